@@ -1,0 +1,57 @@
+/**
+ * The simulator's model catalog, in Together's `GET /v1/models` element shape. It holds the
+ * seed's tier models and current Together ids (prices in USD per 1M tokens, from the reference).
+ */
+export interface SimModel {
+  id: string;
+  type: 'chat' | 'language' | 'code' | 'image' | 'embedding' | 'audio' | 'transcribe';
+  display_name: string;
+  organization: string;
+  context_length: number;
+  pricing: { input: number; output: number };
+}
+
+const chat = (id: string, name: string, org: string, context: number, input: number, output: number): SimModel => ({
+  id,
+  type: 'chat',
+  display_name: name,
+  organization: org,
+  context_length: context,
+  pricing: { input, output },
+});
+
+export const SIM_MODELS: SimModel[] = [
+  chat('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo', 'Llama 3.1 8B Instruct Turbo', 'Meta', 131072, 0.18, 0.18),
+  chat('meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo', 'Llama 3.1 70B Instruct Turbo', 'Meta', 131072, 0.88, 0.88),
+  chat('meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo', 'Llama 3.1 405B Instruct Turbo', 'Meta', 130815, 3.5, 3.5),
+  chat('meta-llama/Llama-3.3-70B-Instruct-Turbo', 'Llama 3.3 70B Instruct Turbo', 'Meta', 131072, 1.04, 1.04),
+  chat('Qwen/Qwen2.5-7B-Instruct-Turbo', 'Qwen 2.5 7B Instruct Turbo', 'Qwen', 32768, 0.3, 0.3),
+  chat('Qwen/Qwen3.5-9B', 'Qwen3.5 9B', 'Qwen', 262144, 0.17, 0.25),
+  chat('openai/gpt-oss-20b', 'GPT-OSS 20B', 'OpenAI', 131072, 0.05, 0.2),
+  chat('openai/gpt-oss-120b', 'GPT-OSS 120B', 'OpenAI', 131072, 0.15, 0.6),
+  chat('deepseek-ai/DeepSeek-V4-Flash-0731', 'DeepSeek V4 Flash', 'DeepSeek', 1048576, 0.14, 0.28),
+  chat('moonshotai/Kimi-K3', 'Kimi K3', 'Moonshot AI', 1048576, 3.0, 15.0),
+  chat('Qwen/Qwen-VL-Chat', 'Qwen VL Chat', 'Qwen', 8192, 0.2, 0.2),
+  chat('deepseek-ai/deepseek-vl-7b-chat', 'DeepSeek VL 7B Chat', 'DeepSeek', 4096, 0.2, 0.2),
+  { ...chat('Nexusflow/NexusRaven-V2-13B', 'NexusRaven V2 13B', 'Nexusflow', 16384, 0.3, 0.3), type: 'code' },
+  { ...chat('deepseek-ai/deepseek-coder-33b-instruct', 'DeepSeek Coder 33B Instruct', 'DeepSeek', 16384, 0.8, 0.8), type: 'code' },
+  { ...chat('Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8', 'Qwen3 Coder 480B', 'Qwen', 262144, 2.0, 2.0), type: 'code' },
+];
+
+const byId = new Map(SIM_MODELS.map((m) => [m.id, m]));
+
+export function findModel(id: unknown): SimModel | undefined {
+  return typeof id === 'string' ? byId.get(id) : undefined;
+}
+
+/** The catalog as Together serves it: a plain array. */
+export function catalogResponse(): object[] {
+  return SIM_MODELS.map((m) => ({
+    ...m,
+    object: 'model',
+    created: 1_720_000_000,
+    link: `https://huggingface.co/${m.id}`,
+    license: 'open',
+    pricing: { hourly: 0, input: m.pricing.input, output: m.pricing.output, base: 0, finetune: 0 },
+  }));
+}

@@ -1,0 +1,31 @@
+import { DomainError, ErrorCode } from '@tiergate/common';
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Authentication required: send "Authorization: Bearer <access token or API key>"') {
+    super(ErrorCode.Unauthenticated, message);
+  }
+}
+
+export class InvalidCredentialsError extends DomainError {
+  constructor() {
+    super(ErrorCode.InvalidCredentials, 'Invalid email or password');
+  }
+}
+
+export class EmailTakenError extends DomainError {
+  constructor() {
+    super(ErrorCode.EmailTaken, 'An account with this email already exists', { param: 'email' });
+  }
+}
+
+export class RegistrationClosedError extends DomainError {
+  constructor() {
+    super(ErrorCode.RegistrationClosed, 'Self-registration is disabled on this server; ask an administrator');
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(message = 'You do not have permission to do this') {
+    super(ErrorCode.Forbidden, message);
+  }
+}

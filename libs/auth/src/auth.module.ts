@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { ApiConfig } from '@tiergate/config';
+import { ApiKeysRepository } from './api-keys.repository';
+import { ApiKeysService } from './api-keys.service';
+import { AuthService } from './auth.service';
+import { BootstrapAdminService } from './bootstrap-admin.service';
+import { ApiKeyEntity } from './entities/api-key.entity';
+import { UserEntity } from './entities/user.entity';
+import { AuthenticationGuard, RolesGuard } from './guards';
+import { PasswordHasher } from './password.hasher';
+import { ApiKeyStrategy } from './strategies/api-key.strategy';
+import { JWT_ALGORITHM, JwtStrategy } from './strategies/jwt.strategy';
+import { UsersRepository } from './users.repository';
+
+/** Users, personal API keys and the global guards (authentication, then roles). */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity, ApiKeyEntity]),
+    PassportModule,
+    JwtModule.registerAsync({
+      inject: [ApiConfig],
+      useFactory: (config: ApiConfig) => ({
+        secret: config.auth.jwtSecret,
+        signOptions: { algorithm: JWT_ALGORITHM, expiresIn: config.auth.jwtTtlSeconds },
+        verifyOptions: { algorithms: [JWT_ALGORITHM] },
+      }),
+    }),
+  ],
+  providers: [
+    UsersRepository,
+    ApiKeysRepository,
+    PasswordHasher,
+    AuthService,
+    ApiKeysService,
+    JwtStrategy,
+    ApiKeyStrategy,
+    BootstrapAdminService,
+    { provide: APP_GUARD, useClass: AuthenticationGuard },
+    { provide: APP_GUARD, useClass: RolesGuard },
+  ],
+  exports: [AuthService, ApiKeysService, UsersRepository],
+})
+export class AuthModule {}

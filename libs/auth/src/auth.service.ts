@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { ApiConfig } from '@tiergate/config';
+import { EmailTakenError, InvalidCredentialsError, RegistrationClosedError } from './auth.errors';
+import { UserEntity } from './entities/user.entity';
+import { PasswordHasher } from './password.hasher';
+import { UsersRepository } from './users.repository';
+
+export interface AccessToken {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+}
+
+/** The claims we sign. Role and tier are read from the database on every request, not from here. */
+export interface JwtClaims {
+  sub: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly jwt: JwtService,
+    private readonly config: ApiConfig,
+  ) {}
+
+  async register(email: string, password: string): Promise<UserEntity> {
+    if (!this.config.auth.allowRegistration) throw new RegistrationClosedError();
+    const created = await this.users.insert({
+      email,
+      passwordHash: await this.hasher.hash(password),
+      role: 'user',
+      tier: 'free',
+    });
+    if (!created) throw new EmailTakenError();
+    return created;
+  }
+
+  async login(email: string, password: string): Promise<AccessToken> {
+    const user = await this.users.findByEmail(email);
+    const valid = await this.hasher.verify(user?.passwordHash, password);
+    if (!user || !valid || !user.active) throw new InvalidCredentialsError();
+    return this.issueToken(user.id);
+  }
+
+  issueToken(userId: string): AccessToken {
+    const claims: JwtClaims = { sub: userId };
+    return {
+      access_token: this.jwt.sign(claims),
+      token_type: 'Bearer',
+      expires_in: this.config.auth.jwtTtlSeconds,
+    };
+  }
+}

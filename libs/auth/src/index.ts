@@ -1,0 +1,10 @@
+export { AuthModule } from './auth.module';
+export { AuthService, type AccessToken } from './auth.service';
+export { ApiKeysService, type CreatedApiKey } from './api-keys.service';
+export { UsersRepository } from './users.repository';
+export { Public, Roles, CurrentUser } from './decorators';
+export type { Principal } from './principal';
+export { UserEntity } from './entities/user.entity';
+export { ApiKeyEntity } from './entities/api-key.entity';
+export { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key.codec';
+export * from './auth.errors';

@@ -1,0 +1,22 @@
+/**
+ * Every error a library can raise, by code. apps/api maps each code to an HTTP status in one
+ * exhaustive switch (http/error-status.ts), so adding a code here without mapping it fails to compile.
+ */
+export enum ErrorCode {
+  ValidationFailed = 'validation_failed',
+  NotFound = 'not_found',
+  Unauthenticated = 'unauthenticated',
+  InvalidCredentials = 'invalid_credentials',
+  Forbidden = 'forbidden',
+  EmailTaken = 'email_taken',
+  LimitReached = 'limit_reached',
+  RegistrationClosed = 'registration_closed',
+  UpstreamAuthFailed = 'upstream_auth_failed',
+  ModelNotAvailable = 'model_not_available',
+  UpstreamBadRequest = 'upstream_bad_request',
+  UpstreamRateLimited = 'upstream_rate_limited',
+  UpstreamUnavailable = 'upstream_unavailable',
+  UpstreamTimeout = 'upstream_timeout',
+  UpstreamProtocolError = 'upstream_protocol_error',
+  ClientClosedRequest = 'client_closed_request',
+}

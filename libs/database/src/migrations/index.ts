@@ -1,0 +1,4 @@
+import { CreateUsersAndApiKeys1763700000000 } from './1763700000000-create-users-and-api-keys';
+
+/** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
+export const MIGRATIONS = [CreateUsersAndApiKeys1763700000000];
