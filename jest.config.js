@@ -3,6 +3,7 @@
 const swc = [
   '@swc/jest',
   {
+    swcrc: false, // .swcrc excludes test files from the build
     jsc: {
       target: 'es2023',
       parser: { syntax: 'typescript', decorators: true },
@@ -15,7 +16,9 @@ const swc = [
 
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc },
+  transform: { '^.+\\.ts$': swc, 'node_modules/.+/content-disposition/.+\\.js$': swc },
+  // content-disposition (under @fastify/static) ships ESM only; Jest on Node 20 needs it as CommonJS.
+  transformIgnorePatterns: ['/node_modules/(?!.*content-disposition/)'],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: { '^@tiergate/(.*)$': '<rootDir>/libs/$1/src' },
   rootDir: __dirname,

@@ -5,6 +5,10 @@
 export enum ErrorCode {
   ValidationFailed = 'validation_failed',
   NotFound = 'not_found',
+  PayloadTooLarge = 'payload_too_large',
+  UnsupportedMediaType = 'unsupported_media_type',
+  NotReady = 'not_ready',
+  Internal = 'internal_error',
   Unauthenticated = 'unauthenticated',
   InvalidCredentials = 'invalid_credentials',
   Forbidden = 'forbidden',

@@ -18,6 +18,9 @@ export function dataSourceOptions(target: DatabaseTarget, extra: { runMigrations
     migrationsTransactionMode: 'each' as const,
     synchronize: false,
     logging: false,
+    // Migrations use the built-in gen_random_uuid(); no extension is installed (PGlite has none).
+    installExtensions: false,
+    uuidExtension: 'pgcrypto' as const,
   };
   if ('url' in target) {
     return { ...common, url: target.url, extra: { max: 20, idleTimeoutMillis: 30_000 } };

@@ -1,0 +1,38 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from '@tiergate/auth';
+import { ApiConfig, ConfigModule } from '@tiergate/config';
+import { DatabaseModule } from '@tiergate/database';
+import { GatewayModule } from '@tiergate/gateway';
+import { RedisModule } from '@tiergate/redis';
+import { AuthController } from './auth/auth.controller';
+import { HealthController } from './health/health.controller';
+import { ReadinessIndicators } from './health/readiness.indicators';
+import { ErrorFilter } from './http/error.filter';
+import { loggerOptions } from './http/logger-options';
+import { MeController } from './me/me.controller';
+import { ChatController } from './together/chat.controller';
+
+/** The api's composition root. Redis is wired only when REDIS_URL is set (production mode). */
+@Module({})
+export class ApiModule {
+  static register(config: ApiConfig): DynamicModule {
+    const database = config.database.url ? { url: config.database.url } : { embeddedDir: config.database.dataDir };
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forApi(config),
+        LoggerModule.forRoot(loggerOptions(config)),
+        DatabaseModule.forRoot(database),
+        ...(config.redis.url ? [RedisModule.forRoot(config.redis.url)] : []),
+        TerminusModule.forRoot({ logger: false }),
+        AuthModule,
+        GatewayModule,
+      ],
+      controllers: [AuthController, MeController, ChatController, HealthController],
+      providers: [ReadinessIndicators, { provide: APP_FILTER, useClass: ErrorFilter }],
+    };
+  }
+}

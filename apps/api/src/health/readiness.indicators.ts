@@ -1,0 +1,57 @@
+import { Inject, Injectable, Optional } from '@nestjs/common';
+import { HealthIndicatorService } from '@nestjs/terminus';
+import type Redis from 'ioredis';
+import { ApiConfig } from '@tiergate/config';
+import { ProviderRegistry } from '@tiergate/provider';
+import { REDIS_CLIENT } from '@tiergate/redis';
+
+const UPSTREAM_CHECK_TTL_MS = 10_000;
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/** Readiness checks beyond the database: Redis (when configured) and the upstream provider. */
+@Injectable()
+export class ReadinessIndicators {
+  private lastUpstreamOk = 0;
+
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    private readonly providers: ProviderRegistry,
+    private readonly config: ApiConfig,
+    @Optional() @Inject(REDIS_CLIENT) private readonly redis?: Redis,
+  ) {}
+
+  get hasRedis(): boolean {
+    return this.redis !== undefined;
+  }
+
+  async redisPing() {
+    const check = this.indicators.check('redis');
+    try {
+      await withTimeout(this.redis!.ping(), 1_000, 'Redis');
+      return check.up();
+    } catch (error) {
+      return check.down({ message: (error as Error).message });
+    }
+  }
+
+  /** A successful upstream check is reused for 10 s so probes do not hammer the provider. */
+  async upstreamPing() {
+    const provider = this.providers.primary;
+    const check = this.indicators.check('upstream');
+    if (Date.now() - this.lastUpstreamOk < UPSTREAM_CHECK_TTL_MS) return check.up({ provider: provider.id });
+    try {
+      await provider.ping({ apiKey: this.config.upstream.apiKey });
+      this.lastUpstreamOk = Date.now();
+      return check.up({ provider: provider.id });
+    } catch (error) {
+      return check.down({ provider: provider.id, message: (error as Error).message });
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@tiergate/common';
+
+/** `messages.0.role` → `messages[0].role`, the way clients write field paths. */
+function fieldPath(parent: string, property: string): string {
+  if (/^\d+$/.test(property)) return `${parent}[${property}]`;
+  return parent ? `${parent}.${property}` : property;
+}
+
+function firstProblem(errors: ValidationError[], parent = ''): { field: string; message: string } | undefined {
+  for (const error of errors) {
+    const field = fieldPath(parent, error.property);
+    const constraints = Object.entries(error.constraints ?? {});
+    if (constraints.length) {
+      const [rule, text] = constraints[0];
+      const message = rule === 'whitelistValidation' ? `${field} is not a recognised field` : text.replace(error.property, field);
+      return { field, message };
+    }
+    const nested = firstProblem(error.children ?? [], field);
+    if (nested) return nested;
+  }
+  return undefined;
+}
+
+/** Rejects bodies that are not JSON objects (arrays, null, strings) before field validation. */
+class BodyValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
+    if (metadata.type === 'body' && !isObject) {
+      throw new DomainError(ErrorCode.ValidationFailed, 'The request body must be a JSON object');
+    }
+    return super.transform(value, metadata);
+  }
+}
+
+/** Global validation: unknown fields are rejected, the first problem is named with its field path. */
+export function createValidationPipe(): ValidationPipe {
+  return new BodyValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    transformOptions: { enableImplicitConversion: false },
+    stopAtFirstError: true,
+    exceptionFactory: (errors) => {
+      const problem = firstProblem(errors) ?? { field: null, message: 'The request is invalid' };
+      return new DomainError(ErrorCode.ValidationFailed, problem.message, { param: problem.field });
+    },
+  });
+}

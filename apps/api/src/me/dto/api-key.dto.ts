@@ -1,0 +1,42 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import type { ApiKeyEntity } from '@tiergate/auth';
+
+export class CreateApiKeyDto {
+  @ApiProperty({ example: 'my laptop', maxLength: 100 })
+  @IsString()
+  @MinLength(1, { message: 'name must not be empty' })
+  @MaxLength(100, { message: 'name must be at most 100 characters' })
+  @Matches(/^[^\u0000-\u001f]*$/, { message: 'name must not contain control characters' })
+  name!: string;
+}
+
+export class ApiKeyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'The first characters of the key, for recognising it', example: 'tg_AbC12xYz' })
+  prefix!: string;
+  @ApiProperty() created_at!: string;
+  @ApiProperty({ nullable: true, type: String }) last_used_at!: string | null;
+  @ApiProperty({ nullable: true, type: String }) revoked_at!: string | null;
+
+  static from(key: ApiKeyEntity): ApiKeyDto {
+    return {
+      id: key.id,
+      name: key.name,
+      prefix: key.prefix,
+      created_at: key.createdAt.toISOString(),
+      last_used_at: key.lastUsedAt?.toISOString() ?? null,
+      revoked_at: key.revokedAt?.toISOString() ?? null,
+    };
+  }
+}
+
+export class CreatedApiKeyDto extends ApiKeyDto {
+  @ApiPropertyOptional({ description: 'The secret, shown this once only. Use it as `Authorization: Bearer <key>`.' })
+  key!: string;
+}
+
+export class ApiKeyListDto {
+  @ApiProperty({ type: [ApiKeyDto] }) data!: ApiKeyDto[];
+}

@@ -1,0 +1,39 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiKeysService, CurrentUser, type Principal } from '@tiergate/auth';
+import { NotFoundError } from '@tiergate/common';
+import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
+import { UserDto } from './dto/user.dto';
+
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('api/v1/me')
+export class MeController {
+  constructor(private readonly apiKeys: ApiKeysService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The caller' })
+  me(@CurrentUser() user: Principal): UserDto {
+    return UserDto.from(user);
+  }
+
+  @Post('api-keys')
+  @ApiOperation({ summary: 'Create a personal API key; the secret is shown once' })
+  async createApiKey(@CurrentUser() user: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+    const { key, secret } = await this.apiKeys.create(user.id, body.name);
+    return { ...ApiKeyDto.from(key), key: secret };
+  }
+
+  @Get('api-keys')
+  @ApiOperation({ summary: 'List your API keys (never their secrets)' })
+  async listApiKeys(@CurrentUser() user: Principal): Promise<ApiKeyListDto> {
+    return { data: (await this.apiKeys.list(user.id)).map((key) => ApiKeyDto.from(key)) };
+  }
+
+  @Delete('api-keys/:id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Revoke one of your API keys; it stops working at once' })
+  revokeApiKey(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('API key', 'id') })) id: string): Promise<void> {
+    return this.apiKeys.revoke(user.id, id);
+  }
+}

@@ -1,0 +1,24 @@
+import type { GatewayChatStream } from '@tiergate/gateway';
+import { sseData } from '../http/sse';
+import { UsageDto } from './dto/chat-response.dto';
+
+/**
+ * The seed surface's stream: one event per delta `{id, delta: {content}, model_id, provider}`,
+ * a final event with `finish_reason` and `usage`, then `data: [DONE]`.
+ */
+export async function* seedChatEvents(requestId: string, stream: GatewayChatStream): AsyncGenerator<string> {
+  const base = { id: requestId, model_id: stream.source.servedModel, provider: stream.source.providerId };
+  for await (const event of stream.events) {
+    if (event.type === 'delta') {
+      yield sseData({ ...base, delta: { content: event.content } });
+    } else {
+      yield sseData({
+        ...base,
+        delta: { content: '' },
+        finish_reason: event.finishReason,
+        usage: event.usage ? UsageDto.from(event.usage) : null,
+      });
+    }
+  }
+  yield sseData('[DONE]');
+}

@@ -1,0 +1,114 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { ApiConfig, loadApiConfig } from '@tiergate/config';
+import { createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@tiergate/testing';
+import { createApiApp } from '../../src/bootstrap';
+import { startSimulator } from '../../../upstream-sim/src/simulator';
+
+export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
+export const TEST_UPSTREAM_KEY = 'test-together-key-0001';
+export const ADMIN = { email: 'admin@tiergate.test', password: 'admin-password-123' };
+
+export interface HttpResult<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+  text: string;
+}
+
+export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+
+/** The whole api over HTTP on a free port, on its own database, with a simulator as upstream. */
+export class TestApi {
+  private constructor(
+    readonly app: NestFastifyApplication,
+    readonly url: string,
+    readonly db: TestDatabase,
+    readonly sim: Simulator,
+    readonly config: ApiConfig,
+    private readonly dataDir: string,
+  ) {}
+
+  static async start(env: Record<string, string> = {}): Promise<TestApi> {
+    const [db, sim] = await Promise.all([createTestDatabase(), startSimulator(0)]);
+    const dataDir = mkdtempSync(join(tmpdir(), 'tiergate-test-'));
+    const config = loadApiConfig({
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      JWT_SECRET: TEST_JWT_SECRET,
+      ENCRYPTION_KEY: '0'.repeat(64),
+      TOGETHER_API_KEY: TEST_UPSTREAM_KEY,
+      TOGETHER_BASE_URL: sim.baseUrl,
+      ADMIN_EMAIL: ADMIN.email,
+      ADMIN_PASSWORD: ADMIN.password,
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      ...env,
+    });
+    const app = await createApiApp(config);
+    await app.listen(0, '127.0.0.1');
+    return new TestApi(app, await app.getUrl(), db, sim, config, dataDir);
+  }
+
+  async close(): Promise<void> {
+    await this.app.close();
+    await Promise.all([this.sim.close(), this.db.drop()]);
+    rmSync(this.dataDir, { recursive: true, force: true });
+  }
+
+  async request<T = any>(method: string, path: string, options: { body?: unknown; token?: string; headers?: Record<string, string>; raw?: string } = {}): Promise<HttpResult<T>> {
+    const headers: Record<string, string> = { ...options.headers };
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let payload: string | undefined = options.raw;
+    if (options.body !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      payload = JSON.stringify(options.body);
+    }
+    const response = await fetch(this.url + path, { method, headers, body: payload });
+    const text = await response.text();
+    let body: any = text;
+    try {
+      body = text ? JSON.parse(text) : undefined;
+    } catch {
+      /* SSE and other non-JSON bodies stay text */
+    }
+    return { status: response.status, headers: response.headers, body, text };
+  }
+
+  post<T = any>(path: string, body: unknown, token?: string) {
+    return this.request<T>('POST', path, { body, token });
+  }
+
+  get<T = any>(path: string, token?: string) {
+    return this.request<T>('GET', path, { token });
+  }
+
+  /** Registers and logs in a new user; returns its access token and id. */
+  async user(email = `user-${Math.random().toString(36).slice(2)}@example.com`, password = 'password-123') {
+    const registered = await this.post('/api/v1/auth/register', { email, password });
+    if (registered.status !== 201) throw new Error(`register failed: ${registered.text}`);
+    const login = await this.post('/api/v1/auth/login', { email, password });
+    return { id: registered.body.id as string, email, password, token: login.body.access_token as string };
+  }
+
+  /** Arms a simulator fault for calls that come through the gateway. */
+  async fault(fault: Record<string, unknown>): Promise<void> {
+    const response = await fetch(this.sim.baseUrl.replace(/\/v1$/, '') + '/_sim/faults', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(fault),
+    });
+    if (response.status !== 201) throw new Error(`could not arm fault: ${await response.text()}`);
+  }
+}
+
+/** The `data:` payloads of an SSE body. */
+export function sseEvents(text: string): string[] {
+  return text
+    .split('\n\n')
+    .map((block) => block.trim())
+    .filter((block) => block.startsWith('data: '))
+    .map((block) => block.slice('data: '.length));
+}
