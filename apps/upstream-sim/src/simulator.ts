@@ -12,7 +12,14 @@ export interface SimulatorOptions {
 export interface Simulator {
   app: FastifyInstance;
   faults: FaultRegistry;
-  stats: { requests: number; byPath: Record<string, number> };
+  stats: SimStats;
+}
+
+export interface SimStats {
+  requests: number;
+  byPath: Record<string, number>;
+  /** Streams whose client went away before the end. */
+  streamsAbandoned: number;
 }
 
 interface ChatBody {
@@ -78,6 +85,7 @@ async function streamChat(
   counts: ReturnType<typeof usage>,
   fault: Fault | undefined,
   delayMs: number,
+  stats: SimStats,
 ) {
   reply.hijack();
   const raw = reply.raw;
@@ -85,10 +93,16 @@ async function streamChat(
   const id = togetherId();
   const created = Math.floor(Date.now() / 1000);
   let closed = false;
-  raw.once('close', () => (closed = true));
+  raw.once('close', () => {
+    closed = true;
+    if (!raw.writableFinished && fault?.kind !== 'cut') stats.streamsAbandoned += 1;
+  });
   for (let i = 0; i < words.length && !closed; i++) {
     if (fault && i === (fault.afterChunks ?? 0)) {
-      if (fault.kind === 'cut') return raw.destroy();
+      if (fault.kind === 'cut') {
+        await sleep(50); // let the chunks already written reach the client first
+        return raw.destroy();
+      }
       if (fault.kind === 'stall') return; // keep the connection open, send nothing more
       if (fault.kind === 'malformed') await writeChunk(raw, '{"id": "broken", "choices": [');
     }
@@ -104,7 +118,7 @@ async function streamChat(
 export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, bodyLimit: 100 * 1024 * 1024 });
   const faults = new FaultRegistry();
-  const stats = { requests: 0, byPath: {} as Record<string, number> };
+  const stats: SimStats = { requests: 0, byPath: {}, streamsAbandoned: 0 };
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
@@ -142,7 +156,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
     const counts = usage(countPromptTokens(messages), words.length);
     const finish = truncated ? 'length' : 'stop';
     if (body.stream === true) {
-      return streamChat(reply, model.id, words, finish, counts, fault, directives(messages).delayMs ?? 0);
+      return streamChat(reply, model.id, words, finish, counts, fault, directives(messages).delayMs ?? 0, stats);
     }
     if (fault?.kind === 'stall') return reply.hijack();
     if (fault?.kind === 'cut') {
@@ -212,6 +226,7 @@ function registerControl(app: FastifyInstance, faults: FaultRegistry, stats: Sim
     faults.clear();
     stats.requests = 0;
     stats.byPath = {};
+    stats.streamsAbandoned = 0;
     return reply.code(204).send();
   });
 }

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
-import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ApiConfig } from '@tiergate/config';
 import { ApiKeysRepository } from './api-keys.repository';
@@ -12,15 +11,14 @@ import { ApiKeyEntity } from './entities/api-key.entity';
 import { UserEntity } from './entities/user.entity';
 import { AuthenticationGuard, RolesGuard } from './guards';
 import { PasswordHasher } from './password.hasher';
-import { ApiKeyStrategy } from './strategies/api-key.strategy';
-import { JWT_ALGORITHM, JwtStrategy } from './strategies/jwt.strategy';
+import { Authenticator } from './authenticator';
+import { JWT_ALGORITHM } from './strategies/jwt.strategy';
 import { UsersRepository } from './users.repository';
 
 /** Users, personal API keys and the global guards (authentication, then roles). */
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity, ApiKeyEntity]),
-    PassportModule,
     JwtModule.registerAsync({
       inject: [ApiConfig],
       useFactory: (config: ApiConfig) => ({
@@ -36,8 +34,7 @@ import { UsersRepository } from './users.repository';
     PasswordHasher,
     AuthService,
     ApiKeysService,
-    JwtStrategy,
-    ApiKeyStrategy,
+    Authenticator,
     BootstrapAdminService,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },

@@ -1,34 +1,33 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { AuthGuard } from '@nestjs/passport';
 import type { Role } from '@tiergate/common';
 import { ForbiddenError, UnauthenticatedError } from './auth.errors';
+import { Authenticator } from './authenticator';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 import type { Principal } from './principal';
 
-/**
- * Global and secure by default: every route needs a valid access token or API key unless it is
- * marked @Public(). API keys are tried first (they are recognisable by their prefix).
- */
+type AuthRequest = { headers: Record<string, string | undefined>; user?: Principal };
+
+/** Global and secure by default: every route needs a valid access token or API key unless @Public(). */
 @Injectable()
-export class AuthenticationGuard extends AuthGuard(['api-key', 'jwt']) {
-  constructor(private readonly reflector: Reflector) {
-    super();
-  }
+export class AuthenticationGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly authenticator: Authenticator,
+  ) {}
 
-  override canActivate(context: ExecutionContext) {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()]);
-    return isPublic ? true : super.canActivate(context);
-  }
-
-  override handleRequest<T = Principal>(error: unknown, user: T | false, _info: unknown, context: ExecutionContext): T {
-    if (error) throw error;
-    if (user) return user;
-    const header = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>().headers
-      .authorization;
-    throw header
-      ? new UnauthenticatedError('Invalid, expired or revoked credentials')
-      : new UnauthenticatedError();
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, [context.getHandler(), context.getClass()])) return true;
+    const http = context.switchToHttp();
+    const request = http.getRequest<AuthRequest>();
+    const user = await this.authenticator.authenticate(request, http.getResponse());
+    if (!user) {
+      throw request.headers.authorization
+        ? new UnauthenticatedError('Invalid, expired or revoked credentials')
+        : new UnauthenticatedError();
+    }
+    request.user = user;
+    return true;
   }
 }
 
@@ -38,10 +37,7 @@ export class RolesGuard implements CanActivate {
   constructor(private readonly reflector: Reflector) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
-      context.getHandler(),
-      context.getClass(),
-    ]);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [context.getHandler(), context.getClass()]);
     if (!roles?.length) return true;
     const user = context.switchToHttp().getRequest<{ user?: Principal }>().user;
     if (user && roles.includes(user.role)) return true;

@@ -21,6 +21,10 @@ export class UsersRepository {
     return this.users.findOneBy({ id });
   }
 
+  findActiveById(id: string): Promise<UserEntity | null> {
+    return this.users.findOneBy({ id, active: true });
+  }
+
   findByEmail(email: string): Promise<UserEntity | null> {
     return this.users.findOneBy({ email: email.toLowerCase() });
   }

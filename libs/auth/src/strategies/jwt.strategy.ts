@@ -1,33 +1,30 @@
-import { Injectable } from '@nestjs/common';
-import { PassportStrategy } from '@nestjs/passport';
 import { ExtractJwt, Strategy } from 'passport-jwt';
-import { ApiConfig } from '@tiergate/config';
+import type { ApiConfig } from '@tiergate/config';
 import type { JwtClaims } from '../auth.service';
 import type { Principal } from '../principal';
-import { UsersRepository } from '../users.repository';
+import type { UsersRepository } from '../users.repository';
 
 export const JWT_ALGORITHM = 'HS256';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Access tokens: HS256 only (pinned, so `alg: none` and key-confusion tokens fail). */
-@Injectable()
-export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
-  constructor(
-    config: ApiConfig,
-    private readonly users: UsersRepository,
-  ) {
-    super({
+/**
+ * Access tokens: HS256 only (pinned, so `alg: none` and key-confusion tokens fail). The user is
+ * read on every request, so a deactivated or deleted user is refused at once.
+ */
+export function createJwtStrategy(config: ApiConfig, users: UsersRepository): Strategy {
+  return new Strategy(
+    {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
       secretOrKey: config.auth.jwtSecret,
       algorithms: [JWT_ALGORITHM],
       ignoreExpiration: false,
-    });
-  }
-
-  /** The user is read on every request, so a deactivated or deleted user is refused at once. */
-  async validate(claims: JwtClaims): Promise<Principal | false> {
-    if (typeof claims.sub !== 'string') return false;
-    const user = await this.users.findById(claims.sub).catch(() => null);
-    if (!user?.active) return false;
-    return { id: user.id, email: user.email, role: user.role, tier: user.tier, via: 'jwt' };
-  }
+    },
+    (claims: JwtClaims, done: (error: unknown, user: Principal | false) => void) => {
+      if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) return done(null, false);
+      users.findActiveById(claims.sub).then(
+        (user) => done(null, user ? { id: user.id, email: user.email, role: user.role, tier: user.tier, via: 'jwt' } : false),
+        (error: unknown) => done(error, false),
+      );
+    },
+  );
 }

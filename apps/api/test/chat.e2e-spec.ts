@@ -1,0 +1,212 @@
+import { waitFor } from '@tiergate/testing';
+import { sseEvents, TestApi } from './support/test-api';
+
+const CHAT = '/api/v1/together/chat/completions';
+const DEFAULT_MODEL = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+const ask = (content: string, extra: object = {}) => ({ messages: [{ role: 'user', content }], ...extra });
+
+describe('POST /api/v1/together/chat/completions (e2e)', () => {
+  let api: TestApi;
+  let token: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start({ UPSTREAM_FIRST_BYTE_TIMEOUT_MS: '1000', UPSTREAM_IDLE_TIMEOUT_MS: '1000' });
+    token = (await api.user()).token;
+  });
+  afterAll(() => api.close());
+  afterEach(() => fetch(api.sim.baseUrl.replace(/\/v1$/, '') + '/_sim/reset', { method: 'POST' }));
+
+  it('answers in the seed shape with usage consistent with the content', async () => {
+    const response = await api.post(CHAT, ask('What is artificial intelligence?', { max_tokens: 64, temperature: 0.7, purpose: 'educational' }), token);
+    expect(response.status).toBe(200);
+    expect(response.body).toEqual({
+      id: response.headers.get('x-request-id'),
+      message: { role: 'assistant', content: expect.any(String) },
+      finish_reason: 'stop',
+      usage: { prompt_tokens: 7, completion_tokens: expect.any(Number), total_tokens: expect.any(Number) },
+      model_id: DEFAULT_MODEL,
+      provider: 'together_ai',
+    });
+    const { usage, message } = response.body;
+    expect(usage.completion_tokens).toBe(message.content.split(' ').length);
+    expect(usage.total_tokens).toBe(usage.prompt_tokens + usage.completion_tokens);
+  });
+
+  it('respects max_tokens and a named model', async () => {
+    const response = await api.post(CHAT, ask('#sim tokens=50', { max_tokens: 5, model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo' }), token);
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ finish_reason: 'length', model_id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo' });
+    expect(response.body.usage.completion_tokens).toBe(5);
+  });
+
+  it('streams server-sent events that end with usage and [DONE]', async () => {
+    const response = await api.post(CHAT, ask('#sim tokens=6', { stream: true }), token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/event-stream/);
+    const events = sseEvents(response.text);
+    expect(events.at(-1)).toBe('[DONE]');
+    const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
+    expect(chunks).toHaveLength(7);
+    expect(chunks[0]).toEqual({ id: expect.any(String), model_id: DEFAULT_MODEL, provider: 'together_ai', delta: { content: expect.any(String) } });
+    expect(chunks.at(-1)).toMatchObject({ finish_reason: 'stop', usage: { prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 } });
+    const text = chunks.map((c) => c.delta.content).join('');
+    expect(text.split(' ')).toHaveLength(6);
+  });
+
+  it('accepts a personal API key as the bearer', async () => {
+    const key = await api.post('/api/v1/me/api-keys', { name: 'sdk' }, token);
+    const response = await api.post(CHAT, ask('hello'), key.body.key);
+    expect(response.status).toBe(200);
+    expect(response.body.provider).toBe('together_ai');
+  });
+
+  describe('bad input never reaches the upstream', () => {
+    it.each([
+      ['no messages', { messages: [] }, 'messages'],
+      ['a bad role', { messages: [{ role: 'robot', content: 'x' }] }, 'messages[0].role'],
+      ['non-string content', { messages: [{ role: 'user', content: 42 }] }, 'messages[0].content'],
+      ['max_tokens too large', ask('x', { max_tokens: 10_000_000 }), 'max_tokens'],
+      ['max_tokens zero', ask('x', { max_tokens: 0 }), 'max_tokens'],
+      ['temperature out of range', ask('x', { temperature: 3 }), 'temperature'],
+      ['stream not boolean', ask('x', { stream: 'yes' }), 'stream'],
+      ['an unknown field', ask('x', { frequency_penalty_typo: 1 }), 'frequency_penalty_typo'],
+      ['a bad model id', ask('x', { model: 'has spaces in it' }), 'model'],
+    ])('400 for %s, naming %s', async (_name, body, field) => {
+      const before = api.sim.stats.requests;
+      const response = await api.post(CHAT, body, token);
+      expect(response.status).toBe(400);
+      expect(response.body).toEqual({
+        error: { message: expect.stringContaining(field.split('[')[0]), type: 'invalid_request_error', code: 'validation_failed', param: field },
+        request_id: expect.any(String),
+      });
+      expect(api.sim.stats.requests).toBe(before);
+    });
+
+    it('400 for malformed JSON and for a body that is not an object', async () => {
+      const malformed = await api.request('POST', CHAT, { raw: '{"messages": [', token, headers: { 'content-type': 'application/json' } });
+      expect(malformed.status).toBe(400);
+      expect(malformed.body.error.type).toBe('invalid_request_error');
+      const array = await api.request('POST', CHAT, { raw: '[1,2]', token, headers: { 'content-type': 'application/json' } });
+      expect(array.status).toBe(400);
+      expect(array.body.error.message).toBe('The request body must be a JSON object');
+    });
+
+    it('413 for a body over the limit, 415 for a non-JSON body', async () => {
+      const huge = await api.post(CHAT, ask('x'.repeat(2 * 1024 * 1024)), token);
+      expect(huge.status).toBe(413);
+      expect(huge.body.error).toMatchObject({ code: 'payload_too_large' });
+      const text = await api.request('POST', CHAT, { raw: 'hello', token, headers: { 'content-type': 'text/plain' } });
+      expect(text.status).toBe(415);
+      expect(text.body.error.code).toBe('unsupported_media_type');
+    });
+
+    it('401 without a token, never HTML', async () => {
+      const response = await api.post(CHAT, ask('x'));
+      expect(response.status).toBe(401);
+      expect(response.headers.get('content-type')).toMatch(/application\/json/);
+      expect(response.body.error.code).toBe('unauthenticated');
+    });
+
+    it('404 in the error shape for an unknown route', async () => {
+      const response = await api.get('/api/v1/nothing-here', token);
+      expect(response.status).toBe(404);
+      expect(response.body.error.code).toBe('not_found');
+    });
+  });
+
+  describe('upstream failures become clear gateway errors', () => {
+    it('an unknown model is a 400 naming the model', async () => {
+      const response = await api.post(CHAT, ask('x', { model: 'nobody/no-such-model' }), token);
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'model_not_available', param: 'model' });
+      expect(response.body.error.message).toContain('nobody/no-such-model');
+    });
+
+    it('the upstream rejecting the gateway key is a 502 that does not leak the key', async () => {
+      const rejecting = await TestApi.start({ TOGETHER_API_KEY: 'invalid-key-for-test-0001' });
+      try {
+        const user = await rejecting.user();
+        const response = await rejecting.post(CHAT, ask('x'), user.token);
+        expect(response.status).toBe(502);
+        expect(response.body.error).toMatchObject({ code: 'upstream_auth_failed', type: 'upstream_error' });
+        expect(response.text).not.toContain('invalid-key-for-test-0001');
+      } finally {
+        await rejecting.close();
+      }
+    });
+
+    it.each([
+      [{ kind: 'error', status: 500 }, 502, 'upstream_unavailable'],
+      [{ kind: 'error', status: 503 }, 502, 'upstream_unavailable'],
+      [{ kind: 'reset' }, 502, 'upstream_unavailable'],
+      [{ kind: 'hang' }, 504, 'upstream_timeout'],
+      [{ kind: 'malformed' }, 502, 'upstream_protocol_error'],
+    ])('fault %j → %i %s', async (fault, status, code) => {
+      await api.fault(fault);
+      const response = await api.post(CHAT, ask('x'), token);
+      expect(response.status).toBe(status);
+      expect(response.body.error.code).toBe(code);
+      expect(response.body.request_id).toBe(response.headers.get('x-request-id'));
+    });
+
+    it('a 429 passes on when to retry', async () => {
+      await api.fault({ kind: 'error', status: 429, retry_after: 7 });
+      const response = await api.post(CHAT, ask('x'), token);
+      expect(response.status).toBe(429);
+      expect(response.headers.get('retry-after')).toBe('7');
+      expect(response.body.error).toMatchObject({ code: 'upstream_rate_limited', type: 'rate_limit_error' });
+    });
+
+    it('a failure before the first streamed byte is a plain JSON error, not a stream', async () => {
+      await api.fault({ kind: 'error', status: 500 });
+      const response = await api.post(CHAT, ask('x', { stream: true }), token);
+      expect(response.status).toBe(502);
+      expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    });
+
+    it.each([
+      [{ kind: 'cut', after_chunks: 2 }, 'upstream_unavailable'],
+      [{ kind: 'stall', after_chunks: 2 }, 'upstream_timeout'],
+      [{ kind: 'malformed', after_chunks: 2 }, 'upstream_protocol_error'],
+    ])('a stream that dies half way (%j) ends with an in-band error event, not [DONE]', async (fault, code) => {
+      await api.fault(fault);
+      const response = await api.post(CHAT, ask('#sim tokens=8', { stream: true }), token);
+      expect(response.status).toBe(200);
+      const events = sseEvents(response.text);
+      expect(events).not.toContain('[DONE]');
+      expect(events.slice(0, 2).map((e) => JSON.parse(e).delta.content)).toHaveLength(2);
+      const last = JSON.parse(events.at(-1)!);
+      expect(last.error.code).toBe(code);
+      expect(last.request_id).toBe(response.headers.get('x-request-id'));
+    });
+
+    it('a stream without [DONE] after its finish chunk still completes', async () => {
+      await api.fault({ kind: 'no_done' });
+      const response = await api.post(CHAT, ask('#sim tokens=3', { stream: true }), token);
+      const events = sseEvents(response.text);
+      expect(events.at(-1)).toBe('[DONE]');
+      expect(JSON.parse(events.at(-2)!).usage.completion_tokens).toBe(3);
+    });
+
+    it('a client that disconnects aborts the upstream stream', async () => {
+      const controller = new AbortController();
+      const response = await fetch(api.url + CHAT, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(ask('#sim tokens=1000 delay=20', { stream: true })),
+        signal: controller.signal,
+      });
+      const reader = response.body!.getReader();
+      await reader.read();
+      controller.abort();
+      const abandoned = await waitFor(() => (api.sim.stats.streamsAbandoned > 0 ? api.sim.stats.streamsAbandoned : undefined), 5_000, 'the upstream stream to be aborted');
+      expect(abandoned).toBe(1);
+    });
+  });
+
+  it('reports readiness of the database, Redis and the upstream', async () => {
+    const ready = await api.get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body.details).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' }, upstream: { status: 'up' } });
+  });
+});

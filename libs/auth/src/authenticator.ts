@@ -1,0 +1,36 @@
+import { Injectable } from '@nestjs/common';
+import { Passport } from 'passport';
+import { ApiConfig } from '@tiergate/config';
+import { ApiKeysService } from './api-keys.service';
+import type { Principal } from './principal';
+import { createApiKeyStrategy } from './strategies/api-key.strategy';
+import { createJwtStrategy } from './strategies/jwt.strategy';
+import { UsersRepository } from './users.repository';
+
+type PassportRequest = { headers: Record<string, unknown> };
+
+/**
+ * passport-jwt and passport-http-bearer on a Passport instance owned by this app (not passport's
+ * global singleton), so several api instances can live in one process without sharing strategies.
+ * API keys are tried first; they are recognisable by their prefix.
+ */
+@Injectable()
+export class Authenticator {
+  private readonly passport = new Passport();
+
+  constructor(config: ApiConfig, users: UsersRepository, apiKeys: ApiKeysService) {
+    this.passport.use('api-key', createApiKeyStrategy(apiKeys));
+    this.passport.use('jwt', createJwtStrategy(config, users));
+  }
+
+  authenticate(request: PassportRequest, response: unknown): Promise<Principal | false> {
+    return new Promise((resolve, reject) => {
+      const middleware = this.passport.authenticate(
+        ['api-key', 'jwt'],
+        { session: false },
+        (error: unknown, user: Principal | false) => (error ? reject(error) : resolve(user || false)),
+      ) as (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
+      middleware(request, response, (error?: unknown) => reject(error ?? new Error('passport called next()')));
+    });
+  }
+}
