@@ -34,6 +34,6 @@ function describe(error: ValidationError): string[] {
  */
 export function validateEnv<T extends object>(schema: new () => T, env: Env): { values: T; problems: string[] } {
   const values = plainToInstance(schema, withoutBlanks(env), { exposeDefaultValues: true });
-  const errors = validateSync(values, { whitelist: false, skipMissingProperties: false });
+  const errors = validateSync(values, { whitelist: false, skipMissingProperties: false, stopAtFirstError: true });
   return { values, problems: errors.flatMap(describe) };
 }
