@@ -8,6 +8,8 @@ async function main(): Promise<void> {
   const stop = () => void sim.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
+  // Started by the api in embedded mode: leave when the api goes away.
+  if (process.send) process.once('disconnect', stop);
 }
 
 main().catch((error: unknown) => {

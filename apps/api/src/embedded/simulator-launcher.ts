@@ -16,7 +16,8 @@ export function launchEmbeddedSimulator(port: number): Promise<ChildProcess> {
   }
   const child = spawn(process.execPath, [entry], {
     env: { ...processEnv(), SIM_PORT: String(port), LOG_LEVEL: 'warn' },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // The IPC channel closes however the api ends (even SIGKILL); the simulator exits with it.
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
   });
   const stop = () => child.kill('SIGTERM');
   process.once('exit', stop);
