@@ -19,7 +19,9 @@ import { ChatController } from './together/chat.controller';
 @Module({})
 export class ApiModule {
   static register(config: ApiConfig): DynamicModule {
-    const database = config.database.url ? { url: config.database.url } : { embeddedDir: config.database.dataDir };
+    const database = config.database.url
+      ? { url: config.database.url }
+      : { embeddedDir: config.database.dataDir };
     return {
       module: ApiModule,
       imports: [

@@ -45,7 +45,9 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     app,
     new DocumentBuilder()
       .setTitle('Tiergate')
-      .setDescription('Tiered AI platform API: the seed surface (/api/v1/together/*), accounts and administration.')
+      .setDescription(
+        'Tiered AI platform API: the seed surface (/api/v1/together/*), accounts and administration.',
+      )
       .setVersion('0.1.0')
       .addBearerAuth()
       .build(),

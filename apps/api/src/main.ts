@@ -6,7 +6,9 @@ import { launchEmbeddedSimulator } from './embedded/simulator-launcher';
 function describeMode(config: ApiConfig): string[] {
   const lines =
     config.mode === 'embedded'
-      ? [`Embedded mode: PostgreSQL in-process (PGlite) in ${config.database.dataDir}, in-process stand-ins for Redis.`]
+      ? [
+          `Embedded mode: PostgreSQL in-process (PGlite) in ${config.database.dataDir}, in-process stand-ins for Redis.`,
+        ]
       : ['Production mode: PostgreSQL at DATABASE_URL, Redis at REDIS_URL.'];
   lines.push(
     config.upstream.simulated

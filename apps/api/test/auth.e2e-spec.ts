@@ -10,27 +10,46 @@ describe('accounts, tokens and personal API keys (e2e)', () => {
   afterAll(() => api.close());
 
   it('registers a free-tier user, logs in and reads /me', async () => {
-    const registered = await api.post('/api/v1/auth/register', { email: 'Grace@Example.com', password: 'hopper-1906' });
+    const registered = await api.post('/api/v1/auth/register', {
+      email: 'Grace@Example.com',
+      password: 'hopper-1906',
+    });
     expect(registered.status).toBe(201);
-    expect(registered.body).toEqual({ id: expect.any(String), email: 'grace@example.com', role: 'user', tier: 'free' });
+    expect(registered.body).toEqual({
+      id: expect.any(String),
+      email: 'grace@example.com',
+      role: 'user',
+      tier: 'free',
+    });
 
-    const login = await api.post('/api/v1/auth/login', { email: 'grace@example.com', password: 'hopper-1906' });
+    const login = await api.post('/api/v1/auth/login', {
+      email: 'grace@example.com',
+      password: 'hopper-1906',
+    });
     expect(login.status).toBe(200);
     expect(login.body).toEqual({ access_token: expect.any(String), token_type: 'Bearer', expires_in: 3600 });
 
     const me = await api.get('/api/v1/me', login.body.access_token);
     expect(me.status).toBe(200);
     expect(me.body).toEqual(registered.body);
-    const [row] = await api.db.query<{ password_hash: string }>('SELECT password_hash FROM users WHERE id = $1', [me.body.id]);
+    const [row] = await api.db.query<{ password_hash: string }>(
+      'SELECT password_hash FROM users WHERE id = $1',
+      [me.body.id],
+    );
     expect(row.password_hash).toMatch(/^\$argon2id\$/);
   });
 
   it('refuses a second account with the same email, also under a race', async () => {
     const attempts = await Promise.all(
-      Array.from({ length: 5 }, () => api.post('/api/v1/auth/register', { email: 'race@example.com', password: 'password-123' })),
+      Array.from({ length: 5 }, () =>
+        api.post('/api/v1/auth/register', { email: 'race@example.com', password: 'password-123' }),
+      ),
     );
     expect(attempts.map((a) => a.status).sort()).toEqual([201, 409, 409, 409, 409]);
-    expect(attempts.find((a) => a.status === 409)!.body.error).toMatchObject({ code: 'email_taken', param: 'email' });
+    expect(attempts.find((a) => a.status === 409)!.body.error).toMatchObject({
+      code: 'email_taken',
+      param: 'email',
+    });
     const rows = await api.db.query(`SELECT id FROM users WHERE email = 'race@example.com'`);
     expect(rows).toHaveLength(1);
   });
@@ -43,22 +62,34 @@ describe('accounts, tokens and personal API keys (e2e)', () => {
   ])('rejects a bad registration %j naming the field', async (body, field) => {
     const response = await api.post('/api/v1/auth/register', body);
     expect(response.status).toBe(400);
-    expect(response.body.error).toMatchObject({ type: 'invalid_request_error', code: 'validation_failed', param: field });
+    expect(response.body.error).toMatchObject({
+      type: 'invalid_request_error',
+      code: 'validation_failed',
+      param: field,
+    });
     expect(response.body.request_id).toBe(response.headers.get('x-request-id'));
   });
 
   it('answers a wrong password and an unknown email the same way', async () => {
     const user = await api.user();
     const wrong = await api.post('/api/v1/auth/login', { email: user.email, password: 'wrong-password' });
-    const unknown = await api.post('/api/v1/auth/login', { email: 'nobody@example.com', password: 'wrong-password' });
+    const unknown = await api.post('/api/v1/auth/login', {
+      email: 'nobody@example.com',
+      password: 'wrong-password',
+    });
     for (const response of [wrong, unknown]) {
       expect(response.status).toBe(401);
-      expect(response.body.error).toMatchObject({ code: 'invalid_credentials', message: 'Invalid email or password' });
+      expect(response.body.error).toMatchObject({
+        code: 'invalid_credentials',
+        message: 'Invalid email or password',
+      });
     }
   });
 
   it('creates the bootstrap admin once, and keeps users out of admin-only routes', async () => {
-    const rows = await api.db.query<{ role: string }>('SELECT role FROM users WHERE email = $1', [ADMIN.email]);
+    const rows = await api.db.query<{ role: string }>('SELECT role FROM users WHERE email = $1', [
+      ADMIN.email,
+    ]);
     expect(rows).toEqual([{ role: 'admin' }]);
     const login = await api.post('/api/v1/auth/login', ADMIN);
     expect(login.status).toBe(200);
@@ -71,9 +102,22 @@ describe('accounts, tokens and personal API keys (e2e)', () => {
     it.each([
       ['no token', undefined],
       ['garbage', 'not-a-token'],
-      ['a wrong signature', () => sign({ sub: '00000000-0000-0000-0000-000000000000' }, 'another-secret-another-secret-0000')],
-      ['an expired token', (id: string) => jwt.sign({ sub: id, exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET, { algorithm: 'HS256' })],
-      ['alg none', (id: string) => `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: id })).toString('base64url')}.`],
+      [
+        'a wrong signature',
+        () => sign({ sub: '00000000-0000-0000-0000-000000000000' }, 'another-secret-another-secret-0000'),
+      ],
+      [
+        'an expired token',
+        (id: string) =>
+          jwt.sign({ sub: id, exp: Math.floor(Date.now() / 1000) - 10 }, TEST_JWT_SECRET, {
+            algorithm: 'HS256',
+          }),
+      ],
+      [
+        'alg none',
+        (id: string) =>
+          `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: id })).toString('base64url')}.`,
+      ],
       ['a token for a deleted user', () => sign({ sub: '00000000-0000-0000-0000-000000000000' })],
       ['a token without sub', () => sign({ role: 'admin' })],
     ])('rejects %s with 401', async (_name, make) => {
@@ -99,11 +143,18 @@ describe('accounts, tokens and personal API keys (e2e)', () => {
       const user = await api.user();
       const created = await api.post('/api/v1/me/api-keys', { name: 'laptop' }, user.token);
       expect(created.status).toBe(201);
-      expect(created.body).toMatchObject({ id: expect.any(String), name: 'laptop', revoked_at: null, last_used_at: null });
+      expect(created.body).toMatchObject({
+        id: expect.any(String),
+        name: 'laptop',
+        revoked_at: null,
+        last_used_at: null,
+      });
       expect(created.body.key).toMatch(/^tg_[A-Za-z0-9_-]{43}$/);
       expect(created.body.key.startsWith(created.body.prefix)).toBe(true);
 
-      const rows = await api.db.query<Record<string, string>>('SELECT * FROM api_keys WHERE id = $1', [created.body.id]);
+      const rows = await api.db.query<Record<string, string>>('SELECT * FROM api_keys WHERE id = $1', [
+        created.body.id,
+      ]);
       expect(JSON.stringify(rows)).not.toContain(created.body.key);
 
       const me = await api.get('/api/v1/me', created.body.key);
@@ -121,15 +172,24 @@ describe('accounts, tokens and personal API keys (e2e)', () => {
       const other = await api.user();
       const created = await api.post('/api/v1/me/api-keys', { name: 'to revoke' }, owner.token);
 
-      const foreign = await api.request('DELETE', `/api/v1/me/api-keys/${created.body.id}`, { token: other.token });
+      const foreign = await api.request('DELETE', `/api/v1/me/api-keys/${created.body.id}`, {
+        token: other.token,
+      });
       expect(foreign.status).toBe(404);
       expect((await api.get('/api/v1/me', created.body.key)).status).toBe(200);
 
-      const revoked = await api.request('DELETE', `/api/v1/me/api-keys/${created.body.id}`, { token: owner.token });
+      const revoked = await api.request('DELETE', `/api/v1/me/api-keys/${created.body.id}`, {
+        token: owner.token,
+      });
       expect(revoked.status).toBe(204);
       expect((await api.get('/api/v1/me', created.body.key)).status).toBe(401);
-      expect((await api.request('DELETE', `/api/v1/me/api-keys/${created.body.id}`, { token: owner.token })).status).toBe(404);
-      expect((await api.request('DELETE', '/api/v1/me/api-keys/not-a-uuid', { token: owner.token })).status).toBe(404);
+      expect(
+        (await api.request('DELETE', `/api/v1/me/api-keys/${created.body.id}`, { token: owner.token }))
+          .status,
+      ).toBe(404);
+      expect(
+        (await api.request('DELETE', '/api/v1/me/api-keys/not-a-uuid', { token: owner.token })).status,
+      ).toBe(404);
     });
 
     it('rejects a made-up key that looks real', async () => {
@@ -149,6 +209,8 @@ describe('accounts, tokens and personal API keys (e2e)', () => {
     expect((await api.get('/health')).body).toEqual({ status: 'ok' });
     const docs = await api.get('/docs/openapi.json');
     expect(docs.status).toBe(200);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/v1/auth/login', '/api/v1/together/chat/completions']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/auth/login', '/api/v1/together/chat/completions']),
+    );
   });
 });

@@ -17,7 +17,11 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
   afterEach(() => fetch(api.sim.baseUrl.replace(/\/v1$/, '') + '/_sim/reset', { method: 'POST' }));
 
   it('answers in the seed shape with usage consistent with the content', async () => {
-    const response = await api.post(CHAT, ask('What is artificial intelligence?', { max_tokens: 64, temperature: 0.7, purpose: 'educational' }), token);
+    const response = await api.post(
+      CHAT,
+      ask('What is artificial intelligence?', { max_tokens: 64, temperature: 0.7, purpose: 'educational' }),
+      token,
+    );
     expect(response.status).toBe(200);
     expect(response.body).toEqual({
       id: response.headers.get('x-request-id'),
@@ -33,9 +37,16 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
   });
 
   it('respects max_tokens and a named model', async () => {
-    const response = await api.post(CHAT, ask('#sim tokens=50', { max_tokens: 5, model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo' }), token);
+    const response = await api.post(
+      CHAT,
+      ask('#sim tokens=50', { max_tokens: 5, model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo' }),
+      token,
+    );
     expect(response.status).toBe(200);
-    expect(response.body).toMatchObject({ finish_reason: 'length', model_id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo' });
+    expect(response.body).toMatchObject({
+      finish_reason: 'length',
+      model_id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+    });
     expect(response.body.usage.completion_tokens).toBe(5);
   });
 
@@ -47,8 +58,16 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
     expect(events.at(-1)).toBe('[DONE]');
     const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
     expect(chunks).toHaveLength(7);
-    expect(chunks[0]).toEqual({ id: expect.any(String), model_id: DEFAULT_MODEL, provider: 'together_ai', delta: { content: expect.any(String) } });
-    expect(chunks.at(-1)).toMatchObject({ finish_reason: 'stop', usage: { prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 } });
+    expect(chunks[0]).toEqual({
+      id: expect.any(String),
+      model_id: DEFAULT_MODEL,
+      provider: 'together_ai',
+      delta: { content: expect.any(String) },
+    });
+    expect(chunks.at(-1)).toMatchObject({
+      finish_reason: 'stop',
+      usage: { prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 },
+    });
     const text = chunks.map((c) => c.delta.content).join('');
     expect(text.split(' ')).toHaveLength(6);
   });
@@ -76,17 +95,30 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       const response = await api.post(CHAT, body, token);
       expect(response.status).toBe(400);
       expect(response.body).toEqual({
-        error: { message: expect.stringContaining(field.split('[')[0]), type: 'invalid_request_error', code: 'validation_failed', param: field },
+        error: {
+          message: expect.stringContaining(field.split('[')[0]),
+          type: 'invalid_request_error',
+          code: 'validation_failed',
+          param: field,
+        },
         request_id: expect.any(String),
       });
       expect(api.sim.stats.requests).toBe(before);
     });
 
     it('400 for malformed JSON and for a body that is not an object', async () => {
-      const malformed = await api.request('POST', CHAT, { raw: '{"messages": [', token, headers: { 'content-type': 'application/json' } });
+      const malformed = await api.request('POST', CHAT, {
+        raw: '{"messages": [',
+        token,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(malformed.status).toBe(400);
       expect(malformed.body.error.type).toBe('invalid_request_error');
-      const array = await api.request('POST', CHAT, { raw: '[1,2]', token, headers: { 'content-type': 'application/json' } });
+      const array = await api.request('POST', CHAT, {
+        raw: '[1,2]',
+        token,
+        headers: { 'content-type': 'application/json' },
+      });
       expect(array.status).toBe(400);
       expect(array.body.error.message).toBe('The request body must be a JSON object');
     });
@@ -95,7 +127,11 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       const huge = await api.post(CHAT, ask('x'.repeat(2 * 1024 * 1024)), token);
       expect(huge.status).toBe(413);
       expect(huge.body.error).toMatchObject({ code: 'payload_too_large' });
-      const text = await api.request('POST', CHAT, { raw: 'hello', token, headers: { 'content-type': 'text/plain' } });
+      const text = await api.request('POST', CHAT, {
+        raw: 'hello',
+        token,
+        headers: { 'content-type': 'text/plain' },
+      });
       expect(text.status).toBe(415);
       expect(text.body.error.code).toBe('unsupported_media_type');
     });
@@ -168,17 +204,20 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       [{ kind: 'cut', after_chunks: 2 }, 'upstream_unavailable'],
       [{ kind: 'stall', after_chunks: 2 }, 'upstream_timeout'],
       [{ kind: 'malformed', after_chunks: 2 }, 'upstream_protocol_error'],
-    ])('a stream that dies half way (%j) ends with an in-band error event, not [DONE]', async (fault, code) => {
-      await api.fault(fault);
-      const response = await api.post(CHAT, ask('#sim tokens=8', { stream: true }), token);
-      expect(response.status).toBe(200);
-      const events = sseEvents(response.text);
-      expect(events).not.toContain('[DONE]');
-      expect(events.slice(0, 2).map((e) => JSON.parse(e).delta.content)).toHaveLength(2);
-      const last = JSON.parse(events.at(-1)!);
-      expect(last.error.code).toBe(code);
-      expect(last.request_id).toBe(response.headers.get('x-request-id'));
-    });
+    ])(
+      'a stream that dies half way (%j) ends with an in-band error event, not [DONE]',
+      async (fault, code) => {
+        await api.fault(fault);
+        const response = await api.post(CHAT, ask('#sim tokens=8', { stream: true }), token);
+        expect(response.status).toBe(200);
+        const events = sseEvents(response.text);
+        expect(events).not.toContain('[DONE]');
+        expect(events.slice(0, 2).map((e) => JSON.parse(e).delta.content)).toHaveLength(2);
+        const last = JSON.parse(events.at(-1)!);
+        expect(last.error.code).toBe(code);
+        expect(last.request_id).toBe(response.headers.get('x-request-id'));
+      },
+    );
 
     it('a stream without [DONE] after its finish chunk still completes', async () => {
       await api.fault({ kind: 'no_done' });
@@ -199,7 +238,11 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       const reader = response.body!.getReader();
       await reader.read();
       controller.abort();
-      const abandoned = await waitFor(() => (api.sim.stats.streamsAbandoned > 0 ? api.sim.stats.streamsAbandoned : undefined), 5_000, 'the upstream stream to be aborted');
+      const abandoned = await waitFor(
+        () => (api.sim.stats.streamsAbandoned > 0 ? api.sim.stats.streamsAbandoned : undefined),
+        5_000,
+        'the upstream stream to be aborted',
+      );
       expect(abandoned).toBe(1);
     });
   });
@@ -207,6 +250,10 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
   it('reports readiness of the database, Redis and the upstream', async () => {
     const ready = await api.get('/health/ready');
     expect(ready.status).toBe(200);
-    expect(ready.body.details).toMatchObject({ database: { status: 'up' }, redis: { status: 'up' }, upstream: { status: 'up' } });
+    expect(ready.body.details).toMatchObject({
+      database: { status: 'up' },
+      redis: { status: 'up' },
+      upstream: { status: 'up' },
+    });
   });
 });

@@ -21,12 +21,28 @@ function freePort(): Promise<number> {
 async function startEmbedded(dataDir: string, port: number, simPort: number) {
   let output = '';
   const child = spawn(process.execPath, [ENTRY], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, PORT: String(port), SIM_PORT: String(simPort), DATA_DIR: dataDir, LOG_LEVEL: 'info' },
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      PORT: String(port),
+      SIM_PORT: String(simPort),
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'info',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  await waitFor(() => (output.includes('Listening on') ? true : child.exitCode !== null ? Promise.reject(new Error(output)) : undefined), 60_000, 'the embedded api');
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  await waitFor(
+    () =>
+      output.includes('Listening on')
+        ? true
+        : child.exitCode !== null
+          ? Promise.reject(new Error(output))
+          : undefined,
+    60_000,
+    'the embedded api',
+  );
   return { child, output: () => output };
 }
 
@@ -60,16 +76,31 @@ describe('embedded mode: npm start on a bare machine (e2e)', () => {
     const post = (path: string, body: unknown, token?: string) =>
       fetch(base + path, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
         body: JSON.stringify(body),
       });
 
-    expect((await post('/api/v1/auth/register', { email: 'new@example.com', password: 'password-123' })).status).toBe(201);
-    const { access_token } = (await (await post('/api/v1/auth/login', { email: 'new@example.com', password: 'password-123' })).json()) as { access_token: string };
-    const chat = await post('/api/v1/together/chat/completions', { messages: [{ role: 'user', content: 'Hello' }] }, access_token);
+    expect(
+      (await post('/api/v1/auth/register', { email: 'new@example.com', password: 'password-123' })).status,
+    ).toBe(201);
+    const { access_token } = (await (
+      await post('/api/v1/auth/login', { email: 'new@example.com', password: 'password-123' })
+    ).json()) as { access_token: string };
+    const chat = await post(
+      '/api/v1/together/chat/completions',
+      { messages: [{ role: 'user', content: 'Hello' }] },
+      access_token,
+    );
     expect(chat.status).toBe(200);
     expect(await chat.json()).toMatchObject({ message: { role: 'assistant' }, provider: 'together_ai' });
-    const stream = await post('/api/v1/together/chat/completions', { messages: [{ role: 'user', content: 'Hello' }], stream: true }, access_token);
+    const stream = await post(
+      '/api/v1/together/chat/completions',
+      { messages: [{ role: 'user', content: 'Hello' }], stream: true },
+      access_token,
+    );
     expect(sseEvents(await stream.text()).at(-1)).toBe('[DONE]');
 
     const admin = await post('/api/v1/auth/login', { email: 'admin@tiergate.local', password });

@@ -11,7 +11,14 @@ export interface SimModel {
   pricing: { input: number; output: number };
 }
 
-const chat = (id: string, name: string, org: string, context: number, input: number, output: number): SimModel => ({
+const chat = (
+  id: string,
+  name: string,
+  org: string,
+  context: number,
+  input: number,
+  output: number,
+): SimModel => ({
   id,
   type: 'chat',
   display_name: name,
@@ -21,9 +28,30 @@ const chat = (id: string, name: string, org: string, context: number, input: num
 });
 
 export const SIM_MODELS: SimModel[] = [
-  chat('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo', 'Llama 3.1 8B Instruct Turbo', 'Meta', 131072, 0.18, 0.18),
-  chat('meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo', 'Llama 3.1 70B Instruct Turbo', 'Meta', 131072, 0.88, 0.88),
-  chat('meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo', 'Llama 3.1 405B Instruct Turbo', 'Meta', 130815, 3.5, 3.5),
+  chat(
+    'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+    'Llama 3.1 8B Instruct Turbo',
+    'Meta',
+    131072,
+    0.18,
+    0.18,
+  ),
+  chat(
+    'meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo',
+    'Llama 3.1 70B Instruct Turbo',
+    'Meta',
+    131072,
+    0.88,
+    0.88,
+  ),
+  chat(
+    'meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo',
+    'Llama 3.1 405B Instruct Turbo',
+    'Meta',
+    130815,
+    3.5,
+    3.5,
+  ),
   chat('meta-llama/Llama-3.3-70B-Instruct-Turbo', 'Llama 3.3 70B Instruct Turbo', 'Meta', 131072, 1.04, 1.04),
   chat('Qwen/Qwen2.5-7B-Instruct-Turbo', 'Qwen 2.5 7B Instruct Turbo', 'Qwen', 32768, 0.3, 0.3),
   chat('Qwen/Qwen3.5-9B', 'Qwen3.5 9B', 'Qwen', 262144, 0.17, 0.25),
@@ -34,8 +62,21 @@ export const SIM_MODELS: SimModel[] = [
   chat('Qwen/Qwen-VL-Chat', 'Qwen VL Chat', 'Qwen', 8192, 0.2, 0.2),
   chat('deepseek-ai/deepseek-vl-7b-chat', 'DeepSeek VL 7B Chat', 'DeepSeek', 4096, 0.2, 0.2),
   { ...chat('Nexusflow/NexusRaven-V2-13B', 'NexusRaven V2 13B', 'Nexusflow', 16384, 0.3, 0.3), type: 'code' },
-  { ...chat('deepseek-ai/deepseek-coder-33b-instruct', 'DeepSeek Coder 33B Instruct', 'DeepSeek', 16384, 0.8, 0.8), type: 'code' },
-  { ...chat('Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8', 'Qwen3 Coder 480B', 'Qwen', 262144, 2.0, 2.0), type: 'code' },
+  {
+    ...chat(
+      'deepseek-ai/deepseek-coder-33b-instruct',
+      'DeepSeek Coder 33B Instruct',
+      'DeepSeek',
+      16384,
+      0.8,
+      0.8,
+    ),
+    type: 'code',
+  },
+  {
+    ...chat('Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8', 'Qwen3 Coder 480B', 'Qwen', 262144, 2.0, 2.0),
+    type: 'code',
+  },
 ];
 
 const byId = new Map(SIM_MODELS.map((m) => [m.id, m]));

@@ -44,7 +44,11 @@ export function countPromptTokens(messages: ChatLikeMessage[]): number {
 }
 
 /** The completion's words, and whether `max_tokens` cut it short. */
-export function completionWords(messages: ChatLikeMessage[], maxTokens: number | undefined, seedText = ''): { words: string[]; truncated: boolean } {
+export function completionWords(
+  messages: ChatLikeMessage[],
+  maxTokens: number | undefined,
+  seedText = '',
+): { words: string[]; truncated: boolean } {
   const digest = createHash('sha256').update(JSON.stringify(messages)).update(seedText).digest();
   const natural = directives(messages).tokens ?? 8 + (digest[0] % 24);
   const limit = typeof maxTokens === 'number' && maxTokens > 0 ? maxTokens : 4096;

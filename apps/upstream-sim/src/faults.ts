@@ -6,7 +6,16 @@
  * Header grammar: `kind[:arg][;key=value]...`, for example `error:503`, `error:429;retry_after=2`,
  * `hang`, `reset`, `latency:250`, `cut:3`, `stall:3`, `malformed:2`, `no_done`.
  */
-export const FAULT_KINDS = ['error', 'hang', 'reset', 'latency', 'cut', 'stall', 'malformed', 'no_done'] as const;
+export const FAULT_KINDS = [
+  'error',
+  'hang',
+  'reset',
+  'latency',
+  'cut',
+  'stall',
+  'malformed',
+  'no_done',
+] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 export interface Fault {
@@ -40,24 +49,33 @@ function int(value: string | undefined, name: string): number | undefined {
 
 export function parseFaultHeader(header: string): Fault {
   const [head, ...options] = header.split(';').map((s) => s.trim());
-  const [kindText, arg] = head.split(':');
-  const kind = kindText as FaultKind;
-  if (!FAULT_KINDS.includes(kind)) throw new FaultParseError(`unknown fault kind "${kindText}" (${FAULT_KINDS.join(', ')})`);
-  const opts = Object.fromEntries(options.filter(Boolean).map((o) => o.split('=').map((s) => s.trim())));
+  const [kindText, arg]: (string | undefined)[] = head.split(':');
+  const kind = (kindText ?? '') as FaultKind;
+  if (!FAULT_KINDS.includes(kind))
+    throw new FaultParseError(`unknown fault kind "${kindText}" (${FAULT_KINDS.join(', ')})`);
+  const opts: Record<string, string | undefined> = {};
+  for (const option of options.filter(Boolean)) {
+    const [key, value] = option.split('=').map((s) => s.trim());
+    opts[key] = value;
+  }
   return normalise({
     kind,
     status: kind === 'error' ? int(arg, 'status') : int(opts.status, 'status'),
     latencyMs: kind === 'latency' ? int(arg, 'latency') : int(opts.latency_ms, 'latency_ms'),
-    afterChunks: ['cut', 'stall', 'malformed'].includes(kind) ? int(arg, 'after_chunks') : int(opts.after_chunks, 'after_chunks'),
+    afterChunks: ['cut', 'stall', 'malformed'].includes(kind)
+      ? int(arg, 'after_chunks')
+      : int(opts.after_chunks, 'after_chunks'),
     retryAfter: int(opts.retry_after, 'retry_after'),
     model: opts.model,
   });
 }
 
 export function normalise(fault: Fault): Fault {
-  if (!FAULT_KINDS.includes(fault.kind)) throw new FaultParseError(`unknown fault kind "${String(fault.kind)}"`);
+  if (!FAULT_KINDS.includes(fault.kind))
+    throw new FaultParseError(`unknown fault kind "${String(fault.kind)}"`);
   const status = fault.kind === 'error' ? (fault.status ?? 500) : fault.status;
-  if (status !== undefined && (status < 400 || status > 599)) throw new FaultParseError('status must be 400-599');
+  if (status !== undefined && (status < 400 || status > 599))
+    throw new FaultParseError('status must be 400-599');
   return { ...fault, status };
 }
 
@@ -73,7 +91,9 @@ export class FaultRegistry {
 
   /** Takes the first armed fault that applies to this call, consuming one of its uses. */
   take(model: string | undefined, path: string): Fault | undefined {
-    const index = this.armed.findIndex((f) => (!f.model || f.model === model) && (!f.path || f.path === path));
+    const index = this.armed.findIndex(
+      (f) => (!f.model || f.model === model) && (!f.path || f.path === path),
+    );
     if (index < 0) return undefined;
     const fault = this.armed[index];
     fault.remaining -= 1;

@@ -3,7 +3,9 @@ import { startSimulator } from './simulator';
 
 async function main(): Promise<void> {
   const config = loadSimConfig(processEnv());
-  const sim = await startSimulator(config.port, config.host, { logger: config.logLevel === 'silent' ? false : { level: config.logLevel } });
+  const sim = await startSimulator(config.port, config.host, {
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel },
+  });
   process.stdout.write(`Tiergate upstream simulator (Together dialect) listening on ${sim.baseUrl}\n`);
   const stop = () => void sim.close().then(() => process.exit(0));
   process.once('SIGTERM', stop);

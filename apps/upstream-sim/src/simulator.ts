@@ -32,24 +32,45 @@ interface ChatBody {
 
 const CHAT_PATH = '/v1/chat/completions';
 
-function sendError(reply: FastifyReply, status: number, message: string, type: string, code: string | null, param: string | null = null) {
+function sendError(
+  reply: FastifyReply,
+  status: number,
+  message: string,
+  type: string,
+  code: string | null,
+  param: string | null = null,
+) {
   return reply.code(status).send(errorBody(message, type, code, param));
 }
 
 /** Answers the fault kinds that apply before any content: error, hang, reset, latency. */
-async function applyPreContentFault(fault: Fault | undefined, request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
+async function applyPreContentFault(
+  fault: Fault | undefined,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): Promise<boolean> {
   if (!fault) return false;
   switch (fault.kind) {
     case 'error': {
       const status = fault.status ?? 500;
       if (status === 429 || status === 503) {
         const reset = String(fault.retryAfter ?? 1);
-        reply.headers({ 'x-ratelimit-limit': '10', 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': reset, 'x-tokenlimit-limit': '20000', 'x-tokenlimit-remaining': '0' });
+        reply.headers({
+          'x-ratelimit-limit': '10',
+          'x-ratelimit-remaining': '0',
+          'x-ratelimit-reset': reset,
+          'x-tokenlimit-limit': '20000',
+          'x-tokenlimit-remaining': '0',
+        });
         if (fault.retryAfter !== undefined) reply.header('retry-after', String(fault.retryAfter));
       }
       const [type, code, message] =
         status === 429
-          ? ['rate_limit_exceeded', 'rate_limit_exceeded', 'You have been rate limited. Your rate limit is 600 queries per minute.']
+          ? [
+              'rate_limit_exceeded',
+              'rate_limit_exceeded',
+              'You have been rate limited. Your rate limit is 600 queries per minute.',
+            ]
           : status === 503
             ? ['service_unavailable', 'service_unavailable', 'The server is overloaded or not ready yet.']
             : status >= 500
@@ -89,7 +110,11 @@ async function streamChat(
 ) {
   reply.hijack();
   const raw = reply.raw;
-  raw.writeHead(200, { 'content-type': 'text/event-stream;charset=utf-8', 'cache-control': 'no-cache', connection: 'keep-alive' });
+  raw.writeHead(200, {
+    'content-type': 'text/event-stream;charset=utf-8',
+    'cache-control': 'no-cache',
+    connection: 'keep-alive',
+  });
   const id = togetherId();
   const created = Math.floor(Date.now() / 1000);
   let closed = false;
@@ -116,7 +141,11 @@ async function streamChat(
 }
 
 export function buildSimulator(options: SimulatorOptions = {}): Simulator {
-  const app = Fastify({ logger: options.logger ?? false, forceCloseConnections: true, bodyLimit: 100 * 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    forceCloseConnections: true,
+    bodyLimit: 100 * 1024 * 1024,
+  });
   const faults = new FaultRegistry();
   const stats: SimStats = { requests: 0, byPath: {}, streamsAbandoned: 0 };
 
@@ -128,7 +157,13 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
     const auth = request.headers.authorization;
     const key = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
     if (!key || key.startsWith('invalid')) {
-      await sendError(reply, 401, 'Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.', 'invalid_request_error', 'invalid_api_key');
+      await sendError(
+        reply,
+        401,
+        'Invalid API key provided. You can find your API key at https://api.together.xyz/settings/api-keys.',
+        'invalid_request_error',
+        'invalid_api_key',
+      );
     }
   });
 
@@ -140,23 +175,52 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
 
   app.post(CHAT_PATH, async (request, reply) => {
     const body = (request.body ?? {}) as ChatBody;
-    const fault = headerFault(request, reply) ?? faults.take(typeof body.model === 'string' ? body.model : undefined, CHAT_PATH);
+    const fault =
+      headerFault(request, reply) ??
+      faults.take(typeof body.model === 'string' ? body.model : undefined, CHAT_PATH);
     if (reply.sent || (await applyPreContentFault(fault, request, reply))) return reply;
-    if (typeof body.model !== 'string') return sendError(reply, 400, 'model is required', 'invalid_request_error', 'invalid_params', 'model');
+    if (typeof body.model !== 'string')
+      return sendError(reply, 400, 'model is required', 'invalid_request_error', 'invalid_params', 'model');
     const model = findModel(body.model);
     if (!model || !['chat', 'code', 'language'].includes(model.type)) {
-      return sendError(reply, 400, `Unable to access non-serverless model ${body.model}. Please visit https://api.together.ai/models to view the list of supported models.`, 'invalid_request_error', 'model_not_available');
+      return sendError(
+        reply,
+        400,
+        `Unable to access non-serverless model ${body.model}. Please visit https://api.together.ai/models to view the list of supported models.`,
+        'invalid_request_error',
+        'model_not_available',
+      );
     }
     if (!Array.isArray(body.messages) || body.messages.length === 0) {
-      return sendError(reply, 400, 'messages must be a non-empty array', 'invalid_request_error', 'invalid_params', 'messages');
+      return sendError(
+        reply,
+        400,
+        'messages must be a non-empty array',
+        'invalid_request_error',
+        'invalid_params',
+        'messages',
+      );
     }
     const messages = body.messages as ChatLikeMessage[];
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
-    const { words, truncated } = completionWords(messages, maxTokens, String(body.seed ?? ''));
+    const { words, truncated } = completionWords(
+      messages,
+      maxTokens,
+      typeof body.seed === 'number' ? String(body.seed) : '',
+    );
     const counts = usage(countPromptTokens(messages), words.length);
     const finish = truncated ? 'length' : 'stop';
     if (body.stream === true) {
-      return streamChat(reply, model.id, words, finish, counts, fault, directives(messages).delayMs ?? 0, stats);
+      return streamChat(
+        reply,
+        model.id,
+        words,
+        finish,
+        counts,
+        fault,
+        directives(messages).delayMs ?? 0,
+        stats,
+      );
     }
     if (fault?.kind === 'stall') return reply.hijack();
     if (fault?.kind === 'cut') {
@@ -172,10 +236,22 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   registerControl(app, faults, stats);
 
   app.setNotFoundHandler((request, reply) =>
-    sendError(reply, 404, `Unknown path ${request.method} ${request.url}`, 'invalid_request_error', 'not_found'),
+    sendError(
+      reply,
+      404,
+      `Unknown path ${request.method} ${request.url}`,
+      'invalid_request_error',
+      'not_found',
+    ),
   );
   app.setErrorHandler((error: { statusCode?: number; message: string }, _request, reply) =>
-    sendError(reply, error.statusCode && error.statusCode < 500 ? error.statusCode : 500, error.message, 'invalid_request_error', null),
+    sendError(
+      reply,
+      error.statusCode && error.statusCode < 500 ? error.statusCode : 500,
+      error.message,
+      'invalid_request_error',
+      null,
+    ),
   );
 
   function headerFault(request: FastifyRequest, reply: FastifyReply): Fault | undefined {
@@ -184,7 +260,13 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
     try {
       return parseFaultHeader(header);
     } catch (error) {
-      void sendError(reply, 400, `x-sim-fault: ${(error as Error).message}`, 'invalid_request_error', 'invalid_fault');
+      void sendError(
+        reply,
+        400,
+        `x-sim-fault: ${(error as Error).message}`,
+        'invalid_request_error',
+        'invalid_fault',
+      );
       return undefined;
     }
   }
@@ -212,16 +294,17 @@ function registerControl(app: FastifyInstance, faults: FaultRegistry, stats: Sim
       );
       return reply.code(201).send({ id });
     } catch (error) {
-      if (error instanceof FaultParseError) return sendError(reply, 400, error.message, 'invalid_request_error', 'invalid_fault');
+      if (error instanceof FaultParseError)
+        return sendError(reply, 400, error.message, 'invalid_request_error', 'invalid_fault');
       throw error;
     }
   });
-  app.get('/_sim/faults', async () => ({ faults: faults.list() }));
+  app.get('/_sim/faults', () => ({ faults: faults.list() }));
   app.delete('/_sim/faults', async (_request, reply) => {
     faults.clear();
     return reply.code(204).send();
   });
-  app.get('/_sim/stats', async () => stats);
+  app.get('/_sim/stats', () => stats);
   app.post('/_sim/reset', async (_request, reply) => {
     faults.clear();
     stats.requests = 0;
@@ -237,5 +320,10 @@ export async function startSimulator(port = 0, host = '127.0.0.1', options: Simu
   await simulator.app.listen({ port, host });
   const address = simulator.app.server.address();
   const actualPort = typeof address === 'object' && address ? address.port : port;
-  return { ...simulator, port: actualPort, baseUrl: `http://${host}:${actualPort}/v1`, close: () => simulator.app.close() };
+  return {
+    ...simulator,
+    port: actualPort,
+    baseUrl: `http://${host}:${actualPort}/v1`,
+    close: () => simulator.app.close(),
+  };
 }

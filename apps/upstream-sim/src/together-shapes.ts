@@ -19,13 +19,24 @@ export interface UsageCounts {
 }
 
 export function usage(prompt: number, completion: number): UsageCounts {
-  return { prompt_tokens: prompt, completion_tokens: completion, total_tokens: prompt + completion, cached_tokens: 0 };
+  return {
+    prompt_tokens: prompt,
+    completion_tokens: completion,
+    total_tokens: prompt + completion,
+    cached_tokens: 0,
+  };
 }
 
 const EOS_TOKEN_ID = 128009;
 const BIG_SEED = 15924764223251450000;
 
-export function chatCompletion(id: string, model: string, content: string, finish: string, counts: UsageCounts) {
+export function chatCompletion(
+  id: string,
+  model: string,
+  content: string,
+  finish: string,
+  counts: UsageCounts,
+) {
   return {
     id,
     object: 'chat.completion',
@@ -33,33 +44,65 @@ export function chatCompletion(id: string, model: string, content: string, finis
     model,
     prompt: [],
     choices: [
-      { index: 0, finish_reason: finish, seed: BIG_SEED, logprobs: null, message: { role: 'assistant', content, tool_calls: [] } },
+      {
+        index: 0,
+        finish_reason: finish,
+        seed: BIG_SEED,
+        logprobs: null,
+        message: { role: 'assistant', content, tool_calls: [] },
+      },
     ],
     usage: counts,
   };
 }
 
-export function chatChunk(id: string, created: number, model: string, content: string, tokenId: number | null) {
+export function chatChunk(
+  id: string,
+  created: number,
+  model: string,
+  content: string,
+  tokenId: number | null,
+) {
   return {
     id,
     object: 'chat.completion.chunk',
     created,
     model,
     choices: [
-      { index: 0, text: content, logprobs: null, finish_reason: null, seed: null, delta: { token_id: tokenId, role: 'assistant', content } },
+      {
+        index: 0,
+        text: content,
+        logprobs: null,
+        finish_reason: null,
+        seed: null,
+        delta: { token_id: tokenId, role: 'assistant', content },
+      },
     ],
     usage: null,
   };
 }
 
-export function finalChatChunk(id: string, created: number, model: string, finish: string, counts: UsageCounts) {
+export function finalChatChunk(
+  id: string,
+  created: number,
+  model: string,
+  finish: string,
+  counts: UsageCounts,
+) {
   return {
     id,
     object: 'chat.completion.chunk',
     created,
     model,
     choices: [
-      { index: 0, text: '', logprobs: null, finish_reason: finish, seed: BIG_SEED, delta: { token_id: EOS_TOKEN_ID, role: 'assistant', content: '' } },
+      {
+        index: 0,
+        text: '',
+        logprobs: null,
+        finish_reason: finish,
+        seed: BIG_SEED,
+        delta: { token_id: EOS_TOKEN_ID, role: 'assistant', content: '' },
+      },
     ],
     usage: counts,
   };

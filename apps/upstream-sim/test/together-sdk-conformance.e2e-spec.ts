@@ -18,7 +18,10 @@ describe('the simulator speaks Together dialect to the official together-ai SDK 
       max_tokens: 12,
     });
     expect(completion.choices[0].message?.content).toEqual(expect.any(String));
-    expect(completion.usage).toMatchObject({ prompt_tokens: 5, total_tokens: 5 + completion.usage!.completion_tokens });
+    expect(completion.usage).toMatchObject({
+      prompt_tokens: 5,
+      total_tokens: 5 + completion.usage!.completion_tokens,
+    });
     expect(completion.model).toBe('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo');
   });
 

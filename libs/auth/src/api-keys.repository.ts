@@ -36,7 +36,7 @@ export class ApiKeysRepository {
       .getOne();
     if (!row) return null;
     const { owner, ...key } = row as ApiKeyEntity & { owner: UserEntity };
-    return { key: key as ApiKeyEntity, owner };
+    return { key, owner };
   }
 
   async touch(id: string): Promise<void> {

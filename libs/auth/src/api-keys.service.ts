@@ -54,6 +54,8 @@ export class ApiKeysService {
     if (now - (this.lastTouched.get(id) ?? 0) < TOUCH_INTERVAL_MS) return;
     this.lastTouched.set(id, now);
     if (this.lastTouched.size > 10_000) this.lastTouched.clear();
-    this.keys.touch(id).catch((error: Error) => this.logger.warn(`could not record API key use: ${error.message}`));
+    this.keys
+      .touch(id)
+      .catch((error: Error) => this.logger.warn(`could not record API key use: ${error.message}`));
   }
 }

@@ -9,6 +9,8 @@ import { UsersRepository } from './users.repository';
 
 type PassportRequest = { headers: Record<string, unknown> };
 
+const asError = (value: unknown): Error => (value instanceof Error ? value : new Error(String(value)));
+
 /**
  * passport-jwt and passport-http-bearer on a Passport instance owned by this app (not passport's
  * global singleton), so several api instances can live in one process without sharing strategies.
@@ -28,9 +30,10 @@ export class Authenticator {
       const middleware = this.passport.authenticate(
         ['api-key', 'jwt'],
         { session: false },
-        (error: unknown, user: Principal | false) => (error ? reject(error) : resolve(user || false)),
+        (error: unknown, user: Principal | false) =>
+          error ? reject(asError(error)) : resolve(user || false),
       ) as (req: unknown, res: unknown, next: (error?: unknown) => void) => void;
-      middleware(request, response, (error?: unknown) => reject(error ?? new Error('passport called next()')));
+      middleware(request, response, (error?: unknown) => reject(asError(error ?? 'passport called next()')));
     });
   }
 }

@@ -32,9 +32,14 @@ export class UsersRepository {
   /** Inserts a user; returns null when the email is already taken (also under a race). */
   async insert(user: NewUser): Promise<UserEntity | null> {
     try {
-      return await this.users.save(this.users.create({ ...user, email: user.email.toLowerCase(), active: true }));
+      return await this.users.save(
+        this.users.create({ ...user, email: user.email.toLowerCase(), active: true }),
+      );
     } catch (error) {
-      if (error instanceof QueryFailedError && (error.driverError as { code?: string }).code === UNIQUE_VIOLATION) {
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      ) {
         return null;
       }
       throw error;

@@ -25,22 +25,50 @@ function problems(env: Record<string, string>): string[] {
 
 describe('loadApiConfig', () => {
   it('lists every bad variable at once, one line each', () => {
-    const found = problems({ PORT: 'eighty', DATABASE_URL: 'mysql://x', JWT_TTL: 'forever', LOG_LEVEL: 'loud', ALLOW_REGISTRATION: 'maybe' });
+    const found = problems({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      JWT_TTL: 'forever',
+      LOG_LEVEL: 'loud',
+      ALLOW_REGISTRATION: 'maybe',
+    });
     expect(found.map((p) => p.split(':')[0])).toEqual(
-      expect.arrayContaining(['PORT', 'DATABASE_URL', 'JWT_TTL', 'LOG_LEVEL', 'ALLOW_REGISTRATION', 'REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'TOGETHER_API_KEY']),
+      expect.arrayContaining([
+        'PORT',
+        'DATABASE_URL',
+        'JWT_TTL',
+        'LOG_LEVEL',
+        'ALLOW_REGISTRATION',
+        'REDIS_URL',
+        'JWT_SECRET',
+        'ENCRYPTION_KEY',
+        'TOGETHER_API_KEY',
+      ]),
     );
     expect(new Set(found.map((p) => p.split(':')[0])).size).toBe(found.length);
   });
 
   it('never echoes a secret in its messages', () => {
-    const found = problems({ ...production, JWT_SECRET: 'short-secret-value', ENCRYPTION_KEY: 'not-a-key-at-all' });
+    const found = problems({
+      ...production,
+      JWT_SECRET: 'short-secret-value',
+      ENCRYPTION_KEY: 'not-a-key-at-all',
+    });
     expect(found.join('\n')).not.toMatch(/short-secret-value|not-a-key-at-all/);
   });
 
   it('production mode needs its secrets and builds a typed config', () => {
-    const config = loadApiConfig({ ...production, TOGETHER_BASE_URL: 'https://api.together.xyz/v1/', JWT_TTL: '15m' });
+    const config = loadApiConfig({
+      ...production,
+      TOGETHER_BASE_URL: 'https://api.together.xyz/v1/',
+      JWT_TTL: '15m',
+    });
     expect(config.mode).toBe('production');
-    expect(config.upstream).toMatchObject({ baseUrl: 'https://api.together.xyz/v1', apiKey: 'together-key-1234', simulated: false });
+    expect(config.upstream).toMatchObject({
+      baseUrl: 'https://api.together.xyz/v1',
+      apiKey: 'together-key-1234',
+      simulated: false,
+    });
     expect(config.auth.jwtTtlSeconds).toBe(900);
     expect(config.encryptionKey).toHaveLength(32);
   });
@@ -50,7 +78,11 @@ describe('loadApiConfig', () => {
     const first = loadApiConfig({ DATA_DIR: dataDir, SIM_PORT: '9555' });
     const second = loadApiConfig({ DATA_DIR: dataDir });
     expect(first.mode).toBe('embedded');
-    expect(first.upstream).toMatchObject({ baseUrl: 'http://127.0.0.1:9555/v1', apiKey: SIMULATOR_API_KEY, simulated: true });
+    expect(first.upstream).toMatchObject({
+      baseUrl: 'http://127.0.0.1:9555/v1',
+      apiKey: SIMULATOR_API_KEY,
+      simulated: true,
+    });
     expect(second.auth.jwtSecret).toBe(first.auth.jwtSecret);
     expect(second.encryptionKey.equals(first.encryptionKey)).toBe(true);
     const file = join(dataDir, 'secrets.json');

@@ -71,7 +71,9 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     database: { url: values.DATABASE_URL, dataDir },
     redis: { url: values.REDIS_URL },
     upstream: {
-      baseUrl: simulated ? `http://127.0.0.1:${values.SIM_PORT}/v1` : values.TOGETHER_BASE_URL.replace(/\/+$/, ''),
+      baseUrl: simulated
+        ? `http://127.0.0.1:${values.SIM_PORT}/v1`
+        : values.TOGETHER_BASE_URL.replace(/\/+$/, ''),
       apiKey: values.TOGETHER_API_KEY ?? SIMULATOR_API_KEY,
       simulated,
       timeouts: {

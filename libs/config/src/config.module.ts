@@ -7,10 +7,18 @@ import { WorkerConfig } from './worker-config';
 @Module({})
 export class ConfigModule {
   static forApi(config: ApiConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: ApiConfig, useValue: config }], exports: [ApiConfig] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: ApiConfig, useValue: config }],
+      exports: [ApiConfig],
+    };
   }
 
   static forWorker(config: WorkerConfig): DynamicModule {
-    return { module: ConfigModule, providers: [{ provide: WorkerConfig, useValue: config }], exports: [WorkerConfig] };
+    return {
+      module: ConfigModule,
+      providers: [{ provide: WorkerConfig, useValue: config }],
+      exports: [WorkerConfig],
+    };
   }
 }

@@ -11,11 +11,20 @@ import { loadWorkerConfig } from './worker-config';
 
 const root = join(__dirname, '..', '..', '..');
 const compose = parse(readFileSync(join(root, 'docker-compose.yml'), 'utf8'), { merge: true }) as {
-  services: Record<string, { environment?: Record<string, string>; healthcheck?: unknown; profiles?: string[]; command?: string[] }>;
+  services: Record<
+    string,
+    { environment?: Record<string, string>; healthcheck?: unknown; profiles?: string[]; command?: string[] }
+  >;
 };
 
 function variables(schema: new () => object): string[] {
-  return [...new Set(getMetadataStorage().getTargetValidationMetadatas(schema, '', true, false).map((m) => m.propertyName))];
+  return [
+    ...new Set(
+      getMetadataStorage()
+        .getTargetValidationMetadatas(schema, '', true, false)
+        .map((m) => m.propertyName),
+    ),
+  ];
 }
 
 /** `${X:-default}` → default; `${X:?message}` (required) → a valid sample value for X. */
@@ -28,7 +37,10 @@ function resolve(env: Record<string, string> = {}): Record<string, string> {
   return Object.fromEntries(
     Object.entries(env).map(([key, value]) => [
       key,
-      String(value).replace(/\$\{(\w+)(:-([^}]*)|:\?[^}]*)?\}/g, (_m, name: string, _op, fallback?: string) => fallback ?? SAMPLES[name] ?? ''),
+      String(value).replace(
+        /\$\{(\w+)(:-([^}]*)|:\?[^}]*)?\}/g,
+        (_m, name: string, _op, fallback?: string) => fallback ?? SAMPLES[name] ?? '',
+      ),
     ]),
   );
 }
@@ -40,7 +52,9 @@ describe('docker-compose.yml and .env.example agree with the config schemas', ()
     ['upstream-sim', SimEnv],
   ])('%s sets only variables its schema knows', (service, schema) => {
     const known = variables(schema);
-    const unknown = Object.keys(compose.services[service].environment ?? {}).filter((name) => !known.includes(name));
+    const unknown = Object.keys(compose.services[service].environment ?? {}).filter(
+      (name) => !known.includes(name),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -52,7 +66,8 @@ describe('docker-compose.yml and .env.example agree with the config schemas', ()
   });
 
   it('every long-running service has a health check, and the simulator sits behind the sim profile', () => {
-    for (const name of ['postgres', 'redis', 'api', 'upstream-sim']) expect(compose.services[name].healthcheck).toBeDefined();
+    for (const name of ['postgres', 'redis', 'api', 'upstream-sim'])
+      expect(compose.services[name].healthcheck).toBeDefined();
     expect(compose.services['upstream-sim'].profiles).toEqual(['sim']);
   });
 

@@ -11,5 +11,9 @@ export abstract class WorkerConfig {
 export function loadWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
   const { values, problems } = validateEnv(WorkerEnv, env);
   if (problems.length) throw new ConfigValidationError('worker', problems);
-  return { database: { url: values.DATABASE_URL }, redis: { url: values.REDIS_URL }, logLevel: values.LOG_LEVEL };
+  return {
+    database: { url: values.DATABASE_URL },
+    redis: { url: values.REDIS_URL },
+    logLevel: values.LOG_LEVEL,
+  };
 }

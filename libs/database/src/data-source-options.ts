@@ -10,7 +10,10 @@ export type DatabaseTarget = { url: string } | { embeddedDir: string };
  * URL is given, else PGlite stored under DATA_DIR/pgdata. `synchronize` is never on; embedded mode
  * applies the migrations at start (production runs them with `npm run migration:run`).
  */
-export function dataSourceOptions(target: DatabaseTarget, extra: { runMigrations?: boolean } = {}): DataSourceOptions {
+export function dataSourceOptions(
+  target: DatabaseTarget,
+  extra: { runMigrations?: boolean } = {},
+): DataSourceOptions {
   const common = {
     type: 'postgres' as const,
     migrations: MIGRATIONS,

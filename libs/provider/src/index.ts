@@ -2,7 +2,11 @@ export * from './llm-provider';
 export * from './provider.errors';
 export { ProviderModule } from './provider.module';
 export { ProviderRegistry } from './provider.registry';
-export { UpstreamHttpClient, UpstreamTransportError, type TransportFailure } from './http/upstream-http.client';
+export {
+  UpstreamHttpClient,
+  UpstreamTransportError,
+  type TransportFailure,
+} from './http/upstream-http.client';
 export { sseDataEvents } from './http/sse-events';
 export { TogetherAdapter } from './together/together.adapter';
 export { retryAfterSeconds, redactSecrets } from './together/together-errors';

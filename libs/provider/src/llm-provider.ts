@@ -24,7 +24,8 @@ export interface TokenUsage {
   totalTokens: number;
 }
 
-export type FinishReason = 'stop' | 'length' | 'tool_calls' | 'content_filter' | 'error' | string;
+/** `stop`, `length`, `tool_calls`, `content_filter`, ... as the upstream reports it. */
+export type FinishReason = string;
 
 export interface ChatCompletion {
   id: string;
@@ -35,8 +36,7 @@ export interface ChatCompletion {
 }
 
 export type ChatStreamEvent =
-  | { type: 'delta'; content: string }
-  | { type: 'end'; finishReason: FinishReason; usage: TokenUsage | null };
+  { type: 'delta'; content: string } | { type: 'end'; finishReason: FinishReason; usage: TokenUsage | null };
 
 /** A started stream: the upstream answered 200, the events have not all arrived yet. */
 export interface ChatStream extends AsyncIterable<ChatStreamEvent> {

@@ -34,7 +34,11 @@ export class ProviderError extends DomainError {
   readonly upstreamCode?: string;
 
   constructor(code: ProviderErrorCode, message: string, details: ProviderErrorDetails) {
-    super(code, message, { param: details.param, retryAfterSeconds: details.retryAfterSeconds, cause: details.cause });
+    super(code, message, {
+      param: details.param,
+      retryAfterSeconds: details.retryAfterSeconds,
+      cause: details.cause,
+    });
     this.code = code;
     this.provider = details.provider;
     this.model = details.model;

@@ -23,9 +23,17 @@ class UpstreamClientsLifecycle implements OnApplicationShutdown {
       provide: TOGETHER_HTTP,
       inject: [ApiConfig],
       useFactory: (config: ApiConfig) =>
-        new UpstreamHttpClient(config.upstream.baseUrl, config.upstream.timeouts, config.upstream.maxConnections),
+        new UpstreamHttpClient(
+          config.upstream.baseUrl,
+          config.upstream.timeouts,
+          config.upstream.maxConnections,
+        ),
     },
-    { provide: LLM_PROVIDERS, inject: [TOGETHER_HTTP], useFactory: (http: UpstreamHttpClient) => [new TogetherAdapter(http)] },
+    {
+      provide: LLM_PROVIDERS,
+      inject: [TOGETHER_HTTP],
+      useFactory: (http: UpstreamHttpClient) => [new TogetherAdapter(http)],
+    },
     ProviderRegistry,
     UpstreamClientsLifecycle,
   ],

@@ -1,4 +1,12 @@
-import { DynamicModule, Global, Inject, Injectable, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Inject,
+  Injectable,
+  Logger,
+  Module,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import Redis from 'ioredis';
 
 /** Injection token for the shared ioredis client (present only when REDIS_URL is set). */
@@ -39,7 +47,10 @@ export class RedisModule {
   static forRoot(url: string): DynamicModule {
     return {
       module: RedisModule,
-      providers: [{ provide: REDIS_CLIENT, useFactory: () => createRedisClient(url, 'main') }, RedisLifecycle],
+      providers: [
+        { provide: REDIS_CLIENT, useFactory: () => createRedisClient(url, 'main') },
+        RedisLifecycle,
+      ],
       exports: [REDIS_CLIENT],
     };
   }

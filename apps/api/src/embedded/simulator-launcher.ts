@@ -23,7 +23,10 @@ export function launchEmbeddedSimulator(port: number): Promise<ChildProcess> {
   process.once('exit', stop);
 
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail(new Error(`the simulator did not start within ${START_TIMEOUT_MS} ms`)), START_TIMEOUT_MS);
+    const timer = setTimeout(
+      () => fail(new Error(`the simulator did not start within ${START_TIMEOUT_MS} ms`)),
+      START_TIMEOUT_MS,
+    );
     function fail(error: Error) {
       clearTimeout(timer);
       stop();
@@ -36,7 +39,11 @@ export function launchEmbeddedSimulator(port: number): Promise<ChildProcess> {
       }
     });
     child.once('exit', (code) =>
-      fail(new Error(`the simulator exited with code ${code} (is SIM_PORT ${port} already in use? set SIM_PORT)`)),
+      fail(
+        new Error(
+          `the simulator exited with code ${code} (is SIM_PORT ${port} already in use? set SIM_PORT)`,
+        ),
+      ),
     );
   });
 }

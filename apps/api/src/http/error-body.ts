@@ -11,7 +11,10 @@ export function errorBody(error: DomainError, requestId: string): { status: numb
   const { status, type } = httpErrorFor(error.code);
   return {
     status,
-    body: { error: { message: error.message, type, code: error.code, param: error.param }, request_id: requestId },
+    body: {
+      error: { message: error.message, type, code: error.code, param: error.param },
+      request_id: requestId,
+    },
   };
 }
 

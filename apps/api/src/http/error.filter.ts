@@ -30,7 +30,8 @@ export function toDomainError(exception: unknown, logger: Logger, requestId: str
 
 export function sendError(reply: FastifyReply, error: DomainError, requestId: string): void {
   const { status, body } = errorBody(error, requestId);
-  if (error.retryAfterSeconds !== undefined) reply.header('retry-after', String(Math.ceil(error.retryAfterSeconds)));
+  if (error.retryAfterSeconds !== undefined)
+    reply.header('retry-after', String(Math.ceil(error.retryAfterSeconds)));
   void reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 

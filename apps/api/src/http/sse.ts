@@ -21,7 +21,11 @@ export function sseData(payload: unknown): string {
  * half way, the stream ends with an in-band `{"error": ...}` event in the one error shape,
  * never with a clean end that looks like success.
  */
-export function sendEventStream(reply: FastifyReply, requestId: string, events: AsyncIterable<string>): Readable {
+export function sendEventStream(
+  reply: FastifyReply,
+  requestId: string,
+  events: AsyncIterable<string>,
+): Readable {
   reply.headers(SSE_HEADERS);
   async function* withErrorEvent(): AsyncGenerator<string> {
     try {
@@ -29,7 +33,9 @@ export function sendEventStream(reply: FastifyReply, requestId: string, events: 
     } catch (error) {
       if (!(error instanceof DomainError)) logger.error({ err: error, requestId }, 'Stream failed');
       const domain =
-        error instanceof DomainError ? error : new DomainError(ErrorCode.Internal, `Stream failed (reference ${requestId})`);
+        error instanceof DomainError
+          ? error
+          : new DomainError(ErrorCode.Internal, `Stream failed (reference ${requestId})`);
       yield sseData(errorBody(domain, requestId).body);
     }
   }

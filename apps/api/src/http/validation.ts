@@ -7,13 +7,19 @@ function fieldPath(parent: string, property: string): string {
   return parent ? `${parent}.${property}` : property;
 }
 
-function firstProblem(errors: ValidationError[], parent = ''): { field: string; message: string } | undefined {
+function firstProblem(
+  errors: ValidationError[],
+  parent = '',
+): { field: string; message: string } | undefined {
   for (const error of errors) {
     const field = fieldPath(parent, error.property);
     const constraints = Object.entries(error.constraints ?? {});
     if (constraints.length) {
       const [rule, text] = constraints[0];
-      const message = rule === 'whitelistValidation' ? `${field} is not a recognised field` : text.replace(error.property, field);
+      const message =
+        rule === 'whitelistValidation'
+          ? `${field} is not a recognised field`
+          : text.replace(error.property, field);
       return { field, message };
     }
     const nested = firstProblem(error.children ?? [], field);

@@ -19,7 +19,10 @@ export class MeController {
 
   @Post('api-keys')
   @ApiOperation({ summary: 'Create a personal API key; the secret is shown once' })
-  async createApiKey(@CurrentUser() user: Principal, @Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
+  async createApiKey(
+    @CurrentUser() user: Principal,
+    @Body() body: CreateApiKeyDto,
+  ): Promise<CreatedApiKeyDto> {
     const { key, secret } = await this.apiKeys.create(user.id, body.name);
     return { ...ApiKeyDto.from(key), key: secret };
   }
@@ -33,7 +36,11 @@ export class MeController {
   @Delete('api-keys/:id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke one of your API keys; it stops working at once' })
-  revokeApiKey(@CurrentUser() user: Principal, @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('API key', 'id') })) id: string): Promise<void> {
+  revokeApiKey(
+    @CurrentUser() user: Principal,
+    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('API key', 'id') }))
+    id: string,
+  ): Promise<void> {
     return this.apiKeys.revoke(user.id, id);
   }
 }

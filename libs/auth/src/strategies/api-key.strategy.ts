@@ -12,7 +12,14 @@ export function createApiKeyStrategy(apiKeys: ApiKeysService) {
         done(
           null,
           found?.owner.active
-            ? { id: found.owner.id, email: found.owner.email, role: found.owner.role, tier: found.owner.tier, via: 'api_key', apiKeyId: found.key.id }
+            ? {
+                id: found.owner.id,
+                email: found.owner.email,
+                role: found.owner.role,
+                tier: found.owner.tier,
+                via: 'api_key',
+                apiKeyId: found.key.id,
+              }
             : false,
         ),
       (error: unknown) => done(error, false),

@@ -22,7 +22,11 @@ export function createJwtStrategy(config: ApiConfig, users: UsersRepository): St
     (claims: JwtClaims, done: (error: unknown, user: Principal | false) => void) => {
       if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) return done(null, false);
       users.findActiveById(claims.sub).then(
-        (user) => done(null, user ? { id: user.id, email: user.email, role: user.role, tier: user.tier, via: 'jwt' } : false),
+        (user) =>
+          done(
+            null,
+            user ? { id: user.id, email: user.email, role: user.role, tier: user.tier, via: 'jwt' } : false,
+          ),
         (error: unknown) => done(error, false),
       );
     },

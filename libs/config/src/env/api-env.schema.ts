@@ -22,22 +22,31 @@ const REDIS_URL = /^rediss?:\/\/.+/;
 
 /** The api's environment. Every variable is documented in .env.example. */
 export class ApiEnv {
-  @ToInt() @IsInt({ message: 'must be an integer port (1-65535)' }) @Min(1) @Max(65535)
+  @ToInt()
+  @IsInt({ message: 'must be an integer port (1-65535)' })
+  @Min(1)
+  @Max(65535)
   PORT: number = 3000;
 
-  @IsOptional() @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
+  @IsOptional()
+  @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
-  @IsOptional() @Matches(REDIS_URL, { message: 'must be a redis:// or rediss:// URL' })
+  @IsOptional()
+  @Matches(REDIS_URL, { message: 'must be a redis:// or rediss:// URL' })
   REDIS_URL?: string;
 
-  @IsOptional() @IsString() @MinLength(8, { message: 'looks too short to be a Together API key' })
+  @IsOptional()
+  @IsString()
+  @MinLength(8, { message: 'looks too short to be a Together API key' })
   TOGETHER_API_KEY?: string;
 
   @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
   TOGETHER_BASE_URL: string = 'https://api.together.ai/v1';
 
-  @IsOptional() @IsString() @MinLength(32, { message: 'must be at least 32 characters' })
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'must be at least 32 characters' })
   JWT_SECRET?: string;
 
   @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m, 1h or 7d' })
@@ -52,7 +61,10 @@ export class ApiEnv {
   @IsEmail({ require_tld: false }, { message: 'must be an email address' })
   ADMIN_EMAIL: string = 'admin@tiergate.local';
 
-  @IsOptional() @IsString() @MinLength(12, { message: 'must be at least 12 characters' }) @MaxLength(128)
+  @IsOptional()
+  @IsString()
+  @MinLength(12, { message: 'must be at least 12 characters' })
+  @MaxLength(128)
   ADMIN_PASSWORD?: string;
 
   @IsString()
@@ -61,30 +73,53 @@ export class ApiEnv {
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';
 
-  @ToInt() @IsInt({ message: 'must be an integer port (1-65535)' }) @Min(1) @Max(65535)
+  @ToInt()
+  @IsInt({ message: 'must be an integer port (1-65535)' })
+  @Min(1)
+  @Max(65535)
   SIM_PORT: number = 9100;
 
-  @ToBoolean() @IsBoolean({ message: 'must be true or false' })
+  @ToBoolean()
+  @IsBoolean({ message: 'must be true or false' })
   ALLOW_REGISTRATION: boolean = true;
 
-  @IsString() @MinLength(1)
+  @IsString()
+  @MinLength(1)
   DEFAULT_CHAT_MODEL: string = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
 
-  @ToInt() @IsInt() @Min(1024, { message: 'must be at least 1024 bytes' }) @Max(100 * 1024 * 1024)
+  @ToInt()
+  @IsInt()
+  @Min(1024, { message: 'must be at least 1024 bytes' })
+  @Max(100 * 1024 * 1024)
   BODY_LIMIT_BYTES: number = 1024 * 1024;
 
-  @ToInt() @IsInt() @Min(100) @Max(120_000)
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(120_000)
   UPSTREAM_CONNECT_TIMEOUT_MS: number = 5_000;
 
-  @ToInt() @IsInt() @Min(100) @Max(900_000)
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(900_000)
   UPSTREAM_FIRST_BYTE_TIMEOUT_MS: number = 60_000;
 
-  @ToInt() @IsInt() @Min(100) @Max(900_000)
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(900_000)
   UPSTREAM_IDLE_TIMEOUT_MS: number = 30_000;
 
-  @ToInt() @IsInt() @Min(100) @Max(3_600_000)
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
   UPSTREAM_TOTAL_TIMEOUT_MS: number = 300_000;
 
-  @ToInt() @IsInt() @Min(1) @Max(4096)
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(4096)
   UPSTREAM_MAX_CONNECTIONS: number = 256;
 }

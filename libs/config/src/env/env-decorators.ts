@@ -12,4 +12,6 @@ export const ToBoolean = () =>
 
 /** Parses an integer; a non-integer stays as is and fails IsInt. */
 export const ToInt = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value,
+  );

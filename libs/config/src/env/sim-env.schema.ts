@@ -4,7 +4,10 @@ import { LOG_LEVELS, LogLevel } from './api-env.schema';
 
 /** The upstream simulator's environment. */
 export class SimEnv {
-  @ToInt() @IsInt({ message: 'must be an integer port (1-65535)' }) @Min(0) @Max(65535)
+  @ToInt()
+  @IsInt({ message: 'must be an integer port (1-65535)' })
+  @Min(0)
+  @Max(65535)
   SIM_PORT: number = 9100;
 
   @IsString()

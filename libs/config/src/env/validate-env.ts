@@ -32,8 +32,15 @@ function describe(error: ValidationError): string[] {
  * Validates the environment against a class-validator schema. Returns the typed instance and the
  * list of problems (empty when valid), so callers can add cross-field problems before failing.
  */
-export function validateEnv<T extends object>(schema: new () => T, env: Env): { values: T; problems: string[] } {
+export function validateEnv<T extends object>(
+  schema: new () => T,
+  env: Env,
+): { values: T; problems: string[] } {
   const values = plainToInstance(schema, withoutBlanks(env), { exposeDefaultValues: true });
-  const errors = validateSync(values, { whitelist: false, skipMissingProperties: false, stopAtFirstError: true });
+  const errors = validateSync(values, {
+    whitelist: false,
+    skipMissingProperties: false,
+    stopAtFirstError: true,
+  });
   return { values, problems: errors.flatMap(describe) };
 }

@@ -8,10 +8,16 @@ import { runMigrations } from '../run-migrations';
 
 async function main(): Promise<void> {
   const env = processEnv();
-  const target = env.DATABASE_URL ? { url: env.DATABASE_URL } : { embeddedDir: resolve(env.DATA_DIR || './.data') };
+  const target = env.DATABASE_URL
+    ? { url: env.DATABASE_URL }
+    : { embeddedDir: resolve(env.DATA_DIR || './.data') };
   const where = 'url' in target ? 'DATABASE_URL' : `the embedded database in ${target.embeddedDir}`;
   const applied = await runMigrations(target);
-  console.log(applied.length ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(', ')}` : `No pending migrations for ${where}.`);
+  console.log(
+    applied.length
+      ? `Applied ${applied.length} migration(s) to ${where}: ${applied.join(', ')}`
+      : `No pending migrations for ${where}.`,
+  );
 }
 
 main().catch((error: unknown) => {

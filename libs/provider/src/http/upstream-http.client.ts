@@ -3,12 +3,7 @@ import { Agent, errors as undiciErrors, Dispatcher } from 'undici';
 import type { UpstreamTimeouts } from '@tiergate/config';
 
 export type TransportFailure =
-  | 'connect_timeout'
-  | 'first_byte_timeout'
-  | 'idle_timeout'
-  | 'total_timeout'
-  | 'connection'
-  | 'aborted';
+  'connect_timeout' | 'first_byte_timeout' | 'idle_timeout' | 'total_timeout' | 'connection' | 'aborted';
 
 /** A call that got no usable HTTP answer: why, in words the adapters map to provider errors. */
 export class UpstreamTransportError extends Error {
@@ -78,7 +73,13 @@ export class UpstreamHttpClient {
   async send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const deadline = new AbortController();
     const totalMs = request.totalTimeoutMs ?? this.timeouts.totalMs;
-    const timer = setTimeout(() => deadline.abort(new UpstreamTransportError('total_timeout', `no complete answer within ${totalMs} ms`)), totalMs);
+    const timer = setTimeout(
+      () =>
+        deadline.abort(
+          new UpstreamTransportError('total_timeout', `no complete answer within ${totalMs} ms`),
+        ),
+      totalMs,
+    );
     timer.unref();
     const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     try {
@@ -103,13 +104,22 @@ export class UpstreamHttpClient {
     if (error instanceof UpstreamTransportError) return error;
     if (signal?.aborted && signal.reason instanceof UpstreamTransportError) return signal.reason;
     if (error instanceof undiciErrors.ConnectTimeoutError) {
-      return new UpstreamTransportError('connect_timeout', `could not connect within ${this.timeouts.connectMs} ms`);
+      return new UpstreamTransportError(
+        'connect_timeout',
+        `could not connect within ${this.timeouts.connectMs} ms`,
+      );
     }
     if (error instanceof undiciErrors.HeadersTimeoutError) {
-      return new UpstreamTransportError('first_byte_timeout', `no response within ${this.timeouts.firstByteMs} ms`);
+      return new UpstreamTransportError(
+        'first_byte_timeout',
+        `no response within ${this.timeouts.firstByteMs} ms`,
+      );
     }
     if (error instanceof undiciErrors.BodyTimeoutError) {
-      return new UpstreamTransportError('idle_timeout', `the response stalled for ${this.timeouts.idleMs} ms`);
+      return new UpstreamTransportError(
+        'idle_timeout',
+        `the response stalled for ${this.timeouts.idleMs} ms`,
+      );
     }
     if (signal?.aborted || error instanceof undiciErrors.RequestAbortedError) {
       return new UpstreamTransportError('aborted', 'the request was aborted', { cause: error });

@@ -54,12 +54,21 @@ function parseBody(text: string): { message?: string; code?: string; type?: stri
 }
 
 /** Turns an upstream non-2xx answer into a ProviderError. Messages are our own or redacted. */
-export function errorFromResponse(status: number, headers: IncomingHttpHeaders, text: string, ctx: Context): ProviderError {
+export function errorFromResponse(
+  status: number,
+  headers: IncomingHttpHeaders,
+  text: string,
+  ctx: Context,
+): ProviderError {
   const body = parseBody(text);
   const details = { ...ctx, upstreamStatus: status, upstreamCode: body.code ?? body.type };
   const said = body.message ? `: ${redactSecrets(body.message)}` : '';
   if (status === 401 || body.code === 'invalid_api_key') {
-    return new ProviderError(ErrorCode.UpstreamAuthFailed, `The ${ctx.provider} API rejected the API key the gateway used`, details);
+    return new ProviderError(
+      ErrorCode.UpstreamAuthFailed,
+      `The ${ctx.provider} API rejected the API key the gateway used`,
+      details,
+    );
   }
   if (body.code === 'model_not_available' || body.code === 'model_not_found' || status === 404) {
     return new ProviderError(
@@ -69,16 +78,24 @@ export function errorFromResponse(status: number, headers: IncomingHttpHeaders, 
     );
   }
   if (status === 429) {
-    return new ProviderError(ErrorCode.UpstreamRateLimited, `${ctx.provider} is rate limiting requests${said}`, {
-      ...details,
-      retryAfterSeconds: retryAfterSeconds(headers),
-    });
+    return new ProviderError(
+      ErrorCode.UpstreamRateLimited,
+      `${ctx.provider} is rate limiting requests${said}`,
+      {
+        ...details,
+        retryAfterSeconds: retryAfterSeconds(headers),
+      },
+    );
   }
   if (status >= 500) {
-    return new ProviderError(ErrorCode.UpstreamUnavailable, `${ctx.provider} failed with HTTP ${status}${said}`, {
-      ...details,
-      retryAfterSeconds: retryAfterSeconds(headers),
-    });
+    return new ProviderError(
+      ErrorCode.UpstreamUnavailable,
+      `${ctx.provider} failed with HTTP ${status}${said}`,
+      {
+        ...details,
+        retryAfterSeconds: retryAfterSeconds(headers),
+      },
+    );
   }
   if (status >= 400) {
     return new ProviderError(ErrorCode.UpstreamBadRequest, `${ctx.provider} refused the request${said}`, {
@@ -86,12 +103,19 @@ export function errorFromResponse(status: number, headers: IncomingHttpHeaders, 
       param: null,
     });
   }
-  return new ProviderError(ErrorCode.UpstreamProtocolError, `${ctx.provider} answered with unexpected HTTP ${status}`, details);
+  return new ProviderError(
+    ErrorCode.UpstreamProtocolError,
+    `${ctx.provider} answered with unexpected HTTP ${status}`,
+    details,
+  );
 }
 
 export function errorFromTransport(error: UpstreamTransportError, ctx: Context): ProviderError {
   if (error.failure === 'aborted') {
-    return new ProviderError(ErrorCode.ClientClosedRequest, 'The client closed the request', { ...ctx, cause: error });
+    return new ProviderError(ErrorCode.ClientClosedRequest, 'The client closed the request', {
+      ...ctx,
+      cause: error,
+    });
   }
   const code = error.failure.endsWith('timeout') ? ErrorCode.UpstreamTimeout : ErrorCode.UpstreamUnavailable;
   return new ProviderError(code, `${ctx.provider}: ${error.message}`, { ...ctx, cause: error });

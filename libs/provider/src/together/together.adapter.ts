@@ -18,7 +18,8 @@ import type { TogetherChatChunk, TogetherChatResponse, TogetherModel, TogetherUs
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 
 function toUsage(usage: TogetherUsage | null | undefined): TokenUsage | null {
-  if (!usage || typeof usage.prompt_tokens !== 'number' || typeof usage.completion_tokens !== 'number') return null;
+  if (!usage || typeof usage.prompt_tokens !== 'number' || typeof usage.completion_tokens !== 'number')
+    return null;
   return {
     promptTokens: usage.prompt_tokens,
     completionTokens: usage.completion_tokens,
@@ -34,11 +35,18 @@ export class TogetherAdapter implements LlmProvider {
   constructor(private readonly http: UpstreamHttpClient) {}
 
   async chat(request: ChatRequest, context: ProviderCallContext): Promise<ChatCompletion> {
-    const response = await this.call('POST', '/chat/completions', this.body(request, false), request.model, context);
+    const response = await this.call(
+      'POST',
+      '/chat/completions',
+      this.body(request, false),
+      request.model,
+      context,
+    );
     const json = (await this.readJson(response, request.model)) as TogetherChatResponse;
     const choice = json.choices?.[0];
     const usage = toUsage(json.usage);
-    if (!choice || !usage) throw protocolError('the answer had no choices or no usage', this.ctx(request.model));
+    if (!choice || !usage)
+      throw protocolError('the answer had no choices or no usage', this.ctx(request.model));
     return {
       id: json.id ?? randomUUID(),
       model: json.model ?? request.model,
@@ -49,7 +57,13 @@ export class TogetherAdapter implements LlmProvider {
   }
 
   async chatStream(request: ChatRequest, context: ProviderCallContext): Promise<ChatStream> {
-    const response = await this.call('POST', '/chat/completions', this.body(request, true), request.model, context);
+    const response = await this.call(
+      'POST',
+      '/chat/completions',
+      this.body(request, true),
+      request.model,
+      context,
+    );
     const events = this.streamEvents(response, request.model);
     return { id: randomUUID(), model: request.model, [Symbol.asyncIterator]: () => events };
   }
@@ -103,7 +117,14 @@ export class TogetherAdapter implements LlmProvider {
   ): Promise<UpstreamResponse> {
     let response: UpstreamResponse;
     try {
-      response = await this.http.send({ method, path, body, apiKey: context.apiKey, signal: context.signal, totalTimeoutMs });
+      response = await this.http.send({
+        method,
+        path,
+        body,
+        apiKey: context.apiKey,
+        signal: context.signal,
+        totalTimeoutMs,
+      });
     } catch (error) {
       throw errorFromTransport(this.http.classify(error, context.signal), this.ctx(model));
     }
@@ -167,7 +188,8 @@ export class TogetherAdapter implements LlmProvider {
     } finally {
       if (!response.body.destroyed) response.body.destroy();
     }
-    if (!finishReason) throw protocolError('the stream ended before the answer was complete', this.ctx(model));
+    if (!finishReason)
+      throw protocolError('the stream ended before the answer was complete', this.ctx(model));
     yield { type: 'end', finishReason, usage };
   }
 

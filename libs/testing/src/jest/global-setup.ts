@@ -28,8 +28,20 @@ export default async function globalSetup(): Promise<void> {
   await runMigrations({ url: databaseUrl(TEMPLATE_DATABASE) });
 
   const root = join(__dirname, '..', '..', '..', '..');
-  execFileSync(process.execPath, [join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js'), 'apps', 'libs', 'scripts', '-d', 'dist', '-q'], {
-    cwd: root,
-    stdio: 'inherit',
-  });
+  execFileSync(
+    process.execPath,
+    [
+      join(root, 'node_modules', '@swc', 'cli', 'bin', 'swc.js'),
+      'apps',
+      'libs',
+      'scripts',
+      '-d',
+      'dist',
+      '-q',
+    ],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
 }

@@ -7,7 +7,7 @@ export class CreateApiKeyDto {
   @IsString()
   @MinLength(1, { message: 'name must not be empty' })
   @MaxLength(100, { message: 'name must be at most 100 characters' })
-  @Matches(/^[^\u0000-\u001f]*$/, { message: 'name must not contain control characters' })
+  @Matches(/^\P{Cc}*$/u, { message: 'name must not contain control characters' })
   name!: string;
 }
 
@@ -33,7 +33,9 @@ export class ApiKeyDto {
 }
 
 export class CreatedApiKeyDto extends ApiKeyDto {
-  @ApiPropertyOptional({ description: 'The secret, shown this once only. Use it as `Authorization: Bearer <key>`.' })
+  @ApiPropertyOptional({
+    description: 'The secret, shown this once only. Use it as `Authorization: Bearer <key>`.',
+  })
   key!: string;
 }
 

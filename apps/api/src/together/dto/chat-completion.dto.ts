@@ -74,9 +74,14 @@ export class GenerationOptionsDto {
   @IsInt({ message: 'seed must be an integer' })
   seed?: number;
 
-  @ApiPropertyOptional({ description: 'What the answer is for; selects the model with the tier', example: 'general' })
+  @ApiPropertyOptional({
+    description: 'What the answer is for; selects the model with the tier',
+    example: 'general',
+  })
   @IsOptional()
-  @Matches(/^[a-z][a-z_]{0,31}$/, { message: 'purpose must be a lowercase word such as general, creative, coding' })
+  @Matches(/^[a-z][a-z_]{0,31}$/, {
+    message: 'purpose must be a lowercase word such as general, creative, coding',
+  })
   purpose?: string;
 
   @ApiPropertyOptional({ description: 'Stream the answer as server-sent events' })
@@ -87,7 +92,9 @@ export class GenerationOptionsDto {
   @ApiPropertyOptional({ description: 'A specific model; by default the platform chooses for your tier' })
   @IsOptional()
   @IsString({ message: 'model must be a string' })
-  @Matches(/^[\w.\-/:]{1,200}$/, { message: 'model must be a model id such as meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo' })
+  @Matches(/^[\w.\-/:]{1,200}$/, {
+    message: 'model must be a model id such as meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+  })
   model?: string;
 }
 

@@ -8,7 +8,11 @@ export class UsageDto {
   @ApiProperty() total_tokens!: number;
 
   static from(usage: TokenUsage): UsageDto {
-    return { prompt_tokens: usage.promptTokens, completion_tokens: usage.completionTokens, total_tokens: usage.totalTokens };
+    return {
+      prompt_tokens: usage.promptTokens,
+      completion_tokens: usage.completionTokens,
+      total_tokens: usage.totalTokens,
+    };
   }
 }
 
