@@ -1,0 +1,185 @@
+/**
+ * `npm run bench`: the gateway's own overhead for non-streaming chat.
+ *
+ * Starts the upstream simulator and the api (production mode: PostgreSQL + Redis on this machine)
+ * as separate processes, then:
+ *  1. latency at a steady arrival rate (open loop, one request every 1000/RATE ms, not bursts):
+ *     direct to the simulator, then through the gateway; overhead = gateway - direct at p50/p99;
+ *  2. maximum throughput with autocannon (closed loop), direct and through the gateway.
+ * Environment: BENCH_RATE (500), BENCH_SECONDS (15), BENCH_DATABASE_URL, BENCH_REDIS_URL.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import * as hdr from 'hdr-histogram-js';
+import { Client } from 'pg';
+import { Pool } from 'undici';
+import { runMigrations } from '@tiergate/database';
+
+const RATE = Number(process.env.BENCH_RATE ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const WARMUP_SECONDS = 3;
+const ADMIN_DB = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const DIST = join(__dirname, '..', '..');
+const MODEL = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+const MESSAGES = [{ role: 'user', content: 'Benchmark: say something short.' }];
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function startProcess(entry: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(DIST, entry)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      if (output.length < 100_000) output += chunk.toString();
+      if (output.includes(ready)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}: ${output.slice(-2000)}`)));
+  });
+  child.stdout!.resume();
+  return child;
+}
+
+interface Target {
+  name: string;
+  origin: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** Open-loop load: requests start on schedule whether or not earlier ones finished. */
+async function steadyLatency(target: Target, rate: number, seconds: number): Promise<hdr.Histogram> {
+  const pool = new Pool(target.origin, { connections: 256, pipelining: 1 });
+  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  const interval = 1000 / rate;
+  const send = async (record: boolean) => {
+    const started = process.hrtime.bigint();
+    const response = await pool.request({ method: 'POST', path: target.path, headers: target.headers, body: target.body });
+    await response.body.dump();
+    if (response.statusCode !== 200) throw new Error(`${target.name}: HTTP ${response.statusCode}`);
+    if (record) histogram.recordValue(Number(process.hrtime.bigint() - started) / 1000);
+  };
+  const run = async (duration: number, record: boolean) => {
+    const total = Math.round(duration * rate);
+    const start = performance.now();
+    const pending: Promise<void>[] = [];
+    for (let i = 0; i < total; i++) {
+      const due = start + i * interval;
+      const wait = due - performance.now();
+      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+      else if (wait > 0) while (performance.now() < due) await Promise.resolve();
+      pending.push(send(record));
+    }
+    await Promise.all(pending);
+  };
+  await run(WARMUP_SECONDS, false);
+  await run(seconds, true);
+  await pool.close();
+  return histogram;
+}
+
+async function maxThroughput(target: Target): Promise<number> {
+  const result = await autocannon({
+    url: target.origin + target.path,
+    method: 'POST',
+    headers: target.headers,
+    body: target.body,
+    connections: 64,
+    duration: 10,
+  });
+  if (result.non2xx > 0) throw new Error(`${target.name}: ${result.non2xx} non-2xx answers under load`);
+  return result.requests.average;
+}
+
+async function main(): Promise<void> {
+  const database = `tiergate_bench_${Date.now()}`;
+  const admin = new Client({ connectionString: ADMIN_DB });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const url = new URL(ADMIN_DB);
+  url.pathname = `/${database}`;
+  await runMigrations({ url: url.toString() });
+
+  const [simPort, apiPort] = [await freePort(), await freePort()];
+  const processes: ChildProcess[] = [];
+  try {
+    processes.push(await startProcess('apps/upstream-sim/src/main.js', { SIM_PORT: String(simPort), LOG_LEVEL: 'silent' }, 'listening on'));
+    processes.push(
+      await startProcess(
+        'apps/api/src/main.js',
+        {
+          PORT: String(apiPort),
+          DATABASE_URL: url.toString(),
+          REDIS_URL,
+          TOGETHER_API_KEY: 'bench-key-000000',
+          TOGETHER_BASE_URL: `http://127.0.0.1:${simPort}/v1`,
+          JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+          ENCRYPTION_KEY: '1'.repeat(64),
+          ADMIN_PASSWORD: 'bench-admin-password',
+          LOG_LEVEL: 'info',
+        },
+        'Listening on',
+      ),
+    );
+    const api = `http://127.0.0.1:${apiPort}`;
+    const post = (path: string, body: unknown) =>
+      fetch(api + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    await post('/api/v1/auth/register', { email: 'bench@example.com', password: 'bench-password' });
+    const { access_token } = (await (await post('/api/v1/auth/login', { email: 'bench@example.com', password: 'bench-password' })).json()) as {
+      access_token: string;
+    };
+
+    const direct: Target = {
+      name: 'direct',
+      origin: `http://127.0.0.1:${simPort}`,
+      path: '/v1/chat/completions',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer bench-key-000000' },
+      body: JSON.stringify({ model: MODEL, messages: MESSAGES, max_tokens: 16 }),
+    };
+    const gateway: Target = {
+      name: 'gateway',
+      origin: api,
+      path: '/api/v1/together/chat/completions',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${access_token}` },
+      body: JSON.stringify({ messages: MESSAGES, max_tokens: 16 }),
+    };
+
+    console.log(`Steady load: ${RATE} requests/s for ${SECONDS} s each (after ${WARMUP_SECONDS} s warm-up)`);
+    const d = await steadyLatency(direct, RATE, SECONDS);
+    const g = await steadyLatency(gateway, RATE, SECONDS);
+    const ms = (us: number) => (us / 1000).toFixed(2);
+    const row = (name: string, h: hdr.Histogram) =>
+      `${name.padEnd(22)} p50 ${ms(h.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(h.getValueAtPercentile(99)).padStart(7)} ms   max ${ms(h.maxValue).padStart(8)} ms   n=${h.totalCount}`;
+    console.log(row('direct to simulator', d));
+    console.log(row('through the gateway', g));
+    console.log(
+      `gateway overhead       p50 ${ms(g.getValueAtPercentile(50) - d.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(g.getValueAtPercentile(99) - d.getValueAtPercentile(99)).padStart(7)} ms`,
+    );
+
+    console.log('Maximum throughput (autocannon, 64 connections, 10 s each)');
+    const directRps = await maxThroughput(direct);
+    const gatewayRps = await maxThroughput(gateway);
+    console.log(`direct ${directRps.toFixed(0)} req/s, gateway ${gatewayRps.toFixed(0)} req/s, ratio ${(gatewayRps / directRps).toFixed(2)}`);
+  } finally {
+    for (const child of processes.reverse()) child.kill('SIGTERM');
+    await Promise.all(processes.map((child) => (child.exitCode === null && child.signalCode === null ? once(child, 'exit') : undefined)));
+    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
