@@ -6,7 +6,7 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci
+RUN npm install --no-audit --no-fund
 COPY tsconfig.json .swcrc nest-cli.json ./
 COPY apps ./apps
 COPY libs ./libs
