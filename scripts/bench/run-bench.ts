@@ -36,8 +36,15 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startProcess(entry: string, env: Record<string, string>, ready: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(DIST, entry)], { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+async function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  ready: string,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(DIST, entry)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let output = '';
   await new Promise<void>((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -61,11 +68,20 @@ interface Target {
 /** Open-loop load: requests start on schedule whether or not earlier ones finished. */
 async function steadyLatency(target: Target, rate: number, seconds: number): Promise<hdr.Histogram> {
   const pool = new Pool(target.origin, { connections: 256, pipelining: 1 });
-  const histogram = hdr.build({ lowestDiscernibleValue: 1, highestTrackableValue: 60_000_000, numberOfSignificantValueDigits: 3 });
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
   const interval = 1000 / rate;
   const send = async (record: boolean) => {
     const started = process.hrtime.bigint();
-    const response = await pool.request({ method: 'POST', path: target.path, headers: target.headers, body: target.body });
+    const response = await pool.request({
+      method: 'POST',
+      path: target.path,
+      headers: target.headers,
+      body: target.body,
+    });
     await response.body.dump();
     if (response.statusCode !== 200) throw new Error(`${target.name}: HTTP ${response.statusCode}`);
     if (record) histogram.recordValue(Number(process.hrtime.bigint() - started) / 1000);
@@ -114,7 +130,13 @@ async function main(): Promise<void> {
   const [simPort, apiPort] = [await freePort(), await freePort()];
   const processes: ChildProcess[] = [];
   try {
-    processes.push(await startProcess('apps/upstream-sim/src/main.js', { SIM_PORT: String(simPort), LOG_LEVEL: 'silent' }, 'listening on'));
+    processes.push(
+      await startProcess(
+        'apps/upstream-sim/src/main.js',
+        { SIM_PORT: String(simPort), LOG_LEVEL: 'silent' },
+        'listening on',
+      ),
+    );
     processes.push(
       await startProcess(
         'apps/api/src/main.js',
@@ -134,9 +156,15 @@ async function main(): Promise<void> {
     );
     const api = `http://127.0.0.1:${apiPort}`;
     const post = (path: string, body: unknown) =>
-      fetch(api + path, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+      fetch(api + path, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     await post('/api/v1/auth/register', { email: 'bench@example.com', password: 'bench-password' });
-    const { access_token } = (await (await post('/api/v1/auth/login', { email: 'bench@example.com', password: 'bench-password' })).json()) as {
+    const { access_token } = (await (
+      await post('/api/v1/auth/login', { email: 'bench@example.com', password: 'bench-password' })
+    ).json()) as {
       access_token: string;
     };
 
@@ -170,10 +198,16 @@ async function main(): Promise<void> {
     console.log('Maximum throughput (autocannon, 64 connections, 10 s each)');
     const directRps = await maxThroughput(direct);
     const gatewayRps = await maxThroughput(gateway);
-    console.log(`direct ${directRps.toFixed(0)} req/s, gateway ${gatewayRps.toFixed(0)} req/s, ratio ${(gatewayRps / directRps).toFixed(2)}`);
+    console.log(
+      `direct ${directRps.toFixed(0)} req/s, gateway ${gatewayRps.toFixed(0)} req/s, ratio ${(gatewayRps / directRps).toFixed(2)}`,
+    );
   } finally {
     for (const child of processes.reverse()) child.kill('SIGTERM');
-    await Promise.all(processes.map((child) => (child.exitCode === null && child.signalCode === null ? once(child, 'exit') : undefined)));
+    await Promise.all(
+      processes.map((child) =>
+        child.exitCode === null && child.signalCode === null ? once(child, 'exit') : undefined,
+      ),
+    );
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
   }
