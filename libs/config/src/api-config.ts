@@ -59,10 +59,12 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
   if (problems.length) throw new ConfigValidationError('api', problems);
 
   const dataDir = resolve(values.DATA_DIR);
-  const secrets =
-    values.JWT_SECRET && values.ENCRYPTION_KEY
-      ? { jwtSecret: values.JWT_SECRET, encryptionKey: values.ENCRYPTION_KEY }
-      : { ...loadOrCreateEmbeddedSecrets(dataDir), ...pickDefined(values) };
+  // Only embedded mode can reach here without both secrets; it generates the missing ones once.
+  const generated = values.JWT_SECRET && values.ENCRYPTION_KEY ? undefined : loadOrCreateEmbeddedSecrets(dataDir);
+  const secrets = {
+    jwtSecret: values.JWT_SECRET ?? generated!.jwtSecret,
+    encryptionKey: values.ENCRYPTION_KEY ?? generated!.encryptionKey,
+  };
   const simulated = !values.TOGETHER_API_KEY;
 
   return {
@@ -95,11 +97,4 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     sim: { port: values.SIM_PORT },
     models: { defaultChat: values.DEFAULT_CHAT_MODEL },
   };
-}
-
-function pickDefined(values: ApiEnv): Partial<{ jwtSecret: string; encryptionKey: string }> {
-  const out: Partial<{ jwtSecret: string; encryptionKey: string }> = {};
-  if (values.JWT_SECRET) out.jwtSecret = values.JWT_SECRET;
-  if (values.ENCRYPTION_KEY) out.encryptionKey = values.ENCRYPTION_KEY;
-  return out;
 }

@@ -84,7 +84,7 @@ export class TogetherAdapter implements LlmProvider {
   }
 
   async ping(context: ProviderCallContext): Promise<void> {
-    const response = await this.call('GET', '/models', undefined, undefined, { ...context }, 3_000);
+    const response = await this.call('GET', '/models', undefined, undefined, context, 3_000);
     await response.body.dump();
   }
 
