@@ -60,7 +60,8 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
 
   const dataDir = resolve(values.DATA_DIR);
   // Only embedded mode can reach here without both secrets; it generates the missing ones once.
-  const generated = values.JWT_SECRET && values.ENCRYPTION_KEY ? undefined : loadOrCreateEmbeddedSecrets(dataDir);
+  const generated =
+    values.JWT_SECRET && values.ENCRYPTION_KEY ? undefined : loadOrCreateEmbeddedSecrets(dataDir);
   const secrets = {
     jwtSecret: values.JWT_SECRET ?? generated!.jwtSecret,
     encryptionKey: values.ENCRYPTION_KEY ?? generated!.encryptionKey,
