@@ -13,14 +13,24 @@ const swc = [
     module: { type: 'commonjs' },
   },
 ];
+// ESM packages compiled for Jest: default imports of CommonJS modules follow Node's rules.
+const swcEsmPackage = [swc[0], { ...swc[1], module: { type: 'commonjs', importInterop: 'node' } }];
+
+const ESM_ONLY =
+  '(content-disposition|music-metadata|strtok3|token-types|file-type|uint8array-extras|@tokenizer/inflate|media-typer|@borewit/text-codec|win-guid)';
 
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc, 'node_modules/.+/content-disposition/.+\\.js$': swc },
-  // content-disposition (under @fastify/static) ships ESM only; Jest on Node 20 needs it as CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!.*content-disposition/)'],
+  transform: { '^.+\\.ts$': swc, [`node_modules/(.+/)?${ESM_ONLY}/.+\\.js$`]: swcEsmPackage },
+  // Node 20.19+ loads these ESM-only packages with require(); Jest's module system cannot, so
+  // they are compiled to CommonJS for tests (two have no `require` export: mapped to their entry).
+  transformIgnorePatterns: [`/node_modules/(?!(.+/)?${ESM_ONLY}/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
-  moduleNameMapper: { '^@tiergate/(.*)$': '<rootDir>/libs/$1/src' },
+  moduleNameMapper: {
+    '^@tiergate/(.*)$': '<rootDir>/libs/$1/src',
+    '^music-metadata$': '<rootDir>/node_modules/music-metadata/lib/index.js',
+    '^file-type$': '<rootDir>/node_modules/file-type/index.js',
+  },
   rootDir: __dirname,
 };
 

@@ -107,3 +107,45 @@ export function finalChatChunk(
     usage: counts,
   };
 }
+
+export function textCompletion(id: string, model: string, text: string, finish: string, counts: UsageCounts) {
+  return {
+    id,
+    object: 'text.completion',
+    created: Math.floor(Date.now() / 1000),
+    model,
+    prompt: [],
+    choices: [{ index: 0, text, finish_reason: finish, seed: BIG_SEED, logprobs: null }],
+    usage: counts,
+  };
+}
+
+export function completionChunk(
+  id: string,
+  created: number,
+  model: string,
+  text: string,
+  tokenId: number,
+  finish: string | null = null,
+  counts: UsageCounts | null = null,
+) {
+  return {
+    id,
+    object: 'completion.chunk',
+    created,
+    model,
+    choices: [
+      {
+        index: 0,
+        text,
+        logprobs: null,
+        finish_reason: finish,
+        seed: finish ? BIG_SEED : null,
+        delta: { token_id: tokenId, role: 'assistant', content: text },
+      },
+    ],
+    usage: counts,
+  };
+}
+
+export const FINAL_TOKEN_ID = EOS_TOKEN_ID;
