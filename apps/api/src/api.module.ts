@@ -13,9 +13,17 @@ import { ReadinessIndicators } from './health/readiness.indicators';
 import { ErrorFilter } from './http/error.filter';
 import { loggerOptions } from './http/logger-options';
 import { MeController } from './me/me.controller';
+import { OpenAiMediaController } from './openai/openai-media.controller';
+import { OpenAiModelsController } from './openai/openai-models.controller';
+import { OpenAiTextController } from './openai/openai-text.controller';
+import { AudioController } from './together/audio.controller';
 import { ChatController } from './together/chat.controller';
+import { FilesController } from './together/files.controller';
+import { ImagesController } from './together/images.controller';
+import { ModelsController } from './together/models.controller';
+import { TextController } from './together/text.controller';
 
-/** The api's composition root. Redis is wired only when REDIS_URL is set (production mode). */
+/** The api's composition root. Redis is wired when REDIS_URL is set; embedded mode uses in-process stand-ins. */
 @Module({})
 export class ApiModule {
   static register(config: ApiConfig): DynamicModule {
@@ -28,12 +36,25 @@ export class ApiModule {
         ConfigModule.forApi(config),
         LoggerModule.forRoot(loggerOptions(config)),
         DatabaseModule.forRoot(database),
-        ...(config.redis.url ? [RedisModule.forRoot(config.redis.url)] : []),
+        config.redis.url ? RedisModule.forRoot(config.redis.url) : RedisModule.inProcess(),
         TerminusModule.forRoot({ logger: false }),
         AuthModule,
         GatewayModule,
       ],
-      controllers: [AuthController, MeController, ChatController, HealthController],
+      controllers: [
+        AuthController,
+        MeController,
+        ChatController,
+        TextController,
+        ImagesController,
+        AudioController,
+        ModelsController,
+        FilesController,
+        OpenAiTextController,
+        OpenAiMediaController,
+        OpenAiModelsController,
+        HealthController,
+      ],
       providers: [ReadinessIndicators, { provide: APP_FILTER, useClass: ErrorFilter }],
     };
   }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -16,6 +17,21 @@ function requestIdFor(req: IncomingMessage): string {
   const id = typeof incoming === 'string' && VALID_REQUEST_ID.test(incoming) ? incoming : randomUUID();
   req.id = id; // pino-http's default genReqId reuses it, so log lines and responses agree
   return id;
+}
+
+/**
+ * JSON bodies that may carry images as data URLs get room for one upload-sized image (base64 is
+ * 4/3 of the bytes); every other route keeps BODY_LIMIT_BYTES.
+ */
+function routeBodyLimits(config: ApiConfig): Record<string, number> {
+  const withImage = Math.max(
+    config.http.bodyLimitBytes,
+    Math.ceil((config.media.maxImageUploadBytes * 4) / 3) + 64 * 1024,
+  );
+  return {
+    '/v1/chat/completions': withImage,
+    '/api/v1/together/images/analysis': withImage,
+  };
 }
 
 /** Builds the api (not listening), exactly as production runs it; tests use it too. */
@@ -35,7 +51,14 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
   app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
-  fastify.removeContentTypeParser('text/plain'); // JSON only (multipart arrives with the audio routes)
+  fastify.removeContentTypeParser('text/plain'); // JSON, and multipart on the upload routes
+  // Multipart is streamed and capped per route (readMultipart); this only bounds the form itself.
+  await app.register(multipart, { limits: { files: 1, fields: 32, parts: 40 } });
+  const jsonLimits = routeBodyLimits(config);
+  fastify.addHook('onRoute', (route) => {
+    const limit = jsonLimits[route.url];
+    if (limit) route.bodyLimit = limit;
+  });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
     done();

@@ -172,32 +172,73 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
     });
 
     it.each([
-      [{ kind: 'error', status: 500 }, 502, 'upstream_unavailable'],
-      [{ kind: 'error', status: 503 }, 502, 'upstream_unavailable'],
-      [{ kind: 'reset' }, 502, 'upstream_unavailable'],
-      [{ kind: 'hang' }, 504, 'upstream_timeout'],
-      [{ kind: 'malformed' }, 502, 'upstream_protocol_error'],
-    ])('fault %j → %i %s', async (fault, status, code) => {
-      await api.fault(fault);
+      [{ kind: 'error', status: 500 }, 502, 'upstream_unavailable', 3],
+      [{ kind: 'error', status: 503 }, 502, 'upstream_unavailable', 3],
+      [{ kind: 'reset' }, 502, 'upstream_unavailable', 3],
+      [{ kind: 'hang' }, 504, 'upstream_timeout', 1],
+      [{ kind: 'malformed' }, 502, 'upstream_protocol_error', 1],
+    ])('a lasting fault %j → %i %s after %i upstream attempts', async (fault, status, code, attempts) => {
+      await api.resetSim();
+      await api.fault({ ...fault, count: 10 });
       const response = await api.post(CHAT, ask('x'), token);
       expect(response.status).toBe(status);
       expect(response.body.error.code).toBe(code);
       expect(response.body.request_id).toBe(response.headers.get('x-request-id'));
+      expect((await api.simStats()).byPath['/v1/chat/completions']).toBe(attempts);
     });
 
-    it('a 429 passes on when to retry', async () => {
-      await api.fault({ kind: 'error', status: 429, retry_after: 7 });
+    it.each([[{ kind: 'error', status: 503 }], [{ kind: 'error', status: 502 }], [{ kind: 'reset' }]])(
+      'a passing fault %j is retried and the client sees only the success',
+      async (fault) => {
+        await api.resetSim();
+        await api.fault({ ...fault, count: 1 });
+        const response = await api.post(CHAT, ask('x'), token);
+        expect(response.status).toBe(200);
+        expect(response.body.message.content).toBeTruthy();
+        expect((await api.simStats()).byPath['/v1/chat/completions']).toBe(2);
+      },
+    );
+
+    it('a 429 with retry-after is waited out as told, then succeeds', async () => {
+      await api.resetSim();
+      await api.fault({ kind: 'error', status: 429, retry_after: 1 });
+      const started = Date.now();
+      const response = await api.post(CHAT, ask('x'), token);
+      expect(response.status).toBe(200);
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1000); // a lower bound: the wait happened
+      expect((await api.simStats()).byPath['/v1/chat/completions']).toBe(2);
+    });
+
+    it('a 429 asking for a wait beyond the retry budget is passed on at once with its retry-after', async () => {
+      await api.resetSim();
+      await api.fault({ kind: 'error', status: 429, retry_after: 120 });
       const response = await api.post(CHAT, ask('x'), token);
       expect(response.status).toBe(429);
-      expect(response.headers.get('retry-after')).toBe('7');
+      expect(response.headers.get('retry-after')).toBe('120');
       expect(response.body.error).toMatchObject({ code: 'upstream_rate_limited', type: 'rate_limit_error' });
+      expect((await api.simStats()).byPath['/v1/chat/completions']).toBe(1);
     });
 
-    it('a failure before the first streamed byte is a plain JSON error, not a stream', async () => {
-      await api.fault({ kind: 'error', status: 500 });
+    it('a 400 from the upstream is not retried', async () => {
+      await api.resetSim();
+      await api.fault({ kind: 'error', status: 400 });
+      const response = await api.post(CHAT, ask('x'), token);
+      expect(response.status).toBe(400);
+      expect(response.body.error.code).toBe('upstream_bad_request');
+      expect((await api.simStats()).byPath['/v1/chat/completions']).toBe(1);
+    });
+
+    it('a failure before the first streamed byte is retried; a lasting one is a plain JSON error', async () => {
+      await api.fault({ kind: 'error', status: 500, count: 1 });
+      const retried = await api.post(CHAT, ask('x', { stream: true }), token);
+      expect(retried.status).toBe(200);
+      expect(sseEvents(retried.text).at(-1)).toBe('[DONE]');
+
+      await api.fault({ kind: 'error', status: 500, count: 10 });
       const response = await api.post(CHAT, ask('x', { stream: true }), token);
       expect(response.status).toBe(502);
       expect(response.headers.get('content-type')).toMatch(/application\/json/);
+      await api.clearFaults();
     });
 
     it.each([

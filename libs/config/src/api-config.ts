@@ -6,6 +6,47 @@ import { ConfigValidationError, validateEnv } from './env/validate-env';
 
 export type RunMode = 'production' | 'embedded';
 
+export interface RetrySettings {
+  maxRetries: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+  budgetMs: number;
+}
+
+/** The platform's default model per modality, until a tier's model configuration says otherwise. */
+export interface DefaultModels {
+  chat: string;
+  text: string;
+  code: string;
+  vision: string;
+  image: string;
+  tts: string;
+  ttsVoice: string;
+  stt: string;
+  embedding: string;
+}
+
+export interface MediaSettings {
+  artifacts:
+    | { store: 'local'; dir: string; urlTtlSeconds: number }
+    | {
+        store: 's3';
+        bucket: string;
+        region: string;
+        endpoint?: string;
+        accessKeyId?: string;
+        secretAccessKey?: string;
+        forcePathStyle: boolean;
+        urlTtlSeconds: number;
+      };
+  /** Absolute base of the links Tiergate hands out; by default the request's own host. */
+  publicBaseUrl?: string;
+  maxImageUploadBytes: number;
+  maxAudioUploadBytes: number;
+  /** Fetching a user-supplied URL (audio_url). */
+  remoteFetch: { timeoutMs: number; maxBytes: number; allow: string[] };
+}
+
 export interface UpstreamTimeouts {
   connectMs: number;
   firstByteMs: number;
@@ -28,6 +69,7 @@ export abstract class ApiConfig {
     /** True when the embedded simulator stands in for Together. */
     simulated: boolean;
     timeouts: UpstreamTimeouts;
+    retry: RetrySettings;
     maxConnections: number;
   };
   abstract readonly auth: { jwtSecret: string; jwtTtlSeconds: number; allowRegistration: boolean };
@@ -35,7 +77,8 @@ export abstract class ApiConfig {
   abstract readonly encryptionKey: Buffer;
   abstract readonly logLevel: LogLevel;
   abstract readonly sim: { port: number };
-  abstract readonly models: { defaultChat: string };
+  abstract readonly models: DefaultModels;
+  abstract readonly media: MediaSettings;
 }
 
 /** The key the api sends to the embedded simulator, which accepts any bearer key. */
@@ -56,6 +99,8 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
       }
     }
   }
+  if (values.ARTIFACT_STORE === 's3' && !values.S3_BUCKET)
+    problems.push('S3_BUCKET: is required when ARTIFACT_STORE=s3');
   if (problems.length) throw new ConfigValidationError('api', problems);
 
   const dataDir = resolve(values.DATA_DIR);
@@ -85,6 +130,12 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
         idleMs: values.UPSTREAM_IDLE_TIMEOUT_MS,
         totalMs: values.UPSTREAM_TOTAL_TIMEOUT_MS,
       },
+      retry: {
+        maxRetries: values.UPSTREAM_MAX_RETRIES,
+        baseDelayMs: values.UPSTREAM_RETRY_BASE_DELAY_MS,
+        maxDelayMs: values.UPSTREAM_RETRY_MAX_DELAY_MS,
+        budgetMs: values.UPSTREAM_RETRY_BUDGET_MS,
+      },
       maxConnections: values.UPSTREAM_MAX_CONNECTIONS,
     },
     auth: {
@@ -96,6 +147,46 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     encryptionKey: parseEncryptionKey(secrets.encryptionKey)!,
     logLevel: values.LOG_LEVEL,
     sim: { port: values.SIM_PORT },
-    models: { defaultChat: values.DEFAULT_CHAT_MODEL },
+    models: {
+      chat: values.DEFAULT_CHAT_MODEL,
+      text: values.DEFAULT_TEXT_MODEL,
+      code: values.DEFAULT_CODE_MODEL,
+      vision: values.DEFAULT_VISION_MODEL,
+      image: values.DEFAULT_IMAGE_MODEL,
+      tts: values.DEFAULT_TTS_MODEL,
+      ttsVoice: values.DEFAULT_TTS_VOICE,
+      stt: values.DEFAULT_STT_MODEL,
+      embedding: values.DEFAULT_EMBEDDING_MODEL,
+    },
+    media: mediaSettings(values, dataDir),
+  };
+}
+
+function mediaSettings(values: ApiEnv, dataDir: string): MediaSettings {
+  const urlTtlSeconds = parseDurationSeconds(values.ARTIFACT_URL_TTL)!;
+  return {
+    artifacts:
+      values.ARTIFACT_STORE === 's3'
+        ? {
+            store: 's3',
+            bucket: values.S3_BUCKET!,
+            region: values.S3_REGION,
+            endpoint: values.S3_ENDPOINT,
+            accessKeyId: values.S3_ACCESS_KEY_ID,
+            secretAccessKey: values.S3_SECRET_ACCESS_KEY,
+            forcePathStyle: values.S3_FORCE_PATH_STYLE,
+            urlTtlSeconds,
+          }
+        : { store: 'local', dir: resolve(dataDir, 'artifacts'), urlTtlSeconds },
+    publicBaseUrl: values.PUBLIC_BASE_URL?.replace(/\/+$/, ''),
+    maxImageUploadBytes: values.MAX_IMAGE_UPLOAD_BYTES,
+    maxAudioUploadBytes: values.MAX_AUDIO_UPLOAD_BYTES,
+    remoteFetch: {
+      timeoutMs: values.REMOTE_FETCH_TIMEOUT_MS,
+      maxBytes: values.MAX_AUDIO_UPLOAD_BYTES,
+      allow: values.REMOTE_FETCH_ALLOW.split(',')
+        .map((entry) => entry.trim())
+        .filter(Boolean),
+    },
   };
 }

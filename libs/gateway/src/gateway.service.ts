@@ -1,54 +1,284 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { ApiConfig } from '@tiergate/config';
-import { ChatRequest, ProviderRegistry } from '@tiergate/provider';
-import type { AnswerSource, GatewayChatRequest, GatewayChatResult, GatewayChatStream } from './gateway.types';
+import { ArtifactService, measureAudio } from '@tiergate/media';
+import {
+  LlmProvider,
+  ProviderCallContext,
+  ProviderRegistry,
+  TextStream,
+  TextStreamEvent,
+  withRetries,
+} from '@tiergate/provider';
+import type {
+  AnswerSource,
+  Embeddings,
+  GatewayChatRequest,
+  GatewayCompletionRequest,
+  GatewayEmbeddingRequest,
+  GatewayImageRequest,
+  GatewayRequestBase,
+  GatewaySpeechRequest,
+  GatewayTextResult,
+  GatewayTextStream,
+  GatewayTranscriptionRequest,
+  GeneratedImageFile,
+  Modality,
+  Served,
+  SpeechResult,
+  TranscriptionResult,
+} from './gateway.types';
+
+const PCM_BYTES_PER_SECOND = 24_000 * 2; // raw speech: 16-bit mono at 24 kHz
+
+interface Plan {
+  provider: LlmProvider;
+  model: string;
+  context: ProviderCallContext;
+  source: AnswerSource;
+}
 
 /**
- * The request pipeline, written once for every surface: select the model, resolve the upstream
- * key, call the provider, describe where the answer came from. Later stages (flags, quotas,
- * fallbacks, usage events) slot in here, not in controllers.
+ * The request pipeline, written once for every modality and both surfaces: select the model,
+ * resolve the upstream key, call the provider with retries, describe where the answer came from.
+ * Later stages (flags, quotas, fallbacks, usage events) slot in here, not in controllers.
  */
 @Injectable()
 export class GatewayService {
+  private readonly logger = new Logger(GatewayService.name);
+
   constructor(
     private readonly providers: ProviderRegistry,
     private readonly config: ApiConfig,
+    private readonly artifacts: ArtifactService,
   ) {}
 
-  async chat(request: GatewayChatRequest): Promise<GatewayChatResult> {
-    const { provider, upstreamRequest, source } = this.plan(request);
-    const completion = await provider.chat(upstreamRequest, this.callContext(request));
-    return { completion, source: { ...source, servedModel: completion.model } };
+  chat(request: GatewayChatRequest): Promise<GatewayTextResult> {
+    return this.run(request, request.modality ?? 'chat', (plan) =>
+      plan.provider.chat(
+        { ...sampling(request), model: plan.model, messages: request.messages },
+        plan.context,
+      ),
+    );
   }
 
-  async chatStream(request: GatewayChatRequest): Promise<GatewayChatStream> {
-    const { provider, upstreamRequest, source } = this.plan(request);
-    const stream = await provider.chatStream(upstreamRequest, this.callContext(request));
-    return { source, events: stream };
+  chatStream(request: GatewayChatRequest): Promise<GatewayTextStream> {
+    return this.runStream(request, request.modality ?? 'chat', (plan) =>
+      plan.provider.chatStream(
+        { ...sampling(request), model: plan.model, messages: request.messages },
+        plan.context,
+      ),
+    );
   }
 
-  private plan(request: GatewayChatRequest) {
+  complete(request: GatewayCompletionRequest): Promise<GatewayTextResult> {
+    return this.run(request, 'text', (plan) =>
+      plan.provider.complete(
+        { ...sampling(request), model: plan.model, prompt: request.prompt },
+        plan.context,
+      ),
+    );
+  }
+
+  completeStream(request: GatewayCompletionRequest): Promise<GatewayTextStream> {
+    return this.runStream(request, 'text', (plan) =>
+      plan.provider.completeStream(
+        { ...sampling(request), model: plan.model, prompt: request.prompt },
+        plan.context,
+      ),
+    );
+  }
+
+  /** Generates images and stores each one; the answer carries signed links. */
+  async generateImages(request: GatewayImageRequest): Promise<Served<GeneratedImageFile[]>> {
+    const { result, source } = await this.run(request, 'image', (plan) =>
+      plan.provider.generateImages(
+        {
+          model: plan.model,
+          prompt: request.prompt,
+          negativePrompt: request.negativePrompt,
+          width: request.width,
+          height: request.height,
+          steps: request.steps,
+          n: request.n,
+          seed: request.seed,
+        },
+        plan.context,
+      ),
+    );
+    const files = await Promise.all(
+      result.images.map(async (image) => ({
+        ...(await this.artifacts.save(image.data, image.contentType)),
+        data: image.data,
+      })),
+    );
+    return { result: files, source };
+  }
+
+  /** Measures the audio (refusing what is not audio before any upstream call), then transcribes it. */
+  async transcribe(request: GatewayTranscriptionRequest): Promise<Served<TranscriptionResult>> {
+    const info = await measureAudio(request.audio, request.field, request.contentType);
+    const { result, source } = await this.run(request, 'audio_stt', (plan) =>
+      plan.provider.transcribe(
+        {
+          model: plan.model,
+          audio: request.audio,
+          filename: request.filename,
+          contentType: info.mimeType,
+          language: request.language,
+          prompt: request.prompt,
+          temperature: request.temperature,
+        },
+        plan.context,
+      ),
+    );
+    return { result: { ...result, durationSeconds: info.durationSeconds }, source };
+  }
+
+  async speak(request: GatewaySpeechRequest): Promise<Served<SpeechResult>> {
+    const { result, source } = await this.run(request, 'audio_tts', (plan) =>
+      plan.provider.speak(
+        {
+          model: plan.model,
+          input: request.input,
+          voice: request.voice ?? this.config.models.ttsVoice,
+          format: request.format,
+          language: request.language,
+        },
+        plan.context,
+      ),
+    );
+    const durationSeconds =
+      result.format === 'raw'
+        ? Math.round((result.audio.length / PCM_BYTES_PER_SECOND) * 1000) / 1000
+        : (await measureAudio(result.audio, 'audio', result.contentType)).durationSeconds;
+    const artifact = request.store ? await this.artifacts.save(result.audio, result.contentType) : undefined;
+    return {
+      result: {
+        audio: result.audio,
+        contentType: result.contentType,
+        durationSeconds,
+        characters: request.input.length,
+        artifact,
+      },
+      source,
+    };
+  }
+
+  embed(request: GatewayEmbeddingRequest): Promise<Served<Embeddings>> {
+    return this.run(request, 'embedding', (plan) =>
+      plan.provider.embed({ model: plan.model, input: request.input }, plan.context),
+    );
+  }
+
+  private plan(request: GatewayRequestBase, modality: Modality): Plan {
     const provider = this.providers.primary;
-    const model = request.model ?? this.config.models.defaultChat;
-    const upstreamRequest: ChatRequest = {
+    const model = request.model ?? this.defaultModel(modality);
+    return {
+      provider,
       model,
-      messages: request.messages,
-      maxTokens: request.maxTokens,
-      temperature: request.temperature,
-      topP: request.topP,
-      stop: request.stop,
-      seed: request.seed,
+      context: { apiKey: this.config.upstream.apiKey, signal: request.signal, requestId: request.requestId },
+      source: {
+        providerId: provider.id,
+        providerName: provider.displayName,
+        requestedModel: request.model ?? null,
+        servedModel: model,
+        attempts: 0,
+      },
     };
-    const source: AnswerSource = {
-      providerId: provider.id,
-      providerName: provider.displayName,
-      requestedModel: request.model ?? null,
-      servedModel: model,
-    };
-    return { provider, upstreamRequest, source };
   }
 
-  private callContext(request: GatewayChatRequest) {
-    return { apiKey: this.config.upstream.apiKey, signal: request.signal, requestId: request.requestId };
+  private defaultModel(modality: Modality): string {
+    const models = this.config.models;
+    const byModality: Record<Modality, string> = {
+      chat: models.chat,
+      text: models.text,
+      code: models.code,
+      vision: models.vision,
+      image: models.image,
+      audio_tts: models.tts,
+      audio_stt: models.stt,
+      embedding: models.embedding,
+    };
+    return byModality[modality];
+  }
+
+  /** One upstream operation with retries (429, 5xx, failed connections; the budget and retry-after honoured). */
+  private async run<T>(
+    request: GatewayRequestBase,
+    modality: Modality,
+    invoke: (plan: Plan) => Promise<T>,
+  ): Promise<Served<T>> {
+    const plan = this.plan(request, modality);
+    const result = await withRetries(
+      this.config.upstream.retry,
+      (attempt) => {
+        plan.source.attempts = attempt + 1;
+        return invoke(plan);
+      },
+      { signal: request.signal, onRetry: (event) => this.logRetry(request, plan, event) },
+    );
+    const servedModel = (result as { model?: unknown }).model;
+    if (typeof servedModel === 'string' && servedModel) plan.source.servedModel = servedModel;
+    return { result, source: plan.source };
+  }
+
+  /**
+   * Opens a stream and waits for its first event before answering, so every failure up to the
+   * first token can still be retried (and reported with a proper HTTP status). After the first
+   * event has been handed on, nothing is retried.
+   */
+  private async runStream(
+    request: GatewayRequestBase,
+    modality: Modality,
+    open: (plan: Plan) => Promise<TextStream>,
+  ): Promise<GatewayTextStream> {
+    const { result, source } = await this.run(request, modality, async (plan) => {
+      const stream = await open(plan);
+      const iterator = stream[Symbol.asyncIterator]();
+      const first = await iterator.next();
+      return { iterator, first };
+    });
+    return { source, events: replayFirst(result.iterator, result.first) };
+  }
+
+  private logRetry(
+    request: GatewayRequestBase,
+    plan: Plan,
+    event: { attempt: number; delayMs: number; error: { code: string; message: string } },
+  ): void {
+    this.logger.warn(
+      {
+        requestId: request.requestId,
+        provider: plan.provider.id,
+        model: plan.model,
+        retry: event.attempt,
+        delayMs: event.delayMs,
+        code: event.error.code,
+      },
+      `Retrying upstream call: ${event.error.message}`,
+    );
+  }
+}
+
+function sampling(request: GatewayChatRequest | GatewayCompletionRequest) {
+  return {
+    maxTokens: request.maxTokens,
+    temperature: request.temperature,
+    topP: request.topP,
+    stop: request.stop,
+    seed: request.seed,
+  };
+}
+
+async function* replayFirst(
+  iterator: AsyncIterator<TextStreamEvent>,
+  first: IteratorResult<TextStreamEvent>,
+): AsyncGenerator<TextStreamEvent> {
+  try {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  } finally {
+    await iterator.return?.();
   }
 }

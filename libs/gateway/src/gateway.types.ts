@@ -1,21 +1,90 @@
 import type { Principal } from '@tiergate/auth';
-import type { ChatCompletion, ChatMessage, ChatStreamEvent } from '@tiergate/provider';
+import type { SavedArtifact } from '@tiergate/media';
+import type {
+  ChatMessage,
+  Embeddings,
+  SpeechFormat,
+  TextGeneration,
+  TextStreamEvent,
+  TokenUsage,
+  Transcription,
+} from '@tiergate/provider';
 
-/** One internal request type for every surface (the seed's shapes and, later, OpenAI's). */
-export interface GatewayChatRequest {
+/** What a request is for; with the caller's tier it decides the model. */
+export type Modality =
+  'chat' | 'text' | 'code' | 'vision' | 'image' | 'audio_tts' | 'audio_stt' | 'embedding';
+export const MODALITIES: readonly Modality[] = [
+  'chat',
+  'text',
+  'code',
+  'vision',
+  'image',
+  'audio_tts',
+  'audio_stt',
+  'embedding',
+];
+
+/** Who asks, and how the request may be cut short: common to every gateway request. */
+export interface GatewayRequestBase {
   caller: Principal;
   requestId: string;
-  messages: ChatMessage[];
   /** A model the caller named; otherwise the platform chooses. */
   model?: string;
   purpose?: string;
+  /** Fires when the client goes away; the upstream call is aborted with it. */
+  signal?: AbortSignal;
+}
+
+export interface SamplingOptions {
   maxTokens?: number;
   temperature?: number;
   topP?: number;
   stop?: string[];
   seed?: number;
-  /** Fires when the client goes away; the upstream call is aborted with it. */
-  signal?: AbortSignal;
+}
+
+export interface GatewayChatRequest extends GatewayRequestBase, SamplingOptions {
+  /** `chat` by default; the seed's text, code and image-analysis endpoints are chats too. */
+  modality?: 'chat' | 'text' | 'code' | 'vision';
+  messages: ChatMessage[];
+}
+
+export interface GatewayCompletionRequest extends GatewayRequestBase, SamplingOptions {
+  prompt: string;
+}
+
+export interface GatewayImageRequest extends GatewayRequestBase {
+  prompt: string;
+  negativePrompt?: string;
+  width?: number;
+  height?: number;
+  steps?: number;
+  n?: number;
+  seed?: number;
+}
+
+export interface GatewayTranscriptionRequest extends GatewayRequestBase {
+  audio: Buffer;
+  filename: string;
+  /** The field the audio came from (`file` or `audio_url`), for error messages. */
+  field: string;
+  contentType?: string;
+  language?: string;
+  prompt?: string;
+  temperature?: number;
+}
+
+export interface GatewaySpeechRequest extends GatewayRequestBase {
+  input: string;
+  voice?: string;
+  format: SpeechFormat;
+  language?: string;
+  /** Keep the audio and return a signed link (the seed surface); otherwise only the bytes. */
+  store: boolean;
+}
+
+export interface GatewayEmbeddingRequest extends GatewayRequestBase {
+  input: string[];
 }
 
 /** Where an answer came from. */
@@ -24,14 +93,38 @@ export interface AnswerSource {
   providerName: string;
   requestedModel: string | null;
   servedModel: string;
+  /** Upstream attempts made (1 when the first one succeeded). */
+  attempts: number;
 }
 
-export interface GatewayChatResult {
-  completion: ChatCompletion;
+export interface Served<T> {
+  result: T;
   source: AnswerSource;
 }
 
-export interface GatewayChatStream {
+export type GatewayTextResult = Served<TextGeneration>;
+
+export interface GatewayTextStream {
   source: AnswerSource;
-  events: AsyncIterable<ChatStreamEvent>;
+  events: AsyncIterable<TextStreamEvent>;
 }
+
+export interface GeneratedImageFile extends SavedArtifact {
+  /** The bytes, for callers that asked for base64. */
+  data: Buffer;
+}
+
+export interface TranscriptionResult extends Transcription {
+  /** Measured by Tiergate from the audio itself. */
+  durationSeconds: number;
+}
+
+export interface SpeechResult {
+  audio: Buffer;
+  contentType: string;
+  durationSeconds: number;
+  characters: number;
+  artifact?: SavedArtifact;
+}
+
+export type { Embeddings, TokenUsage };

@@ -1,3 +1,4 @@
 export { GatewayModule } from './gateway.module';
 export { GatewayService } from './gateway.service';
+export { CatalogService, type CatalogEntry } from './catalog.service';
 export * from './gateway.types';

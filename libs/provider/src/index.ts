@@ -10,3 +10,4 @@ export {
 export { sseDataEvents } from './http/sse-events';
 export { TogetherAdapter } from './together/together.adapter';
 export { retryAfterSeconds, redactSecrets } from './together/together-errors';
+export { withRetries, isRetryable, retryDelayMs, type RetrySettings } from './resilience/retry-policy';

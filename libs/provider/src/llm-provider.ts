@@ -2,20 +2,32 @@
 
 export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
 
+export type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+
 export interface ChatMessage {
   role: ChatRole;
-  content: string;
+  /** Text, or parts (text and images) for vision models. */
+  content: string | ContentPart[];
   name?: string;
 }
 
-export interface ChatRequest {
+/** Sampling options shared by chat and text completions. */
+export interface GenerationOptions {
   model: string;
-  messages: ChatMessage[];
   maxTokens?: number;
   temperature?: number;
   topP?: number;
   stop?: string[];
   seed?: number;
+}
+
+export interface ChatRequest extends GenerationOptions {
+  messages: ChatMessage[];
+}
+
+/** A legacy text completion: one prompt string, continued by the model. */
+export interface CompletionRequest extends GenerationOptions {
+  prompt: string;
 }
 
 export interface TokenUsage {
@@ -27,7 +39,8 @@ export interface TokenUsage {
 /** `stop`, `length`, `tool_calls`, `content_filter`, ... as the upstream reports it. */
 export type FinishReason = string;
 
-export interface ChatCompletion {
+/** A generated text (chat or completion). */
+export interface TextGeneration {
   id: string;
   model: string;
   content: string;
@@ -35,13 +48,82 @@ export interface ChatCompletion {
   usage: TokenUsage;
 }
 
-export type ChatStreamEvent =
+export type TextStreamEvent =
   { type: 'delta'; content: string } | { type: 'end'; finishReason: FinishReason; usage: TokenUsage | null };
 
 /** A started stream: the upstream answered 200, the events have not all arrived yet. */
-export interface ChatStream extends AsyncIterable<ChatStreamEvent> {
+export interface TextStream extends AsyncIterable<TextStreamEvent> {
   readonly id: string;
   readonly model: string;
+}
+
+export interface ImageRequest {
+  model: string;
+  prompt: string;
+  negativePrompt?: string;
+  width?: number;
+  height?: number;
+  steps?: number;
+  n?: number;
+  seed?: number;
+}
+
+/** One generated image's bytes (the adapter fetches it when the upstream answers with a URL). */
+export interface GeneratedImage {
+  data: Buffer;
+  contentType: string;
+}
+
+export interface ImageGeneration {
+  id: string;
+  model: string;
+  images: GeneratedImage[];
+}
+
+export interface TranscriptionRequest {
+  model: string;
+  audio: Buffer;
+  filename: string;
+  contentType: string;
+  language?: string;
+  prompt?: string;
+  temperature?: number;
+}
+
+export interface Transcription {
+  text: string;
+  /** The language the upstream detected or was told (a name such as `english`), when it says. */
+  language?: string;
+  durationSeconds?: number;
+  segments?: Array<{ start: number; end: number; text: string }>;
+}
+
+export type SpeechFormat = 'mp3' | 'wav' | 'raw';
+
+export interface SpeechRequest {
+  model: string;
+  input: string;
+  voice: string;
+  format: SpeechFormat;
+  language?: string;
+}
+
+export interface SpeechAudio {
+  audio: Buffer;
+  contentType: string;
+  format: SpeechFormat;
+}
+
+export interface EmbeddingRequest {
+  model: string;
+  input: string[];
+}
+
+export interface Embeddings {
+  model: string;
+  vectors: number[][];
+  /** Some upstream models send no usage. */
+  usage: TokenUsage | null;
 }
 
 /** Per-call context: which key to send, and the signal that aborts the call (client gone, deadline). */
@@ -51,10 +133,12 @@ export interface ProviderCallContext {
   requestId?: string;
 }
 
+/** A model as the upstream's catalog describes it (`type` is the vendor's own word). */
 export interface CatalogModel {
   id: string;
   displayName: string;
   type: string;
+  organization: string | null;
   contextLength: number | null;
   pricing: { inputPerMillion: number; outputPerMillion: number };
 }
@@ -63,9 +147,15 @@ export interface CatalogModel {
 export interface LlmProvider {
   readonly id: string;
   readonly displayName: string;
-  chat(request: ChatRequest, context: ProviderCallContext): Promise<ChatCompletion>;
+  chat(request: ChatRequest, context: ProviderCallContext): Promise<TextGeneration>;
   /** Resolves once the upstream has accepted the stream (status 200); errors before that reject. */
-  chatStream(request: ChatRequest, context: ProviderCallContext): Promise<ChatStream>;
+  chatStream(request: ChatRequest, context: ProviderCallContext): Promise<TextStream>;
+  complete(request: CompletionRequest, context: ProviderCallContext): Promise<TextGeneration>;
+  completeStream(request: CompletionRequest, context: ProviderCallContext): Promise<TextStream>;
+  generateImages(request: ImageRequest, context: ProviderCallContext): Promise<ImageGeneration>;
+  transcribe(request: TranscriptionRequest, context: ProviderCallContext): Promise<Transcription>;
+  speak(request: SpeechRequest, context: ProviderCallContext): Promise<SpeechAudio>;
+  embed(request: EmbeddingRequest, context: ProviderCallContext): Promise<Embeddings>;
   listModels(context: ProviderCallContext): Promise<CatalogModel[]>;
   /** Cheap reachability check for readiness probes. */
   ping(context: ProviderCallContext): Promise<void>;

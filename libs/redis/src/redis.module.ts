@@ -8,6 +8,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import Redis from 'ioredis';
+import { MemorySharedCache, RedisSharedCache, SharedCache } from './shared-cache';
 
 /** Injection token for the shared ioredis client (present only when REDIS_URL is set). */
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
@@ -41,6 +42,10 @@ export function createRedisClient(url: string, name: string): Redis {
   return client;
 }
 
+/**
+ * Shared state between api instances. `forRoot(url)` wires Redis; `inProcess()` is the embedded
+ * mode's stand-in, with the same SharedCache interface and no REDIS_CLIENT.
+ */
 @Global()
 @Module({})
 export class RedisModule {
@@ -49,9 +54,22 @@ export class RedisModule {
       module: RedisModule,
       providers: [
         { provide: REDIS_CLIENT, useFactory: () => createRedisClient(url, 'main') },
+        {
+          provide: SharedCache,
+          inject: [REDIS_CLIENT],
+          useFactory: (redis: Redis) => new RedisSharedCache(redis),
+        },
         RedisLifecycle,
       ],
-      exports: [REDIS_CLIENT],
+      exports: [REDIS_CLIENT, SharedCache],
+    };
+  }
+
+  static inProcess(): DynamicModule {
+    return {
+      module: RedisModule,
+      providers: [{ provide: SharedCache, useValue: new MemorySharedCache() }],
+      exports: [SharedCache],
     };
   }
 }

@@ -1,4 +1,4 @@
-import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@tiergate/common';
 
 /** `messages.0.role` → `messages[0].role`, the way clients write field paths. */
@@ -41,15 +41,22 @@ class BodyValidationPipe extends ValidationPipe {
 
 /** Global validation: unknown fields are rejected, the first problem is named with its field path. */
 export function createValidationPipe(): ValidationPipe {
-  return new BodyValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    transform: true,
-    transformOptions: { enableImplicitConversion: false },
-    stopAtFirstError: true,
-    exceptionFactory: (errors) => {
-      const problem = firstProblem(errors) ?? { field: null, message: 'The request is invalid' };
-      return new DomainError(ErrorCode.ValidationFailed, problem.message, { param: problem.field });
-    },
-  });
+  return bodyValidation;
 }
+
+/** Validates a body read by hand (routes that take JSON or multipart) exactly like `@Body()`. */
+export async function validateBody<T extends object>(dto: Type<T>, value: unknown): Promise<T> {
+  return (await bodyValidation.transform(value, { type: 'body', metatype: dto })) as T;
+}
+
+const bodyValidation: ValidationPipe = new BodyValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+  transformOptions: { enableImplicitConversion: false },
+  stopAtFirstError: true,
+  exceptionFactory: (errors) => {
+    const problem = firstProblem(errors) ?? { field: null, message: 'The request is invalid' };
+    return new DomainError(ErrorCode.ValidationFailed, problem.message, { param: problem.field });
+  },
+});

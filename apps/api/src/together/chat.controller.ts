@@ -2,13 +2,11 @@ import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
-import { CurrentUser, type Principal } from '@tiergate/auth';
 import { GatewayChatRequest, GatewayService } from '@tiergate/gateway';
-import { ClientSignal, RequestId } from '../http/client-signal';
-import { sendEventStream } from '../http/sse';
+import { Call, type CallContext } from '../http/call-context';
 import { ChatCompletionDto } from './dto/chat-completion.dto';
 import { ChatCompletionResponseDto } from './dto/chat-response.dto';
-import { seedChatEvents } from './seed-stream';
+import { sendSeedStream } from './seed-stream';
 
 @ApiTags('together')
 @ApiBearerAuth()
@@ -21,29 +19,18 @@ export class ChatController {
   @ApiOperation({ summary: 'Chat completion (JSON, or server-sent events with stream: true)' })
   @ApiOkResponse({ type: ChatCompletionResponseDto })
   async chat(
-    @CurrentUser() caller: Principal,
+    @Call() call: CallContext,
     @Body() body: ChatCompletionDto,
-    @RequestId() requestId: string,
-    @ClientSignal() signal: AbortSignal,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ChatCompletionResponseDto | Readable> {
     const request: GatewayChatRequest = {
-      caller,
-      requestId,
-      signal,
+      ...call,
+      ...body.sampling(),
       messages: body.messages,
       model: body.model,
       purpose: body.purpose,
-      maxTokens: body.max_tokens,
-      temperature: body.temperature,
-      topP: body.top_p,
-      stop: body.stop,
-      seed: body.seed,
     };
-    if (body.stream) {
-      const stream = await this.gateway.chatStream(request);
-      return sendEventStream(reply, requestId, seedChatEvents(requestId, stream));
-    }
-    return ChatCompletionResponseDto.from(requestId, await this.gateway.chat(request));
+    if (body.stream) return sendSeedStream(reply, call.requestId, await this.gateway.chatStream(request));
+    return ChatCompletionResponseDto.from(call.requestId, await this.gateway.chat(request));
   }
 }

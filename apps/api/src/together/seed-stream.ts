@@ -1,12 +1,14 @@
-import type { GatewayChatStream } from '@tiergate/gateway';
-import { sseData } from '../http/sse';
+import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
+import type { GatewayTextStream } from '@tiergate/gateway';
+import { sendEventStream, sseData } from '../http/sse';
 import { UsageDto } from './dto/chat-response.dto';
 
 /**
  * The seed surface's stream: one event per delta `{id, delta: {content}, model_id, provider}`,
  * a final event with `finish_reason` and `usage`, then `data: [DONE]`.
  */
-export async function* seedChatEvents(requestId: string, stream: GatewayChatStream): AsyncGenerator<string> {
+export async function* seedTextEvents(requestId: string, stream: GatewayTextStream): AsyncGenerator<string> {
   const base = { id: requestId, model_id: stream.source.servedModel, provider: stream.source.providerId };
   for await (const event of stream.events) {
     if (event.type === 'delta') {
@@ -21,4 +23,8 @@ export async function* seedChatEvents(requestId: string, stream: GatewayChatStre
     }
   }
   yield sseData('[DONE]');
+}
+
+export function sendSeedStream(reply: FastifyReply, requestId: string, stream: GatewayTextStream): Readable {
+  return sendEventStream(reply, requestId, seedTextEvents(requestId, stream));
 }

@@ -45,6 +45,8 @@ export class TestApi {
       ADMIN_PASSWORD: ADMIN.password,
       DATA_DIR: dataDir,
       LOG_LEVEL: 'silent',
+      UPSTREAM_RETRY_BASE_DELAY_MS: '5',
+      UPSTREAM_RETRY_MAX_DELAY_MS: '20',
       ...env,
     });
     const app = await createApiApp(config);
@@ -99,12 +101,29 @@ export class TestApi {
 
   /** Arms a simulator fault for calls that come through the gateway. */
   async fault(fault: Record<string, unknown>): Promise<void> {
-    const response = await fetch(this.sim.baseUrl.replace(/\/v1$/, '') + '/_sim/faults', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(fault),
-    });
+    const response = await this.simControl('POST', '/_sim/faults', fault);
     if (response.status !== 201) throw new Error(`could not arm fault: ${await response.text()}`);
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.simControl('DELETE', '/_sim/faults');
+  }
+
+  /** Clears faults and the simulator's counters. */
+  async resetSim(): Promise<void> {
+    await this.simControl('POST', '/_sim/reset');
+  }
+
+  async simStats(): Promise<{ requests: number; byPath: Record<string, number>; streamsAbandoned: number }> {
+    return (await this.simControl('GET', '/_sim/stats')).json();
+  }
+
+  private simControl(method: string, path: string, body?: unknown): Promise<Response> {
+    return fetch(this.sim.baseUrl.replace(/\/v1$/, '') + path, {
+      method,
+      headers: body === undefined ? {} : { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   }
 }
 

@@ -16,6 +16,8 @@ import { ToBoolean, ToInt } from './env-decorators';
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
+export const ARTIFACT_STORES = ['local', 's3'] as const;
+export type ArtifactStoreKind = (typeof ARTIFACT_STORES)[number];
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
 const REDIS_URL = /^rediss?:\/\/.+/;
@@ -122,4 +124,115 @@ export class ApiEnv {
   @Min(1)
   @Max(4096)
   UPSTREAM_MAX_CONNECTIONS: number = 256;
+
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  UPSTREAM_MAX_RETRIES: number = 2;
+
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(60_000)
+  UPSTREAM_RETRY_BASE_DELAY_MS: number = 250;
+
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(120_000)
+  UPSTREAM_RETRY_MAX_DELAY_MS: number = 8_000;
+
+  @ToInt()
+  @IsInt()
+  @Min(0)
+  @Max(600_000)
+  UPSTREAM_RETRY_BUDGET_MS: number = 30_000;
+
+  @IsString()
+  @MinLength(1)
+  DEFAULT_TEXT_MODEL: string = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+
+  @IsString()
+  @MinLength(1)
+  DEFAULT_CODE_MODEL: string = 'Qwen/Qwen3-Coder-480B-A35B-Instruct-FP8';
+
+  @IsString()
+  @MinLength(1)
+  DEFAULT_VISION_MODEL: string = 'Qwen/Qwen3.5-9B';
+
+  @IsString()
+  @MinLength(1)
+  DEFAULT_IMAGE_MODEL: string = 'black-forest-labs/FLUX.1-schnell';
+
+  @IsString()
+  @MinLength(1)
+  DEFAULT_TTS_MODEL: string = 'hexgrad/Kokoro-82M';
+
+  @IsString()
+  @MinLength(1)
+  DEFAULT_TTS_VOICE: string = 'af_alloy';
+
+  @IsString()
+  @MinLength(1)
+  DEFAULT_STT_MODEL: string = 'openai/whisper-large-v3';
+
+  @IsString()
+  @MinLength(1)
+  DEFAULT_EMBEDDING_MODEL: string = 'intfloat/multilingual-e5-large-instruct';
+
+  @IsIn(ARTIFACT_STORES, { message: `must be one of ${ARTIFACT_STORES.join(', ')}` })
+  ARTIFACT_STORE: ArtifactStoreKind = 'local';
+
+  @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m, 1h or 7d' })
+  ARTIFACT_URL_TTL: string = '1h';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  PUBLIC_BASE_URL?: string;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(3)
+  S3_BUCKET?: string;
+
+  @IsString()
+  S3_REGION: string = 'us-east-1';
+
+  @IsOptional()
+  @IsUrl({ require_tld: false, protocols: ['http', 'https'] }, { message: 'must be an http(s) URL' })
+  S3_ENDPOINT?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_ACCESS_KEY_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  S3_SECRET_ACCESS_KEY?: string;
+
+  @ToBoolean()
+  @IsBoolean({ message: 'must be true or false' })
+  S3_FORCE_PATH_STYLE: boolean = false;
+
+  @ToInt()
+  @IsInt()
+  @Min(1024)
+  @Max(100 * 1024 * 1024)
+  MAX_IMAGE_UPLOAD_BYTES: number = 10 * 1024 * 1024;
+
+  @ToInt()
+  @IsInt()
+  @Min(1024)
+  @Max(1024 * 1024 * 1024)
+  MAX_AUDIO_UPLOAD_BYTES: number = 25 * 1024 * 1024;
+
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(300_000)
+  REMOTE_FETCH_TIMEOUT_MS: number = 15_000;
+
+  @IsString()
+  REMOTE_FETCH_ALLOW: string = '';
 }

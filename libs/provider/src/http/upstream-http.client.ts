@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Agent, errors as undiciErrors, Dispatcher } from 'undici';
+import { Agent, errors as undiciErrors, Dispatcher, type FormData } from 'undici';
 import type { UpstreamTimeouts } from '@tiergate/config';
 
 export type TransportFailure =
@@ -22,7 +22,11 @@ export interface UpstreamRequest {
   /** Path below the base URL, e.g. `/chat/completions`. */
   path: string;
   apiKey: string;
+  /** A JSON body, or a multipart form (audio uploads). */
   body?: unknown;
+  form?: FormData;
+  /** What the caller accepts back (JSON or SSE by default; audio for speech). */
+  accept?: string;
   signal?: AbortSignal;
   /** Overrides the configured total timeout (readiness probes use a short one). */
   totalTimeoutMs?: number;
@@ -36,7 +40,7 @@ export interface UpstreamResponse {
   signal: AbortSignal;
 }
 
-const REQUEST_HEADERS = { 'content-type': 'application/json', accept: 'application/json, text/event-stream' };
+const DEFAULT_ACCEPT = 'application/json, text/event-stream';
 
 /**
  * The pooled keep-alive HTTP client for one upstream base URL, with four timeouts per call:
@@ -87,8 +91,12 @@ export class UpstreamHttpClient {
         origin: this.origin,
         path: this.basePath + request.path,
         method: request.method,
-        headers: { ...REQUEST_HEADERS, authorization: `Bearer ${request.apiKey}` },
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        headers: {
+          accept: request.accept ?? DEFAULT_ACCEPT,
+          authorization: `Bearer ${request.apiKey}`,
+          ...(request.form ? {} : { 'content-type': 'application/json' }),
+        },
+        body: request.form ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
         signal,
       });
       response.body.once('close', () => clearTimeout(timer));

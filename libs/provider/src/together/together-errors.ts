@@ -117,7 +117,9 @@ export function errorFromTransport(error: UpstreamTransportError, ctx: Context):
       cause: error,
     });
   }
-  const code = error.failure.endsWith('timeout') ? ErrorCode.UpstreamTimeout : ErrorCode.UpstreamUnavailable;
+  // A connect timeout is a connection failure (nothing was sent): retried like a refused connection.
+  const timedOut = error.failure.endsWith('timeout') && error.failure !== 'connect_timeout';
+  const code = timedOut ? ErrorCode.UpstreamTimeout : ErrorCode.UpstreamUnavailable;
   return new ProviderError(code, `${ctx.provider}: ${error.message}`, { ...ctx, cause: error });
 }
 

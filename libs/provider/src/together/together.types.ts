@@ -6,17 +6,19 @@ export interface TogetherUsage {
   total_tokens?: number;
 }
 
-export interface TogetherChatResponse {
-  id?: string;
-  model?: string;
-  choices?: Array<{ finish_reason?: string | null; message?: { content?: string | null } }>;
-  usage?: TogetherUsage | null;
+export interface TogetherChoice {
+  finish_reason?: string | null;
+  message?: { content?: string | null };
+  /** Completions (and a mirror field on chat chunks). */
+  text?: string | null;
+  delta?: { content?: string | null };
 }
 
-export interface TogetherChatChunk {
+/** A chat or text completion, or one stream chunk of either. */
+export interface TogetherGeneration {
   id?: string;
   model?: string;
-  choices?: Array<{ finish_reason?: string | null; delta?: { content?: string | null } }>;
+  choices?: TogetherChoice[];
   usage?: TogetherUsage | null;
   error?: { message?: string; type?: string; code?: string };
 }
@@ -25,6 +27,26 @@ export interface TogetherModel {
   id?: string;
   type?: string;
   display_name?: string;
+  organization?: string;
   context_length?: number;
   pricing?: { input?: number; output?: number };
+}
+
+export interface TogetherImageResponse {
+  id?: string;
+  model?: string;
+  data?: Array<{ b64_json?: string | null; url?: string | null }>;
+}
+
+export interface TogetherTranscription {
+  text?: string;
+  language?: string;
+  duration?: number;
+  segments?: Array<{ start?: number; end?: number; text?: string }>;
+}
+
+export interface TogetherEmbeddings {
+  model?: string;
+  data?: Array<{ embedding?: number[]; index?: number }>;
+  usage?: TogetherUsage | null;
 }

@@ -16,6 +16,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { SamplingOptions } from '@tiergate/gateway';
 
 export const MAX_MESSAGES = 500;
 export const MAX_MESSAGE_CHARS = 400_000;
@@ -96,6 +97,17 @@ export class GenerationOptionsDto {
     message: 'model must be a model id such as meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
   })
   model?: string;
+
+  /** The sampling options in the gateway's words. */
+  sampling(): SamplingOptions {
+    return {
+      maxTokens: this.max_tokens,
+      temperature: this.temperature,
+      topP: this.top_p,
+      stop: this.stop,
+      seed: this.seed,
+    };
+  }
 }
 
 export class ChatCompletionDto extends GenerationOptionsDto {

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { GatewayChatResult } from '@tiergate/gateway';
+import type { GatewayTextResult } from '@tiergate/gateway';
 import type { TokenUsage } from '@tiergate/provider';
 
 export class UsageDto {
@@ -30,13 +30,12 @@ export class ChatCompletionResponseDto {
   @ApiProperty({ example: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo' }) model_id!: string;
   @ApiProperty({ example: 'together_ai' }) provider!: string;
 
-  static from(requestId: string, result: GatewayChatResult): ChatCompletionResponseDto {
-    const { completion, source } = result;
+  static from(requestId: string, { result, source }: GatewayTextResult): ChatCompletionResponseDto {
     return {
       id: requestId,
-      message: { role: 'assistant', content: completion.content },
-      finish_reason: completion.finishReason,
-      usage: UsageDto.from(completion.usage),
+      message: { role: 'assistant', content: result.content },
+      finish_reason: result.finishReason,
+      usage: UsageDto.from(result.usage),
       model_id: source.servedModel,
       provider: source.providerId,
     };

@@ -1,0 +1,301 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import type { ChatMessage } from '@tiergate/provider';
+import type { SamplingOptions } from '@tiergate/gateway';
+import { IsMessageContent, IsStringOrStringArray } from '../../http/validators';
+import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_OUTPUT_TOKENS } from '../../together/dto/chat-completion.dto';
+import { MAX_IMAGE_URL_CHARS, MAX_PROMPT_CHARS } from '../../together/dto/image.dto';
+import { MAX_SPEECH_CHARS } from '../../together/dto/audio.dto';
+
+const MODEL_ID = /^[\w.\-/:]{1,200}$/;
+const PURPOSE = /^[a-z][a-z_]{0,31}$/;
+
+class StreamOptionsDto {
+  @IsOptional()
+  @IsBoolean({ message: 'stream_options.include_usage must be true or false' })
+  include_usage?: boolean;
+}
+
+/** What OpenAI's chat and completions requests share. */
+class OpenAiSamplingDto {
+  @ApiPropertyOptional({ example: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo' })
+  @IsOptional()
+  @Matches(MODEL_ID, {
+    message: 'model must be a model id such as meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+  })
+  model?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_OUTPUT_TOKENS })
+  @IsOptional()
+  @IsInt({ message: 'max_tokens must be an integer' })
+  @Min(1, { message: 'max_tokens must be at least 1' })
+  @Max(MAX_OUTPUT_TOKENS, { message: `max_tokens must be at most ${MAX_OUTPUT_TOKENS}` })
+  max_tokens?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: MAX_OUTPUT_TOKENS })
+  @IsOptional()
+  @IsInt({ message: 'max_completion_tokens must be an integer' })
+  @Min(1, { message: 'max_completion_tokens must be at least 1' })
+  @Max(MAX_OUTPUT_TOKENS, { message: `max_completion_tokens must be at most ${MAX_OUTPUT_TOKENS}` })
+  max_completion_tokens?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 2 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'temperature must be a number' })
+  @Min(0, { message: 'temperature must be between 0 and 2' })
+  @Max(2, { message: 'temperature must be between 0 and 2' })
+  temperature?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'top_p must be a number' })
+  @Min(0, { message: 'top_p must be between 0 and 1' })
+  @Max(1, { message: 'top_p must be between 0 and 1' })
+  top_p?: number;
+
+  @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
+  @IsOptional()
+  @IsStringOrStringArray(4, 64)
+  stop?: string | string[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt({ message: 'seed must be an integer' })
+  seed?: number;
+
+  @ApiPropertyOptional({ description: 'Only 1 is supported' })
+  @IsOptional()
+  @Equals(1, { message: 'n must be 1 (one choice per request)' })
+  n?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'stream must be true or false' })
+  stream?: boolean;
+
+  @ApiPropertyOptional({ description: 'Usage is always sent at the end of a stream' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => StreamOptionsDto)
+  stream_options?: StreamOptionsDto;
+
+  @ApiPropertyOptional({ description: 'Accepted for compatibility; not forwarded' })
+  @IsOptional()
+  @IsString({ message: 'user must be a string' })
+  @MaxLength(256)
+  user?: string;
+
+  @ApiPropertyOptional({ description: 'Tiergate: what the answer is for (selects the model with the tier)' })
+  @IsOptional()
+  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, creative, coding' })
+  purpose?: string;
+
+  sampling(): SamplingOptions {
+    return {
+      maxTokens: this.max_completion_tokens ?? this.max_tokens,
+      temperature: this.temperature,
+      topP: this.top_p,
+      stop: typeof this.stop === 'string' ? [this.stop] : this.stop,
+      seed: this.seed,
+    };
+  }
+}
+
+class OpenAiMessageDto {
+  @ApiProperty({ enum: ['system', 'developer', 'user', 'assistant'] })
+  @IsIn(['system', 'developer', 'user', 'assistant'], {
+    message: 'role must be one of system, developer, user, assistant',
+  })
+  role!: 'system' | 'developer' | 'user' | 'assistant';
+
+  @ApiProperty({ description: 'A string, or text and image_url parts' })
+  @IsMessageContent(MAX_MESSAGE_CHARS, MAX_IMAGE_URL_CHARS)
+  content!: ChatMessage['content'];
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  name?: string;
+}
+
+export class OpenAiChatDto extends OpenAiSamplingDto {
+  @ApiProperty({ type: [OpenAiMessageDto] })
+  @IsArray({ message: 'messages must be an array' })
+  @ArrayMinSize(1, { message: 'messages must contain at least one message' })
+  @ArrayMaxSize(MAX_MESSAGES, { message: `messages must contain at most ${MAX_MESSAGES} messages` })
+  @ValidateNested({ each: true })
+  @Type(() => OpenAiMessageDto)
+  messages!: OpenAiMessageDto[];
+
+  /** OpenAI's `developer` role is a system message to every other model. */
+  chatMessages(): ChatMessage[] {
+    return this.messages.map((m) => ({
+      role: m.role === 'developer' ? 'system' : m.role,
+      content: m.content,
+      ...(m.name ? { name: m.name } : {}),
+    }));
+  }
+
+  hasImages(): boolean {
+    return this.messages.some(
+      (m) => Array.isArray(m.content) && m.content.some((p) => p.type === 'image_url'),
+    );
+  }
+}
+
+export class OpenAiCompletionDto extends OpenAiSamplingDto {
+  @ApiProperty()
+  @IsString({ message: 'prompt must be a string' })
+  @MinLength(1, { message: 'prompt must not be empty' })
+  @MaxLength(MAX_MESSAGE_CHARS, { message: `prompt must be at most ${MAX_MESSAGE_CHARS} characters` })
+  prompt!: string;
+}
+
+export class OpenAiImageDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(MODEL_ID, { message: 'model must be a model id such as black-forest-labs/FLUX.1-schnell' })
+  model?: string;
+
+  @ApiProperty()
+  @IsString({ message: 'prompt must be a string' })
+  @MinLength(1, { message: 'prompt must not be empty' })
+  @MaxLength(MAX_PROMPT_CHARS, { message: `prompt must be at most ${MAX_PROMPT_CHARS} characters` })
+  prompt!: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: 4 })
+  @IsOptional()
+  @IsInt({ message: 'n must be an integer' })
+  @Min(1, { message: 'n must be between 1 and 4' })
+  @Max(4, { message: 'n must be between 1 and 4' })
+  n?: number;
+
+  @ApiPropertyOptional({
+    example: '1024x1024',
+    description: 'WIDTHxHEIGHT, each a multiple of 8 in 256-1920',
+  })
+  @IsOptional()
+  @Matches(/^(2[5-9]\d|1?\d{3})x(2[5-9]\d|1?\d{3})$/, { message: 'size must look like 1024x1024' })
+  size?: string;
+
+  @ApiPropertyOptional({ enum: ['url', 'b64_json', 'base64'] })
+  @IsOptional()
+  @IsIn(['url', 'b64_json', 'base64'], { message: 'response_format must be url or b64_json' })
+  response_format?: 'url' | 'b64_json' | 'base64';
+
+  @ApiPropertyOptional({ description: 'Together: inference steps' })
+  @IsOptional()
+  @IsInt({ message: 'steps must be an integer' })
+  @Min(1, { message: 'steps must be between 1 and 100' })
+  @Max(100, { message: 'steps must be between 1 and 100' })
+  steps?: number;
+
+  @IsOptional()
+  @IsInt({ message: 'seed must be an integer' })
+  seed?: number;
+
+  @IsOptional()
+  @IsString({ message: 'negative_prompt must be a string' })
+  @MaxLength(MAX_PROMPT_CHARS)
+  negative_prompt?: string;
+
+  @IsOptional()
+  @IsInt({ message: 'width must be an integer' })
+  @Min(256, { message: 'width must be between 256 and 1920' })
+  @Max(1920, { message: 'width must be between 256 and 1920' })
+  width?: number;
+
+  @IsOptional()
+  @IsInt({ message: 'height must be an integer' })
+  @Min(256, { message: 'height must be between 256 and 1920' })
+  @Max(1920, { message: 'height must be between 256 and 1920' })
+  height?: number;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  user?: string;
+
+  @IsOptional()
+  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, creative' })
+  purpose?: string;
+}
+
+export class OpenAiSpeechDto {
+  @ApiProperty({ example: 'hexgrad/Kokoro-82M' })
+  @Matches(MODEL_ID, { message: 'model must be a model id such as hexgrad/Kokoro-82M' })
+  model!: string;
+
+  @ApiProperty({ maxLength: MAX_SPEECH_CHARS })
+  @IsString({ message: 'input must be a string' })
+  @MinLength(1, { message: 'input must not be empty' })
+  @MaxLength(MAX_SPEECH_CHARS, { message: `input must be at most ${MAX_SPEECH_CHARS} characters` })
+  input!: string;
+
+  @ApiProperty({ example: 'af_alloy' })
+  @Matches(/^[\w ()+.,-]{1,64}$/, { message: 'voice must be a voice name such as af_alloy' })
+  voice!: string;
+
+  @ApiPropertyOptional({ enum: ['mp3', 'wav', 'pcm'], default: 'mp3' })
+  @IsOptional()
+  @IsIn(['mp3', 'wav', 'pcm'], {
+    message: 'response_format must be mp3, wav or pcm (opus, aac and flac are not offered)',
+  })
+  response_format?: 'mp3' | 'wav' | 'pcm';
+
+  @ApiPropertyOptional({ description: 'Only 1.0 is supported' })
+  @IsOptional()
+  @Equals(1, { message: 'speed must be 1 (other speeds are not offered)' })
+  speed?: number;
+
+  @IsOptional()
+  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, tts' })
+  purpose?: string;
+}
+
+export const MAX_EMBEDDING_INPUTS = 256;
+
+export class OpenAiEmbeddingDto {
+  @ApiPropertyOptional({ example: 'intfloat/multilingual-e5-large-instruct' })
+  @IsOptional()
+  @Matches(MODEL_ID, { message: 'model must be a model id such as intfloat/multilingual-e5-large-instruct' })
+  model?: string;
+
+  @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
+  @IsStringOrStringArray(MAX_EMBEDDING_INPUTS, 32_768, {
+    message: `input must be a string or an array of at most ${MAX_EMBEDDING_INPUTS} strings (token arrays are not accepted)`,
+  })
+  input!: string | string[];
+
+  @ApiPropertyOptional({ enum: ['float', 'base64'] })
+  @IsOptional()
+  @IsIn(['float', 'base64'], { message: 'encoding_format must be float or base64' })
+  encoding_format?: 'float' | 'base64';
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  user?: string;
+
+  @IsOptional()
+  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, retrieval' })
+  purpose?: string;
+}

@@ -1,0 +1,34 @@
+import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CatalogService, MODALITIES } from '@tiergate/gateway';
+import { parseModality } from '../together/models.controller';
+
+/**
+ * The model list in the caller's dialect: Together's SDK expects a bare array (as Together serves
+ * it), OpenAI's SDK and everyone else `{object: "list", data: [...]}`.
+ */
+@ApiTags('openai')
+@ApiBearerAuth()
+@Controller('v1/models')
+export class OpenAiModelsController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Models (OpenAI list; a bare array for Together SDK clients)' })
+  @ApiQuery({ name: 'modality', required: false, enum: MODALITIES })
+  async list(@Headers('user-agent') userAgent: string | undefined, @Query('modality') modality?: string) {
+    const models = await this.catalog.models(parseModality(modality));
+    const together = /^Together\//i.test(userAgent ?? '');
+    const data = models.map((m) => ({
+      id: m.id,
+      object: 'model',
+      created: 0,
+      owned_by: m.organization ?? 'together_ai',
+      type: m.modality,
+      display_name: m.name,
+      context_length: m.contextLength,
+      pricing: { input: m.pricing.inputPerMillion, output: m.pricing.outputPerMillion },
+    }));
+    return together ? data : { object: 'list', data };
+  }
+}

@@ -1,0 +1,108 @@
+import type { GatewayTextResult, GatewayTextStream } from '@tiergate/gateway';
+import type { TokenUsage } from '@tiergate/provider';
+import { sseData } from '../http/sse';
+
+/**
+ * OpenAI's own model names, for clients written against OpenAI: they mean "the platform's
+ * default for this modality" (the caller's tier decides), not a model Together serves.
+ */
+const OPENAI_ALIASES =
+  /^(whisper-1|tts-1(-hd)?|gpt-4o(-mini)?-(tts|transcribe)|dall-e-[23]|gpt-image-1|text-embedding-(ada-002|3-small|3-large))$/;
+const OPENAI_VOICES = new Set([
+  'alloy',
+  'ash',
+  'ballad',
+  'coral',
+  'echo',
+  'fable',
+  'nova',
+  'onyx',
+  'sage',
+  'shimmer',
+  'verse',
+]);
+
+export function resolveModelAlias(model: string | undefined): string | undefined {
+  return model && OPENAI_ALIASES.test(model) ? undefined : model;
+}
+
+/** An OpenAI voice name with an OpenAI model alias means the platform's default voice. */
+export function resolveVoice(model: string, voice: string): string | undefined {
+  return OPENAI_ALIASES.test(model) && OPENAI_VOICES.has(voice) ? undefined : voice;
+}
+
+function usage(usage: TokenUsage) {
+  return {
+    prompt_tokens: usage.promptTokens,
+    completion_tokens: usage.completionTokens,
+    total_tokens: usage.totalTokens,
+  };
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+export function chatCompletion(requestId: string, { result, source }: GatewayTextResult) {
+  return {
+    id: `chatcmpl-${requestId}`,
+    object: 'chat.completion',
+    created: now(),
+    model: source.servedModel,
+    choices: [
+      {
+        index: 0,
+        message: { role: 'assistant', content: result.content },
+        finish_reason: result.finishReason,
+        logprobs: null,
+      },
+    ],
+    usage: usage(result.usage),
+  };
+}
+
+export function textCompletion(requestId: string, { result, source }: GatewayTextResult) {
+  return {
+    id: `cmpl-${requestId}`,
+    object: 'text_completion',
+    created: now(),
+    model: source.servedModel,
+    choices: [{ index: 0, text: result.content, finish_reason: result.finishReason, logprobs: null }],
+    usage: usage(result.usage),
+  };
+}
+
+/**
+ * OpenAI's stream: content chunks, a chunk with `finish_reason`, then a `choices: []` chunk with
+ * the usage (always, as if `stream_options.include_usage` were set), then `[DONE]`.
+ */
+export async function* openAiStreamEvents(
+  requestId: string,
+  stream: GatewayTextStream,
+  kind: 'chat' | 'completion',
+): AsyncGenerator<string> {
+  const head = {
+    id: kind === 'chat' ? `chatcmpl-${requestId}` : `cmpl-${requestId}`,
+    object: kind === 'chat' ? 'chat.completion.chunk' : 'text_completion',
+    created: now(),
+    model: stream.source.servedModel,
+  };
+  const choice = (content: string | undefined, finishReason: string | null, first = false) =>
+    kind === 'chat'
+      ? {
+          index: 0,
+          delta: content === undefined ? {} : first ? { role: 'assistant', content } : { content },
+          finish_reason: finishReason,
+          logprobs: null,
+        }
+      : { index: 0, text: content ?? '', finish_reason: finishReason, logprobs: null };
+  let first = true;
+  for await (const event of stream.events) {
+    if (event.type === 'delta') {
+      yield sseData({ ...head, choices: [choice(event.content, null, first)] });
+      first = false;
+    } else {
+      yield sseData({ ...head, choices: [choice(undefined, event.finishReason)] });
+      yield sseData({ ...head, choices: [], usage: event.usage ? usage(event.usage) : null });
+    }
+  }
+  yield sseData('[DONE]');
+}

@@ -1,0 +1,62 @@
+import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Readable } from 'node:stream';
+import { GatewayService } from '@tiergate/gateway';
+import { Call, type CallContext } from '../http/call-context';
+import { sendEventStream } from '../http/sse';
+import { OpenAiChatDto, OpenAiCompletionDto } from './dto/openai.dto';
+import { chatCompletion, openAiStreamEvents, textCompletion } from './openai-shapes';
+
+/** OpenAI-compatible chat and text completions, on the same pipeline as the seed surface. */
+@ApiTags('openai')
+@ApiBearerAuth()
+@Controller('v1')
+export class OpenAiTextController {
+  constructor(private readonly gateway: GatewayService) {}
+
+  @Post('chat/completions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'OpenAI-compatible chat completion (image parts use a vision model)' })
+  async chat(
+    @Call() call: CallContext,
+    @Body() body: OpenAiChatDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<object | Readable> {
+    const request = {
+      ...call,
+      ...body.sampling(),
+      modality: body.hasImages() ? ('vision' as const) : ('chat' as const),
+      model: body.model,
+      purpose: body.purpose,
+      messages: body.chatMessages(),
+    };
+    if (body.stream) {
+      const stream = await this.gateway.chatStream(request);
+      return sendEventStream(reply, call.requestId, openAiStreamEvents(call.requestId, stream, 'chat'));
+    }
+    return chatCompletion(call.requestId, await this.gateway.chat(request));
+  }
+
+  @Post('completions')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'OpenAI-compatible (legacy) text completion' })
+  async complete(
+    @Call() call: CallContext,
+    @Body() body: OpenAiCompletionDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<object | Readable> {
+    const request = {
+      ...call,
+      ...body.sampling(),
+      model: body.model,
+      purpose: body.purpose,
+      prompt: body.prompt,
+    };
+    if (body.stream) {
+      const stream = await this.gateway.completeStream(request);
+      return sendEventStream(reply, call.requestId, openAiStreamEvents(call.requestId, stream, 'completion'));
+    }
+    return textCompletion(call.requestId, await this.gateway.complete(request));
+  }
+}

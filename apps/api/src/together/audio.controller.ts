@@ -1,0 +1,120 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode } from '@tiergate/common';
+import { ApiConfig } from '@tiergate/config';
+import { GatewayService, GatewayTranscriptionRequest } from '@tiergate/gateway';
+import { RemoteFileFetcher } from '@tiergate/media';
+import { Call, type CallContext } from '../http/call-context';
+import { readMultipart } from '../http/multipart';
+import { publicBaseUrl } from '../http/public-url';
+import { validateBody } from '../http/validation';
+import { SpeechDto, TranscriptionDto, TranscriptionOptionsDto } from './dto/audio.dto';
+import { servedBy, SpeechResponseDto, TranscriptionResponseDto } from './dto/seed-responses.dto';
+
+@ApiTags('together')
+@ApiBearerAuth()
+@Controller('api/v1/together/audio')
+export class AudioController {
+  constructor(
+    private readonly gateway: GatewayService,
+    private readonly fetcher: RemoteFileFetcher,
+    private readonly config: ApiConfig,
+  ) {}
+
+  @Post('transcriptions')
+  @HttpCode(200)
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiOperation({
+    summary:
+      'Transcription: audio_url (fetched by Tiergate, never from private addresses) or a multipart `file` → text',
+  })
+  @ApiOkResponse({ type: TranscriptionResponseDto })
+  async transcribe(
+    @Call() call: CallContext,
+    @Req() request: FastifyRequest,
+  ): Promise<TranscriptionResponseDto> {
+    const input = await this.readTranscription(call, request);
+    const { result, source } = await this.gateway.transcribe(input);
+    return {
+      id: call.requestId,
+      text: result.text,
+      language: result.language,
+      duration_seconds: result.durationSeconds,
+      ...servedBy(source),
+    };
+  }
+
+  @Post('speech')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Text to speech: text and voice → a stored audio file behind a signed URL' })
+  @ApiOkResponse({ type: SpeechResponseDto })
+  async speech(
+    @Call() call: CallContext,
+    @Body() body: SpeechDto,
+    @Req() request: FastifyRequest,
+  ): Promise<SpeechResponseDto> {
+    const { result, source } = await this.gateway.speak({
+      ...call,
+      model: body.model,
+      purpose: body.purpose,
+      input: body.text,
+      voice: body.voice === 'default' ? undefined : body.voice,
+      format: body.response_format ?? 'mp3',
+      language: body.language,
+      store: true,
+    });
+    const artifact = result.artifact!;
+    return {
+      id: call.requestId,
+      audio_url: publicBaseUrl(request, this.config.media.publicBaseUrl) + artifact.path,
+      expires_at: artifact.expiresAt.toISOString(),
+      content_type: result.contentType,
+      duration_seconds: result.durationSeconds,
+      characters: result.characters,
+      ...servedBy(source),
+    };
+  }
+
+  private async readTranscription(
+    call: CallContext,
+    request: FastifyRequest,
+  ): Promise<GatewayTranscriptionRequest> {
+    if (request.isMultipart()) {
+      const { fields, file } = await readMultipart(request, {
+        fileField: 'file',
+        maxFileBytes: this.config.media.maxAudioUploadBytes,
+        fields: ['language', 'prompt', 'purpose', 'model'],
+      });
+      if (!file) throw new DomainError(ErrorCode.ValidationFailed, 'file is required', { param: 'file' });
+      const body = await validateBody(TranscriptionOptionsDto, fields);
+      return {
+        ...call,
+        ...options(body),
+        audio: file.data,
+        filename: file.filename,
+        contentType: file.mimetype,
+        field: 'file',
+      };
+    }
+    const body = await validateBody(TranscriptionDto, request.body);
+    const fetched = await this.fetcher.fetch(body.audio_url, 'audio_url', call.signal);
+    return {
+      ...call,
+      ...options(body),
+      audio: fetched.body,
+      filename: fetched.filename,
+      contentType: fetched.contentType,
+      field: 'audio_url',
+    };
+  }
+}
+
+function options(body: TranscriptionOptionsDto) {
+  return {
+    model: body.model,
+    purpose: body.purpose,
+    language: body.language === 'auto' ? undefined : body.language,
+    prompt: body.prompt,
+  };
+}

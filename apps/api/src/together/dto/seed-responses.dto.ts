@@ -1,0 +1,74 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { AnswerSource, GatewayTextResult } from '@tiergate/gateway';
+import { UsageDto } from './chat-response.dto';
+
+/** Fields every seed answer ends with: which model served it, from which provider. */
+class ServedByDto {
+  @ApiProperty({ example: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo' }) model_id!: string;
+  @ApiProperty({ example: 'together_ai' }) provider!: string;
+}
+
+export function servedBy(source: AnswerSource): ServedByDto {
+  return { model_id: source.servedModel, provider: source.providerId };
+}
+
+export class TextResponseDto extends ServedByDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() text!: string;
+  @ApiProperty({ example: 'stop' }) finish_reason!: string;
+  @ApiProperty({ type: UsageDto }) usage!: UsageDto;
+
+  static from(requestId: string, { result, source }: GatewayTextResult): TextResponseDto {
+    return {
+      id: requestId,
+      text: result.content,
+      finish_reason: result.finishReason,
+      usage: UsageDto.from(result.usage),
+      ...servedBy(source),
+    };
+  }
+}
+
+export class GeneratedImageDto {
+  @ApiProperty({ description: 'Signed link to the stored image; expires at expires_at' }) url!: string;
+  @ApiPropertyOptional({ description: 'The PNG/JPEG bytes, base64, when response_format is base64' })
+  b64_json?: string;
+}
+
+export class ImageGenerationResponseDto extends ServedByDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'The first image (the seed shape); all images are under images' }) url!: string;
+  @ApiProperty({ type: [GeneratedImageDto] }) images!: GeneratedImageDto[];
+  @ApiProperty() expires_at!: string;
+}
+
+export class TranscriptionResponseDto extends ServedByDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() text!: string;
+  @ApiPropertyOptional({ example: 'english' }) language?: string;
+  @ApiProperty({ description: 'Measured by Tiergate from the audio' }) duration_seconds!: number;
+}
+
+export class SpeechResponseDto extends ServedByDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ description: 'Signed link to the stored audio' }) audio_url!: string;
+  @ApiProperty() expires_at!: string;
+  @ApiProperty({ example: 'audio/mpeg' }) content_type!: string;
+  @ApiProperty() duration_seconds!: number;
+  @ApiProperty() characters!: number;
+}
+
+export class CatalogModelDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() name!: string;
+  @ApiProperty({ example: 'text' }) modality!: string;
+  @ApiProperty({ type: [String] }) modalities!: string[];
+  @ApiPropertyOptional({ nullable: true, type: Number }) context_length!: number | null;
+  @ApiProperty({ example: { input_per_million: 0.18, output_per_million: 0.18 } })
+  pricing!: { input_per_million: number; output_per_million: number };
+}
+
+export class ModelsResponseDto {
+  @ApiProperty({ type: [CatalogModelDto] }) models!: CatalogModelDto[];
+  @ApiProperty({ example: 'free' }) user_tier!: string;
+}

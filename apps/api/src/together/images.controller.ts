@@ -1,0 +1,127 @@
+import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { DomainError, ErrorCode } from '@tiergate/common';
+import { ApiConfig } from '@tiergate/config';
+import { GatewayService } from '@tiergate/gateway';
+import { Call, type CallContext } from '../http/call-context';
+import { numericFields, readMultipart } from '../http/multipart';
+import { publicBaseUrl } from '../http/public-url';
+import { validateBody } from '../http/validation';
+import { ImageAnalysisDto, ImageGenerationDto } from './dto/image.dto';
+import { ImageGenerationResponseDto, servedBy, TextResponseDto } from './dto/seed-responses.dto';
+
+const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
+
+/** What the bytes say the image is (the client's claim is not trusted). */
+function sniffImageType(data: Buffer): string | undefined {
+  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
+    return 'image/png';
+  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
+  if (data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WEBP')
+    return 'image/webp';
+  if (data.toString('ascii', 0, 4) === 'GIF8') return 'image/gif';
+  return undefined;
+}
+
+@ApiTags('together')
+@ApiBearerAuth()
+@Controller('api/v1/together/images')
+export class ImagesController {
+  constructor(
+    private readonly gateway: GatewayService,
+    private readonly config: ApiConfig,
+  ) {}
+
+  @Post('generations')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Image generation: prompt → a stored image behind a signed, expiring URL' })
+  @ApiOkResponse({ type: ImageGenerationResponseDto })
+  async generate(
+    @Call() call: CallContext,
+    @Body() body: ImageGenerationDto,
+    @Req() request: FastifyRequest,
+  ): Promise<ImageGenerationResponseDto> {
+    const { result, source } = await this.gateway.generateImages({
+      ...call,
+      model: body.model,
+      purpose: body.purpose,
+      prompt: body.prompt,
+      negativePrompt: body.negative_prompt,
+      width: body.width,
+      height: body.height,
+      steps: body.num_inference_steps,
+      n: body.n,
+      seed: body.seed,
+    });
+    const base = publicBaseUrl(request, this.config.media.publicBaseUrl);
+    const images = result.map((image) => ({
+      url: base + image.path,
+      ...(body.response_format === 'base64' ? { b64_json: image.data.toString('base64') } : {}),
+    }));
+    return {
+      id: call.requestId,
+      url: images[0].url,
+      images,
+      expires_at: result[0].expiresAt.toISOString(),
+      ...servedBy(source),
+    };
+  }
+
+  @Post('analysis')
+  @HttpCode(200)
+  @ApiConsumes('application/json', 'multipart/form-data')
+  @ApiOperation({
+    summary: 'Image analysis: image_url (or an uploaded `image` file) and prompt → text, from a vision model',
+  })
+  @ApiOkResponse({ type: TextResponseDto })
+  async analyse(@Call() call: CallContext, @Req() request: FastifyRequest): Promise<TextResponseDto> {
+    const { body, imageUrl } = await this.readAnalysis(request);
+    const answer = await this.gateway.chat({
+      ...call,
+      modality: 'vision',
+      model: body.model,
+      purpose: body.purpose,
+      maxTokens: body.max_tokens,
+      temperature: body.temperature,
+      messages: [
+        {
+          role: 'user',
+          content: [
+            { type: 'text', text: body.prompt },
+            { type: 'image_url', image_url: { url: imageUrl } },
+          ],
+        },
+      ],
+    });
+    return TextResponseDto.from(call.requestId, answer);
+  }
+
+  /** JSON with `image_url`, or multipart with an `image` file (sent on as a data URL). */
+  private async readAnalysis(request: FastifyRequest): Promise<{ body: ImageAnalysisDto; imageUrl: string }> {
+    if (!request.isMultipart()) {
+      const body = await validateBody(ImageAnalysisDto, request.body);
+      if (!body.image_url)
+        throw new DomainError(ErrorCode.ValidationFailed, 'image_url is required (or upload an image file)', {
+          param: 'image_url',
+        });
+      return { body, imageUrl: body.image_url };
+    }
+    const { fields, file } = await readMultipart(request, {
+      fileField: 'image',
+      maxFileBytes: this.config.media.maxImageUploadBytes,
+      fields: ['prompt', 'max_tokens', 'temperature', 'purpose', 'model'],
+    });
+    if (!file) throw new DomainError(ErrorCode.ValidationFailed, 'image is required', { param: 'image' });
+    const type = sniffImageType(file.data);
+    if (!type || !IMAGE_TYPES.has(type))
+      throw new DomainError(ErrorCode.UnsupportedMediaType, 'image must be a PNG, JPEG, WebP or GIF file', {
+        param: 'image',
+      });
+    const body = await validateBody(ImageAnalysisDto, {
+      ...fields,
+      ...numericFields(fields, ['max_tokens', 'temperature']),
+    });
+    return { body, imageUrl: `data:${type};base64,${file.data.toString('base64')}` };
+  }
+}

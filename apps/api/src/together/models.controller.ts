@@ -1,0 +1,47 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentUser, type Principal } from '@tiergate/auth';
+import { DomainError, ErrorCode } from '@tiergate/common';
+import { CatalogService, MODALITIES, type Modality } from '@tiergate/gateway';
+import { ModelsResponseDto } from './dto/seed-responses.dto';
+
+export function parseModality(value: string | undefined): Modality | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!MODALITIES.includes(value as Modality))
+    throw new DomainError(ErrorCode.ValidationFailed, `modality must be one of ${MODALITIES.join(', ')}`, {
+      param: 'modality',
+    });
+  return value as Modality;
+}
+
+@ApiTags('together')
+@ApiBearerAuth()
+@Controller('api/v1/together/models')
+export class ModelsController {
+  constructor(private readonly catalog: CatalogService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The models available, from the upstream catalog (cached 30 minutes)' })
+  @ApiQuery({ name: 'modality', required: false, enum: MODALITIES })
+  @ApiOkResponse({ type: ModelsResponseDto })
+  async list(
+    @CurrentUser() caller: Principal,
+    @Query('modality') modality?: string,
+  ): Promise<ModelsResponseDto> {
+    const models = await this.catalog.models(parseModality(modality));
+    return {
+      models: models.map((m) => ({
+        id: m.id,
+        name: m.name,
+        modality: modality ?? m.modality,
+        modalities: m.modalities,
+        context_length: m.contextLength,
+        pricing: {
+          input_per_million: m.pricing.inputPerMillion,
+          output_per_million: m.pricing.outputPerMillion,
+        },
+      })),
+      user_tier: caller.tier,
+    };
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ApiConfig } from '@tiergate/config';
+import { CatalogModel, ProviderRegistry } from '@tiergate/provider';
+import { SharedCache } from '@tiergate/redis';
+import type { Modality } from './gateway.types';
+
+/** A catalog model in Tiergate's normalised form. */
+export interface CatalogEntry {
+  id: string;
+  name: string;
+  /** The main use (the seed's `modality`). */
+  modality: Modality;
+  /** Every use the model serves (a vision model also chats). */
+  modalities: Modality[];
+  organization: string | null;
+  contextLength: number | null;
+  /** USD per million tokens. Zero means not priced per token (images, audio) or not serverless. */
+  pricing: { inputPerMillion: number; outputPerMillion: number };
+}
+
+interface CachedCatalog {
+  fetchedAt: number;
+  models: CatalogEntry[];
+}
+
+const CACHE_KEY = 'tiergate:catalog:v1';
+export const CATALOG_FRESH_MS = 30 * 60 * 1000;
+/** A stale copy is kept this long, to answer while the upstream is down. */
+const CATALOG_KEEP_SECONDS = 7 * 24 * 3600;
+/** Vision-capable chat models, by name (Together's catalog has no flag for it). */
+const VISION_HINT = /(vision|[-_.]vl\b|-vl-|qwen3\.5|qwen2\.5-vl|minimax-m3|kimi-k3|llama-4|gemma-3)/i;
+
+/** Together's `type` (and the model id, for vision) → our modalities. */
+export function modalitiesOf(model: Pick<CatalogModel, 'id' | 'type'>): Modality[] {
+  switch (model.type) {
+    case 'image':
+      return ['image'];
+    case 'embedding':
+      return ['embedding'];
+    case 'audio':
+    case 'tts':
+      return ['audio_tts'];
+    case 'transcribe':
+    case 'stt':
+      return ['audio_stt'];
+    case 'code':
+      return ['code', 'chat', 'text'];
+    case 'chat':
+    case 'language':
+      return VISION_HINT.test(model.id) ? ['text', 'chat', 'vision'] : ['text', 'chat'];
+    default:
+      return [];
+  }
+}
+
+export function normaliseCatalog(models: CatalogModel[]): CatalogEntry[] {
+  return models.flatMap((model) => {
+    const modalities = modalitiesOf(model);
+    if (modalities.length === 0) return []; // moderation, rerank, ...: not served by Tiergate
+    return [
+      {
+        id: model.id,
+        name: model.displayName,
+        modality: modalities[0],
+        modalities,
+        organization: model.organization,
+        contextLength: model.contextLength,
+        pricing: model.pricing,
+      },
+    ];
+  });
+}
+
+/**
+ * The upstream catalog, normalised, cached for 30 minutes in the shared cache (Redis; in-process
+ * in embedded mode), and served stale when the upstream cannot be reached. Concurrent refreshes
+ * in one process share one upstream call.
+ */
+@Injectable()
+export class CatalogService {
+  private readonly logger = new Logger(CatalogService.name);
+  private refreshing?: Promise<CatalogEntry[]>;
+
+  constructor(
+    private readonly providers: ProviderRegistry,
+    private readonly config: ApiConfig,
+    private readonly cache: SharedCache,
+  ) {}
+
+  async models(modality?: Modality): Promise<CatalogEntry[]> {
+    const all = await this.all();
+    return modality ? all.filter((m) => m.modalities.includes(modality)) : all;
+  }
+
+  async find(id: string): Promise<CatalogEntry | undefined> {
+    return (await this.all()).find((m) => m.id === id);
+  }
+
+  private async all(): Promise<CatalogEntry[]> {
+    const cached = await this.readCache();
+    if (cached && Date.now() - cached.fetchedAt < CATALOG_FRESH_MS) return cached.models;
+    this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));
+    try {
+      return await this.refreshing;
+    } catch (error) {
+      if (!cached) throw error;
+      this.logger.warn(`Serving a stale model catalog: ${(error as Error).message}`);
+      return cached.models;
+    }
+  }
+
+  private async refresh(): Promise<CatalogEntry[]> {
+    const models = normaliseCatalog(
+      await this.providers.primary.listModels({ apiKey: this.config.upstream.apiKey }),
+    );
+    const entry: CachedCatalog = { fetchedAt: Date.now(), models };
+    await this.cache
+      .set(CACHE_KEY, JSON.stringify(entry), CATALOG_KEEP_SECONDS)
+      .catch((error: Error) => this.logger.warn(`Could not cache the model catalog: ${error.message}`));
+    return models;
+  }
+
+  private async readCache(): Promise<CachedCatalog | undefined> {
+    try {
+      const text = await this.cache.get(CACHE_KEY);
+      return text ? (JSON.parse(text) as CachedCatalog) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+}
