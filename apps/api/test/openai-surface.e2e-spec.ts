@@ -1,0 +1,208 @@
+import OpenAI, { toFile } from 'openai';
+import Together from 'together-ai';
+import { wavAudio } from '../../upstream-sim/src/media';
+import { TestApi } from './support/test-api';
+
+/** The official SDKs, unchanged, pointed at Tiergate's /v1 with a personal API key. */
+describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
+  let api: TestApi;
+  let openai: OpenAI;
+  let together: Together;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    const user = await api.user();
+    const key = await api.post('/api/v1/me/api-keys', { name: 'sdk' }, user.token);
+    openai = new OpenAI({ apiKey: key.body.key, baseURL: `${api.url}/v1`, maxRetries: 0 });
+    together = new Together({ apiKey: key.body.key, baseURL: `${api.url}/v1`, maxRetries: 0 });
+  });
+  afterAll(() => api.close());
+
+  describe('openai', () => {
+    it('chat', async () => {
+      const answer = await openai.chat.completions.create({
+        model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+        messages: [
+          { role: 'developer', content: 'Be brief.' },
+          { role: 'user', content: 'Hello #sim tokens=5' },
+        ],
+      });
+      expect(answer.object).toBe('chat.completion');
+      expect(answer.choices[0].message.content?.trim().split(' ')).toHaveLength(5);
+      expect(answer.usage).toMatchObject({ completion_tokens: 5 });
+    });
+
+    it('chat stream ends with usage', async () => {
+      const stream = await openai.chat.completions.create({
+        model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+        messages: [{ role: 'user', content: 'Hi #sim tokens=4' }],
+        stream: true,
+        stream_options: { include_usage: true },
+      });
+      let text = '';
+      let usage: OpenAI.CompletionUsage | null | undefined;
+      let finish: string | null = null;
+      for await (const chunk of stream) {
+        text += chunk.choices[0]?.delta?.content ?? '';
+        finish = chunk.choices[0]?.finish_reason ?? finish;
+        usage = chunk.usage ?? usage;
+      }
+      expect(text.trim().split(' ')).toHaveLength(4);
+      expect(finish).toBe('stop');
+      expect(usage).toMatchObject({ completion_tokens: 4, total_tokens: expect.any(Number) });
+    });
+
+    it('vision parts go to a vision model', async () => {
+      const answer = await openai.chat.completions.create({
+        model: 'Qwen/Qwen3.5-9B',
+        messages: [
+          {
+            role: 'user',
+            content: [
+              { type: 'text', text: 'What is here?' },
+              { type: 'image_url', image_url: { url: 'https://example.com/a.png' } },
+            ],
+          },
+        ],
+      });
+      expect(answer.choices[0].message.content).toBeTruthy();
+    });
+
+    it('completions', async () => {
+      const answer = await openai.completions.create({
+        model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+        prompt: 'Once upon a time #sim tokens=3',
+      });
+      expect(answer.choices[0].text.trim().split(' ')).toHaveLength(3);
+      expect(answer.usage?.completion_tokens).toBe(3);
+    });
+
+    it('images, as a link and as base64', async () => {
+      const linked = await openai.images.generate({
+        model: 'dall-e-3',
+        prompt: 'A fox',
+        size: '256x256' as never,
+      });
+      const file = await fetch(linked.data![0].url!);
+      expect(file.headers.get('content-type')).toBe('image/png');
+      const inline = await openai.images.generate({
+        prompt: 'A fox',
+        size: '256x256' as never,
+        response_format: 'b64_json',
+      });
+      expect(Buffer.from(inline.data![0].b64_json!, 'base64').subarray(1, 4).toString()).toBe('PNG');
+    });
+
+    it('transcription upload', async () => {
+      const answer = await openai.audio.transcriptions.create({
+        model: 'whisper-1',
+        file: await toFile(wavAudio(1.2, 16_000, 'sdk upload works'), 'a.wav', { type: 'audio/wav' }),
+      });
+      expect(answer.text).toBe('sdk upload works');
+      const verbose = await openai.audio.transcriptions.create({
+        model: 'openai/whisper-large-v3',
+        file: await toFile(wavAudio(1.2, 16_000, 'again'), 'a.wav', { type: 'audio/wav' }),
+        response_format: 'verbose_json',
+      });
+      expect(verbose).toMatchObject({ text: 'again', duration: 1.2 });
+    });
+
+    it('speech', async () => {
+      const response = await openai.audio.speech.create({
+        model: 'tts-1',
+        voice: 'alloy',
+        input: 'Hello there',
+      });
+      expect(response.headers.get('content-type')).toBe('audio/mpeg');
+      expect(Buffer.from(await response.arrayBuffer()).length).toBeGreaterThan(1000);
+    });
+
+    it('embeddings (the SDK asks for base64 and decodes it)', async () => {
+      const answer = await openai.embeddings.create({
+        model: 'intfloat/multilingual-e5-large-instruct',
+        input: ['a', 'b'],
+      });
+      expect(answer.data).toHaveLength(2);
+      expect(answer.data[0].embedding).toHaveLength(1024);
+      const norm = Math.sqrt(answer.data[0].embedding.reduce((s, v) => s + v * v, 0));
+      expect(norm).toBeCloseTo(1, 3);
+    });
+
+    it('models', async () => {
+      const page = await openai.models.list();
+      expect(page.data.map((m) => m.id)).toContain('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo');
+    });
+
+    it('errors arrive as the SDK error classes, with the field named', async () => {
+      const error = await openai.chat.completions
+        .create({ model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo', messages: [] })
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(OpenAI.BadRequestError);
+      expect((error as InstanceType<typeof OpenAI.BadRequestError>).param).toBe('messages');
+      const unauthenticated = new OpenAI({ apiKey: 'tg_wrong', baseURL: `${api.url}/v1`, maxRetries: 0 });
+      await expect(unauthenticated.models.list()).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    });
+  });
+
+  describe('together-ai', () => {
+    it('chat, and a chat stream with usage', async () => {
+      const answer = await together.chat.completions.create({
+        model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+        messages: [{ role: 'user', content: 'Hello #sim tokens=3' }],
+      });
+      expect(answer.choices[0].message?.content?.trim().split(' ')).toHaveLength(3);
+      const stream = await together.chat.completions.create({
+        model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+        messages: [{ role: 'user', content: 'Hello #sim tokens=3' }],
+        stream: true,
+      });
+      let usage: unknown;
+      for await (const chunk of stream) usage = chunk.usage ?? usage;
+      expect(usage).toMatchObject({ completion_tokens: 3 });
+    });
+
+    it('completions', async () => {
+      const answer = await together.completions.create({
+        model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+        prompt: 'Hi #sim tokens=2',
+      });
+      expect(answer.choices[0].text?.trim().split(' ')).toHaveLength(2);
+    });
+
+    it('images', async () => {
+      const answer = await together.images.generate({
+        model: 'black-forest-labs/FLUX.1-schnell',
+        prompt: 'A fox',
+        width: 256,
+        height: 256,
+        response_format: 'base64',
+      });
+      expect((answer.data[0] as { b64_json: string }).b64_json).toBeTruthy();
+    });
+
+    it('transcription upload', async () => {
+      const answer = await together.audio.transcriptions.create({
+        model: 'openai/whisper-large-v3',
+        file: await toFile(wavAudio(1, 16_000, 'together sdk'), 'a.wav', { type: 'audio/wav' }),
+      });
+      expect((answer as { text: string }).text).toBe('together sdk');
+    });
+
+    it('speech', async () => {
+      const response = await together.audio.speech.create({
+        model: 'hexgrad/Kokoro-82M',
+        voice: 'af_alloy',
+        input: 'Hello',
+        response_format: 'wav',
+      });
+      const audio = Buffer.from(await response.arrayBuffer());
+      expect(audio.toString('ascii', 0, 4)).toBe('RIFF');
+    });
+
+    it('models, as the bare array Together serves', async () => {
+      const models = await together.models.list();
+      expect(Array.isArray(models)).toBe(true);
+      expect(models.map((m) => m.id)).toContain('openai/whisper-large-v3');
+    });
+  });
+});
