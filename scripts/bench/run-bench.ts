@@ -6,8 +6,13 @@
  *  1. latency at a steady arrival rate (open loop, one request every 1000/RATE ms, not bursts):
  *     direct to the simulator, then through the gateway; overhead = gateway - direct at p50/p99;
  *  2. maximum throughput with autocannon (closed loop), direct and through the gateway.
- * Environment: BENCH_RATE (500), BENCH_SECONDS (15), BENCH_DATABASE_URL, BENCH_REDIS_URL.
+ *  3. streaming: time to first token at a steady rate, direct and through the gateway;
+ *  4. memory of the api process (RSS) across one 10,000-chunk stream and across 1,000
+ *     concurrent streams (does the gateway buffer? it must not).
+ * Environment: BENCH_RATE (500), BENCH_SECONDS (15), BENCH_STREAM_RATE (100),
+ * BENCH_DATABASE_URL, BENCH_REDIS_URL.
  */
+import { readFileSync } from 'node:fs';
 import { ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -19,6 +24,7 @@ import { Pool } from 'undici';
 import { runMigrations } from '@tiergate/database';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
+const STREAM_RATE = Number(process.env.BENCH_STREAM_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_SECONDS = 3;
 const ADMIN_DB = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -105,6 +111,87 @@ async function steadyLatency(target: Target, rate: number, seconds: number): Pro
   return histogram;
 }
 
+/** Open-loop streaming load; records the time until the first content chunk arrives. */
+async function steadyTimeToFirstToken(target: Target, rate: number, seconds: number): Promise<hdr.Histogram> {
+  const pool = new Pool(target.origin, { connections: 512, pipelining: 1 });
+  const histogram = hdr.build({
+    lowestDiscernibleValue: 1,
+    highestTrackableValue: 60_000_000,
+    numberOfSignificantValueDigits: 3,
+  });
+  const send = async (record: boolean) => {
+    const started = process.hrtime.bigint();
+    const response = await pool.request({
+      method: 'POST',
+      path: target.path,
+      headers: target.headers,
+      body: target.body,
+    });
+    if (response.statusCode !== 200) throw new Error(`${target.name}: HTTP ${response.statusCode}`);
+    let first = true;
+    for await (const chunk of response.body as AsyncIterable<Buffer>) {
+      if (first && chunk.includes('"content":"')) {
+        first = false;
+        if (record) histogram.recordValue(Number(process.hrtime.bigint() - started) / 1000);
+      }
+    }
+  };
+  const run = async (duration: number, record: boolean) => {
+    const pending: Promise<void>[] = [];
+    const start = performance.now();
+    for (let i = 0; i < Math.round(duration * rate); i++) {
+      const wait = start + (i * 1000) / rate - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      pending.push(send(record));
+    }
+    await Promise.all(pending);
+  };
+  await run(WARMUP_SECONDS, false);
+  await run(seconds, true);
+  await pool.close();
+  return histogram;
+}
+
+function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+/** Runs `work` while sampling the process's RSS every 50 ms; returns the baseline and the peak. */
+async function peakRss(
+  pid: number,
+  work: () => Promise<void>,
+): Promise<{ before: number; peak: number; after: number }> {
+  const before = rssMiB(pid);
+  let peak = before;
+  const timer = setInterval(() => (peak = Math.max(peak, rssMiB(pid))), 50);
+  try {
+    await work();
+  } finally {
+    clearInterval(timer);
+  }
+  return { before, peak: Math.max(peak, rssMiB(pid)), after: rssMiB(pid) };
+}
+
+async function consumeStreams(target: Target, count: number): Promise<number> {
+  const pool = new Pool(target.origin, { connections: count, pipelining: 1 });
+  let bytes = 0;
+  await Promise.all(
+    Array.from({ length: count }, async () => {
+      const response = await pool.request({
+        method: 'POST',
+        path: target.path,
+        headers: target.headers,
+        body: target.body,
+      });
+      if (response.statusCode !== 200) throw new Error(`${target.name}: HTTP ${response.statusCode}`);
+      for await (const chunk of response.body as AsyncIterable<Buffer>) bytes += chunk.length;
+    }),
+  );
+  await pool.close();
+  return bytes;
+}
+
 async function maxThroughput(target: Target): Promise<number> {
   const result = await autocannon({
     url: target.origin + target.path,
@@ -150,6 +237,7 @@ async function main(): Promise<void> {
           ENCRYPTION_KEY: '1'.repeat(64),
           ADMIN_PASSWORD: 'bench-admin-password',
           LOG_LEVEL: 'info',
+          UPSTREAM_MAX_CONNECTIONS: '2048',
         },
         'Listening on',
       ),
@@ -193,6 +281,51 @@ async function main(): Promise<void> {
     console.log(row('through the gateway', g));
     console.log(
       `gateway overhead       p50 ${ms(g.getValueAtPercentile(50) - d.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(g.getValueAtPercentile(99) - d.getValueAtPercentile(99)).padStart(7)} ms`,
+    );
+
+    const streamBody = (content: string) =>
+      JSON.stringify({
+        model: MODEL,
+        messages: [{ role: 'user', content }],
+        max_tokens: 20_000,
+        stream: true,
+      });
+    const streaming = (t: Target, content: string): Target => ({
+      ...t,
+      body:
+        t.name === 'direct'
+          ? streamBody(content)
+          : JSON.stringify({ messages: [{ role: 'user', content }], max_tokens: 20_000, stream: true }),
+    });
+    console.log(`Streaming time to first token: ${STREAM_RATE} streams/s for ${SECONDS} s each`);
+    const ds = await steadyTimeToFirstToken(streaming(direct, 'Stream #sim tokens=32'), STREAM_RATE, SECONDS);
+    const gs = await steadyTimeToFirstToken(
+      streaming(gateway, 'Stream #sim tokens=32'),
+      STREAM_RATE,
+      SECONDS,
+    );
+    console.log(row('direct TTFT', ds));
+    console.log(row('gateway TTFT', gs));
+    console.log(
+      `TTFT overhead          p50 ${ms(gs.getValueAtPercentile(50) - ds.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(gs.getValueAtPercentile(99) - ds.getValueAtPercentile(99)).padStart(7)} ms`,
+    );
+
+    const apiPid = processes[1].pid!;
+    const long = await peakRss(apiPid, async () => {
+      const bytes = await consumeStreams(streaming(gateway, 'Long #sim tokens=10000'), 1);
+      console.log(`one 10,000-chunk stream: ${(bytes / 1024 / 1024).toFixed(1)} MiB passed through`);
+    });
+    console.log(
+      `api RSS across it: before ${long.before.toFixed(0)} MiB, peak ${long.peak.toFixed(0)} MiB, after ${long.after.toFixed(0)} MiB`,
+    );
+    const many = await peakRss(apiPid, async () => {
+      const bytes = await consumeStreams(streaming(gateway, 'Many #sim tokens=200 delay=10'), 1000);
+      console.log(
+        `1,000 concurrent streams of 200 chunks: ${(bytes / 1024 / 1024).toFixed(1)} MiB passed through`,
+      );
+    });
+    console.log(
+      `api RSS across them: before ${many.before.toFixed(0)} MiB, peak ${many.peak.toFixed(0)} MiB (${(((many.peak - many.before) * 1024) / 1000).toFixed(0)} KiB per open stream), after ${many.after.toFixed(0)} MiB`,
     );
 
     console.log('Maximum throughput (autocannon, 64 connections, 10 s each)');

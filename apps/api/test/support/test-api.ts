@@ -19,6 +19,7 @@ export interface HttpResult<T = any> {
 }
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
+type SimStatsBody = { requests: number; byPath: Record<string, number>; streamsAbandoned: number };
 
 /** The whole api over HTTP on a free port, on its own database, with a simulator as upstream. */
 export class TestApi {
@@ -114,8 +115,8 @@ export class TestApi {
     await this.simControl('POST', '/_sim/reset');
   }
 
-  async simStats(): Promise<{ requests: number; byPath: Record<string, number>; streamsAbandoned: number }> {
-    return (await this.simControl('GET', '/_sim/stats')).json();
+  async simStats(): Promise<SimStatsBody> {
+    return (await (await this.simControl('GET', '/_sim/stats')).json()) as SimStatsBody;
   }
 
   private simControl(method: string, path: string, body?: unknown): Promise<Response> {

@@ -1,0 +1,64 @@
+import { ErrorCode } from '@tiergate/common';
+import type { ApiConfig } from '@tiergate/config';
+import { CatalogModel, ProviderError, ProviderRegistry } from '@tiergate/provider';
+import { MemorySharedCache } from '@tiergate/redis';
+import { CATALOG_FRESH_MS, CatalogService, modalitiesOf } from './catalog.service';
+
+const model = (id: string, type: string): CatalogModel => ({
+  id,
+  type,
+  displayName: id,
+  organization: null,
+  contextLength: 8192,
+  pricing: { inputPerMillion: 0.1, outputPerMillion: 0.2 },
+});
+
+describe('CatalogService', () => {
+  let now = 1_000_000;
+  let listModels: jest.Mock;
+  let catalog: CatalogService;
+
+  beforeEach(() => {
+    jest.spyOn(Date, 'now').mockImplementation(() => now);
+    listModels = jest
+      .fn()
+      .mockResolvedValue([model('a/chat', 'chat'), model('b/img', 'image'), model('c/rr', 'rerank')]);
+    const providers = { primary: { listModels } } as unknown as ProviderRegistry;
+    catalog = new CatalogService(
+      providers,
+      { upstream: { apiKey: 'k' } } as ApiConfig,
+      new MemorySharedCache(),
+    );
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('normalises, drops what Tiergate does not serve, and filters by modality', async () => {
+    expect((await catalog.models()).map((m) => m.id)).toEqual(['a/chat', 'b/img']);
+    expect((await catalog.models('image')).map((m) => m.id)).toEqual(['b/img']);
+    expect(modalitiesOf({ id: 'Qwen/Qwen2.5-VL-72B', type: 'chat' })).toContain('vision');
+  });
+
+  it('asks the upstream once per 30 minutes, and shares one call between concurrent readers', async () => {
+    await Promise.all([catalog.models(), catalog.models(), catalog.models()]);
+    expect(listModels).toHaveBeenCalledTimes(1);
+    now += CATALOG_FRESH_MS - 1;
+    await catalog.models();
+    expect(listModels).toHaveBeenCalledTimes(1);
+    now += 2;
+    await catalog.models();
+    expect(listModels).toHaveBeenCalledTimes(2);
+  });
+
+  it('serves the stale copy when the upstream is down, and fails only without one', async () => {
+    await catalog.models();
+    now += CATALOG_FRESH_MS * 3;
+    listModels.mockRejectedValue(new ProviderError(ErrorCode.UpstreamUnavailable, 'down', { provider: 'p' }));
+    expect((await catalog.models()).map((m) => m.id)).toEqual(['a/chat', 'b/img']);
+    const empty = new CatalogService(
+      { primary: { listModels } } as unknown as ProviderRegistry,
+      { upstream: { apiKey: 'k' } } as ApiConfig,
+      new MemorySharedCache(),
+    );
+    await expect(empty.models()).rejects.toMatchObject({ code: ErrorCode.UpstreamUnavailable });
+  });
+});
