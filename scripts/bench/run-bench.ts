@@ -53,13 +53,13 @@ async function startProcess(
   });
   let output = '';
   await new Promise<void>((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       if (output.length < 100_000) output += chunk.toString();
       if (output.includes(ready)) resolve();
     });
     child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}: ${output.slice(-2000)}`)));
   });
-  child.stdout!.resume();
+  child.stdout.resume();
   return child;
 }
 
@@ -338,7 +338,7 @@ async function main(): Promise<void> {
     for (const child of processes.reverse()) child.kill('SIGTERM');
     await Promise.all(
       processes.map((child) =>
-        child.exitCode === null && child.signalCode === null ? once(child, 'exit') : undefined,
+        child.exitCode === null && child.signalCode === null ? once(child, 'exit') : Promise.resolve(),
       ),
     );
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);

@@ -31,19 +31,16 @@ export class MemorySharedCache extends SharedCache {
     super();
   }
 
-  async get(key: string): Promise<string | undefined> {
+  get(key: string): Promise<string | undefined> {
     const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    if (entry.expiresAt <= Date.now()) {
-      this.entries.delete(key);
-      return undefined;
-    }
-    return entry.value;
+    if (entry && entry.expiresAt <= Date.now()) this.entries.delete(key);
+    return Promise.resolve(entry && entry.expiresAt > Date.now() ? entry.value : undefined);
   }
 
-  async set(key: string, value: string, ttlSeconds: number): Promise<void> {
+  set(key: string, value: string, ttlSeconds: number): Promise<void> {
     this.entries.delete(key);
     this.entries.set(key, { value, expiresAt: Date.now() + ttlSeconds * 1000 });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    return Promise.resolve();
   }
 }

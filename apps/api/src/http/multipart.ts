@@ -1,4 +1,3 @@
-import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@tiergate/common';
 
@@ -42,7 +41,7 @@ export async function readMultipart(
               param: part.fieldname,
             },
           );
-        const data = await (part as MultipartFile).toBuffer();
+        const data = await part.toBuffer();
         file = { field: part.fieldname, data, filename: part.filename || 'upload', mimetype: part.mimetype };
       } else {
         // OpenAI's SDK sends arrays as `name[]`; they are accepted under their plain name.

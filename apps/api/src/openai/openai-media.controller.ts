@@ -7,7 +7,6 @@ import { GatewayService } from '@tiergate/gateway';
 import { Call, type CallContext } from '../http/call-context';
 import { numericFields, readMultipart } from '../http/multipart';
 import { publicBaseUrl } from '../http/public-url';
-import { validateBody } from '../http/validation';
 import { LANGUAGE } from '../together/dto/audio.dto';
 import { OpenAiEmbeddingDto, OpenAiImageDto, OpenAiSpeechDto } from './dto/openai.dto';
 import { resolveModelAlias, resolveVoice } from './openai-shapes';

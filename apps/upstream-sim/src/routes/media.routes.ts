@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { MultipartFile } from '@fastify/multipart';
 import { completionWords } from '../content';
 import { mp3Audio, pngImage, spokenText, wavAudio, wavDurationSeconds } from '../media';
 import { togetherId } from '../together-shapes';
@@ -66,7 +65,7 @@ export function registerMediaRoutes(context: SimContext): void {
     if (format !== 'url' && format !== 'base64')
       return invalidParams(reply, 'response_format', 'response_format must be url or base64');
     if (applyBodyFault(fault, reply)) return reply;
-    const seed = digestNumber(`${body.prompt}|${String(body.seed ?? '')}`);
+    const seed = digestNumber(`${body.prompt}|${typeof body.seed === 'number' ? body.seed : ''}`);
     const data = Array.from({ length: n }, (_, index) => {
       const png = pngImage(width!, height!, seed + index);
       if (format === 'base64')
@@ -111,7 +110,7 @@ export function registerMediaRoutes(context: SimContext): void {
     let audio: Buffer | undefined;
     try {
       for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES } })) {
-        if (part.type === 'file') audio = await (part as MultipartFile).toBuffer();
+        if (part.type === 'file') audio = await part.toBuffer();
         else fields[part.fieldname] = String(part.value);
       }
     } catch (error) {
