@@ -71,15 +71,24 @@ interface Target {
   body: string;
 }
 
-/** Open-loop load: requests start on schedule whether or not earlier ones finished. */
-async function steadyLatency(target: Target, rate: number, seconds: number): Promise<hdr.Histogram> {
-  const pool = new Pool(target.origin, { connections: 256, pipelining: 1 });
+/**
+ * Open-loop load: requests start on schedule (one every 1000/rate ms) whether or not earlier ones
+ * finished. `until` reads the answer and returns the moment to measure to; the histogram holds
+ * the microseconds from sending to that moment, after a warm-up that is not recorded.
+ */
+async function openLoop(
+  target: Target,
+  rate: number,
+  seconds: number,
+  connections: number,
+  until: (body: AsyncIterable<Buffer> & { dump(): Promise<void> }) => Promise<bigint>,
+): Promise<hdr.Histogram> {
+  const pool = new Pool(target.origin, { connections, pipelining: 1 });
   const histogram = hdr.build({
     lowestDiscernibleValue: 1,
     highestTrackableValue: 60_000_000,
     numberOfSignificantValueDigits: 3,
   });
-  const interval = 1000 / rate;
   const send = async (record: boolean) => {
     const started = process.hrtime.bigint();
     const response = await pool.request({
@@ -88,16 +97,16 @@ async function steadyLatency(target: Target, rate: number, seconds: number): Pro
       headers: target.headers,
       body: target.body,
     });
-    await response.body.dump();
     if (response.statusCode !== 200) throw new Error(`${target.name}: HTTP ${response.statusCode}`);
-    if (record) histogram.recordValue(Number(process.hrtime.bigint() - started) / 1000);
+    const at = await until(response.body as AsyncIterable<Buffer> & { dump(): Promise<void> });
+    if (record) histogram.recordValue(Number(at - started) / 1000);
   };
   const run = async (duration: number, record: boolean) => {
     const total = Math.round(duration * rate);
     const start = performance.now();
     const pending: Promise<void>[] = [];
     for (let i = 0; i < total; i++) {
-      const due = start + i * interval;
+      const due = start + (i * 1000) / rate;
       const wait = due - performance.now();
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
       else if (wait > 0) while (performance.now() < due) await Promise.resolve();
@@ -111,45 +120,23 @@ async function steadyLatency(target: Target, rate: number, seconds: number): Pro
   return histogram;
 }
 
-/** Open-loop streaming load; records the time until the first content chunk arrives. */
-async function steadyTimeToFirstToken(target: Target, rate: number, seconds: number): Promise<hdr.Histogram> {
-  const pool = new Pool(target.origin, { connections: 512, pipelining: 1 });
-  const histogram = hdr.build({
-    lowestDiscernibleValue: 1,
-    highestTrackableValue: 60_000_000,
-    numberOfSignificantValueDigits: 3,
+/** Latency of whole answers. */
+function steadyLatency(target: Target, rate: number, seconds: number): Promise<hdr.Histogram> {
+  return openLoop(target, rate, seconds, 256, async (body) => {
+    await body.dump();
+    return process.hrtime.bigint();
   });
-  const send = async (record: boolean) => {
-    const started = process.hrtime.bigint();
-    const response = await pool.request({
-      method: 'POST',
-      path: target.path,
-      headers: target.headers,
-      body: target.body,
-    });
-    if (response.statusCode !== 200) throw new Error(`${target.name}: HTTP ${response.statusCode}`);
-    let first = true;
-    for await (const chunk of response.body as AsyncIterable<Buffer>) {
-      if (first && chunk.includes('"content":"')) {
-        first = false;
-        if (record) histogram.recordValue(Number(process.hrtime.bigint() - started) / 1000);
-      }
+}
+
+/** Streaming: the time until the first content chunk arrives (the rest is read, not timed). */
+function steadyTimeToFirstToken(target: Target, rate: number, seconds: number): Promise<hdr.Histogram> {
+  return openLoop(target, rate, seconds, 512, async (body) => {
+    let firstToken: bigint | undefined;
+    for await (const chunk of body) {
+      if (firstToken === undefined && chunk.includes('"content":"')) firstToken = process.hrtime.bigint();
     }
-  };
-  const run = async (duration: number, record: boolean) => {
-    const pending: Promise<void>[] = [];
-    const start = performance.now();
-    for (let i = 0; i < Math.round(duration * rate); i++) {
-      const wait = start + (i * 1000) / rate - performance.now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-      pending.push(send(record));
-    }
-    await Promise.all(pending);
-  };
-  await run(WARMUP_SECONDS, false);
-  await run(seconds, true);
-  await pool.close();
-  return histogram;
+    return firstToken ?? process.hrtime.bigint();
+  });
 }
 
 function rssMiB(pid: number): number {

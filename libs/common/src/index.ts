@@ -1,3 +1,4 @@
 export * from './error-code';
 export * from './domain.error';
 export * from './tiers';
+export { sniffImageType } from './image-type';

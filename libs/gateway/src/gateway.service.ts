@@ -91,19 +91,7 @@ export class GatewayService {
   /** Generates images and stores each one; the answer carries signed links. */
   async generateImages(request: GatewayImageRequest): Promise<Served<GeneratedImageFile[]>> {
     const { result, source } = await this.run(request, 'image', (plan) =>
-      plan.provider.generateImages(
-        {
-          model: plan.model,
-          prompt: request.prompt,
-          negativePrompt: request.negativePrompt,
-          width: request.width,
-          height: request.height,
-          steps: request.steps,
-          n: request.n,
-          seed: request.seed,
-        },
-        plan.context,
-      ),
+      plan.provider.generateImages({ ...imageFields(request), model: plan.model }, plan.context),
     );
     const files = await Promise.all(
       result.images.map(async (image) => ({
@@ -258,6 +246,10 @@ export class GatewayService {
       `Retrying upstream call: ${event.error.message}`,
     );
   }
+}
+
+function imageFields({ prompt, negativePrompt, width, height, steps, n, seed }: GatewayImageRequest) {
+  return { prompt, negativePrompt, width, height, steps, n, seed };
 }
 
 function sampling(request: GatewayChatRequest | GatewayCompletionRequest) {

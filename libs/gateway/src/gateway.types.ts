@@ -3,6 +3,7 @@ import type { SavedArtifact } from '@tiergate/media';
 import type {
   ChatMessage,
   Embeddings,
+  ImageRequest,
   SpeechFormat,
   TextGeneration,
   TextStreamEvent,
@@ -53,15 +54,7 @@ export interface GatewayCompletionRequest extends GatewayRequestBase, SamplingOp
   prompt: string;
 }
 
-export interface GatewayImageRequest extends GatewayRequestBase {
-  prompt: string;
-  negativePrompt?: string;
-  width?: number;
-  height?: number;
-  steps?: number;
-  n?: number;
-  seed?: number;
-}
+export interface GatewayImageRequest extends GatewayRequestBase, Omit<ImageRequest, 'model'> {}
 
 export interface GatewayTranscriptionRequest extends GatewayRequestBase {
   audio: Buffer;

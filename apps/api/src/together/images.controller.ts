@@ -1,7 +1,7 @@
 import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '@tiergate/common';
+import { DomainError, ErrorCode, sniffImageType } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
 import { GatewayService } from '@tiergate/gateway';
 import { Call, type CallContext } from '../http/call-context';
@@ -10,19 +10,6 @@ import { publicBaseUrl } from '../http/public-url';
 import { validateBody } from '../http/validation';
 import { ImageAnalysisDto, ImageGenerationDto } from './dto/image.dto';
 import { ImageGenerationResponseDto, servedBy, TextResponseDto } from './dto/seed-responses.dto';
-
-const IMAGE_TYPES = new Set(['image/png', 'image/jpeg', 'image/webp', 'image/gif']);
-
-/** What the bytes say the image is (the client's claim is not trusted). */
-function sniffImageType(data: Buffer): string | undefined {
-  if (data.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])))
-    return 'image/png';
-  if (data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff) return 'image/jpeg';
-  if (data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WEBP')
-    return 'image/webp';
-  if (data.toString('ascii', 0, 4) === 'GIF8') return 'image/gif';
-  return undefined;
-}
 
 @ApiTags('together')
 @ApiBearerAuth()
@@ -114,7 +101,7 @@ export class ImagesController {
     });
     if (!file) throw new DomainError(ErrorCode.ValidationFailed, 'image is required', { param: 'image' });
     const type = sniffImageType(file.data);
-    if (!type || !IMAGE_TYPES.has(type))
+    if (!type)
       throw new DomainError(ErrorCode.UnsupportedMediaType, 'image must be a PNG, JPEG, WebP or GIF file', {
         param: 'image',
       });

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { FormData, request as undiciRequest } from 'undici';
+import { sniffImageType } from '@tiergate/common';
 import { UpstreamHttpClient, UpstreamRequest, UpstreamResponse } from '../http/upstream-http.client';
 import { sseDataEvents } from '../http/sse-events';
 import type {
@@ -47,15 +48,6 @@ function toUsage(usage: TogetherUsage | null | undefined): TokenUsage | null {
     completionTokens: usage.completion_tokens,
     totalTokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
   };
-}
-
-/** PNG, JPEG or WebP, from the bytes. */
-function imageType(data: Buffer): string {
-  if (data.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47]))) return 'image/png';
-  if (data[0] === 0xff && data[1] === 0xd8) return 'image/jpeg';
-  if (data.toString('ascii', 0, 4) === 'RIFF' && data.toString('ascii', 8, 12) === 'WEBP')
-    return 'image/webp';
-  return 'application/octet-stream';
 }
 
 /** The text of a choice: chat `message.content`, stream `delta.content`, completion `text`. */
@@ -136,7 +128,8 @@ export class TogetherAdapter implements LlmProvider {
         : item.url
           ? await this.download(item.url, request.model, context)
           : undefined;
-      if (data?.length) images.push({ data, contentType: imageType(data) });
+      if (data?.length)
+        images.push({ data, contentType: sniffImageType(data) ?? 'application/octet-stream' });
     }
     if (images.length === 0) throw protocolError('the answer held no images', this.ctx(request.model));
     return { id: json.id ?? randomUUID(), model: json.model ?? request.model, images };

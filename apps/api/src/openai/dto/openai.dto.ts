@@ -8,7 +8,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -21,12 +20,17 @@ import {
 import type { ChatMessage } from '@tiergate/provider';
 import type { SamplingOptions } from '@tiergate/gateway';
 import { IsMessageContent, IsStringOrStringArray } from '../../http/validators';
-import { MAX_MESSAGE_CHARS, MAX_MESSAGES, MAX_OUTPUT_TOKENS } from '../../together/dto/chat-completion.dto';
+import { MAX_MESSAGE_CHARS, MAX_MESSAGES } from '../../together/dto/chat-completion.dto';
 import { MAX_IMAGE_URL_CHARS, MAX_PROMPT_CHARS } from '../../together/dto/image.dto';
 import { MAX_SPEECH_CHARS } from '../../together/dto/audio.dto';
-
-const MODEL_ID = /^[\w.\-/:]{1,200}$/;
-const PURPOSE = /^[a-z][a-z_]{0,31}$/;
+import {
+  BoundedNumberField,
+  MODEL_ID,
+  MaxTokensField,
+  ModelField,
+  PurposeField,
+  SeedField,
+} from '../../http/dto-fields';
 
 class StreamOptionsDto {
   @IsOptional()
@@ -36,39 +40,19 @@ class StreamOptionsDto {
 
 /** What OpenAI's chat and completions requests share. */
 class OpenAiSamplingDto {
-  @ApiPropertyOptional({ example: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo' })
-  @IsOptional()
-  @Matches(MODEL_ID, {
-    message: 'model must be a model id such as meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
-  })
+  @ModelField('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo')
   model?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_OUTPUT_TOKENS })
-  @IsOptional()
-  @IsInt({ message: 'max_tokens must be an integer' })
-  @Min(1, { message: 'max_tokens must be at least 1' })
-  @Max(MAX_OUTPUT_TOKENS, { message: `max_tokens must be at most ${MAX_OUTPUT_TOKENS}` })
+  @MaxTokensField()
   max_tokens?: number;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_OUTPUT_TOKENS })
-  @IsOptional()
-  @IsInt({ message: 'max_completion_tokens must be an integer' })
-  @Min(1, { message: 'max_completion_tokens must be at least 1' })
-  @Max(MAX_OUTPUT_TOKENS, { message: `max_completion_tokens must be at most ${MAX_OUTPUT_TOKENS}` })
+  @MaxTokensField('max_completion_tokens')
   max_completion_tokens?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 2 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'temperature must be a number' })
-  @Min(0, { message: 'temperature must be between 0 and 2' })
-  @Max(2, { message: 'temperature must be between 0 and 2' })
+  @BoundedNumberField('temperature', 0, 2)
   temperature?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'top_p must be a number' })
-  @Min(0, { message: 'top_p must be between 0 and 1' })
-  @Max(1, { message: 'top_p must be between 0 and 1' })
+  @BoundedNumberField('top_p', 0, 1)
   top_p?: number;
 
   @ApiPropertyOptional({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
@@ -76,9 +60,7 @@ class OpenAiSamplingDto {
   @IsStringOrStringArray(4, 64)
   stop?: string | string[];
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'seed must be an integer' })
+  @SeedField()
   seed?: number;
 
   @ApiPropertyOptional({ description: 'Only 1 is supported' })
@@ -103,9 +85,7 @@ class OpenAiSamplingDto {
   @MaxLength(256)
   user?: string;
 
-  @ApiPropertyOptional({ description: 'Tiergate: what the answer is for (selects the model with the tier)' })
-  @IsOptional()
-  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, creative, coding' })
+  @PurposeField('general, creative, coding')
   purpose?: string;
 
   sampling(): SamplingOptions {
@@ -170,9 +150,7 @@ export class OpenAiCompletionDto extends OpenAiSamplingDto {
 }
 
 export class OpenAiImageDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(MODEL_ID, { message: 'model must be a model id such as black-forest-labs/FLUX.1-schnell' })
+  @ModelField('black-forest-labs/FLUX.1-schnell')
   model?: string;
 
   @ApiProperty()
@@ -208,8 +186,7 @@ export class OpenAiImageDto {
   @Max(100, { message: 'steps must be between 1 and 100' })
   steps?: number;
 
-  @IsOptional()
-  @IsInt({ message: 'seed must be an integer' })
+  @SeedField()
   seed?: number;
 
   @IsOptional()
@@ -234,8 +211,7 @@ export class OpenAiImageDto {
   @MaxLength(256)
   user?: string;
 
-  @IsOptional()
-  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, creative' })
+  @PurposeField('general, creative')
   purpose?: string;
 }
 
@@ -266,17 +242,14 @@ export class OpenAiSpeechDto {
   @Equals(1, { message: 'speed must be 1 (other speeds are not offered)' })
   speed?: number;
 
-  @IsOptional()
-  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, tts' })
+  @PurposeField('general, tts')
   purpose?: string;
 }
 
 export const MAX_EMBEDDING_INPUTS = 256;
 
 export class OpenAiEmbeddingDto {
-  @ApiPropertyOptional({ example: 'intfloat/multilingual-e5-large-instruct' })
-  @IsOptional()
-  @Matches(MODEL_ID, { message: 'model must be a model id such as intfloat/multilingual-e5-large-instruct' })
+  @ModelField('intfloat/multilingual-e5-large-instruct')
   model?: string;
 
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
@@ -295,7 +268,6 @@ export class OpenAiEmbeddingDto {
   @MaxLength(256)
   user?: string;
 
-  @IsOptional()
-  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, retrieval' })
+  @PurposeField('general, retrieval')
   purpose?: string;
 }

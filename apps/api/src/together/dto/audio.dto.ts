@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { ModelField, PurposeField } from '../../http/dto-fields';
 
-const MODEL_ID = /^[\w.\-/:]{1,200}$/;
-const PURPOSE = /^[a-z][a-z_]{0,31}$/;
 export const LANGUAGE = /^([a-z]{2,3}(-[A-Za-z]{2})?|auto)$/;
 export const MAX_SPEECH_CHARS = 4_096;
 
@@ -19,14 +18,10 @@ export class TranscriptionOptionsDto {
   @MaxLength(2_000, { message: 'prompt must be at most 2000 characters' })
   prompt?: string;
 
-  @ApiPropertyOptional({ example: 'transcription' })
-  @IsOptional()
-  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, transcription' })
+  @PurposeField('general, transcription')
   purpose?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(MODEL_ID, { message: 'model must be a model id such as openai/whisper-large-v3' })
+  @ModelField('openai/whisper-large-v3')
   model?: string;
 }
 
@@ -63,13 +58,9 @@ export class SpeechDto {
   @Matches(/^[a-z]{2}$/, { message: 'language must be a two-letter code such as en' })
   language?: string;
 
-  @ApiPropertyOptional({ example: 'tts' })
-  @IsOptional()
-  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, tts' })
+  @PurposeField('general, tts')
   purpose?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(MODEL_ID, { message: 'model must be a model id such as hexgrad/Kokoro-82M' })
+  @ModelField('hexgrad/Kokoro-82M')
   model?: string;
 }

@@ -6,21 +6,22 @@ import {
   IsArray,
   IsBoolean,
   IsIn,
-  IsInt,
-  IsNumber,
   IsOptional,
   IsString,
-  Matches,
-  Max,
   MaxLength,
-  Min,
   ValidateNested,
 } from 'class-validator';
 import type { SamplingOptions } from '@tiergate/gateway';
+import {
+  BoundedNumberField,
+  MaxTokensField,
+  ModelField,
+  PurposeField,
+  SeedField,
+} from '../../http/dto-fields';
 
 export const MAX_MESSAGES = 500;
 export const MAX_MESSAGE_CHARS = 400_000;
-export const MAX_OUTPUT_TOKENS = 32_768;
 
 export class ChatMessageDto {
   @ApiProperty({ enum: ['system', 'user', 'assistant'] })
@@ -41,25 +42,13 @@ export class ChatMessageDto {
 
 /** Options shared by the seed's generation endpoints. */
 export class GenerationOptionsDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_OUTPUT_TOKENS, example: 256 })
-  @IsOptional()
-  @IsInt({ message: 'max_tokens must be an integer' })
-  @Min(1, { message: 'max_tokens must be at least 1' })
-  @Max(MAX_OUTPUT_TOKENS, { message: `max_tokens must be at most ${MAX_OUTPUT_TOKENS}` })
+  @MaxTokensField()
   max_tokens?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 2, example: 0.7 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'temperature must be a number' })
-  @Min(0, { message: 'temperature must be between 0 and 2' })
-  @Max(2, { message: 'temperature must be between 0 and 2' })
+  @BoundedNumberField('temperature', 0, 2)
   temperature?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'top_p must be a number' })
-  @Min(0, { message: 'top_p must be between 0 and 1' })
-  @Max(1, { message: 'top_p must be between 0 and 1' })
+  @BoundedNumberField('top_p', 0, 1)
   top_p?: number;
 
   @ApiPropertyOptional({ type: [String], maxItems: 4 })
@@ -70,19 +59,10 @@ export class GenerationOptionsDto {
   @MaxLength(64, { each: true })
   stop?: string[];
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'seed must be an integer' })
+  @SeedField()
   seed?: number;
 
-  @ApiPropertyOptional({
-    description: 'What the answer is for; selects the model with the tier',
-    example: 'general',
-  })
-  @IsOptional()
-  @Matches(/^[a-z][a-z_]{0,31}$/, {
-    message: 'purpose must be a lowercase word such as general, creative, coding',
-  })
+  @PurposeField('general, creative, coding', 'general')
   purpose?: string;
 
   @ApiPropertyOptional({ description: 'Stream the answer as server-sent events' })
@@ -90,12 +70,10 @@ export class GenerationOptionsDto {
   @IsBoolean({ message: 'stream must be true or false' })
   stream?: boolean;
 
-  @ApiPropertyOptional({ description: 'A specific model; by default the platform chooses for your tier' })
-  @IsOptional()
-  @IsString({ message: 'model must be a string' })
-  @Matches(/^[\w.\-/:]{1,200}$/, {
-    message: 'model must be a model id such as meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
-  })
+  @ModelField(
+    'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+    'A specific model; by default the platform chooses for your tier',
+  )
   model?: string;
 
   /** The sampling options in the gateway's words. */

@@ -2,10 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsIn,
   IsInt,
-  IsNumber,
   IsOptional,
   IsString,
-  Matches,
   Max,
   MaxLength,
   Min,
@@ -16,11 +14,15 @@ import {
   ValidatorConstraintInterface,
 } from 'class-validator';
 import { isImageUrl } from '../../http/validators';
-import { MAX_OUTPUT_TOKENS } from './chat-completion.dto';
+import {
+  BoundedNumberField,
+  MaxTokensField,
+  ModelField,
+  PurposeField,
+  SeedField,
+} from '../../http/dto-fields';
 
 export const MAX_PROMPT_CHARS = 4_000;
-const MODEL_ID = /^[\w.\-/:]{1,200}$/;
-const PURPOSE = /^[a-z][a-z_]{0,31}$/;
 /** An image as a data URL may be as large as the upload cap allows; the body limit bounds it. */
 export const MAX_IMAGE_URL_CHARS = 16 * 1024 * 1024;
 
@@ -87,9 +89,7 @@ export class ImageGenerationDto {
   @Max(4, { message: 'n must be between 1 and 4' })
   n?: number;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsInt({ message: 'seed must be an integer' })
+  @SeedField()
   seed?: number;
 
   @ApiPropertyOptional({ enum: ['url', 'base64'], description: 'url (default) or base64 (adds b64_json)' })
@@ -97,14 +97,10 @@ export class ImageGenerationDto {
   @IsIn(['url', 'base64'], { message: 'response_format must be url or base64' })
   response_format?: 'url' | 'base64';
 
-  @ApiPropertyOptional({ example: 'creative' })
-  @IsOptional()
-  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, creative, coding' })
+  @PurposeField('general, creative, coding')
   purpose?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(MODEL_ID, { message: 'model must be a model id such as black-forest-labs/FLUX.1-schnell' })
+  @ModelField('black-forest-labs/FLUX.1-schnell')
   model?: string;
 }
 
@@ -121,27 +117,15 @@ export class ImageAnalysisDto {
   @MaxLength(MAX_PROMPT_CHARS, { message: `prompt must be at most ${MAX_PROMPT_CHARS} characters` })
   prompt!: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_OUTPUT_TOKENS })
-  @IsOptional()
-  @IsInt({ message: 'max_tokens must be an integer' })
-  @Min(1, { message: 'max_tokens must be at least 1' })
-  @Max(MAX_OUTPUT_TOKENS, { message: `max_tokens must be at most ${MAX_OUTPUT_TOKENS}` })
+  @MaxTokensField()
   max_tokens?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 2 })
-  @IsOptional()
-  @IsNumber({ allowNaN: false, allowInfinity: false }, { message: 'temperature must be a number' })
-  @Min(0, { message: 'temperature must be between 0 and 2' })
-  @Max(2, { message: 'temperature must be between 0 and 2' })
+  @BoundedNumberField('temperature', 0, 2)
   temperature?: number;
 
-  @ApiPropertyOptional({ example: 'analysis' })
-  @IsOptional()
-  @Matches(PURPOSE, { message: 'purpose must be a lowercase word such as general, creative, coding' })
+  @PurposeField('general, creative, coding')
   purpose?: string;
 
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(MODEL_ID, { message: 'model must be a model id such as Qwen/Qwen3.5-9B' })
+  @ModelField('Qwen/Qwen3.5-9B')
   model?: string;
 }

@@ -1,0 +1,51 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+
+/**
+ * The optional request fields every surface shares, each written once: the same bounds and the
+ * same messages (naming the field) on the seed's DTOs and OpenAI's.
+ */
+
+export const MAX_OUTPUT_TOKENS = 32_768;
+export const MODEL_ID = /^[\w.\-/:]{1,200}$/;
+const PURPOSE = /^[a-z][a-z_]{0,31}$/;
+
+/** `model`: a model id; `example` completes "model must be a model id such as …". */
+export const ModelField = (example: string, description?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ example, description }),
+    IsOptional(),
+    Matches(MODEL_ID, { message: `model must be a model id such as ${example}` }),
+  );
+
+/** `purpose`: what the answer is for; `examples` completes "such as …". */
+export const PurposeField = (examples: string, example?: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ example, description: 'What the answer is for; selects the model with the tier' }),
+    IsOptional(),
+    Matches(PURPOSE, { message: `purpose must be a lowercase word such as ${examples}` }),
+  );
+
+/** An output-token bound (`max_tokens`, `max_completion_tokens`). */
+export const MaxTokensField = (name = 'max_tokens') =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: 1, maximum: MAX_OUTPUT_TOKENS, example: 256 }),
+    IsOptional(),
+    IsInt({ message: `${name} must be an integer` }),
+    Min(1, { message: `${name} must be at least 1` }),
+    Max(MAX_OUTPUT_TOKENS, { message: `${name} must be at most ${MAX_OUTPUT_TOKENS}` }),
+  );
+
+/** A finite number in [min, max], named in every message. */
+export const BoundedNumberField = (name: string, min: number, max: number, example?: number) =>
+  applyDecorators(
+    ApiPropertyOptional({ minimum: min, maximum: max, example }),
+    IsOptional(),
+    IsNumber({ allowNaN: false, allowInfinity: false }, { message: `${name} must be a number` }),
+    Min(min, { message: `${name} must be between ${min} and ${max}` }),
+    Max(max, { message: `${name} must be between ${min} and ${max}` }),
+  );
+
+export const SeedField = () =>
+  applyDecorators(ApiPropertyOptional(), IsOptional(), IsInt({ message: 'seed must be an integer' }));
