@@ -1,3 +1,5 @@
+import type { FastifyReply } from 'fastify';
+import type { SimModel } from '../catalog';
 import { completionWords, countPromptTokens, directives, type ChatLikeMessage } from '../content';
 import {
   chatChunk,
@@ -8,6 +10,7 @@ import {
   textCompletion,
   togetherId,
   usage,
+  type UsageCounts,
 } from '../together-shapes';
 import {
   applyBodyFault,
@@ -39,22 +42,82 @@ function hasImageParts(messages: ChatLikeMessage[]): boolean {
   );
 }
 
-/** `POST /v1/chat/completions` and `POST /v1/completions`: deterministic text, streamed or not. */
-export function registerTextRoutes(context: SimContext): void {
-  const { app } = context;
+/** How one endpoint shapes its answer: stream chunks, the final chunk, the whole JSON answer. */
+interface TextShapes {
+  chunk(id: string, created: number, model: string, text: string, tokenId: number): object;
+  final(id: string, created: number, model: string, finish: string, counts: UsageCounts): object;
+  whole(id: string, model: string, text: string, finish: string, counts: UsageCounts): object;
+}
 
-  app.post('/v1/chat/completions', async (request, reply) => {
+const CHAT_SHAPES: TextShapes = {
+  chunk: chatChunk,
+  final: finalChatChunk,
+  whole: chatCompletion,
+};
+
+const COMPLETION_SHAPES: TextShapes = {
+  chunk: (id, created, model, text, tokenId) => completionChunk(id, created, model, text, tokenId),
+  final: (id, created, model, finish, counts) =>
+    completionChunk(id, created, model, '', FINAL_TOKEN_ID, finish, counts),
+  whole: textCompletion,
+};
+
+/**
+ * The flow both text endpoints share: faults, the model check, the endpoint's own input check
+ * (`read` answers the input as chat messages with its prompt token count, or sends a 400), then
+ * deterministic words, streamed or whole.
+ */
+function registerTextRoute(
+  context: SimContext,
+  path: string,
+  shapes: TextShapes,
+  read: (
+    body: GenerationBody,
+    reply: FastifyReply,
+    model: SimModel,
+  ) => { messages: ChatLikeMessage[]; promptTokens: number } | undefined,
+): void {
+  context.app.post(path, async (request, reply) => {
     const body = (request.body ?? {}) as GenerationBody;
     const fault = takeFault(context, request, reply, typeof body.model === 'string' ? body.model : undefined);
     if (await applyPreContentFault(fault, request, reply)) return reply;
     if (typeof body.model !== 'string') return invalidParams(reply, 'model', 'model is required');
     const model = modelOfType(body.model, [...TEXT_TYPES]);
     if (!model) return modelNotAvailable(reply, body.model);
-    if (!Array.isArray(body.messages) || body.messages.length === 0)
-      return invalidParams(reply, 'messages', 'messages must be a non-empty array');
+    const input = read(body, reply, model);
+    if (!input) return reply;
+    const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
+    const seed = typeof body.seed === 'number' ? String(body.seed) : '';
+    const { words, truncated } = completionWords(input.messages, maxTokens, seed);
+    const counts = usage(input.promptTokens, words.length);
+    const finish = truncated ? 'length' : 'stop';
+    if (body.stream === true) {
+      const id = togetherId();
+      const created = Math.floor(Date.now() / 1000);
+      return streamChunks(
+        context,
+        reply,
+        words.map((word, i) => shapes.chunk(id, created, model.id, word, 1000 + i)),
+        shapes.final(id, created, model.id, finish, counts),
+        fault,
+        directives(input.messages).delayMs ?? 0,
+      );
+    }
+    if (applyBodyFault(fault, reply)) return reply;
+    return shapes.whole(togetherId(), model.id, words.join(''), finish, counts);
+  });
+}
+
+/** `POST /v1/chat/completions` and `POST /v1/completions`: deterministic text, streamed or not. */
+export function registerTextRoutes(context: SimContext): void {
+  registerTextRoute(context, '/v1/chat/completions', CHAT_SHAPES, (body, reply, model) => {
+    if (!Array.isArray(body.messages) || body.messages.length === 0) {
+      void invalidParams(reply, 'messages', 'messages must be a non-empty array');
+      return undefined;
+    }
     const messages = body.messages as ChatLikeMessage[];
     if (hasImageParts(messages) && !model.vision) {
-      return sendError(
+      void sendError(
         reply,
         400,
         `Model ${model.id} does not support image inputs.`,
@@ -62,56 +125,19 @@ export function registerTextRoutes(context: SimContext): void {
         'invalid_params',
         'messages',
       );
+      return undefined;
     }
-    const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
-    const seed = typeof body.seed === 'number' ? String(body.seed) : '';
-    const { words, truncated } = completionWords(messages, maxTokens, seed);
-    const counts = usage(countPromptTokens(messages), words.length);
-    const finish = truncated ? 'length' : 'stop';
-    if (body.stream === true) {
-      const id = togetherId();
-      const created = Math.floor(Date.now() / 1000);
-      return streamChunks(
-        context,
-        reply,
-        words.map((word, i) => chatChunk(id, created, model.id, word, 1000 + i)),
-        finalChatChunk(id, created, model.id, finish, counts),
-        fault,
-        directives(messages).delayMs ?? 0,
-      );
-    }
-    if (applyBodyFault(fault, reply)) return reply;
-    return chatCompletion(togetherId(), model.id, words.join(''), finish, counts);
+    return { messages, promptTokens: countPromptTokens(messages) };
   });
 
-  app.post('/v1/completions', async (request, reply) => {
-    const body = (request.body ?? {}) as GenerationBody;
-    const fault = takeFault(context, request, reply, typeof body.model === 'string' ? body.model : undefined);
-    if (await applyPreContentFault(fault, request, reply)) return reply;
-    if (typeof body.model !== 'string') return invalidParams(reply, 'model', 'model is required');
-    const model = modelOfType(body.model, [...TEXT_TYPES]);
-    if (!model) return modelNotAvailable(reply, body.model);
-    if (typeof body.prompt !== 'string' || body.prompt === '')
-      return invalidParams(reply, 'prompt', 'prompt must be a non-empty string');
-    const asMessages: ChatLikeMessage[] = [{ role: 'user', content: body.prompt }];
-    const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
-    const seed = typeof body.seed === 'number' ? String(body.seed) : '';
-    const { words, truncated } = completionWords(asMessages, maxTokens, seed);
-    const counts = usage(body.prompt.split(/\s+/).filter(Boolean).length, words.length);
-    const finish = truncated ? 'length' : 'stop';
-    if (body.stream === true) {
-      const id = togetherId();
-      const created = Math.floor(Date.now() / 1000);
-      return streamChunks(
-        context,
-        reply,
-        words.map((word, i) => completionChunk(id, created, model.id, word, 1000 + i)),
-        completionChunk(id, created, model.id, '', FINAL_TOKEN_ID, finish, counts),
-        fault,
-        directives(asMessages).delayMs ?? 0,
-      );
+  registerTextRoute(context, '/v1/completions', COMPLETION_SHAPES, (body, reply) => {
+    if (typeof body.prompt !== 'string' || body.prompt === '') {
+      void invalidParams(reply, 'prompt', 'prompt must be a non-empty string');
+      return undefined;
     }
-    if (applyBodyFault(fault, reply)) return reply;
-    return textCompletion(togetherId(), model.id, words.join(''), finish, counts);
+    return {
+      messages: [{ role: 'user', content: body.prompt }],
+      promptTokens: body.prompt.split(/\s+/).filter(Boolean).length,
+    };
   });
 }
