@@ -2,11 +2,16 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from '@tiergate/audit';
 import { AuthModule } from '@tiergate/auth';
 import { ApiConfig, ConfigModule } from '@tiergate/config';
 import { DatabaseModule } from '@tiergate/database';
+import { FlagsModule } from '@tiergate/flags';
 import { GatewayModule } from '@tiergate/gateway';
 import { RedisModule } from '@tiergate/redis';
+import { AuditController } from './admin/audit.controller';
+import { FlagsController } from './admin/flags.controller';
+import { UsersController } from './admin/users.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessIndicators } from './health/readiness.indicators';
@@ -21,12 +26,14 @@ import { ChatController } from './together/chat.controller';
 import { FilesController } from './together/files.controller';
 import { ImagesController } from './together/images.controller';
 import { ModelsController } from './together/models.controller';
+import { MyProviderKeysController } from './provider-keys/my-provider-keys.controller';
+import { SystemKeysController } from './provider-keys/system-keys.controller';
 import { TextController } from './together/text.controller';
 
 /** The api's composition root. Redis is wired when REDIS_URL is set; embedded mode uses in-process stand-ins. */
 @Module({})
 export class ApiModule {
-  static register(config: ApiConfig): DynamicModule {
+  static register(config: ApiConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
     const database = config.database.url
       ? { url: config.database.url }
       : { embeddedDir: config.database.dataDir };
@@ -34,10 +41,14 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forApi(config),
-        LoggerModule.forRoot(loggerOptions(config)),
+        LoggerModule.forRoot(loggerOptions(config, logDestination)),
         DatabaseModule.forRoot(database),
-        config.redis.url ? RedisModule.forRoot(config.redis.url) : RedisModule.inProcess(),
+        config.redis.url
+          ? RedisModule.forRoot(config.redis.url, config.redisKeyPrefix)
+          : RedisModule.inProcess(config.redisKeyPrefix),
         TerminusModule.forRoot({ logger: false }),
+        AuditModule,
+        FlagsModule,
         AuthModule,
         GatewayModule,
       ],
@@ -54,6 +65,11 @@ export class ApiModule {
         OpenAiMediaController,
         OpenAiModelsController,
         HealthController,
+        MyProviderKeysController,
+        SystemKeysController,
+        FlagsController,
+        UsersController,
+        AuditController,
       ],
       providers: [ReadinessIndicators, { provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -35,7 +35,15 @@ function routeBodyLimits(config: ApiConfig): Record<string, number> {
 }
 
 /** Builds the api (not listening), exactly as production runs it; tests use it too. */
-export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplication> {
+export interface ApiAppOptions {
+  /** Where log lines go (standard output by default); tests read them. */
+  logDestination?: NodeJS.WritableStream;
+}
+
+export async function createApiApp(
+  config: ApiConfig,
+  options: ApiAppOptions = {},
+): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestIdFor,
@@ -43,9 +51,13 @@ export async function createApiApp(config: ApiConfig): Promise<NestFastifyApplic
     forceCloseConnections: true,
     routerOptions: { ignoreTrailingSlash: true },
   });
-  const app = await NestFactory.create<NestFastifyApplication>(ApiModule.register(config), adapter, {
-    bufferLogs: true,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    ApiModule.register(config, options.logDestination),
+    adapter,
+    {
+      bufferLogs: true,
+    },
+  );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
   app.enableShutdownHooks();

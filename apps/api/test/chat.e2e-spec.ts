@@ -30,7 +30,16 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       usage: { prompt_tokens: 7, completion_tokens: expect.any(Number), total_tokens: expect.any(Number) },
       model_id: DEFAULT_MODEL,
       provider: 'together_ai',
+      key_source: 'system',
+      model_source_indicator: {
+        provider_id: 'together_ai',
+        display_name: 'Together AI',
+        is_free_tier: true,
+        is_fallback: false,
+      },
     });
+    expect(response.headers.get('x-tiergate-key-source')).toBe('system');
+    expect(response.headers.get('x-tiergate-model')).toBe(DEFAULT_MODEL);
     const { usage, message } = response.body;
     expect(usage.completion_tokens).toBe(message.content.split(' ').length);
     expect(usage.total_tokens).toBe(usage.prompt_tokens + usage.completion_tokens);
@@ -158,14 +167,16 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       expect(response.body.error.message).toContain('nobody/no-such-model');
     });
 
-    it('the upstream rejecting the gateway key is a 502 that does not leak the key', async () => {
+    it('the upstream rejecting the only system key is a 503 that says so and does not leak the key', async () => {
       const rejecting = await TestApi.start({ TOGETHER_API_KEY: 'invalid-key-for-test-0001' });
       try {
         const user = await rejecting.user();
         const response = await rejecting.post(CHAT, ask('x'), user.token);
-        expect(response.status).toBe(502);
-        expect(response.body.error).toMatchObject({ code: 'upstream_auth_failed', type: 'upstream_error' });
+        expect(response.status).toBe(503);
+        expect(response.body.error).toMatchObject({ code: 'no_system_key', type: 'service_unavailable' });
         expect(response.text).not.toContain('invalid-key-for-test-0001');
+        const [key] = await rejecting.db.query<{ status: string }>(`SELECT status FROM provider_keys`);
+        expect(key.status).toBe('invalid');
       } finally {
         await rejecting.close();
       }

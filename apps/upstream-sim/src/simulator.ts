@@ -32,8 +32,10 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   });
   void app.register(multipart);
   const faults = new FaultRegistry();
-  const stats: SimStats = { requests: 0, byPath: {}, streamsAbandoned: 0 };
+  const stats: SimStats = { requests: 0, byPath: {}, streamsAbandoned: 0, keysSeen: {} };
   const context: SimContext = { app, faults, stats, files: new Map() };
+  /** Keys the "account" has revoked: refused with 401 like any invalid key. */
+  const revokedKeys = new Set<string>();
 
   app.addHook('onRequest', async (request, reply) => {
     const path = request.url.split('?')[0];
@@ -42,7 +44,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
     stats.byPath[path] = (stats.byPath[path] ?? 0) + 1;
     const auth = request.headers.authorization;
     const key = auth?.startsWith('Bearer ') ? auth.slice(7).trim() : '';
-    if (!key || key.startsWith('invalid')) {
+    stats.keysSeen[key.slice(-4)] = (stats.keysSeen[key.slice(-4)] ?? 0) + 1;
+    if (!key || key.startsWith('invalid') || revokedKeys.has(key)) {
       await sendError(
         reply,
         401,
@@ -60,7 +63,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   });
   registerTextRoutes(context);
   registerMediaRoutes(context);
-  registerControl(app, faults, stats);
+  registerControl(app, faults, stats, revokedKeys);
 
   app.setNotFoundHandler((request, reply) =>
     sendError(
@@ -85,7 +88,20 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
 }
 
 /** The control endpoint: arm faults for calls that come through the gateway, read counters. */
-function registerControl(app: FastifyInstance, faults: FaultRegistry, stats: Simulator['stats']) {
+function registerControl(
+  app: FastifyInstance,
+  faults: FaultRegistry,
+  stats: Simulator['stats'],
+  revokedKeys: Set<string>,
+) {
+  // Revoke keys at the "provider": later calls with them get 401 invalid_api_key.
+  app.post('/_sim/keys/revoke', async (request, reply) => {
+    const key = (request.body as { key?: unknown } | undefined)?.key;
+    if (typeof key !== 'string' || !key)
+      return sendError(reply, 400, 'key (string) is required', 'invalid_request_error', 'invalid_key');
+    revokedKeys.add(key);
+    return reply.code(204).send();
+  });
   app.post('/_sim/faults', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const num = (v: unknown) => (typeof v === 'number' ? v : undefined);
@@ -120,6 +136,8 @@ function registerControl(app: FastifyInstance, faults: FaultRegistry, stats: Sim
     stats.requests = 0;
     stats.byPath = {};
     stats.streamsAbandoned = 0;
+    stats.keysSeen = {};
+    revokedKeys.clear();
     return reply.code(204).send();
   });
 }

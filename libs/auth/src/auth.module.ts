@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@tiergate/audit';
 import { ApiConfig } from '@tiergate/config';
 import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
@@ -13,12 +14,14 @@ import { AuthenticationGuard, RolesGuard } from './guards';
 import { PasswordHasher } from './password.hasher';
 import { Authenticator } from './authenticator';
 import { JWT_ALGORITHM } from './strategies/jwt.strategy';
+import { UserAdministrationService } from './user-administration.service';
 import { UsersRepository } from './users.repository';
 
 /** Users, personal API keys and the global guards (authentication, then roles). */
 @Module({
   imports: [
     TypeOrmModule.forFeature([UserEntity, ApiKeyEntity]),
+    AuditModule,
     JwtModule.registerAsync({
       inject: [ApiConfig],
       useFactory: (config: ApiConfig) => ({
@@ -36,9 +39,10 @@ import { UsersRepository } from './users.repository';
     ApiKeysService,
     Authenticator,
     BootstrapAdminService,
+    UserAdministrationService,
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, ApiKeysService, UsersRepository],
+  exports: [AuthService, ApiKeysService, UsersRepository, UserAdministrationService],
 })
 export class AuthModule {}

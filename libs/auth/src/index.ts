@@ -8,3 +8,4 @@ export { UserEntity } from './entities/user.entity';
 export { ApiKeyEntity } from './entities/api-key.entity';
 export { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key.codec';
 export * from './auth.errors';
+export { UserAdministrationService, type UserSearch, type UserChanges } from './user-administration.service';

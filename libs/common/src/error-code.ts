@@ -23,4 +23,14 @@ export enum ErrorCode {
   UpstreamTimeout = 'upstream_timeout',
   UpstreamProtocolError = 'upstream_protocol_error',
   ClientClosedRequest = 'client_closed_request',
+  Conflict = 'conflict',
+  IntegrationDisabled = 'integration_disabled',
+  FreeTierDisabled = 'free_tier_disabled',
+  UserKeysDisabled = 'user_keys_disabled',
+  /** A key an admin or user submitted was refused by the upstream when we verified it. */
+  ProviderKeyRejected = 'provider_key_rejected',
+  /** The caller's own upstream key was refused while serving their request. */
+  UserKeyRejected = 'user_key_rejected',
+  /** No usable system key: none configured, or the upstream rejected all of them. */
+  NoSystemKey = 'no_system_key',
 }

@@ -2,3 +2,4 @@ export * from './error-code';
 export * from './domain.error';
 export * from './tiers';
 export { sniffImageType } from './image-type';
+export * from './feature-flags';

@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { FEATURE_FLAG_NAMES, isFeatureFlag } from '@tiergate/common';
 import { ApiEnv, LogLevel } from './env/api-env.schema';
 import { parseDurationSeconds, parseEncryptionKey } from './env/durations';
 import { loadOrCreateEmbeddedSecrets } from './embedded-secrets';
@@ -74,7 +75,14 @@ export abstract class ApiConfig {
   };
   abstract readonly auth: { jwtSecret: string; jwtTtlSeconds: number; allowRegistration: boolean };
   abstract readonly admin: { email: string; password?: string };
+  /** The current AES-256 key (also the root of the artifact link signing key). */
   abstract readonly encryptionKey: Buffer;
+  /** Keys ENCRYPTION_KEY replaced: still read, never written (`npm run keys:reencrypt` moves off them). */
+  abstract readonly previousEncryptionKeys: Buffer[];
+  abstract readonly redisKeyPrefix: string;
+  /** Flag values applied at start-up, over what the database holds. */
+  abstract readonly featureFlagOverrides: Record<string, boolean>;
+  abstract readonly providerKeys: { rotationGraceSeconds: number };
   abstract readonly logLevel: LogLevel;
   abstract readonly sim: { port: number };
   abstract readonly models: DefaultModels;
@@ -101,6 +109,13 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
   }
   if (values.ARTIFACT_STORE === 's3' && !values.S3_BUCKET)
     problems.push('S3_BUCKET: is required when ARTIFACT_STORE=s3');
+  const unknownFlags = Object.keys(parseFlagOverrides(values.FEATURE_FLAGS ?? '')).filter(
+    (name) => !isFeatureFlag(name),
+  );
+  if (unknownFlags.length)
+    problems.push(
+      `FEATURE_FLAGS: unknown flag ${unknownFlags.join(', ')}; known: ${FEATURE_FLAG_NAMES.join(', ')}`,
+    );
   if (problems.length) throw new ConfigValidationError('api', problems);
 
   const dataDir = resolve(values.DATA_DIR);
@@ -145,6 +160,12 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     },
     admin: { email: values.ADMIN_EMAIL.toLowerCase(), password: values.ADMIN_PASSWORD },
     encryptionKey: parseEncryptionKey(secrets.encryptionKey)!,
+    previousEncryptionKeys: splitList(values.ENCRYPTION_KEY_PREVIOUS ?? '').map((key) =>
+      parseEncryptionKey(key)!,
+    ),
+    redisKeyPrefix: values.REDIS_KEY_PREFIX,
+    featureFlagOverrides: parseFlagOverrides(values.FEATURE_FLAGS),
+    providerKeys: { rotationGraceSeconds: parseDurationSeconds(values.PROVIDER_KEY_GRACE_PERIOD)! },
     logLevel: values.LOG_LEVEL,
     sim: { port: values.SIM_PORT },
     models: {
@@ -184,9 +205,24 @@ function mediaSettings(values: ApiEnv, dataDir: string): MediaSettings {
     remoteFetch: {
       timeoutMs: values.REMOTE_FETCH_TIMEOUT_MS,
       maxBytes: values.MAX_AUDIO_UPLOAD_BYTES,
-      allow: values.REMOTE_FETCH_ALLOW.split(',')
-        .map((entry) => entry.trim())
-        .filter(Boolean),
+      allow: splitList(values.REMOTE_FETCH_ALLOW),
     },
   };
+}
+
+function splitList(text: string): string[] {
+  return text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+}
+
+/** "together_ai_free_tier=false, allow_user_keys=on" → { together_ai_free_tier: false, allow_user_keys: true } */
+function parseFlagOverrides(text: string): Record<string, boolean> {
+  const overrides: Record<string, boolean> = {};
+  for (const entry of splitList(text)) {
+    const [name, value] = entry.split('=').map((part) => part.trim().toLowerCase());
+    overrides[name] = ['true', 'on', '1'].includes(value);
+  }
+  return overrides;
 }

@@ -1,5 +1,5 @@
 import { ErrorCode } from '@tiergate/common';
-import type { ApiConfig } from '@tiergate/config';
+import type { UpstreamKeyResolver } from '@tiergate/key-manager';
 import { CatalogModel, ProviderError, ProviderRegistry } from '@tiergate/provider';
 import { MemorySharedCache } from '@tiergate/redis';
 import { CATALOG_FRESH_MS, CatalogService, modalitiesOf } from './catalog.service';
@@ -13,6 +13,8 @@ const model = (id: string, type: string): CatalogModel => ({
   pricing: { inputPerMillion: 0.1, outputPerMillion: 0.2 },
 });
 
+const keys = { systemKey: () => Promise.resolve({ apiKey: 'k' }) } as unknown as UpstreamKeyResolver;
+
 describe('CatalogService', () => {
   let now = 1_000_000;
   let listModels: jest.Mock;
@@ -24,11 +26,7 @@ describe('CatalogService', () => {
       .fn()
       .mockResolvedValue([model('a/chat', 'chat'), model('b/img', 'image'), model('c/rr', 'rerank')]);
     const providers = { primary: { listModels } } as unknown as ProviderRegistry;
-    catalog = new CatalogService(
-      providers,
-      { upstream: { apiKey: 'k' } } as ApiConfig,
-      new MemorySharedCache(),
-    );
+    catalog = new CatalogService(providers, keys, new MemorySharedCache());
   });
   afterEach(() => jest.restoreAllMocks());
 
@@ -56,7 +54,7 @@ describe('CatalogService', () => {
     expect((await catalog.models()).map((m) => m.id)).toEqual(['a/chat', 'b/img']);
     const empty = new CatalogService(
       { primary: { listModels } } as unknown as ProviderRegistry,
-      { upstream: { apiKey: 'k' } } as ApiConfig,
+      keys,
       new MemorySharedCache(),
     );
     await expect(empty.models()).rejects.toMatchObject({ code: ErrorCode.UpstreamUnavailable });

@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ApiConfig } from '@tiergate/config';
+import { UpstreamKeyResolver } from '@tiergate/key-manager';
 import { CatalogModel, ProviderRegistry } from '@tiergate/provider';
 import { SharedCache } from '@tiergate/redis';
 import type { Modality } from './gateway.types';
@@ -23,7 +23,7 @@ interface CachedCatalog {
   models: CatalogEntry[];
 }
 
-const CACHE_KEY = 'tiergate:catalog:v1';
+const CACHE_KEY = 'catalog:v1';
 export const CATALOG_FRESH_MS = 30 * 60 * 1000;
 /** A stale copy is kept this long, to answer while the upstream is down. */
 const CATALOG_KEEP_SECONDS = 7 * 24 * 3600;
@@ -83,7 +83,7 @@ export class CatalogService {
 
   constructor(
     private readonly providers: ProviderRegistry,
-    private readonly config: ApiConfig,
+    private readonly keys: UpstreamKeyResolver,
     private readonly cache: SharedCache,
   ) {}
 
@@ -110,9 +110,9 @@ export class CatalogService {
   }
 
   private async refresh(): Promise<CatalogEntry[]> {
-    const models = normaliseCatalog(
-      await this.providers.primary.listModels({ apiKey: this.config.upstream.apiKey }),
-    );
+    const provider = this.providers.primary;
+    const key = await this.keys.systemKey(provider.id, provider.displayName);
+    const models = normaliseCatalog(await provider.listModels({ apiKey: key.apiKey }));
     const entry: CachedCatalog = { fetchedAt: Date.now(), models };
     await this.cache
       .set(CACHE_KEY, JSON.stringify(entry), CATALOG_KEEP_SECONDS)

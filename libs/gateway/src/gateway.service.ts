@@ -1,9 +1,13 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { ErrorCode } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
+import { FeatureGate } from '@tiergate/flags';
+import { UpstreamKeyResolver, UserKeyRejectedError, type UpstreamCredential } from '@tiergate/key-manager';
 import { ArtifactService, measureAudio } from '@tiergate/media';
 import {
   LlmProvider,
   ProviderCallContext,
+  ProviderError,
   ProviderRegistry,
   TextStream,
   TextStreamEvent,
@@ -33,6 +37,7 @@ const PCM_BYTES_PER_SECOND = 24_000 * 2; // raw speech: 16-bit mono at 24 kHz
 interface Plan {
   provider: LlmProvider;
   model: string;
+  credential: UpstreamCredential;
   context: ProviderCallContext;
   source: AnswerSource;
 }
@@ -50,6 +55,8 @@ export class GatewayService {
     private readonly providers: ProviderRegistry,
     private readonly config: ApiConfig,
     private readonly artifacts: ArtifactService,
+    private readonly keys: UpstreamKeyResolver,
+    private readonly gate: FeatureGate,
   ) {}
 
   chat(request: GatewayChatRequest): Promise<GatewayTextResult> {
@@ -158,19 +165,23 @@ export class GatewayService {
     );
   }
 
-  private plan(request: GatewayRequestBase, modality: Modality): Plan {
+  private async plan(request: GatewayRequestBase, modality: Modality): Promise<Plan> {
     const provider = this.providers.primary;
     const model = request.model ?? this.defaultModel(modality);
+    const credential = await this.keys.resolve(request.caller, provider.id, provider.displayName);
     return {
       provider,
       model,
-      context: { apiKey: this.config.upstream.apiKey, signal: request.signal, requestId: request.requestId },
+      credential,
+      context: { apiKey: credential.apiKey, signal: request.signal, requestId: request.requestId },
       source: {
         providerId: provider.id,
         providerName: provider.displayName,
         requestedModel: request.model ?? null,
         servedModel: model,
         attempts: 0,
+        keySource: credential.source,
+        indicator: null,
       },
     };
   }
@@ -190,24 +201,63 @@ export class GatewayService {
     return byModality[modality];
   }
 
-  /** One upstream operation with retries (429, 5xx, failed connections; the budget and retry-after honoured). */
+  /**
+   * One upstream operation with retries (429, 5xx, failed connections; the budget and retry-after
+   * honoured). A key the upstream refuses (401) is marked invalid and the call moves to the next
+   * system key, so a bad key costs no request; a user's own refused key fails the request with a
+   * message saying so, unless the user chose to fall back to the platform's key.
+   */
   private async run<T>(
     request: GatewayRequestBase,
     modality: Modality,
     invoke: (plan: Plan) => Promise<T>,
   ): Promise<Served<T>> {
-    const plan = this.plan(request, modality);
-    const result = await withRetries(
-      this.config.upstream.retry,
-      (attempt) => {
-        plan.source.attempts = attempt + 1;
-        return invoke(plan);
-      },
-      { signal: request.signal, onRetry: (event) => this.logRetry(request, plan, event) },
-    );
+    const plan = await this.plan(request, modality);
+    const tried = new Set<string>();
+    for (;;) {
+      try {
+        const result = await withRetries(
+          this.config.upstream.retry,
+          () => {
+            plan.source.attempts += 1;
+            return invoke(plan);
+          },
+          { signal: request.signal, onRetry: (event) => this.logRetry(request, plan, event) },
+        );
+        return { result, source: this.served(request, plan, result) };
+      } catch (error) {
+        if (!isRejectedKey(error)) throw error;
+        tried.add(plan.credential.keyId);
+        await this.replaceRejectedKey(plan, tried);
+      }
+    }
+  }
+
+  private async replaceRejectedKey(plan: Plan, tried: ReadonlySet<string>): Promise<void> {
+    const rejected = plan.credential;
+    await this.keys.reportRejected(rejected);
+    if (rejected.source === 'user' && !rejected.fallbackToSystem)
+      throw new UserKeyRejectedError(rejected.keyHint, 'the provider answered 401');
+    plan.credential = await this.keys.systemKey(plan.provider.id, plan.provider.displayName, tried);
+    plan.context = { ...plan.context, apiKey: plan.credential.apiKey };
+    plan.source.keySource = plan.credential.source;
+  }
+
+  /** Completes the answer's source once the upstream has answered, and tells the caller. */
+  private served(request: GatewayRequestBase, plan: Plan, result: unknown): AnswerSource {
+    this.keys.markUsed(plan.credential);
     const servedModel = (result as { model?: unknown }).model;
     if (typeof servedModel === 'string' && servedModel) plan.source.servedModel = servedModel;
-    return { result, source: plan.source };
+    plan.source.indicator = this.gate.indicatorsEnabled
+      ? {
+          providerId: plan.provider.id,
+          displayName: plan.provider.displayName,
+          isFreeTier: request.caller.tier === 'free',
+          isFallback: false,
+        }
+      : null;
+    request.onServed?.(plan.source);
+    return plan.source;
   }
 
   /**
@@ -246,6 +296,15 @@ export class GatewayService {
       `Retrying upstream call: ${event.error.message}`,
     );
   }
+}
+
+/** The upstream refused the key itself (401), as opposed to the request. */
+function isRejectedKey(error: unknown): boolean {
+  return (
+    error instanceof ProviderError &&
+    error.code === ErrorCode.UpstreamAuthFailed &&
+    error.upstreamStatus === 401
+  );
 }
 
 function imageFields({ prompt, negativePrompt, width, height, steps, n, seed }: GatewayImageRequest) {

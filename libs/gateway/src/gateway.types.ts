@@ -34,6 +34,8 @@ export interface GatewayRequestBase {
   purpose?: string;
   /** Fires when the client goes away; the upstream call is aborted with it. */
   signal?: AbortSignal;
+  /** Told where the answer comes from as soon as that is settled (before a stream's first byte). */
+  onServed?: (source: AnswerSource) => void;
 }
 
 export interface SamplingOptions {
@@ -88,6 +90,17 @@ export interface AnswerSource {
   servedModel: string;
   /** Upstream attempts made (1 when the first one succeeded). */
   attempts: number;
+  /** Whose upstream key served it: the platform's or the caller's own. */
+  keySource: 'system' | 'user';
+  /** The seed's model-source indicator; null when the together_ai_ui_indicators flag is off. */
+  indicator: ModelSourceIndicator | null;
+}
+
+export interface ModelSourceIndicator {
+  providerId: string;
+  displayName: string;
+  isFreeTier: boolean;
+  isFallback: boolean;
 }
 
 export interface Served<T> {

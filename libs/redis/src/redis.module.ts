@@ -8,17 +8,27 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import Redis from 'ioredis';
+import { ChangeBus, InProcessChangeBus, RedisChangeBus } from './change-bus';
 import { MemorySharedCache, RedisSharedCache, SharedCache } from './shared-cache';
 
 /** Injection token for the shared ioredis client (present only when REDIS_URL is set). */
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
+/** The connection that only listens to the change bus (a subscribed connection can do nothing else). */
+const REDIS_SUBSCRIBER = Symbol('REDIS_SUBSCRIBER');
+/** Prepended to every key and channel, so deployments (and test files) can share one Redis. */
+export const REDIS_KEY_PREFIX = Symbol('REDIS_KEY_PREFIX');
 
 @Injectable()
 class RedisLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(REDIS_CLIENT) private readonly redis: Redis) {}
+  constructor(
+    @Inject(REDIS_CLIENT) private readonly redis: Redis,
+    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
+  ) {}
 
   async onApplicationShutdown(): Promise<void> {
-    await this.redis.quit().catch(() => this.redis.disconnect());
+    await Promise.all(
+      [this.redis, this.subscriber].map((client) => client.quit().catch(() => client.disconnect())),
+    );
   }
 }
 
@@ -44,32 +54,43 @@ export function createRedisClient(url: string, name: string): Redis {
 
 /**
  * Shared state between api instances. `forRoot(url)` wires Redis; `inProcess()` is the embedded
- * mode's stand-in, with the same SharedCache interface and no REDIS_CLIENT.
+ * mode's stand-in, with the same SharedCache and ChangeBus interfaces and no REDIS_CLIENT.
  */
 @Global()
 @Module({})
 export class RedisModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, keyPrefix = 'tiergate:'): DynamicModule {
     return {
       module: RedisModule,
       providers: [
+        { provide: REDIS_KEY_PREFIX, useValue: keyPrefix },
         { provide: REDIS_CLIENT, useFactory: () => createRedisClient(url, 'main') },
+        { provide: REDIS_SUBSCRIBER, useFactory: () => createRedisClient(url, 'subscriber') },
         {
           provide: SharedCache,
           inject: [REDIS_CLIENT],
-          useFactory: (redis: Redis) => new RedisSharedCache(redis),
+          useFactory: (redis: Redis) => new RedisSharedCache(redis, keyPrefix),
+        },
+        {
+          provide: ChangeBus,
+          inject: [REDIS_CLIENT, REDIS_SUBSCRIBER],
+          useFactory: (redis: Redis, subscriber: Redis) => new RedisChangeBus(redis, subscriber, keyPrefix),
         },
         RedisLifecycle,
       ],
-      exports: [REDIS_CLIENT, SharedCache],
+      exports: [REDIS_CLIENT, REDIS_KEY_PREFIX, SharedCache, ChangeBus],
     };
   }
 
-  static inProcess(): DynamicModule {
+  static inProcess(keyPrefix = 'tiergate:'): DynamicModule {
     return {
       module: RedisModule,
-      providers: [{ provide: SharedCache, useValue: new MemorySharedCache() }],
-      exports: [SharedCache],
+      providers: [
+        { provide: REDIS_KEY_PREFIX, useValue: keyPrefix },
+        { provide: SharedCache, useValue: new MemorySharedCache() },
+        { provide: ChangeBus, useValue: new InProcessChangeBus() },
+      ],
+      exports: [REDIS_KEY_PREFIX, SharedCache, ChangeBus],
     };
   }
 }

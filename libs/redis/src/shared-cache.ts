@@ -10,16 +10,19 @@ export abstract class SharedCache {
 }
 
 export class RedisSharedCache extends SharedCache {
-  constructor(private readonly redis: Redis) {
+  constructor(
+    private readonly redis: Redis,
+    private readonly prefix = '',
+  ) {
     super();
   }
 
   async get(key: string): Promise<string | undefined> {
-    return (await this.redis.get(key)) ?? undefined;
+    return (await this.redis.get(this.prefix + key)) ?? undefined;
   }
 
   async set(key: string, value: string, ttlSeconds: number): Promise<void> {
-    await this.redis.set(key, value, 'EX', ttlSeconds);
+    await this.redis.set(this.prefix + key, value, 'EX', ttlSeconds);
   }
 }
 

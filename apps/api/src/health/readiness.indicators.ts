@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
 import type Redis from 'ioredis';
-import { ApiConfig } from '@tiergate/config';
+import { UpstreamKeyResolver } from '@tiergate/key-manager';
 import { ProviderRegistry } from '@tiergate/provider';
 import { REDIS_CLIENT } from '@tiergate/redis';
 
@@ -23,7 +23,7 @@ export class ReadinessIndicators {
   constructor(
     private readonly indicators: HealthIndicatorService,
     private readonly providers: ProviderRegistry,
-    private readonly config: ApiConfig,
+    private readonly keys: UpstreamKeyResolver,
     @Optional() @Inject(REDIS_CLIENT) private readonly redis?: Redis,
   ) {}
 
@@ -47,7 +47,8 @@ export class ReadinessIndicators {
     const check = this.indicators.check('upstream');
     if (Date.now() - this.lastUpstreamOk < UPSTREAM_CHECK_TTL_MS) return check.up({ provider: provider.id });
     try {
-      await provider.ping({ apiKey: this.config.upstream.apiKey });
+      const key = await this.keys.systemKey(provider.id, provider.displayName);
+      await provider.ping({ apiKey: key.apiKey });
       this.lastUpstreamOk = Date.now();
       return check.up({ provider: provider.id });
     } catch (error) {

@@ -1,12 +1,25 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@tiergate/auth';
+import type { AnswerSource } from '@tiergate/gateway';
 
 /** Who is calling, the request id, and a signal that fires when the client goes away. */
 export interface CallContext {
   caller: Principal;
   requestId: string;
   signal: AbortSignal;
+  /** Sets the response headers that say where the answer came from. */
+  onServed: (source: AnswerSource) => void;
+}
+
+/** Where an answer came from, on every surface (the seed's bodies carry it too). */
+export function servedHeaders(reply: FastifyReply, source: AnswerSource): void {
+  if (reply.sent || reply.raw.headersSent) return;
+  void reply.headers({
+    'x-tiergate-provider': source.providerId,
+    'x-tiergate-model': source.servedModel,
+    'x-tiergate-key-source': source.keySource,
+  });
 }
 
 export function clientSignal(reply: FastifyReply): AbortSignal {
@@ -21,9 +34,23 @@ export function clientSignal(reply: FastifyReply): AbortSignal {
 export const Call = createParamDecorator((_: unknown, context: ExecutionContext): CallContext => {
   const http = context.switchToHttp();
   const request = http.getRequest<FastifyRequest & { user: Principal }>();
+  const reply = http.getResponse<FastifyReply>();
   return {
     caller: request.user,
     requestId: request.id,
-    signal: clientSignal(http.getResponse<FastifyReply>()),
+    signal: clientSignal(reply),
+    onServed: (source) => servedHeaders(reply, source),
   };
+});
+
+/** The signed-in user as the author of a change (for the audit log), with the request id. */
+export interface ActorContext {
+  id: string;
+  email: string;
+  requestId: string;
+}
+
+export const Actor = createParamDecorator((_: unknown, context: ExecutionContext): ActorContext => {
+  const request = context.switchToHttp().getRequest<FastifyRequest & { user: Principal }>();
+  return { id: request.user.id, email: request.user.email, requestId: request.id };
 });

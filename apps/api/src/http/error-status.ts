@@ -22,12 +22,18 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
       return { status: 401, type: 'authentication_error' };
     case ErrorCode.Forbidden:
     case ErrorCode.RegistrationClosed:
+    case ErrorCode.FreeTierDisabled:
+    case ErrorCode.UserKeysDisabled:
       return { status: 403, type: 'permission_error' };
     case ErrorCode.EmailTaken:
     case ErrorCode.LimitReached:
+    case ErrorCode.Conflict:
       return { status: 409, type: 'conflict_error' };
     case ErrorCode.ModelNotAvailable:
+    case ErrorCode.ProviderKeyRejected:
       return { status: 400, type: 'invalid_request_error' };
+    case ErrorCode.UserKeyRejected:
+      return { status: 403, type: 'permission_error' };
     case ErrorCode.UpstreamBadRequest:
       return { status: 400, type: 'invalid_request_error' };
     case ErrorCode.UpstreamRateLimited:
@@ -41,6 +47,8 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
     case ErrorCode.ClientClosedRequest:
       return { status: 499, type: 'client_closed_request' };
     case ErrorCode.NotReady:
+    case ErrorCode.IntegrationDisabled:
+    case ErrorCode.NoSystemKey:
       return { status: 503, type: 'service_unavailable' };
     case ErrorCode.Internal:
       return { status: 500, type: 'api_error' };

@@ -18,9 +18,10 @@ export const REDACTED_PATHS = [
 ];
 
 /** JSON logs with the request id on every line; probes are not logged. */
-export function loggerOptions(config: ApiConfig): Params {
+export function loggerOptions(config: ApiConfig, destination?: NodeJS.WritableStream): Params {
   return {
     pinoHttp: {
+      ...(destination && { stream: destination }),
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>

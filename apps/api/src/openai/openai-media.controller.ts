@@ -1,9 +1,10 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
 import { GatewayService } from '@tiergate/gateway';
+import { TogetherAccessGuard } from '../http/together-access.guard';
 import { Call, type CallContext } from '../http/call-context';
 import { numericFields, readMultipart } from '../http/multipart';
 import { publicBaseUrl } from '../http/public-url';
@@ -28,6 +29,7 @@ function invalid(param: string, message: string): DomainError {
 /** OpenAI-compatible images, audio and embeddings. */
 @ApiTags('openai')
 @ApiBearerAuth()
+@UseGuards(TogetherAccessGuard)
 @Controller('v1')
 export class OpenAiMediaController {
   constructor(

@@ -1,4 +1,4 @@
-import { Controller, Get, Headers, Query } from '@nestjs/common';
+import { Controller, Get, Headers, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CatalogService, MODALITIES } from '@tiergate/gateway';
 import { parseModality } from '../together/models.controller';
@@ -7,8 +7,11 @@ import { parseModality } from '../together/models.controller';
  * The model list in the caller's dialect: Together's SDK expects a bare array (as Together serves
  * it), OpenAI's SDK and everyone else `{object: "list", data: [...]}`.
  */
+import { TogetherAccessGuard } from '../http/together-access.guard';
+
 @ApiTags('openai')
 @ApiBearerAuth()
+@UseGuards(TogetherAccessGuard)
 @Controller('v1/models')
 export class OpenAiModelsController {
   constructor(private readonly catalog: CatalogService) {}

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { GatewayService } from '@tiergate/gateway';
+import { TogetherAccessGuard } from '../http/together-access.guard';
 import { Call, type CallContext } from '../http/call-context';
 import { sendEventStream } from '../http/sse';
 import { OpenAiChatDto, OpenAiCompletionDto } from './dto/openai.dto';
@@ -11,6 +12,7 @@ import { chatCompletion, openAiStreamEvents, textCompletion } from './openai-sha
 /** OpenAI-compatible chat and text completions, on the same pipeline as the seed surface. */
 @ApiTags('openai')
 @ApiBearerAuth()
+@UseGuards(TogetherAccessGuard)
 @Controller('v1')
 export class OpenAiTextController {
   constructor(private readonly gateway: GatewayService) {}

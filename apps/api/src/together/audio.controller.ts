@@ -1,19 +1,22 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
 import { GatewayService, GatewayTranscriptionRequest } from '@tiergate/gateway';
 import { RemoteFileFetcher } from '@tiergate/media';
+import { TogetherAccessGuard } from '../http/together-access.guard';
 import { Call, type CallContext } from '../http/call-context';
 import { readMultipart } from '../http/multipart';
 import { publicBaseUrl } from '../http/public-url';
 import { validateBody } from '../http/validation';
 import { SpeechDto, TranscriptionDto, TranscriptionOptionsDto } from './dto/audio.dto';
-import { servedBy, SpeechResponseDto, TranscriptionResponseDto } from './dto/seed-responses.dto';
+import { SpeechResponseDto, TranscriptionResponseDto } from './dto/seed-responses.dto';
+import { servedBy } from './dto/served-by.dto';
 
 @ApiTags('together')
 @ApiBearerAuth()
+@UseGuards(TogetherAccessGuard)
 @Controller('api/v1/together/audio')
 export class AudioController {
   constructor(

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { GatewayChatRequest, GatewayService } from '@tiergate/gateway';
+import { TogetherAccessGuard } from '../http/together-access.guard';
 import { Call, type CallContext } from '../http/call-context';
 import { ChatCompletionDto } from './dto/chat-completion.dto';
 import { ChatCompletionResponseDto } from './dto/chat-response.dto';
@@ -10,6 +11,7 @@ import { sendSeedStream } from './seed-stream';
 
 @ApiTags('together')
 @ApiBearerAuth()
+@UseGuards(TogetherAccessGuard)
 @Controller('api/v1/together')
 export class ChatController {
   constructor(private readonly gateway: GatewayService) {}

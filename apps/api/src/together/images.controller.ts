@@ -1,18 +1,21 @@
-import { Body, Controller, HttpCode, Post, Req } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode, sniffImageType } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
 import { GatewayService } from '@tiergate/gateway';
+import { TogetherAccessGuard } from '../http/together-access.guard';
 import { Call, type CallContext } from '../http/call-context';
 import { numericFields, readMultipart } from '../http/multipart';
 import { publicBaseUrl } from '../http/public-url';
 import { validateBody } from '../http/validation';
 import { ImageAnalysisDto, ImageGenerationDto } from './dto/image.dto';
-import { ImageGenerationResponseDto, servedBy, TextResponseDto } from './dto/seed-responses.dto';
+import { ImageGenerationResponseDto, TextResponseDto } from './dto/seed-responses.dto';
+import { servedBy } from './dto/served-by.dto';
 
 @ApiTags('together')
 @ApiBearerAuth()
+@UseGuards(TogetherAccessGuard)
 @Controller('api/v1/together/images')
 export class ImagesController {
   constructor(

@@ -1,7 +1,8 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@tiergate/auth';
 import { DomainError, ErrorCode } from '@tiergate/common';
+import { FeatureFlagsService } from '@tiergate/flags';
 import { CatalogService, MODALITIES, type Modality } from '@tiergate/gateway';
 import { ModelsResponseDto } from './dto/seed-responses.dto';
 
@@ -14,11 +15,17 @@ export function parseModality(value: string | undefined): Modality | undefined {
   return value as Modality;
 }
 
+import { TogetherAccessGuard } from '../http/together-access.guard';
+
 @ApiTags('together')
 @ApiBearerAuth()
+@UseGuards(TogetherAccessGuard)
 @Controller('api/v1/together/models')
 export class ModelsController {
-  constructor(private readonly catalog: CatalogService) {}
+  constructor(
+    private readonly catalog: CatalogService,
+    private readonly flags: FeatureFlagsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The models available, from the upstream catalog (cached 30 minutes)' })
@@ -42,6 +49,7 @@ export class ModelsController {
         },
       })),
       user_tier: caller.tier,
+      free_tier_enabled: this.flags.isEnabled('together_ai_free_tier'),
     };
   }
 }

@@ -3,10 +3,11 @@ import type { Readable } from 'node:stream';
 import type { GatewayTextStream } from '@tiergate/gateway';
 import { sendEventStream, sseData } from '../http/sse';
 import { UsageDto } from './dto/chat-response.dto';
+import { servedBy } from './dto/served-by.dto';
 
 /**
  * The seed surface's stream: one event per delta `{id, delta: {content}, model_id, provider}`,
- * a final event with `finish_reason` and `usage`, then `data: [DONE]`.
+ * a final event with `finish_reason`, `usage` and where the answer came from, then `data: [DONE]`.
  */
 export async function* seedTextEvents(requestId: string, stream: GatewayTextStream): AsyncGenerator<string> {
   const base = { id: requestId, model_id: stream.source.servedModel, provider: stream.source.providerId };
@@ -19,6 +20,7 @@ export async function* seedTextEvents(requestId: string, stream: GatewayTextStre
         delta: { content: '' },
         finish_reason: event.finishReason,
         usage: event.usage ? UsageDto.from(event.usage) : null,
+        ...servedBy(stream.source),
       });
     }
   }

@@ -1,8 +1,9 @@
-import { Body, Controller, HttpCode, Post, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { GatewayChatRequest, GatewayService } from '@tiergate/gateway';
+import { TogetherAccessGuard } from '../http/together-access.guard';
 import { Call, type CallContext } from '../http/call-context';
 import { CodeCompletionDto, TextCompletionDto } from './dto/text-completion.dto';
 import { TextResponseDto } from './dto/seed-responses.dto';
@@ -16,6 +17,7 @@ function codeInstruction(language?: string): string {
 /** The seed's prompt → text endpoints. Both run as chats on instruction-tuned models. */
 @ApiTags('together')
 @ApiBearerAuth()
+@UseGuards(TogetherAccessGuard)
 @Controller('api/v1/together')
 export class TextController {
   constructor(private readonly gateway: GatewayService) {}

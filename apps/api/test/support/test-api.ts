@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -19,7 +20,12 @@ export interface HttpResult<T = any> {
 }
 
 export type Simulator = Awaited<ReturnType<typeof startSimulator>>;
-type SimStatsBody = { requests: number; byPath: Record<string, number>; streamsAbandoned: number };
+type SimStatsBody = {
+  requests: number;
+  byPath: Record<string, number>;
+  streamsAbandoned: number;
+  keysSeen: Record<string, number>;
+};
 
 /** The whole api over HTTP on a free port, on its own database, with a simulator as upstream. */
 export class TestApi {
@@ -30,10 +36,21 @@ export class TestApi {
     readonly sim: Simulator,
     readonly config: ApiConfig,
     private readonly dataDir: string,
+    private readonly ownsInfrastructure: boolean,
   ) {}
 
-  static async start(env: Record<string, string> = {}): Promise<TestApi> {
-    const [db, sim] = await Promise.all([createTestDatabase(), startSimulator(0)]);
+  /**
+   * Starts an api on a fresh database and simulator. `shareWith` starts a second instance on the
+   * same database, Redis namespace and simulator (several instances behind one load balancer).
+   */
+  static async start(
+    env: Record<string, string> = {},
+    options: { shareWith?: TestApi; logs?: NodeJS.WritableStream } = {},
+  ): Promise<TestApi> {
+    const shared = options.shareWith;
+    const [db, sim] = shared
+      ? [shared.db, shared.sim]
+      : await Promise.all([createTestDatabase(), startSimulator(0)]);
     const dataDir = mkdtempSync(join(tmpdir(), 'tiergate-test-'));
     const config = loadApiConfig({
       DATABASE_URL: db.url,
@@ -48,16 +65,17 @@ export class TestApi {
       LOG_LEVEL: 'silent',
       UPSTREAM_RETRY_BASE_DELAY_MS: '5',
       UPSTREAM_RETRY_MAX_DELAY_MS: '20',
+      REDIS_KEY_PREFIX: shared?.config.redisKeyPrefix ?? `tiergate-test:${randomUUID().slice(0, 8)}:`,
       ...env,
     });
-    const app = await createApiApp(config);
+    const app = await createApiApp(config, { logDestination: options.logs });
     await app.listen(0, '127.0.0.1');
-    return new TestApi(app, await app.getUrl(), db, sim, config, dataDir);
+    return new TestApi(app, await app.getUrl(), db, sim, config, dataDir, !shared);
   }
 
   async close(): Promise<void> {
     await this.app.close();
-    await Promise.all([this.sim.close(), this.db.drop()]);
+    if (this.ownsInfrastructure) await Promise.all([this.sim.close(), this.db.drop()]);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
@@ -98,6 +116,30 @@ export class TestApi {
     if (registered.status !== 201) throw new Error(`register failed: ${registered.text}`);
     const login = await this.post('/api/v1/auth/login', { email, password });
     return { id: registered.body.id as string, email, password, token: login.body.access_token as string };
+  }
+
+  /** Signs in as the bootstrap admin. */
+  async adminToken(): Promise<string> {
+    const login = await this.post('/api/v1/auth/login', ADMIN);
+    if (login.status !== 200) throw new Error(`admin login failed: ${login.text}`);
+    return login.body.access_token as string;
+  }
+
+  async patch<T = any>(path: string, body: unknown, token?: string) {
+    return this.request<T>('PATCH', path, { body, token });
+  }
+
+  async put<T = any>(path: string, body: unknown, token?: string) {
+    return this.request<T>('PUT', path, { body, token });
+  }
+
+  async delete<T = any>(path: string, token?: string) {
+    return this.request<T>('DELETE', path, { token });
+  }
+
+  /** Makes the simulator refuse a key from now on, as a provider does with a revoked key. */
+  async revokeUpstreamKey(key: string): Promise<void> {
+    await this.simControl('POST', '/_sim/keys/revoke', { key });
   }
 
   /** Arms a simulator fault for calls that come through the gateway. */

@@ -9,6 +9,8 @@ export interface SimStats {
   byPath: Record<string, number>;
   /** Streams whose client went away before the end. */
   streamsAbandoned: number;
+  /** Requests per API key, by the key's last four characters (which key served what). */
+  keysSeen: Record<string, number>;
 }
 
 /** What every route needs: the app, the armed faults and the counters. */

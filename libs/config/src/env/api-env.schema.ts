@@ -235,4 +235,25 @@ export class ApiEnv {
 
   @IsString()
   REMOTE_FETCH_ALLOW: string = '';
+
+  @IsOptional()
+  @Matches(
+    /^\s*([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)(\s*,\s*([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?))*\s*$/,
+    {
+      message:
+        'must be a comma-separated list of 32-byte keys (hex or base64), the keys ENCRYPTION_KEY replaced',
+    },
+  )
+  ENCRYPTION_KEY_PREVIOUS?: string;
+
+  @Matches(/^[\w.:-]{1,64}$/, { message: 'must be 1-64 letters, digits or . : _ -' })
+  REDIS_KEY_PREFIX: string = 'tiergate:';
+
+  @Matches(/^\s*([a-z0-9_]+\s*=\s*(true|false|on|off|1|0)\s*(,\s*|$))*$/i, {
+    message: 'must be a comma-separated list of flag=true|false, e.g. together_ai_free_tier=false',
+  })
+  FEATURE_FLAGS: string = '';
+
+  @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m, 1h or 7d' })
+  PROVIDER_KEY_GRACE_PERIOD: string = '15m';
 }

@@ -1,4 +1,5 @@
 import { CreateUsersAndApiKeys1763700000000 } from './1763700000000-create-users-and-api-keys';
+import { CreateKeysFlagsAndAudit1763800000000 } from './1763800000000-create-keys-flags-and-audit';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
-export const MIGRATIONS = [CreateUsersAndApiKeys1763700000000];
+export const MIGRATIONS = [CreateUsersAndApiKeys1763700000000, CreateKeysFlagsAndAudit1763800000000];

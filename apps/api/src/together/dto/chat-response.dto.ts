@@ -1,3 +1,4 @@
+import { ServedByDto, servedBy } from './served-by.dto';
 import { ApiProperty } from '@nestjs/swagger';
 import type { GatewayTextResult } from '@tiergate/gateway';
 import type { TokenUsage } from '@tiergate/provider';
@@ -22,13 +23,11 @@ class AssistantMessageDto {
 }
 
 /** The seed's chat completion response. */
-export class ChatCompletionResponseDto {
+export class ChatCompletionResponseDto extends ServedByDto {
   @ApiProperty() id!: string;
   @ApiProperty({ type: AssistantMessageDto }) message!: AssistantMessageDto;
   @ApiProperty({ example: 'stop' }) finish_reason!: string;
   @ApiProperty({ type: UsageDto }) usage!: UsageDto;
-  @ApiProperty({ example: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo' }) model_id!: string;
-  @ApiProperty({ example: 'together_ai' }) provider!: string;
 
   static from(requestId: string, { result, source }: GatewayTextResult): ChatCompletionResponseDto {
     return {
@@ -36,8 +35,7 @@ export class ChatCompletionResponseDto {
       message: { role: 'assistant', content: result.content },
       finish_reason: result.finishReason,
       usage: UsageDto.from(result.usage),
-      model_id: source.servedModel,
-      provider: source.providerId,
+      ...servedBy(source),
     };
   }
 }

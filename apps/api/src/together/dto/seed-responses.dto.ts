@@ -1,16 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AnswerSource, GatewayTextResult } from '@tiergate/gateway';
+import type { GatewayTextResult } from '@tiergate/gateway';
 import { UsageDto } from './chat-response.dto';
-
-/** Fields every seed answer ends with: which model served it, from which provider. */
-class ServedByDto {
-  @ApiProperty({ example: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo' }) model_id!: string;
-  @ApiProperty({ example: 'together_ai' }) provider!: string;
-}
-
-export function servedBy(source: AnswerSource): ServedByDto {
-  return { model_id: source.servedModel, provider: source.providerId };
-}
+import { ServedByDto, servedBy } from './served-by.dto';
 
 export class TextResponseDto extends ServedByDto {
   @ApiProperty() id!: string;
@@ -71,4 +62,5 @@ export class CatalogModelDto {
 export class ModelsResponseDto {
   @ApiProperty({ type: [CatalogModelDto] }) models!: CatalogModelDto[];
   @ApiProperty({ example: 'free' }) user_tier!: string;
+  @ApiProperty() free_tier_enabled!: boolean;
 }

@@ -1,0 +1,34 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuditService } from '@tiergate/audit';
+import { Roles } from '@tiergate/auth';
+import { pageOf, type Page } from '../http/paging';
+import { AuditEntryDto, AuditQueryDto } from './dto/admin.dto';
+
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/v1/admin/audit')
+export class AuditController {
+  constructor(private readonly audit: AuditService) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Administrative changes, newest first: who, what, target, before and after' })
+  async list(@Query() query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+    const { entries, total } = await this.audit.list({
+      actorId: query.actor_id,
+      action: query.action,
+      targetType: query.target_type,
+      targetId: query.target_id,
+      since: query.since,
+      until: query.until,
+      page: query.page,
+      pageSize: query.page_size,
+    });
+    return pageOf(
+      entries.map((entry) => AuditEntryDto.from(entry)),
+      query,
+      total,
+    );
+  }
+}

@@ -1,0 +1,154 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import type { ProviderKeySummary } from '@tiergate/key-manager';
+import { PROVIDER_KEY_STATUSES } from '@tiergate/key-manager';
+
+const MAX_GRACE_SECONDS = 7 * 86_400;
+
+/** A provider key as typed by a person: printable, no spaces, of a sensible length. */
+export function SecretKeyField(): PropertyDecorator {
+  const decorators = [
+    ApiProperty({
+      description: 'The provider API key. Sent once; only its last four characters are ever shown.',
+    }),
+    IsString({ message: 'key must be a string' }),
+    MinLength(8, { message: 'key is too short to be a provider API key' }),
+    MaxLength(512, { message: 'key must be at most 512 characters' }),
+    Matches(/^[\x21-\x7e]+$/, { message: 'key must be printable characters without spaces' }),
+  ];
+  return (target, property) => decorators.forEach((decorate) => decorate(target, property));
+}
+
+export class CreateProviderKeyDto {
+  @ApiProperty({ example: 'together_ai', description: '`together` is accepted for together_ai' })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  provider!: string;
+
+  @ApiProperty({ example: 'production key 2026-11', maxLength: 100 })
+  @IsString()
+  @MinLength(1, { message: 'label must not be empty' })
+  @MaxLength(100, { message: 'label must be at most 100 characters' })
+  @Matches(/^\P{Cc}*$/u, { message: 'label must not contain control characters' })
+  label!: string;
+
+  @SecretKeyField()
+  key!: string;
+}
+
+export class RotateProviderKeyDto {
+  @SecretKeyField()
+  key!: string;
+
+  @ApiPropertyOptional({ description: 'How long the old key keeps serving (seconds); 0 retires it at once' })
+  @IsOptional()
+  @IsInt({ message: 'grace_period_seconds must be a whole number' })
+  @Min(0, { message: 'grace_period_seconds must be at least 0' })
+  @Max(MAX_GRACE_SECONDS, { message: `grace_period_seconds must be at most ${MAX_GRACE_SECONDS}` })
+  grace_period_seconds?: number;
+}
+
+export class CreateUserProviderKeyDto {
+  @ApiPropertyOptional({ example: 'together_ai', default: 'together_ai' })
+  @IsOptional()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(64)
+  provider: string = 'together_ai';
+
+  @SecretKeyField()
+  key!: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'label must not be empty' })
+  @MaxLength(100, { message: 'label must be at most 100 characters' })
+  @Matches(/^\P{Cc}*$/u, { message: 'label must not contain control characters' })
+  label?: string;
+
+  @ApiPropertyOptional({
+    default: false,
+    description:
+      "If the provider rejects your key, serve the request with the platform's key (it then counts against your quota)",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'fallback_to_system must be true or false' })
+  fallback_to_system?: boolean;
+}
+
+export class UpdateUserProviderKeyDto {
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'label must not be empty' })
+  @MaxLength(100, { message: 'label must be at most 100 characters' })
+  @Matches(/^\P{Cc}*$/u, { message: 'label must not contain control characters' })
+  label?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'fallback_to_system must be true or false' })
+  fallback_to_system?: boolean;
+}
+
+export class ProviderKeyDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ example: 'together_ai' }) provider!: string;
+  @ApiProperty({ enum: ['system', 'user'] }) owner!: 'system' | 'user';
+  @ApiProperty() label!: string;
+  @ApiProperty({
+    example: '…x9Qz',
+    description: 'The last four characters; the key itself is never returned',
+  })
+  key_hint!: string;
+  @ApiProperty({ enum: PROVIDER_KEY_STATUSES }) status!: string;
+  @ApiProperty({ nullable: true, type: String }) status_reason!: string | null;
+  @ApiProperty() fallback_to_system!: boolean;
+  @ApiProperty({ nullable: true, type: String }) verified_at!: string | null;
+  @ApiProperty({ nullable: true, type: String }) last_used_at!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'When a rotated key stops serving' })
+  retire_at!: string | null;
+  @ApiProperty({ nullable: true, type: String }) replaced_by!: string | null;
+  @ApiProperty() created_at!: string;
+
+  static from(key: ProviderKeySummary): ProviderKeyDto {
+    const iso = (date: Date | null) => date?.toISOString() ?? null;
+    return {
+      id: key.id,
+      provider: key.provider,
+      owner: key.owner,
+      label: key.label,
+      key_hint: key.keyHint,
+      status: key.status,
+      status_reason: key.statusReason,
+      fallback_to_system: key.fallbackToSystem,
+      verified_at: iso(key.verifiedAt),
+      last_used_at: iso(key.lastUsedAt),
+      retire_at: iso(key.retireAt),
+      replaced_by: key.replacedBy,
+      created_at: key.createdAt.toISOString(),
+    };
+  }
+}
+
+export class ProviderKeyListDto {
+  @ApiProperty({ type: [ProviderKeyDto] }) data!: ProviderKeyDto[];
+}
+
+export class RotatedProviderKeyDto {
+  @ApiProperty({ type: ProviderKeyDto, description: 'The new key, active now' }) key!: ProviderKeyDto;
+  @ApiProperty({ type: ProviderKeyDto, description: 'The old key, serving until retire_at' })
+  previous!: ProviderKeyDto;
+}

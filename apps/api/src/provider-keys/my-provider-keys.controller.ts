@@ -1,0 +1,69 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { NotFoundError } from '@tiergate/common';
+import { summarizeKey, UserKeysService } from '@tiergate/key-manager';
+import { Actor, type ActorContext } from '../http/call-context';
+import {
+  CreateUserProviderKeyDto,
+  ProviderKeyDto,
+  ProviderKeyListDto,
+  UpdateUserProviderKeyDto,
+} from './dto/provider-key.dto';
+
+const keyId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Provider key', 'id') });
+
+/** Bring your own key: requests then go out with it and spare the free-tier quota and credits. */
+@ApiTags('me')
+@ApiBearerAuth()
+@Controller('api/v1/me/provider-keys')
+export class MyProviderKeysController {
+  constructor(private readonly keys: UserKeysService) {}
+
+  @Post()
+  @ApiOperation({
+    summary: 'Add your own provider key (verified first; replaces your earlier key for that provider)',
+  })
+  async create(@Actor() user: ActorContext, @Body() body: CreateUserProviderKeyDto): Promise<ProviderKeyDto> {
+    const key = await this.keys.add(user, {
+      provider: body.provider,
+      key: body.key,
+      label: body.label,
+      fallbackToSystem: body.fallback_to_system,
+    });
+    return ProviderKeyDto.from(summarizeKey(key));
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'Your provider keys (never the keys themselves)' })
+  async list(@Actor() user: ActorContext): Promise<ProviderKeyListDto> {
+    return { data: (await this.keys.list(user.id)).map((key) => ProviderKeyDto.from(summarizeKey(key))) };
+  }
+
+  @Post(':id/verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Check your key with the provider again; an accepted key becomes active' })
+  async verify(@Actor() user: ActorContext, @Param('id', keyId) id: string): Promise<ProviderKeyDto> {
+    return ProviderKeyDto.from(summarizeKey(await this.keys.verify(user, id)));
+  }
+
+  @Patch(':id')
+  @ApiOperation({ summary: "Rename your key, or choose whether to fall back to the platform's key" })
+  async update(
+    @Actor() user: ActorContext,
+    @Param('id', keyId) id: string,
+    @Body() body: UpdateUserProviderKeyDto,
+  ): Promise<ProviderKeyDto> {
+    const key = await this.keys.update(user, id, {
+      label: body.label,
+      fallbackToSystem: body.fallback_to_system,
+    });
+    return ProviderKeyDto.from(summarizeKey(key));
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Delete your key; requests use the platform key again' })
+  remove(@Actor() user: ActorContext, @Param('id', keyId) id: string): Promise<void> {
+    return this.keys.remove(user, id);
+  }
+}

@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Brackets, DataSource } from 'typeorm';
+import { AuditService, type AuditActor } from '@tiergate/audit';
+import { DomainError, ErrorCode, NotFoundError, type Role, type Tier } from '@tiergate/common';
+import { UserEntity } from './entities/user.entity';
+
+export interface UserSearch {
+  search?: string;
+  tier?: Tier;
+  role?: Role;
+  active?: boolean;
+  page: number;
+  pageSize: number;
+}
+
+export interface UserChanges {
+  tier?: Tier;
+  role?: Role;
+  active?: boolean;
+}
+
+const auditView = (user: UserEntity) => ({
+  email: user.email,
+  role: user.role,
+  tier: user.tier,
+  active: user.active,
+});
+
+/** Admins' operations on accounts: search, and change tier, role or whether the account is active. */
+@Injectable()
+export class UserAdministrationService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+  ) {}
+
+  async search(query: UserSearch): Promise<{ users: UserEntity[]; total: number }> {
+    const builder = this.dataSource.getRepository(UserEntity).createQueryBuilder('u');
+    if (query.search) {
+      const pattern = `%${query.search.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      builder.andWhere(
+        new Brackets((where) =>
+          where
+            .where('u.email LIKE :pattern', { pattern })
+            .orWhere('u.id::text = :exact', { exact: query.search }),
+        ),
+      );
+    }
+    if (query.tier) builder.andWhere('u.tier = :tier', { tier: query.tier });
+    if (query.role) builder.andWhere('u.role = :role', { role: query.role });
+    if (query.active !== undefined) builder.andWhere('u.active = :active', { active: query.active });
+    const [users, total] = await builder
+      .orderBy('u.created_at', 'DESC')
+      .addOrderBy('u.id', 'ASC')
+      .skip((query.page - 1) * query.pageSize)
+      .take(query.pageSize)
+      .getManyAndCount();
+    return { users, total };
+  }
+
+  /**
+   * Changes a user and records it. A deactivated user is refused from the next request on: every
+   * request reads the account. An admin cannot demote or deactivate themselves (so there is
+   * always someone left to undo a change).
+   */
+  async update(actor: AuditActor & { id: string }, id: string, requested: UserChanges): Promise<UserEntity> {
+    const changes = Object.fromEntries(
+      Object.entries(requested).filter(([, value]) => value !== undefined),
+    ) as UserChanges;
+    if (!Object.keys(changes).length)
+      throw new DomainError(ErrorCode.ValidationFailed, 'Send at least one of tier, role or active');
+    if (actor.id === id && (changes.active === false || (changes.role && changes.role !== 'admin')))
+      throw new DomainError(ErrorCode.Conflict, 'You cannot demote or deactivate your own account', {
+        param: changes.active === false ? 'active' : 'role',
+      });
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(UserEntity);
+      const user = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!user) throw new NotFoundError('User', 'id');
+      const before = auditView(user);
+      Object.assign(user, changes);
+      const saved = await repository.save(user);
+      await this.audit.record(
+        actor,
+        { action: 'user.update', targetType: 'user', targetId: id, before, after: auditView(saved) },
+        manager,
+      );
+      return saved;
+    });
+  }
+}

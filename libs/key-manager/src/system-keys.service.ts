@@ -1,0 +1,205 @@
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@tiergate/audit';
+import { DomainError, ErrorCode, NotFoundError } from '@tiergate/common';
+import { ApiConfig } from '@tiergate/config';
+import { ProviderRegistry } from '@tiergate/provider';
+import { ChangeBus } from '@tiergate/redis';
+import type { ProviderKeyEntity } from './entities/provider-key.entity';
+import { PROVIDER_KEYS_CHANGED, systemKeysChanged } from './key-changes';
+import { auditViewOf } from './provider-key.summary';
+import { ProviderKeyVerifier } from './provider-key.verifier';
+import { ProviderKeysRepository } from './provider-keys.repository';
+
+export interface NewSystemKey {
+  provider: string;
+  label: string;
+  key: string;
+}
+
+export interface RotationResult {
+  replacement: ProviderKeyEntity;
+  previous: ProviderKeyEntity;
+}
+
+/**
+ * The admins' side of system keys: add (verified first), list, rotate with a grace period, revoke.
+ * Every change is audited in its own transaction and announced so all instances reload their pools.
+ */
+@Injectable()
+export class SystemKeysService implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SystemKeysService.name);
+
+  constructor(
+    private readonly keys: ProviderKeysRepository,
+    private readonly verifier: ProviderKeyVerifier,
+    private readonly audit: AuditService,
+    private readonly bus: ChangeBus,
+    private readonly config: ApiConfig,
+    private readonly providers: ProviderRegistry,
+  ) {}
+
+  /** TOGETHER_API_KEY seeds the managed keys once; from then on admins manage them. */
+  async onApplicationBootstrap(): Promise<void> {
+    const secret = this.config.upstream.apiKey;
+    const provider = this.providers.primary.id;
+    if (!secret || (await this.keys.systemKeyEverRegistered(provider, secret))) return;
+    try {
+      const key = await this.keys.transaction(async (manager) => {
+        const created = await this.keys.insert(
+          {
+            provider,
+            userId: null,
+            label: 'TOGETHER_API_KEY',
+            origin: 'config',
+            secret,
+            verifiedAt: null,
+            createdBy: null,
+          },
+          manager,
+        );
+        await this.audit.record(
+          SYSTEM_ACTOR,
+          {
+            action: 'provider_key.import',
+            targetType: 'provider_key',
+            targetId: created.id,
+            after: auditViewOf(created),
+          },
+          manager,
+        );
+        return created;
+      });
+      this.logger.log(`Imported TOGETHER_API_KEY (…${key.last4}) as a managed system key`);
+      await this.announce();
+    } catch (error) {
+      // Another instance imported it at the same moment.
+      if (!(error instanceof DomainError && error.code === ErrorCode.Conflict)) throw error;
+    }
+  }
+
+  list(provider?: string): Promise<ProviderKeyEntity[]> {
+    return this.keys.listSystemKeys(provider && this.verifier.resolveProviderId(provider));
+  }
+
+  async add(actor: AuditActor & { requestId: string }, input: NewSystemKey): Promise<ProviderKeyEntity> {
+    const provider = this.verifier.resolveProviderId(input.provider);
+    await this.verifier.verify(provider, input.key, actor.requestId);
+    const key = await this.keys.transaction(async (manager) => {
+      const created = await this.keys.insert(
+        {
+          provider,
+          userId: null,
+          label: input.label,
+          origin: 'admin',
+          secret: input.key,
+          verifiedAt: new Date(),
+          createdBy: actor.id,
+        },
+        manager,
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'provider_key.create',
+          targetType: 'provider_key',
+          targetId: created.id,
+          after: auditViewOf(created),
+        },
+        manager,
+      );
+      return created;
+    });
+    await this.announce();
+    return key;
+  }
+
+  /**
+   * Verifies the new key, makes it active, and lets the old one serve for the grace period
+   * (requests already using it finish; none fails), after which it is retired.
+   */
+  async rotate(
+    actor: AuditActor & { requestId: string },
+    id: string,
+    input: { key: string; graceSeconds?: number },
+  ): Promise<RotationResult> {
+    const previous = await this.keys.findSystemKey(id);
+    if (!previous) throw new NotFoundError('Provider key', 'id');
+    if (!['active', 'invalid'].includes(previous.status))
+      throw new DomainError(
+        ErrorCode.Conflict,
+        `This key is ${previous.status}; only an active or invalid key can be rotated`,
+        { param: 'id' },
+      );
+    await this.verifier.verify(previous.provider, input.key, actor.requestId);
+    const graceSeconds = input.graceSeconds ?? this.config.providerKeys.rotationGraceSeconds;
+    const result = await this.keys.transaction(async (manager) => {
+      const replacement = await this.keys.insert(
+        {
+          provider: previous.provider,
+          userId: null,
+          label: previous.label,
+          origin: 'admin',
+          secret: input.key,
+          verifiedAt: new Date(),
+          createdBy: actor.id,
+        },
+        manager,
+      );
+      const before = auditViewOf(previous);
+      const retireAt = new Date(Date.now() + graceSeconds * 1000);
+      if (previous.status === 'invalid' || graceSeconds === 0) {
+        await this.keys.end(previous.id, 'retired', 'replaced by rotation', manager);
+        Object.assign(previous, { status: 'retired', statusReason: 'replaced by rotation' });
+      } else {
+        await this.keys.update(
+          previous.id,
+          { status: 'retiring', retireAt, statusReason: 'replaced by rotation' },
+          manager,
+        );
+        Object.assign(previous, { status: 'retiring', retireAt, statusReason: 'replaced by rotation' });
+      }
+      await this.keys.update(previous.id, { replacedBy: replacement.id }, manager);
+      previous.replacedBy = replacement.id;
+      await this.audit.record(
+        actor,
+        {
+          action: 'provider_key.rotate',
+          targetType: 'provider_key',
+          targetId: previous.id,
+          before,
+          after: { previous: auditViewOf(previous), replacement: auditViewOf(replacement) },
+        },
+        manager,
+      );
+      return { replacement, previous };
+    });
+    await this.announce();
+    return result;
+  }
+
+  async revoke(actor: AuditActor, id: string): Promise<void> {
+    const key = await this.keys.findSystemKey(id);
+    if (!key || key.status === 'revoked') throw new NotFoundError('Provider key', 'id');
+    await this.keys.transaction(async (manager) => {
+      await this.keys.end(key.id, 'revoked', 'revoked by an administrator', manager);
+      await this.audit.record(
+        actor,
+        {
+          action: 'provider_key.revoke',
+          targetType: 'provider_key',
+          targetId: key.id,
+          before: auditViewOf(key),
+          after: { ...auditViewOf(key), status: 'revoked' },
+        },
+        manager,
+      );
+    });
+    await this.announce();
+  }
+
+  private async announce(): Promise<void> {
+    await this.bus
+      .publish(PROVIDER_KEYS_CHANGED, systemKeysChanged())
+      .catch((error: Error) => this.logger.warn(`key change saved, but not announced: ${error.message}`));
+  }
+}

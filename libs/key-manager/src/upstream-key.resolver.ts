@@ -1,0 +1,224 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { LRUCache } from 'lru-cache';
+import { AuditService, SYSTEM_ACTOR } from '@tiergate/audit';
+import { DomainError, ErrorCode } from '@tiergate/common';
+import { FeatureGate } from '@tiergate/flags';
+import { ChangeBus } from '@tiergate/redis';
+import type { ProviderKeyEntity } from './entities/provider-key.entity';
+import { PROVIDER_KEYS_CHANGED, systemKeysChanged, userKeysChanged } from './key-changes';
+import { ProviderKeysRepository } from './provider-keys.repository';
+
+export type KeySource = 'system' | 'user';
+
+/** The key one upstream call is made with. */
+export interface UpstreamCredential {
+  apiKey: string;
+  keyId: string;
+  source: KeySource;
+  keyHint: string;
+  /** The key's owner, for a user's own key. */
+  userId: string | null;
+  /** A user's key only: whether the user agreed to fall back to the platform's key. */
+  fallbackToSystem: boolean;
+}
+
+interface UserKey extends UpstreamCredential {
+  valid: boolean;
+  reason: string | null;
+}
+
+interface SystemPool {
+  active: UpstreamCredential[];
+  retiring: Array<UpstreamCredential & { retireAt: number }>;
+}
+
+export class UserKeyRejectedError extends DomainError {
+  constructor(keyHint: string, reason: string | null) {
+    super(
+      ErrorCode.UserKeyRejected,
+      `Your own provider key (${keyHint}) was rejected${reason ? ` (${reason})` : ''}. Replace or re-verify it ` +
+        'at /api/v1/me/provider-keys, delete it to use the platform key, or allow falling back to the platform key.',
+    );
+  }
+}
+
+export class NoSystemKeyError extends DomainError {
+  constructor(providerName: string) {
+    super(
+      ErrorCode.NoSystemKey,
+      `No usable ${providerName} system key: an administrator must add or rotate one (/api/v1/admin/provider-keys)`,
+    );
+  }
+}
+
+const REFRESH_INTERVAL_MS = 30_000;
+const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * Chooses the key for each upstream call, from memory: the caller's own valid key when users may
+ * bring one, else the system keys in turn (keys in their rotation grace period only when no
+ * active key is left). Keys are reloaded when the change bus says so, and every 30 s.
+ */
+@Injectable()
+export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(UpstreamKeyResolver.name);
+  private pools = new Map<string, SystemPool>();
+  private readonly turn = new Map<string, number>();
+  private readonly userKeys = new LRUCache<string, Map<string, UserKey>>({ max: 50_000, ttl: 5 * 60_000 });
+  private readonly lastTouched = new Map<string, number>();
+  private loading?: Promise<void>;
+  private refreshTimer?: NodeJS.Timeout;
+
+  constructor(
+    private readonly keys: ProviderKeysRepository,
+    private readonly bus: ChangeBus,
+    private readonly gate: FeatureGate,
+    private readonly audit: AuditService,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.subscribe(PROVIDER_KEYS_CHANGED, (payload) => this.onChange(payload));
+    this.bus.onReconnect(() => this.onChange(systemKeysChanged(), true));
+    this.refreshTimer = setInterval(() => void this.refresh(), REFRESH_INTERVAL_MS).unref();
+  }
+
+  onApplicationShutdown(): void {
+    clearInterval(this.refreshTimer);
+  }
+
+  /** The key for the caller's request: their own when they have a usable one, else a system key. */
+  async resolve(caller: { id: string }, provider: string, providerName: string): Promise<UpstreamCredential> {
+    if (this.gate.userKeysAllowed) {
+      const own = (await this.userKeysOf(caller.id)).get(provider);
+      if (own?.valid) return own;
+      if (own && !own.fallbackToSystem) throw new UserKeyRejectedError(own.keyHint, own.reason);
+    }
+    return this.systemKey(provider, providerName);
+  }
+
+  /** The next system key in turn, skipping those already tried for this request. */
+  async systemKey(provider: string, providerName: string, tried: ReadonlySet<string> = new Set()) {
+    await (this.loading ??= this.loadSystemPools());
+    const pool = this.pools.get(provider);
+    const now = Date.now();
+    let candidates = pool?.active.filter((key) => !tried.has(key.keyId)) ?? [];
+    if (!candidates.length)
+      candidates = pool?.retiring.filter((key) => key.retireAt > now && !tried.has(key.keyId)) ?? [];
+    if (!candidates.length) throw new NoSystemKeyError(providerName);
+    const turn = this.turn.get(provider) ?? 0;
+    this.turn.set(provider, (turn + 1) % 1_000_000);
+    return candidates[turn % candidates.length];
+  }
+
+  /**
+   * The upstream refused the key (401): it is marked invalid at once, here and, through the change
+   * bus, on every instance, and shown as such to admins (or to its owner).
+   */
+  async reportRejected(credential: UpstreamCredential): Promise<void> {
+    const reason = `rejected by the provider (401) at ${new Date().toISOString()}`;
+    this.forget(credential);
+    const changed = await this.keys.markInvalid(credential.keyId, reason);
+    if (changed && credential.source === 'system') {
+      this.logger.error(
+        `System key ${credential.keyHint} was rejected by the provider; it is now marked invalid`,
+      );
+      await this.audit.record(SYSTEM_ACTOR, {
+        action: 'provider_key.invalidated',
+        targetType: 'provider_key',
+        targetId: credential.keyId,
+        after: { status: 'invalid', statusReason: reason },
+      });
+    }
+    const topic = credential.userId ? userKeysChanged(credential.userId) : systemKeysChanged();
+    await this.bus.publish(PROVIDER_KEYS_CHANGED, topic).catch(() => undefined);
+  }
+
+  /** Records that a key served a request (written at most once a minute per key). */
+  markUsed(credential: UpstreamCredential): void {
+    const now = Date.now();
+    if (now - (this.lastTouched.get(credential.keyId) ?? 0) < TOUCH_INTERVAL_MS) return;
+    this.lastTouched.set(credential.keyId, now);
+    if (this.lastTouched.size > 10_000) this.lastTouched.clear();
+    this.keys
+      .touch(credential.keyId)
+      .catch((error: Error) => this.logger.warn(`could not record key use: ${error.message}`));
+  }
+
+  private forget(credential: UpstreamCredential): void {
+    for (const pool of this.pools.values()) {
+      pool.active = pool.active.filter((key) => key.keyId !== credential.keyId);
+      pool.retiring = pool.retiring.filter((key) => key.keyId !== credential.keyId);
+    }
+    for (const keys of this.userKeys.values()) {
+      const own = [...keys.values()].find((key) => key.keyId === credential.keyId);
+      if (own) Object.assign(own, { valid: false, reason: 'rejected by the provider (401)' });
+    }
+  }
+
+  private onChange(payload: string, everything = false): void {
+    if (everything) this.userKeys.clear();
+    if (payload.startsWith('user:')) this.userKeys.delete(payload.slice('user:'.length));
+    else void this.refresh();
+  }
+
+  private async refresh(): Promise<void> {
+    try {
+      const retired = await this.keys.retireExpired();
+      for (const id of retired)
+        await this.audit.record(SYSTEM_ACTOR, {
+          action: 'provider_key.retire',
+          targetType: 'provider_key',
+          targetId: id,
+          after: { status: 'retired', statusReason: 'rotation grace period ended' },
+        });
+      this.loading = this.loadSystemPools();
+      await this.loading;
+    } catch (error) {
+      this.loading = undefined;
+      this.logger.warn(
+        `could not reload provider keys (keeping the last known): ${(error as Error).message}`,
+      );
+    }
+  }
+
+  private async loadSystemPools(): Promise<void> {
+    const rows = await this.keys.usableSystemKeys();
+    const pools = new Map<string, SystemPool>();
+    for (const row of rows) {
+      const pool = pools.get(row.provider) ?? { active: [], retiring: [] };
+      pools.set(row.provider, pool);
+      const credential = this.credentialOf(row, 'system');
+      if (row.status === 'active') pool.active.push(credential);
+      else pool.retiring.push({ ...credential, retireAt: row.retireAt?.getTime() ?? 0 });
+    }
+    this.pools = pools;
+  }
+
+  private async userKeysOf(userId: string): Promise<Map<string, UserKey>> {
+    const cached = this.userKeys.get(userId);
+    if (cached) return cached;
+    const rows = await this.keys.listUserKeys(userId);
+    const keys = new Map<string, UserKey>();
+    for (const row of rows) {
+      if (keys.has(row.provider) || row.status === 'retiring') continue;
+      keys.set(row.provider, {
+        ...this.credentialOf(row, 'user'),
+        valid: row.status === 'active',
+        reason: row.statusReason,
+      });
+    }
+    this.userKeys.set(userId, keys);
+    return keys;
+  }
+
+  private credentialOf(row: ProviderKeyEntity, source: KeySource): UpstreamCredential {
+    return {
+      apiKey: this.keys.open(row),
+      keyId: row.id,
+      source,
+      keyHint: `…${row.last4}`,
+      userId: row.userId,
+      fallbackToSystem: row.fallbackToSystem,
+    };
+  }
+}
