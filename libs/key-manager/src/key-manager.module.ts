@@ -4,6 +4,7 @@ import { AuditModule } from '@tiergate/audit';
 import { ApiConfig } from '@tiergate/config';
 import { ProviderModule } from '@tiergate/provider';
 import { ProviderKeyEntity } from './entities/provider-key.entity';
+import { KeyRetirement } from './key-retirement';
 import { ProviderKeyVerifier } from './provider-key.verifier';
 import { ProviderKeysRepository } from './provider-keys.repository';
 import { SecretCipher } from './secret-cipher';
@@ -23,6 +24,7 @@ import { UserKeysService } from './user-keys.service';
     },
     ProviderKeysRepository,
     ProviderKeyVerifier,
+    KeyRetirement,
     SystemKeysService,
     UserKeysService,
     UpstreamKeyResolver,

@@ -36,6 +36,14 @@ export class ProviderKeysRepository {
 
   /** A new active key, sealed; a live duplicate for the same owner is a 409. */
   async insert(key: NewProviderKey, manager?: EntityManager): Promise<ProviderKeyEntity> {
+    const repository = manager?.getRepository(ProviderKeyEntity) ?? this.keys;
+    const duplicate = await repository.existsBy({
+      provider: key.provider,
+      userId: key.userId ?? IsNull(),
+      fingerprint: In(this.cipher.fingerprints(key.secret)),
+      status: LIVE,
+    });
+    if (duplicate) throw alreadyRegistered();
     const id = randomUUID();
     const row = this.keys.create({
       id,
@@ -106,7 +114,11 @@ export class ProviderKeysRepository {
 
   /** Whether a system key with this secret was ever registered (in any state). */
   async systemKeyEverRegistered(provider: string, secret: string): Promise<boolean> {
-    return this.keys.existsBy({ provider, userId: IsNull(), fingerprint: this.cipher.fingerprint(secret) });
+    return this.keys.existsBy({
+      provider,
+      userId: IsNull(),
+      fingerprint: In(this.cipher.fingerprints(secret)),
+    });
   }
 
   async update(id: string, changes: Partial<ProviderKeyEntity>, manager?: EntityManager): Promise<void> {
@@ -151,6 +163,10 @@ export class ProviderKeysRepository {
   async touch(id: string): Promise<void> {
     await this.keys.update({ id }, { lastUsedAt: () => 'now()' });
   }
+}
+
+function alreadyRegistered(): DomainError {
+  return new DomainError(ErrorCode.Conflict, 'This key is already registered', { param: 'key' });
 }
 
 /** The additional data a key's ciphertext is bound to: its own row. */

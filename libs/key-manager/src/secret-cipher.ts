@@ -34,13 +34,13 @@ export class UnknownEncryptionKeyError extends Error {
 export class SecretCipher {
   readonly currentVersion: string;
   private readonly keys: Map<string, Buffer>;
-  private readonly fingerprintKey: Buffer;
+  private readonly fingerprintKeys: Buffer[];
 
   constructor(current: Buffer, previous: Buffer[] = []) {
     this.currentVersion = encryptionKeyVersion(current);
     this.keys = new Map([...previous, current].map((key) => [encryptionKeyVersion(key), key]));
-    this.fingerprintKey = Buffer.from(
-      hkdfSync('sha256', current, Buffer.alloc(0), 'tiergate:provider-key-fingerprint', 32),
+    this.fingerprintKeys = [current, ...previous].map((key) =>
+      Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), 'tiergate:provider-key-fingerprint', 32)),
     );
   }
 
@@ -63,6 +63,15 @@ export class SecretCipher {
 
   /** A keyed, one-way digest of a secret: finds duplicates without storing anything reversible. */
   fingerprint(plaintext: string): string {
-    return createHmac('sha256', this.fingerprintKey).update(plaintext).digest('hex');
+    return this.fingerprintUnder(this.fingerprintKeys[0], plaintext);
+  }
+
+  /** The secret's fingerprint under every known key, to find rows not yet re-encrypted. */
+  fingerprints(plaintext: string): string[] {
+    return this.fingerprintKeys.map((key) => this.fingerprintUnder(key, plaintext));
+  }
+
+  private fingerprintUnder(key: Buffer, plaintext: string): string {
+    return createHmac('sha256', key).update(plaintext).digest('hex');
   }
 }

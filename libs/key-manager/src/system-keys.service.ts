@@ -8,7 +8,9 @@ import type { ProviderKeyEntity } from './entities/provider-key.entity';
 import { PROVIDER_KEYS_CHANGED, systemKeysChanged } from './key-changes';
 import { auditViewOf } from './provider-key.summary';
 import { ProviderKeyVerifier } from './provider-key.verifier';
+import { KeyRetirement } from './key-retirement';
 import { ProviderKeysRepository } from './provider-keys.repository';
+import { UpstreamKeyResolver } from './upstream-key.resolver';
 
 export interface NewSystemKey {
   provider: string;
@@ -36,6 +38,8 @@ export class SystemKeysService implements OnApplicationBootstrap {
     private readonly bus: ChangeBus,
     private readonly config: ApiConfig,
     private readonly providers: ProviderRegistry,
+    private readonly retirement: KeyRetirement,
+    private readonly resolver: UpstreamKeyResolver,
   ) {}
 
   /** TOGETHER_API_KEY seeds the managed keys once; from then on admins manage them. */
@@ -77,8 +81,11 @@ export class SystemKeysService implements OnApplicationBootstrap {
     }
   }
 
-  list(provider?: string): Promise<ProviderKeyEntity[]> {
-    return this.keys.listSystemKeys(provider && this.verifier.resolveProviderId(provider));
+  /** Every system key, newest first; keys whose grace period is over are shown (and stored) as retired. */
+  async list(provider?: string): Promise<ProviderKeyEntity[]> {
+    const providerId = provider && this.verifier.resolveProviderId(provider);
+    await this.retirement.retireExpired();
+    return this.keys.listSystemKeys(providerId);
   }
 
   async add(actor: AuditActor & { requestId: string }, input: NewSystemKey): Promise<ProviderKeyEntity> {
@@ -197,7 +204,9 @@ export class SystemKeysService implements OnApplicationBootstrap {
     await this.announce();
   }
 
+  /** This instance reloads before answering (so a revoked key stops at once); the others on the bus. */
   private async announce(): Promise<void> {
+    await this.resolver.reload();
     await this.bus
       .publish(PROVIDER_KEYS_CHANGED, systemKeysChanged())
       .catch((error: Error) => this.logger.warn(`key change saved, but not announced: ${error.message}`));

@@ -7,6 +7,7 @@ import { ChangeBus } from '@tiergate/redis';
 import type { ProviderKeyEntity } from './entities/provider-key.entity';
 import { PROVIDER_KEYS_CHANGED, systemKeysChanged, userKeysChanged } from './key-changes';
 import { ProviderKeysRepository } from './provider-keys.repository';
+import { KeyRetirement } from './key-retirement';
 
 export type KeySource = 'system' | 'user';
 
@@ -62,11 +63,12 @@ const TOUCH_INTERVAL_MS = 60_000;
 @Injectable()
 export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(UpstreamKeyResolver.name);
-  private pools = new Map<string, SystemPool>();
+  /** Undefined until the first load; afterwards always the last good load. */
+  private pools?: Map<string, SystemPool>;
   private readonly turn = new Map<string, number>();
   private readonly userKeys = new LRUCache<string, Map<string, UserKey>>({ max: 50_000, ttl: 5 * 60_000 });
   private readonly lastTouched = new Map<string, number>();
-  private loading?: Promise<void>;
+  private firstLoad?: Promise<void>;
   private refreshTimer?: NodeJS.Timeout;
 
   constructor(
@@ -74,12 +76,13 @@ export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown 
     private readonly bus: ChangeBus,
     private readonly gate: FeatureGate,
     private readonly audit: AuditService,
+    private readonly retirement: KeyRetirement,
   ) {}
 
   onModuleInit(): void {
     this.bus.subscribe(PROVIDER_KEYS_CHANGED, (payload) => this.onChange(payload));
     this.bus.onReconnect(() => this.onChange(systemKeysChanged(), true));
-    this.refreshTimer = setInterval(() => void this.refresh(), REFRESH_INTERVAL_MS).unref();
+    this.refreshTimer = setInterval(() => void this.reload(), REFRESH_INTERVAL_MS).unref();
   }
 
   onApplicationShutdown(): void {
@@ -98,8 +101,9 @@ export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown 
 
   /** The next system key in turn, skipping those already tried for this request. */
   async systemKey(provider: string, providerName: string, tried: ReadonlySet<string> = new Set()) {
-    await (this.loading ??= this.loadSystemPools());
-    const pool = this.pools.get(provider);
+    if (!this.pools)
+      await (this.firstLoad ??= this.loadSystemPools().finally(() => (this.firstLoad = undefined)));
+    const pool = this.pools!.get(provider);
     const now = Date.now();
     let candidates = pool?.active.filter((key) => !tried.has(key.keyId)) ?? [];
     if (!candidates.length)
@@ -145,7 +149,7 @@ export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown 
   }
 
   private forget(credential: UpstreamCredential): void {
-    for (const pool of this.pools.values()) {
+    for (const pool of this.pools?.values() ?? []) {
       pool.active = pool.active.filter((key) => key.keyId !== credential.keyId);
       pool.retiring = pool.retiring.filter((key) => key.keyId !== credential.keyId);
     }
@@ -155,26 +159,23 @@ export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown 
     }
   }
 
-  private onChange(payload: string, everything = false): void {
-    if (everything) this.userKeys.clear();
-    if (payload.startsWith('user:')) this.userKeys.delete(payload.slice('user:'.length));
-    else void this.refresh();
+  /** Drops what is cached for a user, after their keys changed. */
+  forgetUser(userId: string): void {
+    this.userKeys.delete(userId);
   }
 
-  private async refresh(): Promise<void> {
+  private onChange(payload: string, everything = false): void {
+    if (everything) this.userKeys.clear();
+    if (payload.startsWith('user:')) this.forgetUser(payload.slice('user:'.length));
+    else void this.reload();
+  }
+
+  /** Reloads the system keys (retiring those whose grace period is over); keeps the last known on failure. */
+  async reload(): Promise<void> {
     try {
-      const retired = await this.keys.retireExpired();
-      for (const id of retired)
-        await this.audit.record(SYSTEM_ACTOR, {
-          action: 'provider_key.retire',
-          targetType: 'provider_key',
-          targetId: id,
-          after: { status: 'retired', statusReason: 'rotation grace period ended' },
-        });
-      this.loading = this.loadSystemPools();
-      await this.loading;
+      await this.retirement.retireExpired();
+      await this.loadSystemPools();
     } catch (error) {
-      this.loading = undefined;
       this.logger.warn(
         `could not reload provider keys (keeping the last known): ${(error as Error).message}`,
       );

@@ -8,6 +8,7 @@ import { PROVIDER_KEYS_CHANGED, userKeysChanged } from './key-changes';
 import { auditViewOf } from './provider-key.summary';
 import { ProviderKeyRejectedError, ProviderKeyVerifier } from './provider-key.verifier';
 import { ProviderKeysRepository } from './provider-keys.repository';
+import { UpstreamKeyResolver } from './upstream-key.resolver';
 
 export interface NewUserKey {
   provider: string;
@@ -32,6 +33,7 @@ export class UserKeysService {
     private readonly audit: AuditService,
     private readonly bus: ChangeBus,
     private readonly gate: FeatureGate,
+    private readonly resolver: UpstreamKeyResolver,
   ) {}
 
   list(userId: string): Promise<ProviderKeyEntity[]> {
@@ -133,6 +135,7 @@ export class UserKeysService {
   }
 
   private async announce(userId: string): Promise<void> {
+    this.resolver.forgetUser(userId);
     await this.bus
       .publish(PROVIDER_KEYS_CHANGED, userKeysChanged(userId))
       .catch((error: Error) => this.logger.warn(`key change saved, but not announced: ${error.message}`));

@@ -32,7 +32,7 @@ export function parseFlagChanges(body: Record<string, unknown>): FlagChanges {
         param: `${prefix}${name}`,
       });
   }
-  return Object.fromEntries(entries) as FlagChanges;
+  return Object.fromEntries(entries);
 }
 
 @ApiTags('admin')
