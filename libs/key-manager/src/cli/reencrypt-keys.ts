@@ -14,7 +14,8 @@ async function main(): Promise<void> {
   const target = config.database.url
     ? { url: config.database.url }
     : { embeddedDir: config.database.dataDir };
-  const dataSource = new DataSource(dataSourceOptions(target, { runMigrations: false }));
+  // The embedded database is migrated on open, as the api does; production runs `migration:run` first.
+  const dataSource = new DataSource(dataSourceOptions(target, { runMigrations: !config.database.url }));
   await dataSource.initialize();
   try {
     const cipher = new SecretCipher(config.encryptionKey, config.previousEncryptionKeys);
