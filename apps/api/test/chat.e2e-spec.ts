@@ -36,6 +36,12 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
         display_name: 'Together AI',
         is_free_tier: true,
         is_fallback: false,
+        fallback_reason: null,
+        fallback_strategy: null,
+        requested_model: null,
+        served_model: DEFAULT_MODEL,
+        key_source: 'system',
+        cached: false,
       },
     });
     expect(response.headers.get('x-tiergate-key-source')).toBe('system');
@@ -48,13 +54,13 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
   it('respects max_tokens and a named model', async () => {
     const response = await api.post(
       CHAT,
-      ask('#sim tokens=50', { max_tokens: 5, model: 'meta-llama/Llama-3.3-70B-Instruct-Turbo' }),
+      ask('#sim tokens=50', { max_tokens: 5, model: 'openai/gpt-oss-20b' }),
       token,
     );
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({
       finish_reason: 'length',
-      model_id: 'meta-llama/Llama-3.3-70B-Instruct-Turbo',
+      model_id: 'openai/gpt-oss-20b',
     });
     expect(response.body.usage.completion_tokens).toBe(5);
   });
@@ -67,15 +73,19 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
     expect(events.at(-1)).toBe('[DONE]');
     const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
     expect(chunks).toHaveLength(7);
-    expect(chunks[0]).toEqual({
+    expect(chunks[0]).toMatchObject({
       id: expect.any(String),
       model_id: DEFAULT_MODEL,
       provider: 'together_ai',
       delta: { content: expect.any(String) },
+      key_source: 'system',
+      model_source_indicator: { is_fallback: false, served_model: DEFAULT_MODEL },
     });
+    expect(chunks[1]).not.toHaveProperty('model_source_indicator');
     expect(chunks.at(-1)).toMatchObject({
       finish_reason: 'stop',
       usage: { prompt_tokens: 5, completion_tokens: 6, total_tokens: 11 },
+      model_source_indicator: { is_fallback: false },
     });
     const text = chunks.map((c) => c.delta.content).join('');
     expect(text.split(' ')).toHaveLength(6);
@@ -159,7 +169,14 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
     });
   });
 
-  describe('upstream failures become clear gateway errors', () => {
+  describe('upstream failures become clear gateway errors (one model: fallbacks off)', () => {
+    beforeAll(async () => {
+      await api.put('/api/v1/admin/flags', { together_ai_fallback: false }, await api.adminToken());
+    });
+    afterAll(async () => {
+      await api.put('/api/v1/admin/flags', { together_ai_fallback: true }, await api.adminToken());
+    });
+
     it('an unknown model is a 400 naming the model', async () => {
       const response = await api.post(CHAT, ask('x', { model: 'nobody/no-such-model' }), token);
       expect(response.status).toBe(400);

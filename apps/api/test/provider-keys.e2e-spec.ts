@@ -6,6 +6,11 @@ const CHAT = '/api/v1/together/chat/completions';
 const KEYS = '/api/v1/admin/provider-keys';
 const MY_KEYS = '/api/v1/me/provider-keys';
 const ask = { messages: [{ role: 'user', content: 'hello there' }], max_tokens: 8 };
+/** A question never asked before, so no cached answer can stand in when every key fails. */
+const fresh = () => ({
+  messages: [{ role: 'user', content: `new question ${Math.random()}` }],
+  max_tokens: 8,
+});
 const last4 = (key: string) => key.slice(-4);
 let serial = 0;
 /** A key the simulator accepts, unique per call. */
@@ -156,7 +161,7 @@ describe('provider keys: system keys and bring-your-own-key (e2e)', () => {
     it('with every key rejected, says that an admin must add one (503)', async () => {
       await revokeAllSystemKeys();
       const user = await api.user();
-      const response = await api.post(CHAT, ask, user.token);
+      const response = await api.post(CHAT, fresh(), user.token);
       expect(response.status).toBe(503);
       expect(response.body.error).toMatchObject({ code: 'no_system_key' });
       expect(response.body.error.message).toContain('/api/v1/admin/provider-keys');
@@ -223,7 +228,7 @@ describe('provider keys: system keys and bring-your-own-key (e2e)', () => {
       expect(shown.status).toBe('retired');
       const stored = await row(old.id);
       expect([stored.ciphertext, stored.nonce, stored.auth_tag]).toEqual([null, null, null]);
-      expect((await api.post(CHAT, ask, user.token)).status).toBe(503);
+      expect((await api.post(CHAT, fresh(), user.token)).status).toBe(503);
     });
 
     it('refuses to rotate to a rejected key, and keeps the old one', async () => {
@@ -247,7 +252,7 @@ describe('provider keys: system keys and bring-your-own-key (e2e)', () => {
       const user = await api.user();
       expect((await api.post(CHAT, ask, user.token)).status).toBe(200);
       expect((await api.delete(`${KEYS}/${key.id}`, admin)).status).toBe(204);
-      expect((await api.post(CHAT, ask, user.token)).status).toBe(503);
+      expect((await api.post(CHAT, fresh(), user.token)).status).toBe(503);
       expect((await row(key.id)).ciphertext).toBeNull();
       expect((await api.delete(`${KEYS}/${key.id}`, admin)).status).toBe(404);
     });

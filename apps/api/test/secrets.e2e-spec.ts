@@ -97,7 +97,8 @@ describe('provider keys never appear in clear text (e2e)', () => {
     // A system key the provider stops accepting mid-use, then none left.
     await api.revokeUpstreamKey(SECRETS.rotated);
     await api.revokeUpstreamKey(SECRETS.config);
-    expect((await record(api.post(CHAT, ask, user.token))).status).toBe(503);
+    const unseen = { ...ask, messages: [{ role: 'user', content: 'a question not asked before' }] };
+    expect((await record(api.post(CHAT, unseen, user.token))).status).toBe(503);
     await record(api.get(KEYS, admin));
 
     // A user's own key: added, verified, used, rejected by the provider, re-verified, deleted.

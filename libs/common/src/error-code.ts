@@ -33,4 +33,10 @@ export enum ErrorCode {
   UserKeyRejected = 'user_key_rejected',
   /** No usable system key: none configured, or the upstream rejected all of them. */
   NoSystemKey = 'no_system_key',
+  /** The caller's tier may not use the model they named. */
+  ModelNotAllowed = 'model_not_allowed',
+  /** The provider refused the content (a safety policy); never retried or sent elsewhere. */
+  ContentPolicy = 'content_policy_violation',
+  /** The request does not fit the model's context window, nor any larger one the tier may use. */
+  ContextLengthExceeded = 'context_length_exceeded',
 }

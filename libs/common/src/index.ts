@@ -3,3 +3,4 @@ export * from './domain.error';
 export * from './tiers';
 export { sniffImageType } from './image-type';
 export * from './feature-flags';
+export * from './modalities';

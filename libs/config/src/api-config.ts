@@ -48,6 +48,14 @@ export interface MediaSettings {
   remoteFetch: { timeoutMs: number; maxBytes: number; allow: string[] };
 }
 
+export interface FallbackSettings {
+  /** No new model is started once the chain has taken this long. */
+  chainBudgetMs: number;
+  breaker: { failureThreshold: number; windowMs: number; cooldownMs: number; probeTimeoutMs: number };
+  /** How long the last good answer to a request is kept for the CACHED_RESPONSE fallback. */
+  responseCacheTtlSeconds: number;
+}
+
 export interface UpstreamTimeouts {
   connectMs: number;
   firstByteMs: number;
@@ -83,6 +91,7 @@ export abstract class ApiConfig {
   /** Flag values applied at start-up, over what the database holds. */
   abstract readonly featureFlagOverrides: Record<string, boolean>;
   abstract readonly providerKeys: { rotationGraceSeconds: number };
+  abstract readonly fallback: FallbackSettings;
   abstract readonly logLevel: LogLevel;
   abstract readonly sim: { port: number };
   abstract readonly models: DefaultModels;
@@ -166,6 +175,16 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
     featureFlagOverrides: parseFlagOverrides(values.FEATURE_FLAGS),
     providerKeys: { rotationGraceSeconds: parseDurationSeconds(values.PROVIDER_KEY_GRACE_PERIOD)! },
+    fallback: {
+      chainBudgetMs: values.FALLBACK_CHAIN_BUDGET_MS,
+      breaker: {
+        failureThreshold: values.CIRCUIT_BREAKER_FAILURE_THRESHOLD,
+        windowMs: values.CIRCUIT_BREAKER_WINDOW_MS,
+        cooldownMs: values.CIRCUIT_BREAKER_COOLDOWN_MS,
+        probeTimeoutMs: values.UPSTREAM_TOTAL_TIMEOUT_MS,
+      },
+      responseCacheTtlSeconds: parseDurationSeconds(values.RESPONSE_CACHE_TTL)!,
+    },
     logLevel: values.LOG_LEVEL,
     sim: { port: values.SIM_PORT },
     models: {

@@ -1,56 +1,47 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@tiergate/audit';
 import { FEATURE_FLAG_NAMES, FEATURE_FLAGS, type FeatureFlag } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
-import { ChangeBus } from '@tiergate/redis';
+import { ChangeBus, SharedSnapshot } from '@tiergate/redis';
 import { FeatureFlagEntity } from './entities/feature-flag.entity';
-
-const TOPIC = 'flags.changed';
-/** A safety net under the change bus: even a missed message is picked up within this time. */
-const REFRESH_INTERVAL_MS = 30_000;
 
 export type FlagChanges = Partial<Record<FeatureFlag, boolean>>;
 
 /**
- * Feature flags, stored in PostgreSQL and held in memory by every instance. A change is written
- * (with its audit entry) in one transaction, then announced on the change bus; every instance
- * reloads within milliseconds, so reads on the hot path never touch the database.
+ * Feature flags, stored in PostgreSQL and held in memory by every instance (a SharedSnapshot). A
+ * change is written with its audit entry in one transaction, then announced on the change bus.
  */
 @Injectable()
 export class FeatureFlagsService implements OnModuleInit, OnApplicationShutdown {
-  private readonly logger = new Logger(FeatureFlagsService.name);
-  private values = new Map<FeatureFlag, boolean>();
-  private rows: FeatureFlagEntity[] = [];
-  private refreshTimer?: NodeJS.Timeout;
+  private readonly snapshot: SharedSnapshot<FeatureFlagEntity[]>;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly bus: ChangeBus,
+    bus: ChangeBus,
     private readonly config: ApiConfig,
-  ) {}
+  ) {
+    this.snapshot = new SharedSnapshot('flags', bus, () => this.load());
+  }
 
   async onModuleInit(): Promise<void> {
+    await this.snapshot.start();
     const overrides = this.config.featureFlagOverrides as FlagChanges;
     if (Object.keys(overrides).length) await this.update(SYSTEM_ACTOR, overrides, 'flags.config_override');
-    await this.reload();
-    this.bus.subscribe(TOPIC, () => void this.reloadQuietly());
-    this.bus.onReconnect(() => void this.reloadQuietly());
-    this.refreshTimer = setInterval(() => void this.reloadQuietly(), REFRESH_INTERVAL_MS).unref();
   }
 
   onApplicationShutdown(): void {
-    clearInterval(this.refreshTimer);
+    this.snapshot.stop();
   }
 
   isEnabled(flag: FeatureFlag): boolean {
-    return this.values.get(flag) ?? false;
+    return this.snapshot.value.some((row) => row.name === flag && row.enabled);
   }
 
   list(): FeatureFlagEntity[] {
-    return this.rows;
+    return this.snapshot.value;
   }
 
   /** Applies the changes that differ from what is stored; returns the flags afterwards. */
@@ -90,25 +81,12 @@ export class FeatureFlagsService implements OnModuleInit, OnApplicationShutdown 
         );
       }
     });
-    await this.reload();
-    await this.bus
-      .publish(TOPIC)
-      .catch((error: Error) =>
-        this.logger.warn(`flag change saved, but could not be announced: ${error.message}`),
-      );
-    return this.rows;
+    await this.snapshot.changed();
+    return this.snapshot.value;
   }
 
-  private async reload(): Promise<void> {
+  private async load(): Promise<FeatureFlagEntity[]> {
     const rows = await this.dataSource.getRepository(FeatureFlagEntity).find({ order: { name: 'ASC' } });
-    const known = rows.filter((row) => FEATURE_FLAG_NAMES.includes(row.name as FeatureFlag));
-    this.values = new Map(known.map((row) => [row.name as FeatureFlag, row.enabled]));
-    this.rows = known;
-  }
-
-  private async reloadQuietly(): Promise<void> {
-    await this.reload().catch((error: Error) =>
-      this.logger.warn(`could not reload feature flags (keeping the last known values): ${error.message}`),
-    );
+    return rows.filter((row) => FEATURE_FLAG_NAMES.includes(row.name as FeatureFlag));
   }
 }

@@ -1,18 +1,14 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode } from '@tiergate/common';
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
+import { FallbackChain, type ChainResult } from '@tiergate/fallback-manager';
 import { FeatureGate } from '@tiergate/flags';
-import { UpstreamKeyResolver, UserKeyRejectedError, type UpstreamCredential } from '@tiergate/key-manager';
 import { ArtifactService, measureAudio } from '@tiergate/media';
-import {
-  LlmProvider,
-  ProviderCallContext,
-  ProviderError,
-  ProviderRegistry,
-  TextStream,
-  TextStreamEvent,
-  withRetries,
-} from '@tiergate/provider';
+import { ModelNotAllowedError, ModelSelector, type ModelCandidate } from '@tiergate/model-selector';
+import { ProviderRegistry, TextGeneration, TextStream, TextStreamEvent } from '@tiergate/provider';
+import { CatalogService } from './catalog.service';
+import { ModelCaller, type ModelCall } from './model-caller';
+import { ResponseCache } from './response-cache';
 import type {
   AnswerSource,
   Embeddings,
@@ -34,71 +30,83 @@ import type {
 
 const PCM_BYTES_PER_SECOND = 24_000 * 2; // raw speech: 16-bit mono at 24 kHz
 
-interface Plan {
-  provider: LlmProvider;
-  model: string;
-  credential: UpstreamCredential;
-  context: ProviderCallContext;
-  source: AnswerSource;
+/** The last good answer to a text request: read when every model failed, written after a success. */
+interface AnswerCachePolicy<T> {
+  read: () => Promise<T | undefined>;
+  write: (result: T) => void;
 }
 
 /**
- * The request pipeline, written once for every modality and both surfaces: select the model,
- * resolve the upstream key, call the provider with retries, describe where the answer came from.
- * Later stages (flags, quotas, fallbacks, usage events) slot in here, not in controllers.
+ * The request pipeline, written once for every modality and both surfaces: select the models for
+ * the caller's tier, walk the fallback chain (each model called with the right key and retries),
+ * describe where the answer came from. Quotas and usage events slot in here, not in controllers.
  */
 @Injectable()
 export class GatewayService {
-  private readonly logger = new Logger(GatewayService.name);
-
   constructor(
     private readonly providers: ProviderRegistry,
     private readonly config: ApiConfig,
     private readonly artifacts: ArtifactService,
-    private readonly keys: UpstreamKeyResolver,
     private readonly gate: FeatureGate,
+    private readonly selector: ModelSelector,
+    private readonly catalog: CatalogService,
+    private readonly fallbacks: FallbackChain,
+    private readonly caller: ModelCaller,
+    private readonly answers: ResponseCache,
   ) {}
 
   chat(request: GatewayChatRequest): Promise<GatewayTextResult> {
-    return this.run(request, request.modality ?? 'chat', (plan) =>
-      plan.provider.chat(
-        { ...sampling(request), model: plan.model, messages: request.messages },
-        plan.context,
-      ),
+    const modality = request.modality ?? 'chat';
+    return this.run(
+      request,
+      modality,
+      (call) =>
+        call.provider.chat(
+          { ...sampling(request), model: call.model, messages: request.messages },
+          call.context,
+        ),
+      this.answerCache(request, modality, { messages: request.messages }),
     );
   }
 
   chatStream(request: GatewayChatRequest): Promise<GatewayTextStream> {
-    return this.runStream(request, request.modality ?? 'chat', (plan) =>
-      plan.provider.chatStream(
-        { ...sampling(request), model: plan.model, messages: request.messages },
-        plan.context,
+    const modality = request.modality ?? 'chat';
+    const cache = this.answerCache(request, modality, { messages: request.messages });
+    return this.runStream(request, modality, cache, (call) =>
+      call.provider.chatStream(
+        { ...sampling(request), model: call.model, messages: request.messages },
+        call.context,
       ),
     );
   }
 
   complete(request: GatewayCompletionRequest): Promise<GatewayTextResult> {
-    return this.run(request, 'text', (plan) =>
-      plan.provider.complete(
-        { ...sampling(request), model: plan.model, prompt: request.prompt },
-        plan.context,
-      ),
+    return this.run(
+      request,
+      'text',
+      (call) =>
+        call.provider.complete(
+          { ...sampling(request), model: call.model, prompt: request.prompt },
+          call.context,
+        ),
+      this.answerCache(request, 'text', { prompt: request.prompt }),
     );
   }
 
   completeStream(request: GatewayCompletionRequest): Promise<GatewayTextStream> {
-    return this.runStream(request, 'text', (plan) =>
-      plan.provider.completeStream(
-        { ...sampling(request), model: plan.model, prompt: request.prompt },
-        plan.context,
+    const cache = this.answerCache(request, 'text', { prompt: request.prompt });
+    return this.runStream(request, 'text', cache, (call) =>
+      call.provider.completeStream(
+        { ...sampling(request), model: call.model, prompt: request.prompt },
+        call.context,
       ),
     );
   }
 
   /** Generates images and stores each one; the answer carries signed links. */
   async generateImages(request: GatewayImageRequest): Promise<Served<GeneratedImageFile[]>> {
-    const { result, source } = await this.run(request, 'image', (plan) =>
-      plan.provider.generateImages({ ...imageFields(request), model: plan.model }, plan.context),
+    const { result, source } = await this.run(request, 'image', (call) =>
+      call.provider.generateImages({ ...imageFields(request), model: call.model }, call.context),
     );
     const files = await Promise.all(
       result.images.map(async (image) => ({
@@ -112,10 +120,10 @@ export class GatewayService {
   /** Measures the audio (refusing what is not audio before any upstream call), then transcribes it. */
   async transcribe(request: GatewayTranscriptionRequest): Promise<Served<TranscriptionResult>> {
     const info = await measureAudio(request.audio, request.field, request.contentType);
-    const { result, source } = await this.run(request, 'audio_stt', (plan) =>
-      plan.provider.transcribe(
+    const { result, source } = await this.run(request, 'audio_stt', (call) =>
+      call.provider.transcribe(
         {
-          model: plan.model,
+          model: call.model,
           audio: request.audio,
           filename: request.filename,
           contentType: info.mimeType,
@@ -123,23 +131,23 @@ export class GatewayService {
           prompt: request.prompt,
           temperature: request.temperature,
         },
-        plan.context,
+        call.context,
       ),
     );
     return { result: { ...result, durationSeconds: info.durationSeconds }, source };
   }
 
   async speak(request: GatewaySpeechRequest): Promise<Served<SpeechResult>> {
-    const { result, source } = await this.run(request, 'audio_tts', (plan) =>
-      plan.provider.speak(
+    const { result, source } = await this.run(request, 'audio_tts', (call) =>
+      call.provider.speak(
         {
-          model: plan.model,
+          model: call.model,
           input: request.input,
           voice: request.voice ?? this.config.models.ttsVoice,
           format: request.format,
           language: request.language,
         },
-        plan.context,
+        call.context,
       ),
     );
     const durationSeconds =
@@ -160,151 +168,189 @@ export class GatewayService {
   }
 
   embed(request: GatewayEmbeddingRequest): Promise<Served<Embeddings>> {
-    return this.run(request, 'embedding', (plan) =>
-      plan.provider.embed({ model: plan.model, input: request.input }, plan.context),
+    return this.run(request, 'embedding', (call) =>
+      call.provider.embed({ model: call.model, input: request.input }, call.context),
     );
   }
 
-  private async plan(request: GatewayRequestBase, modality: Modality): Promise<Plan> {
-    const provider = this.providers.primary;
-    const model = request.model ?? this.defaultModel(modality);
-    const credential = await this.keys.resolve(request.caller, provider.id, provider.displayName);
-    return {
-      provider,
-      model,
-      credential,
-      context: { apiKey: credential.apiKey, signal: request.signal, requestId: request.requestId },
-      source: {
-        providerId: provider.id,
-        providerName: provider.displayName,
-        requestedModel: request.model ?? null,
-        servedModel: model,
-        attempts: 0,
-        keySource: credential.source,
-        indicator: null,
-      },
-    };
-  }
-
-  private defaultModel(modality: Modality): string {
-    const models = this.config.models;
-    const byModality: Record<Modality, string> = {
-      chat: models.chat,
-      text: models.text,
-      code: models.code,
-      vision: models.vision,
-      image: models.image,
-      audio_tts: models.tts,
-      audio_stt: models.stt,
-      embedding: models.embedding,
-    };
-    return byModality[modality];
+  /** The models to try: the tier's route (or a model the caller may name), fallbacks when enabled. */
+  private async chainFor(request: GatewayRequestBase, modality: Modality): Promise<ModelCandidate[]> {
+    const { tier } = request.caller;
+    try {
+      const { chain } = this.selector.select({
+        tier,
+        modality,
+        purpose: request.purpose,
+        model: request.model,
+      });
+      return this.gate.fallbackEnabled ? chain : chain.slice(0, 1);
+    } catch (error) {
+      // A model nobody serves is a bad request, not a permission problem.
+      if (
+        error instanceof ModelNotAllowedError &&
+        (await this.catalog.find(request.model!).catch(() => true)) === undefined
+      )
+        throw new DomainError(ErrorCode.ModelNotAvailable, `Model ${request.model} does not exist`, {
+          param: 'model',
+        });
+      throw error;
+    }
   }
 
   /**
-   * One upstream operation with retries (429, 5xx, failed connections; the budget and retry-after
-   * honoured). A key the upstream refuses (401) is marked invalid and the call moves to the next
-   * system key, so a bad key costs no request; a user's own refused key fails the request with a
-   * message saying so, unless the user chose to fall back to the platform's key.
+   * One request through the fallback chain. Each model is called with the right key and retries;
+   * the chain moves on for the provider's failures, skips models whose breaker is open, respects
+   * the chain's time budget, and ends with the cached answer when there is one.
    */
   private async run<T>(
     request: GatewayRequestBase,
     modality: Modality,
-    invoke: (plan: Plan) => Promise<T>,
+    invoke: (call: ModelCall) => Promise<T>,
+    cache?: AnswerCachePolicy<T>,
   ): Promise<Served<T>> {
-    const plan = await this.plan(request, modality);
-    const tried = new Set<string>();
-    for (;;) {
-      try {
-        const result = await withRetries(
-          this.config.upstream.retry,
-          () => {
-            plan.source.attempts += 1;
-            return invoke(plan);
-          },
-          { signal: request.signal, onRetry: (event) => this.logRetry(request, plan, event) },
-        );
-        return { result, source: this.served(request, plan, result) };
-      } catch (error) {
-        if (!isRejectedKey(error)) throw error;
-        tried.add(plan.credential.keyId);
-        await this.replaceRejectedKey(plan, tried);
-      }
-    }
+    let attempts = 0;
+    let answered: ModelCall | undefined;
+    const outcome = await this.fallbacks.run(
+      {
+        chain: await this.chainFor(request, modality),
+        deadline: Date.now() + this.config.fallback.chainBudgetMs,
+        signal: request.signal,
+        contextLength: (candidate) =>
+          this.catalog.find(candidate.model).then((m) => m?.contextLength ?? null),
+        cached: cache && this.gate.fallbackEnabled ? cache.read : undefined,
+      },
+      async (candidate) => {
+        const { result, call } = await this.caller.call(request, candidate, invoke, () => (attempts += 1));
+        answered = call;
+        return result;
+      },
+    );
+    if (cache && outcome.strategy !== 'CACHED_RESPONSE') cache.write(outcome.result);
+    const source = this.describe(request, outcome, answered, attempts);
+    request.onServed?.(source);
+    return { result: outcome.result, source };
   }
 
-  private async replaceRejectedKey(plan: Plan, tried: ReadonlySet<string>): Promise<void> {
-    const rejected = plan.credential;
-    await this.keys.reportRejected(rejected);
-    if (rejected.source === 'user' && !rejected.fallbackToSystem)
-      throw new UserKeyRejectedError(rejected.keyHint, 'the provider answered 401');
-    plan.credential = await this.keys.systemKey(plan.provider.id, plan.provider.displayName, tried);
-    plan.context = { ...plan.context, apiKey: plan.credential.apiKey };
-    plan.source.keySource = plan.credential.source;
+  /** Where the answer came from, for the indicator fields and headers. */
+  private describe<T>(
+    request: GatewayRequestBase,
+    outcome: ChainResult<T>,
+    answered: ModelCall | undefined,
+    attempts: number,
+  ): AnswerSource {
+    const provider =
+      answered?.provider ?? this.providers.get(outcome.candidate.providerId) ?? this.providers.primary;
+    const reported = (outcome.result as { model?: unknown }).model;
+    const isFallback = outcome.strategy !== null;
+    return {
+      providerId: provider.id,
+      providerName: provider.displayName,
+      requestedModel: request.model ?? null,
+      servedModel: typeof reported === 'string' && reported ? reported : outcome.candidate.model,
+      attempts,
+      keySource: answered?.credential.source ?? 'system',
+      isFallback,
+      fallbackStrategy: outcome.strategy,
+      fallbackReason: outcome.fallbackReason,
+      cached: outcome.strategy === 'CACHED_RESPONSE',
+      indicator: this.gate.indicatorsEnabled
+        ? {
+            providerId: provider.id,
+            displayName: provider.displayName,
+            isFreeTier: request.caller.tier === 'free',
+            isFallback,
+          }
+        : null,
+    };
   }
 
-  /** Completes the answer's source once the upstream has answered, and tells the caller. */
-  private served(request: GatewayRequestBase, plan: Plan, result: unknown): AnswerSource {
-    this.keys.markUsed(plan.credential);
-    const servedModel = (result as { model?: unknown }).model;
-    if (typeof servedModel === 'string' && servedModel) plan.source.servedModel = servedModel;
-    plan.source.indicator = this.gate.indicatorsEnabled
-      ? {
-          providerId: plan.provider.id,
-          displayName: plan.provider.displayName,
-          isFreeTier: request.caller.tier === 'free',
-          isFallback: false,
-        }
-      : null;
-    request.onServed?.(plan.source);
-    return plan.source;
+  /** The cached-answer fallback for a text request, keyed by what shapes the answer. */
+  private answerCache(
+    request: GatewayChatRequest | GatewayCompletionRequest,
+    modality: Modality,
+    input: object,
+  ): AnswerCachePolicy<TextGeneration> {
+    const key = this.answers.keyFor({
+      tier: request.caller.tier,
+      modality,
+      purpose: request.purpose ?? null,
+      model: request.model ?? null,
+      ...input,
+      ...sampling(request),
+    });
+    return { read: () => this.answers.read(key), write: (answer) => this.answers.write(key, answer) };
   }
 
   /**
    * Opens a stream and waits for its first event before answering, so every failure up to the
-   * first token can still be retried (and reported with a proper HTTP status). After the first
-   * event has been handed on, nothing is retried.
+   * first token can still be retried or sent to the next model (and reported with a proper HTTP
+   * status). A finished stream's text is kept for the cached-answer fallback.
    */
   private async runStream(
     request: GatewayRequestBase,
     modality: Modality,
-    open: (plan: Plan) => Promise<TextStream>,
+    cache: AnswerCachePolicy<TextGeneration>,
+    open: (call: ModelCall) => Promise<TextStream>,
   ): Promise<GatewayTextStream> {
-    const { result, source } = await this.run(request, modality, async (plan) => {
-      const stream = await open(plan);
-      const iterator = stream[Symbol.asyncIterator]();
-      const first = await iterator.next();
-      return { iterator, first };
-    });
-    return { source, events: replayFirst(result.iterator, result.first) };
-  }
-
-  private logRetry(
-    request: GatewayRequestBase,
-    plan: Plan,
-    event: { attempt: number; delayMs: number; error: { code: string; message: string } },
-  ): void {
-    this.logger.warn(
-      {
-        requestId: request.requestId,
-        provider: plan.provider.id,
-        model: plan.model,
-        retry: event.attempt,
-        delayMs: event.delayMs,
-        code: event.error.code,
+    const streamCache: AnswerCachePolicy<OpenedStream> = {
+      read: async () => {
+        const answer = await cache.read();
+        return answer && (await openedFrom(answer));
       },
-      `Retrying upstream call: ${event.error.message}`,
+      write: () => undefined,
+    };
+    const { result, source } = await this.run(
+      request,
+      modality,
+      async (call) => {
+        const stream = await open(call);
+        const iterator = stream[Symbol.asyncIterator]();
+        const first = await iterator.next();
+        return { iterator, first, model: stream.model, id: stream.id };
+      },
+      streamCache,
     );
+    const events = replayFirst(result.iterator, result.first);
+    return { source, events: source.cached ? events : keepAnswer(events, result, cache) };
   }
 }
 
-/** The upstream refused the key itself (401), as opposed to the request. */
-function isRejectedKey(error: unknown): boolean {
-  return (
-    error instanceof ProviderError &&
-    error.code === ErrorCode.UpstreamAuthFailed &&
-    error.upstreamStatus === 401
-  );
+interface OpenedStream {
+  id: string;
+  model: string;
+  iterator: AsyncIterator<TextStreamEvent>;
+  first: IteratorResult<TextStreamEvent>;
+}
+
+/** A cached answer, replayed as a stream. */
+async function openedFrom(answer: TextGeneration): Promise<OpenedStream> {
+  async function* events(): AsyncGenerator<TextStreamEvent> {
+    yield { type: 'delta', content: answer.content };
+    yield { type: 'end', finishReason: answer.finishReason, usage: answer.usage };
+  }
+  const iterator = events();
+  return { id: answer.id, model: answer.model, iterator, first: await iterator.next() };
+}
+
+/** Passes the events on, and caches the whole text once the stream has ended cleanly. */
+async function* keepAnswer(
+  events: AsyncGenerator<TextStreamEvent>,
+  stream: { id: string; model: string },
+  cache: AnswerCachePolicy<TextGeneration>,
+): AsyncGenerator<TextStreamEvent> {
+  let content = '';
+  for await (const event of events) {
+    if (event.type === 'delta') content += event.content;
+    else if (event.usage)
+      cache.write({
+        id: stream.id,
+        model: stream.model,
+        content,
+        finishReason: event.finishReason,
+        usage: event.usage,
+      });
+    yield event;
+  }
 }
 
 function imageFields({ prompt, negativePrompt, width, height, steps, n, seed }: GatewayImageRequest) {

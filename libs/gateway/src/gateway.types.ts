@@ -11,19 +11,7 @@ import type {
   Transcription,
 } from '@tiergate/provider';
 
-/** What a request is for; with the caller's tier it decides the model. */
-export type Modality =
-  'chat' | 'text' | 'code' | 'vision' | 'image' | 'audio_tts' | 'audio_stt' | 'embedding';
-export const MODALITIES: readonly Modality[] = [
-  'chat',
-  'text',
-  'code',
-  'vision',
-  'image',
-  'audio_tts',
-  'audio_stt',
-  'embedding',
-];
+export { MODALITIES, type Modality } from '@tiergate/common';
 
 /** Who asks, and how the request may be cut short: common to every gateway request. */
 export interface GatewayRequestBase {
@@ -92,6 +80,13 @@ export interface AnswerSource {
   attempts: number;
   /** Whose upstream key served it: the platform's or the caller's own. */
   keySource: 'system' | 'user';
+  /** A fallback produced the answer (another model, another provider, or the cache). */
+  isFallback: boolean;
+  fallbackStrategy: 'SAME_PROVIDER_DIFFERENT_MODEL' | 'DIFFERENT_PROVIDER' | 'CACHED_RESPONSE' | null;
+  /** Why the primary was passed over (`timeout`, `upstream_error`, `circuit_open`, ...). */
+  fallbackReason: string | null;
+  /** Served from the cache of earlier answers. */
+  cached: boolean;
   /** The seed's model-source indicator; null when the together_ai_ui_indicators flag is off. */
   indicator: ModelSourceIndicator | null;
 }

@@ -8,7 +8,9 @@ export type ProviderErrorCode =
   | ErrorCode.UpstreamUnavailable
   | ErrorCode.UpstreamTimeout
   | ErrorCode.UpstreamProtocolError
-  | ErrorCode.ClientClosedRequest;
+  | ErrorCode.ClientClosedRequest
+  | ErrorCode.ContextLengthExceeded
+  | ErrorCode.ContentPolicy;
 
 export interface ProviderErrorDetails {
   provider: string;

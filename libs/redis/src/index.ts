@@ -1,3 +1,4 @@
 export { RedisModule, REDIS_CLIENT, REDIS_KEY_PREFIX, createRedisClient } from './redis.module';
 export { SharedCache, RedisSharedCache, MemorySharedCache } from './shared-cache';
 export { ChangeBus, RedisChangeBus, InProcessChangeBus, type ChangeHandler } from './change-bus';
+export { SharedSnapshot } from './shared-snapshot';

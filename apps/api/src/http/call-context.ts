@@ -19,6 +19,11 @@ export function servedHeaders(reply: FastifyReply, source: AnswerSource): void {
     'x-tiergate-provider': source.providerId,
     'x-tiergate-model': source.servedModel,
     'x-tiergate-key-source': source.keySource,
+    'x-tiergate-fallback': String(source.isFallback),
+    'x-tiergate-cached': String(source.cached),
+    ...(source.requestedModel && { 'x-tiergate-requested-model': source.requestedModel }),
+    ...(source.fallbackReason && { 'x-tiergate-fallback-reason': source.fallbackReason }),
+    ...(source.fallbackStrategy && { 'x-tiergate-fallback-strategy': source.fallbackStrategy }),
   });
 }
 

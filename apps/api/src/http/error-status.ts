@@ -23,6 +23,7 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
     case ErrorCode.Forbidden:
     case ErrorCode.RegistrationClosed:
     case ErrorCode.FreeTierDisabled:
+    case ErrorCode.ModelNotAllowed:
     case ErrorCode.UserKeysDisabled:
       return { status: 403, type: 'permission_error' };
     case ErrorCode.EmailTaken:
@@ -31,6 +32,8 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
       return { status: 409, type: 'conflict_error' };
     case ErrorCode.ModelNotAvailable:
     case ErrorCode.ProviderKeyRejected:
+    case ErrorCode.ContentPolicy:
+    case ErrorCode.ContextLengthExceeded:
       return { status: 400, type: 'invalid_request_error' };
     case ErrorCode.UserKeyRejected:
       return { status: 403, type: 'permission_error' };

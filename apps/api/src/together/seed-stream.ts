@@ -11,9 +11,12 @@ import { servedBy } from './dto/served-by.dto';
  */
 export async function* seedTextEvents(requestId: string, stream: GatewayTextStream): AsyncGenerator<string> {
   const base = { id: requestId, model_id: stream.source.servedModel, provider: stream.source.providerId };
+  let first = true;
   for await (const event of stream.events) {
     if (event.type === 'delta') {
-      yield sseData({ ...base, delta: { content: event.content } });
+      // The first event says where the answer comes from; the final one says it again.
+      yield sseData({ ...base, delta: { content: event.content }, ...(first && servedBy(stream.source)) });
+      first = false;
     } else {
       yield sseData({
         ...base,

@@ -65,6 +65,8 @@ export class TestApi {
       LOG_LEVEL: 'silent',
       UPSTREAM_RETRY_BASE_DELAY_MS: '5',
       UPSTREAM_RETRY_MAX_DELAY_MS: '20',
+      // Many tests inject failures into the same model; breakers are tested on their own.
+      CIRCUIT_BREAKER_FAILURE_THRESHOLD: '1000',
       REDIS_KEY_PREFIX: shared?.config.redisKeyPrefix ?? `tiergate-test:${randomUUID().slice(0, 8)}:`,
       ...env,
     });

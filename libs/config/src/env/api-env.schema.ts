@@ -256,4 +256,31 @@ export class ApiEnv {
 
   @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m, 1h or 7d' })
   PROVIDER_KEY_GRACE_PERIOD: string = '15m';
+
+  @ToInt()
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  FALLBACK_CHAIN_BUDGET_MS: number = 120_000;
+
+  @ToInt()
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  CIRCUIT_BREAKER_FAILURE_THRESHOLD: number = 5;
+
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  CIRCUIT_BREAKER_WINDOW_MS: number = 30_000;
+
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  CIRCUIT_BREAKER_COOLDOWN_MS: number = 30_000;
+
+  @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m, 1h or 7d' })
+  RESPONSE_CACHE_TTL: string = '1h';
 }

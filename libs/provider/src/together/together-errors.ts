@@ -77,6 +77,20 @@ export function errorFromResponse(
       { ...details, param: 'model' },
     );
   }
+  if (isContextLengthError(status, body)) {
+    return new ProviderError(
+      ErrorCode.ContextLengthExceeded,
+      `The request does not fit the context window of ${ctx.model ?? 'the model'}${said}`,
+      { ...details, param: 'messages' },
+    );
+  }
+  if (status >= 400 && status < 500 && isContentPolicyError(body)) {
+    return new ProviderError(
+      ErrorCode.ContentPolicy,
+      `${ctx.provider} refused the content under its usage policy${said}`,
+      { ...details, param: null },
+    );
+  }
   if (status === 429) {
     return new ProviderError(
       ErrorCode.UpstreamRateLimited,
@@ -107,6 +121,22 @@ export function errorFromResponse(
     ErrorCode.UpstreamProtocolError,
     `${ctx.provider} answered with unexpected HTTP ${status}`,
     details,
+  );
+}
+
+function isContextLengthError(status: number, body: { message?: string; code?: string }): boolean {
+  if (status !== 400 && status !== 403) return false;
+  return (
+    body.code === 'context_length_exceeded' ||
+    /context (length|window)|maximum context|too many tokens/i.test(body.message ?? '')
+  );
+}
+
+function isContentPolicyError(body: { message?: string; code?: string; type?: string }): boolean {
+  return (
+    body.code === 'content_policy_violation' ||
+    body.type === 'content_policy_violation' ||
+    /content (policy|filter)|safety (policy|system)/i.test(body.message ?? '')
   );
 }
 

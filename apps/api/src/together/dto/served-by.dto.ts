@@ -6,6 +6,24 @@ export class ModelSourceIndicatorDto {
   @ApiProperty({ example: 'Together AI' }) display_name!: string;
   @ApiProperty() is_free_tier!: boolean;
   @ApiProperty() is_fallback!: boolean;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    example: 'timeout',
+    description: 'Why the primary model was passed over',
+  })
+  fallback_reason!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    enum: ['SAME_PROVIDER_DIFFERENT_MODEL', 'DIFFERENT_PROVIDER', 'CACHED_RESPONSE'],
+  })
+  fallback_strategy!: string | null;
+  @ApiProperty({ nullable: true, type: String, description: 'The model the request named, if any' })
+  requested_model!: string | null;
+  @ApiProperty({ description: 'The model that produced the answer' }) served_model!: string;
+  @ApiProperty({ enum: ['system', 'user'] }) key_source!: 'system' | 'user';
+  @ApiProperty({ description: 'Answered from the cache of earlier answers' }) cached!: boolean;
 }
 
 /** Fields every seed answer ends with: which model served it, from which provider, with whose key. */
@@ -33,6 +51,12 @@ export function servedBy(source: AnswerSource): ServedByDto {
         display_name: indicator.displayName,
         is_free_tier: indicator.isFreeTier,
         is_fallback: indicator.isFallback,
+        fallback_reason: source.fallbackReason,
+        fallback_strategy: source.fallbackStrategy,
+        requested_model: source.requestedModel,
+        served_model: source.servedModel,
+        key_source: source.keySource,
+        cached: source.cached,
       },
     }),
   };

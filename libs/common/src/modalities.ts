@@ -1,0 +1,18 @@
+/** What a request is for; with the caller's tier (and purpose) it decides the model. */
+export type Modality =
+  'chat' | 'text' | 'code' | 'vision' | 'image' | 'audio_tts' | 'audio_stt' | 'embedding';
+
+export const MODALITIES: readonly Modality[] = [
+  'chat',
+  'text',
+  'code',
+  'vision',
+  'image',
+  'audio_tts',
+  'audio_stt',
+  'embedding',
+];
+
+export function isModality(value: string): value is Modality {
+  return (MODALITIES as readonly string[]).includes(value);
+}

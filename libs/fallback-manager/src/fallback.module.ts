@@ -1,0 +1,23 @@
+import { Module } from '@nestjs/common';
+import type Redis from 'ioredis';
+import { ApiConfig } from '@tiergate/config';
+import { REDIS_CLIENT, REDIS_KEY_PREFIX } from '@tiergate/redis';
+import { CircuitBreakerStore, MemoryCircuitBreakerStore, RedisCircuitBreakerStore } from './circuit-breaker';
+import { FallbackChain } from './fallback-chain';
+
+/** The fallback chain and its circuit breakers (in Redis when there is one, else in memory). */
+@Module({
+  providers: [
+    {
+      provide: CircuitBreakerStore,
+      inject: [ApiConfig, REDIS_KEY_PREFIX, { token: REDIS_CLIENT, optional: true }],
+      useFactory: (config: ApiConfig, prefix: string, redis?: Redis) =>
+        redis
+          ? new RedisCircuitBreakerStore(redis, prefix, config.fallback.breaker)
+          : new MemoryCircuitBreakerStore(config.fallback.breaker),
+    },
+    FallbackChain,
+  ],
+  exports: [FallbackChain, CircuitBreakerStore],
+})
+export class FallbackModule {}

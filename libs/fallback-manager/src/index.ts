@@ -1,0 +1,18 @@
+export { FallbackModule } from './fallback.module';
+export {
+  FallbackChain,
+  FallbackExhaustedError,
+  breakerKey,
+  type ChainCandidate,
+  type ChainOptions,
+  type ChainResult,
+  type FailedAttempt,
+} from './fallback-chain';
+export { isFallbackTrigger, failureReason, type FallbackStrategy } from './fallback.policy';
+export {
+  CircuitBreakerStore,
+  RedisCircuitBreakerStore,
+  MemoryCircuitBreakerStore,
+  type BreakerDecision,
+  type BreakerSettings,
+} from './circuit-breaker';

@@ -1,0 +1,115 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { ErrorCode } from '@tiergate/common';
+import { ApiConfig } from '@tiergate/config';
+import type { ChainCandidate } from '@tiergate/fallback-manager';
+import {
+  NoSystemKeyError,
+  UpstreamKeyResolver,
+  UserKeyRejectedError,
+  type UpstreamCredential,
+} from '@tiergate/key-manager';
+import {
+  LlmProvider,
+  ProviderCallContext,
+  ProviderError,
+  ProviderRegistry,
+  withRetries,
+} from '@tiergate/provider';
+import type { GatewayRequestBase } from './gateway.types';
+
+/** One model on one provider, with the key the call goes out with. */
+export interface ModelCall {
+  provider: LlmProvider;
+  model: string;
+  credential: UpstreamCredential;
+  context: ProviderCallContext;
+}
+
+/**
+ * Calls one model: with the caller's own key or a system key, retried on 429, 5xx and failed
+ * connections (budget and retry-after honoured). A key the provider refuses (401) is marked
+ * invalid and the call moves to the next system key, so a bad key costs no request; a user's own
+ * refused key fails the request saying so, unless they chose to fall back to the platform's key.
+ */
+@Injectable()
+export class ModelCaller {
+  private readonly logger = new Logger(ModelCaller.name);
+
+  constructor(
+    private readonly providers: ProviderRegistry,
+    private readonly keys: UpstreamKeyResolver,
+    private readonly config: ApiConfig,
+  ) {}
+
+  async call<T>(
+    request: GatewayRequestBase,
+    candidate: ChainCandidate,
+    invoke: (call: ModelCall) => Promise<T>,
+    onAttempt: (call: ModelCall) => void,
+  ): Promise<{ result: T; call: ModelCall }> {
+    const provider = this.providers.get(candidate.providerId);
+    if (!provider) throw new NoSystemKeyError(candidate.providerId);
+    const credential = await this.keys.resolve(request.caller, provider.id, provider.displayName);
+    const call: ModelCall = {
+      provider,
+      model: candidate.model,
+      credential,
+      context: { apiKey: credential.apiKey, signal: request.signal, requestId: request.requestId },
+    };
+    const tried = new Set<string>();
+    for (;;) {
+      try {
+        const result = await withRetries(
+          this.config.upstream.retry,
+          () => {
+            onAttempt(call);
+            return invoke(call);
+          },
+          { signal: request.signal, onRetry: (event) => this.logRetry(request, call, event) },
+        );
+        this.keys.markUsed(call.credential);
+        return { result, call };
+      } catch (error) {
+        if (!isRejectedKey(error)) throw error;
+        tried.add(call.credential.keyId);
+        await this.replaceRejectedKey(call, tried);
+      }
+    }
+  }
+
+  private async replaceRejectedKey(call: ModelCall, tried: ReadonlySet<string>): Promise<void> {
+    const rejected = call.credential;
+    await this.keys.reportRejected(rejected);
+    if (rejected.source === 'user' && !rejected.fallbackToSystem)
+      throw new UserKeyRejectedError(rejected.keyHint, 'the provider answered 401');
+    call.credential = await this.keys.systemKey(call.provider.id, call.provider.displayName, tried);
+    call.context = { ...call.context, apiKey: call.credential.apiKey };
+  }
+
+  private logRetry(
+    request: GatewayRequestBase,
+    call: ModelCall,
+    event: { attempt: number; delayMs: number; error: { code: string; message: string } },
+  ): void {
+    this.logger.warn(
+      {
+        requestId: request.requestId,
+        provider: call.provider.id,
+        model: call.model,
+        retry: event.attempt,
+        delayMs: event.delayMs,
+        code: event.error.code,
+      },
+      `Retrying upstream call: ${event.error.message}`,
+    );
+  }
+}
+
+/** The upstream refused the key itself (401), as opposed to the request. */
+function isRejectedKey(error: unknown): boolean {
+  return (
+    error instanceof ProviderError &&
+    error.code === ErrorCode.UpstreamAuthFailed &&
+    error.upstreamStatus === 401
+  );
+}

@@ -1,0 +1,11 @@
+export { ModelSelectorModule } from './model-selector.module';
+export { ModelConfigService } from './model-config.service';
+export { ModelSelector, ModelNotAllowedError, type ModelCandidate, type Selection } from './model-selector';
+export type {
+  ModelConfigDocument,
+  ModelRoute,
+  ModalityRoute,
+  ModelRef,
+  TierModels,
+} from './model-config.types';
+export { parseModelConfigPatch, applyModelConfigPatch } from './model-config.validation';

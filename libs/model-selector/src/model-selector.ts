@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, type Modality, type Tier } from '@tiergate/common';
+import { ApiConfig } from '@tiergate/config';
+import { ProviderRegistry } from '@tiergate/provider';
+import { ModelConfigService } from './model-config.service';
+import type { ModelRef, ModelRoute } from './model-config.types';
+
+/** One model to try, on one provider. */
+export interface ModelCandidate {
+  providerId: string;
+  model: string;
+}
+
+export interface Selection {
+  /** The models to try, in order: the first is the primary, the rest are fallbacks. */
+  chain: ModelCandidate[];
+  /** The caller named the first model. */
+  requested: boolean;
+}
+
+export class ModelNotAllowedError extends DomainError {
+  constructor(tier: Tier, model: string) {
+    super(
+      ErrorCode.ModelNotAllowed,
+      `The ${tier} tier may not use ${model}; GET /api/v1/together/models lists the models your tier can use`,
+      { param: 'model' },
+    );
+  }
+}
+
+/**
+ * Chooses the models for a request: the tier's route for the modality (or the purpose's override),
+ * or a model the caller named when the tier may use it, followed by the route's fallbacks. Every
+ * model in a chain is one the tier may use, so a fallback never moves a caller above their tier.
+ */
+@Injectable()
+export class ModelSelector {
+  constructor(
+    private readonly config: ModelConfigService,
+    private readonly providers: ProviderRegistry,
+    private readonly apiConfig: ApiConfig,
+  ) {}
+
+  select(input: { tier: Tier; modality: Modality; purpose?: string; model?: string }): Selection {
+    const route = this.route(input.tier, input.modality, input.purpose);
+    const chain = [route.primary, ...route.fallbacks].map((ref) => this.candidate(ref));
+    if (!input.model) return { chain: unique(chain), requested: false };
+    if (!this.allowedModels(input.tier).has(input.model))
+      throw new ModelNotAllowedError(input.tier, input.model);
+    const named = chain.find((c) => c.model === input.model) ?? {
+      providerId: this.providers.primary.id,
+      model: input.model,
+    };
+    return { chain: unique([named, ...chain.filter((c) => c !== named)]), requested: true };
+  }
+
+  /** Every model the tier may name: its routes' models, their fallbacks, and its allow-list. */
+  allowedModels(tier: Tier): Set<string> {
+    const models = new Set<string>();
+    const tierModels = this.config.document.tiers[tier];
+    for (const route of Object.values(tierModels?.routes ?? {})) {
+      for (const sub of [route, ...Object.values(route.purposes ?? {})])
+        for (const ref of [sub.primary, ...sub.fallbacks]) models.add(this.candidate(ref).model);
+    }
+    for (const model of tierModels?.allowed_models ?? []) models.add(model);
+    return models;
+  }
+
+  supportsContinuation(model: string): boolean {
+    return this.config.document.models[model]?.supports_continuation === true;
+  }
+
+  private route(tier: Tier, modality: Modality, purpose?: string): ModelRoute {
+    const route = this.config.document.tiers[tier]?.routes[modality];
+    if (!route) return { primary: this.platformDefault(modality), fallbacks: [] };
+    return (purpose && route.purposes?.[purpose]) || route;
+  }
+
+  private candidate(ref: string | ModelRef): ModelCandidate {
+    return typeof ref === 'string'
+      ? { providerId: this.providers.primary.id, model: ref }
+      : { providerId: ref.provider ?? this.providers.primary.id, model: ref.model };
+  }
+
+  /** DEFAULT_*_MODEL, for a tier and modality the configuration leaves out. */
+  private platformDefault(modality: Modality): string {
+    const models = this.apiConfig.models;
+    const byModality: Record<Modality, string> = {
+      chat: models.chat,
+      text: models.text,
+      code: models.code,
+      vision: models.vision,
+      image: models.image,
+      audio_tts: models.tts,
+      audio_stt: models.stt,
+      embedding: models.embedding,
+    };
+    return byModality[modality];
+  }
+}
+
+function unique(chain: ModelCandidate[]): ModelCandidate[] {
+  const seen = new Set<string>();
+  return chain.filter((c) => {
+    const key = `${c.providerId}\n${c.model}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
