@@ -324,11 +324,16 @@ interface OpenedStream {
 
 /** A cached answer, replayed as a stream. */
 async function openedFrom(answer: TextGeneration): Promise<OpenedStream> {
-  async function* events(): AsyncGenerator<TextStreamEvent> {
-    yield { type: 'delta', content: answer.content };
-    yield { type: 'end', finishReason: answer.finishReason, usage: answer.usage };
-  }
-  const iterator = events();
+  const items: TextStreamEvent[] = [
+    { type: 'delta', content: answer.content },
+    { type: 'end', finishReason: answer.finishReason, usage: answer.usage },
+  ];
+  const iterator: AsyncIterator<TextStreamEvent> = {
+    next: () =>
+      Promise.resolve(
+        items.length ? { done: false, value: items.shift()! } : { done: true, value: undefined },
+      ),
+  };
   return { id: answer.id, model: answer.model, iterator, first: await iterator.next() };
 }
 

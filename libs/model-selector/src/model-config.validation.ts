@@ -2,7 +2,6 @@ import { DomainError, ErrorCode, MODALITIES, TIERS, isModality } from '@tiergate
 import type {
   ModelConfigDocument,
   ModelRef,
-  ModelRoute,
   ModalityRoute,
   ModelSettings,
   TierModels,
@@ -68,7 +67,7 @@ function route(
     parsed.purposes = {};
     for (const [purpose, value] of Object.entries(purposes)) {
       if (!PURPOSE.test(purpose)) invalid(`${path}.purposes.${purpose}`, 'must be a lowercase word');
-      parsed.purposes[purpose] = route(value, `${path}.purposes.${purpose}`, providers, false) as ModelRoute;
+      parsed.purposes[purpose] = route(value, `${path}.purposes.${purpose}`, providers, false);
     }
   }
   return parsed;
@@ -116,7 +115,7 @@ export function parseModelConfigPatch(body: unknown, providers: readonly string[
       onlyKeys(raw, path, ['supports_continuation']);
       if (raw.supports_continuation !== undefined && typeof raw.supports_continuation !== 'boolean')
         invalid(`${path}.supports_continuation`, 'must be true or false');
-      patch.models[model] = { supports_continuation: raw.supports_continuation as boolean | undefined };
+      patch.models[model] = { supports_continuation: raw.supports_continuation };
     }
   }
   if (!patch.tiers && !patch.models) invalid('body', 'must change tiers or models');
