@@ -11,6 +11,7 @@ import { GatewayModule } from '@tiergate/gateway';
 import { RedisModule } from '@tiergate/redis';
 import { AuditController } from './admin/audit.controller';
 import { FlagsController } from './admin/flags.controller';
+import { ModelConfigController } from './admin/model-config.controller';
 import { UsersController } from './admin/users.controller';
 import { AuthController } from './auth/auth.controller';
 import { HealthController } from './health/health.controller';
@@ -70,6 +71,7 @@ export class ApiModule {
         FlagsController,
         UsersController,
         AuditController,
+        ModelConfigController,
       ],
       providers: [ReadinessIndicators, { provide: APP_FILTER, useClass: ErrorFilter }],
     };

@@ -7,14 +7,18 @@ import { ProviderModule } from '@tiergate/provider';
 import { CatalogService } from './catalog.service';
 import { GatewayService } from './gateway.service';
 import { ModelCaller } from './model-caller';
+import { ModelConfigCheck } from './model-config.check';
 import { ResponseCache } from './response-cache';
+import { TierModels } from './tier-models';
 
 @Module({
   imports: [ProviderModule, MediaModule, KeyManagerModule, ModelSelectorModule, FallbackModule],
-  providers: [GatewayService, CatalogService, ModelCaller, ResponseCache],
+  providers: [GatewayService, CatalogService, ModelCaller, ResponseCache, ModelConfigCheck, TierModels],
   exports: [
     GatewayService,
     CatalogService,
+    ModelConfigCheck,
+    TierModels,
     ProviderModule,
     MediaModule,
     KeyManagerModule,

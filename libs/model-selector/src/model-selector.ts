@@ -66,6 +66,15 @@ export class ModelSelector {
     return models;
   }
 
+  /** The models the tier's routes try first (the rest it may use are fallbacks or allow-listed). */
+  primaryModels(tier: Tier): Set<string> {
+    const models = new Set<string>();
+    for (const route of Object.values(this.config.document.tiers[tier]?.routes ?? {}))
+      for (const sub of [route, ...Object.values(route.purposes ?? {})])
+        models.add(this.candidate(sub.primary).model);
+    return models;
+  }
+
   supportsContinuation(model: string): boolean {
     return this.config.document.models[model]?.supports_continuation === true;
   }

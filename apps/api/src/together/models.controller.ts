@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@
 import { CurrentUser, type Principal } from '@tiergate/auth';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { FeatureFlagsService } from '@tiergate/flags';
-import { CatalogService, MODALITIES, type Modality } from '@tiergate/gateway';
+import { MODALITIES, TierModels, type Modality } from '@tiergate/gateway';
 import { ModelsResponseDto } from './dto/seed-responses.dto';
 
 export function parseModality(value: string | undefined): Modality | undefined {
@@ -23,19 +23,22 @@ import { TogetherAccessGuard } from '../http/together-access.guard';
 @Controller('api/v1/together/models')
 export class ModelsController {
   constructor(
-    private readonly catalog: CatalogService,
+    private readonly models: TierModels,
     private readonly flags: FeatureFlagsService,
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'The models available, from the upstream catalog (cached 30 minutes)' })
+  @ApiOperation({
+    summary: "The models the caller's tier may use, from the upstream catalog (cached 30 minutes)",
+  })
   @ApiQuery({ name: 'modality', required: false, enum: MODALITIES })
   @ApiOkResponse({ type: ModelsResponseDto })
   async list(
     @CurrentUser() caller: Principal,
     @Query('modality') modality?: string,
   ): Promise<ModelsResponseDto> {
-    const models = await this.catalog.models(parseModality(modality));
+    const models = await this.models.available(caller.tier, parseModality(modality));
+    const indicators = this.flags.isEnabled('together_ai_ui_indicators');
     return {
       models: models.map((m) => ({
         id: m.id,
@@ -47,6 +50,14 @@ export class ModelsController {
           input_per_million: m.pricing.inputPerMillion,
           output_per_million: m.pricing.outputPerMillion,
         },
+        ...(indicators && {
+          indicator: {
+            provider_id: m.providerId,
+            display_name: m.providerName,
+            is_free_tier: caller.tier === 'free',
+            is_fallback: !m.isPrimary,
+          },
+        }),
       })),
       user_tier: caller.tier,
       free_tier_enabled: this.flags.isEnabled('together_ai_free_tier'),

@@ -57,6 +57,8 @@ export class CatalogModelDto {
   @ApiPropertyOptional({ nullable: true, type: Number }) context_length!: number | null;
   @ApiProperty({ example: { input_per_million: 0.18, output_per_million: 0.18 } })
   pricing!: { input_per_million: number; output_per_million: number };
+  @ApiPropertyOptional({ description: 'Absent when the together_ai_ui_indicators flag is off' })
+  indicator?: { provider_id: string; display_name: string; is_free_tier: boolean; is_fallback: boolean };
 }
 
 export class ModelsResponseDto {
