@@ -4,7 +4,8 @@
  * through the gateway, which never forwards client headers upstream).
  *
  * Header grammar: `kind[:arg][;key=value]...`, for example `error:503`, `error:429;retry_after=2`,
- * `hang`, `reset`, `latency:250`, `cut:3`, `stall:3`, `malformed:2`, `no_done`.
+ * `hang`, `reset`, `latency:250`, `cut:3`, `stall:3`, `malformed:2`, `no_done`, `context_length`
+ * (400 context_length_exceeded), `content_policy` (400 content_policy_violation).
  */
 export const FAULT_KINDS = [
   'error',
@@ -15,6 +16,8 @@ export const FAULT_KINDS = [
   'stall',
   'malformed',
   'no_done',
+  'context_length',
+  'content_policy',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 

@@ -32,7 +32,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   });
   void app.register(multipart);
   const faults = new FaultRegistry();
-  const stats: SimStats = { requests: 0, byPath: {}, streamsAbandoned: 0, keysSeen: {} };
+  const stats: SimStats = { requests: 0, byPath: {}, streamsAbandoned: 0, keysSeen: {}, byModel: {} };
   const context: SimContext = { app, faults, stats, files: new Map() };
   /** Keys the "account" has revoked: refused with 401 like any invalid key. */
   const revokedKeys = new Set<string>();
@@ -137,6 +137,7 @@ function registerControl(
     stats.byPath = {};
     stats.streamsAbandoned = 0;
     stats.keysSeen = {};
+    stats.byModel = {};
     revokedKeys.clear();
     return reply.code(204).send();
   });

@@ -25,6 +25,7 @@ type SimStatsBody = {
   byPath: Record<string, number>;
   streamsAbandoned: number;
   keysSeen: Record<string, number>;
+  byModel: Record<string, number>;
 };
 
 /** The whole api over HTTP on a free port, on its own database, with a simulator as upstream. */

@@ -11,6 +11,8 @@ export interface SimStats {
   streamsAbandoned: number;
   /** Requests per API key, by the key's last four characters (which key served what). */
   keysSeen: Record<string, number>;
+  /** Requests per model named in the body. */
+  byModel: Record<string, number>;
 }
 
 /** What every route needs: the app, the armed faults and the counters. */
@@ -61,6 +63,7 @@ export function takeFault(
   reply: FastifyReply,
   model: string | undefined,
 ): Fault | undefined {
+  if (model) context.stats.byModel[model] = (context.stats.byModel[model] ?? 0) + 1;
   const header = request.headers['x-sim-fault'];
   if (typeof header === 'string' && header !== '') {
     try {
@@ -78,6 +81,17 @@ export function takeFault(
  * Applies the fault kinds that act before any content (error, hang, reset, latency). Returns true
  * when the reply has been taken care of and the route must stop.
  */
+/** Together's answer when prompt tokens plus max_tokens exceed the model's context window. */
+export function contextLengthExceeded(reply: FastifyReply, limit: number, requested: number) {
+  return sendError(
+    reply,
+    400,
+    `Input validation error: \`inputs\` tokens + \`max_new_tokens\` must be <= ${limit}. Given: ${requested} tokens`,
+    'invalid_request_error',
+    'context_length_exceeded',
+  );
+}
+
 export async function applyPreContentFault(
   fault: Fault | undefined,
   request: FastifyRequest,
@@ -114,6 +128,18 @@ export async function applyPreContentFault(
       await sendError(reply, status, message, type, code);
       return true;
     }
+    case 'context_length':
+      await contextLengthExceeded(reply, 8192, 9000);
+      return true;
+    case 'content_policy':
+      await sendError(
+        reply,
+        400,
+        'The request was rejected by the content safety system: the prompt was flagged as violent content.',
+        'invalid_request_error',
+        'content_policy_violation',
+      );
+      return true;
     case 'hang':
       reply.hijack(); // never answer; the connection is closed by the client or at shutdown
       return true;

@@ -15,6 +15,7 @@ import {
 import {
   applyBodyFault,
   applyPreContentFault,
+  contextLengthExceeded,
   invalidParams,
   modelNotAvailable,
   modelOfType,
@@ -87,6 +88,8 @@ function registerTextRoute(
     const input = read(body, reply, model);
     if (!input) return reply;
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
+    if (input.promptTokens + (maxTokens ?? 0) > model.context_length)
+      return contextLengthExceeded(reply, model.context_length, input.promptTokens + (maxTokens ?? 0));
     const seed = typeof body.seed === 'number' ? String(body.seed) : '';
     const { words, truncated } = completionWords(input.messages, maxTokens, seed);
     const counts = usage(input.promptTokens, words.length);

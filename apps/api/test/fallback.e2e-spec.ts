@@ -1,0 +1,365 @@
+import { sseEvents, TestApi } from './support/test-api';
+
+const CHAT = '/api/v1/together/chat/completions';
+const FREE_CHAT = [
+  'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+  'Qwen/Qwen2.5-7B-Instruct-Turbo',
+  'openai/gpt-oss-20b',
+] as const;
+const [PRIMARY, SECOND, THIRD] = FREE_CHAT;
+let asked = 0;
+/** A question not asked before in this file (so no cached answer stands in unless a test wants one). */
+const ask = (extra: Record<string, unknown> = {}) => ({
+  messages: [{ role: 'user', content: `question ${++asked}` }],
+  max_tokens: 16,
+  ...extra,
+});
+
+describe('model selection and the fallback chain (e2e)', () => {
+  let api: TestApi;
+  let admin: string;
+  let free: string;
+  const userOfTier = async (tier: string) => {
+    const user = await api.user();
+    await api.patch(`/api/v1/admin/users/${user.id}`, { tier }, admin);
+    return user.token;
+  };
+
+  beforeAll(async () => {
+    api = await TestApi.start({ UPSTREAM_FIRST_BYTE_TIMEOUT_MS: '400', UPSTREAM_IDLE_TIMEOUT_MS: '400' });
+    admin = await api.adminToken();
+    free = (await api.user()).token;
+  });
+  afterAll(() => api.close());
+  beforeEach(() => api.resetSim());
+
+  describe('the tier decides the models', () => {
+    it.each([
+      ['free', PRIMARY],
+      ['premium', 'meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo'],
+      ['enterprise', 'meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo'],
+    ])('a %s user is served by %s', async (tier, model) => {
+      const token = await userOfTier(tier);
+      const response = await api.post(CHAT, ask(), token);
+      expect(response.status).toBe(200);
+      expect(response.body.model_id).toBe(model);
+      expect(response.body.model_source_indicator).toMatchObject({
+        is_free_tier: tier === 'free',
+        is_fallback: false,
+        served_model: model,
+      });
+    });
+
+    it('a purpose picks its own route', async () => {
+      const response = await api.post(CHAT, ask({ purpose: 'coding' }), free);
+      expect(response.body.model_id).toBe('Nexusflow/NexusRaven-V2-13B');
+    });
+
+    it('a named model is allowed only when the tier may use it (403 naming tier and model)', async () => {
+      const refused = await api.post(
+        CHAT,
+        ask({ model: 'meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo' }),
+        free,
+      );
+      expect(refused.status).toBe(403);
+      expect(refused.body.error).toMatchObject({ code: 'model_not_allowed', param: 'model' });
+      expect(refused.body.error.message).toContain('free tier');
+      expect(refused.body.error.message).toContain('meta-llama/Meta-Llama-3.1-70B-Instruct-Turbo');
+      expect((await api.simStats()).requests).toBe(0);
+      const premium = await userOfTier('premium');
+      const allowed = await api.post(CHAT, ask({ model: 'openai/gpt-oss-120b' }), premium);
+      expect(allowed.status).toBe(200);
+      expect(allowed.body.model_source_indicator.requested_model).toBe('openai/gpt-oss-120b');
+      const enterprise = await userOfTier('enterprise');
+      expect((await api.post(CHAT, ask({ model: 'MiniMaxAI/MiniMax-M3' }), enterprise)).status).toBe(200);
+      expect((await api.post(CHAT, ask({ model: 'MiniMaxAI/MiniMax-M3' }), premium)).status).toBe(403);
+    });
+
+    it('a fallback never moves a user to a model their tier may not use', async () => {
+      await api.fault({ kind: 'error', status: 500, count: 50, model: THIRD });
+      await api.fault({ kind: 'error', status: 500, count: 50, model: PRIMARY });
+      const response = await api.post(CHAT, ask({ model: THIRD }), free);
+      expect(response.status).toBe(200);
+      expect(response.body.model_id).toBe(SECOND);
+      const used = Object.keys((await api.simStats()).byModel);
+      expect(used.every((model) => (FREE_CHAT as readonly string[]).includes(model))).toBe(true);
+    });
+
+    it('GET /models lists what the tier may use, primaries and fallbacks marked', async () => {
+      const freeModels = await api.get('/api/v1/together/models?modality=chat', free);
+      expect(freeModels.status).toBe(200);
+      expect(freeModels.body).toMatchObject({ user_tier: 'free', free_tier_enabled: true });
+      const ids = freeModels.body.models.map((m: { id: string }) => m.id);
+      expect(ids).toEqual(expect.arrayContaining([...FREE_CHAT]));
+      expect(ids).not.toContain('meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo');
+      const byId = new Map(freeModels.body.models.map((m: { id: string }) => [m.id, m]));
+      expect(byId.get(PRIMARY)).toMatchObject({
+        indicator: {
+          provider_id: 'together_ai',
+          display_name: 'Together AI',
+          is_free_tier: true,
+          is_fallback: false,
+        },
+      });
+      expect(byId.get(SECOND)).toMatchObject({ indicator: { is_fallback: true } });
+      const enterprise = await api.get('/api/v1/together/models', await userOfTier('enterprise'));
+      expect(enterprise.body.models.map((m: { id: string }) => m.id)).toContain(
+        'meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo',
+      );
+      const openai = await api.get('/v1/models', free);
+      expect(openai.body.data.map((m: { id: string }) => m.id)).not.toContain('MiniMaxAI/MiniMax-M3');
+    });
+  });
+
+  describe('what sends a request to the next model', () => {
+    it.each([
+      ['500 that lasts', { kind: 'error', status: 500 }, 'upstream_error'],
+      ['503 that lasts', { kind: 'error', status: 503 }, 'upstream_error'],
+      ['429 with retry-after, after retries', { kind: 'error', status: 429, retry_after: 0 }, 'rate_limited'],
+      ['429 without retry-after, after retries', { kind: 'error', status: 429 }, 'rate_limited'],
+      ['a reset connection', { kind: 'reset' }, 'upstream_error'],
+      ['a silent upstream', { kind: 'hang' }, 'timeout'],
+      ['a slow first token', { kind: 'latency', latency_ms: 2_000 }, 'timeout'],
+      ['a malformed answer', { kind: 'malformed', after_chunks: 0 }, 'bad_response'],
+    ])('%s', async (_name, fault, reason) => {
+      await api.fault({ ...fault, count: 20, model: PRIMARY });
+      const response = await api.post(CHAT, ask(), free);
+      expect(response.status).toBe(200);
+      expect(response.body.model_id).toBe(SECOND);
+      expect(response.body.model_source_indicator).toMatchObject({
+        is_fallback: true,
+        fallback_reason: reason,
+        fallback_strategy: 'SAME_PROVIDER_DIFFERENT_MODEL',
+        served_model: SECOND,
+      });
+      expect(response.headers.get('x-tiergate-fallback')).toBe('true');
+      expect(response.headers.get('x-tiergate-fallback-reason')).toBe(reason);
+    });
+
+    it('a 500 that happens once is retried on the same model, not a fallback', async () => {
+      await api.fault({ kind: 'error', status: 500, count: 1, model: PRIMARY });
+      const response = await api.post(CHAT, ask(), free);
+      expect(response.body.model_id).toBe(PRIMARY);
+      expect(response.body.model_source_indicator.is_fallback).toBe(false);
+      expect((await api.simStats()).byModel[PRIMARY]).toBe(2);
+    });
+
+    it('the chain goes in order, and lists what it tried when everything fails', async () => {
+      await api.fault({ kind: 'error', status: 500, count: 50, model: PRIMARY });
+      await api.fault({ kind: 'error', status: 503, count: 50, model: SECOND });
+      expect((await api.post(CHAT, ask(), free)).body.model_id).toBe(THIRD);
+      await api.fault({ kind: 'error', status: 500, count: 50, model: THIRD });
+      const failed = await api.post(CHAT, ask(), free);
+      expect(failed.status).toBe(502);
+      expect(failed.body.error.code).toBe('upstream_unavailable');
+      for (const model of FREE_CHAT) expect(failed.body.error.message).toContain(model);
+    });
+
+    it('a bad request and a content-policy rejection are passed on at once, never sent elsewhere', async () => {
+      await api.fault({ kind: 'content_policy', count: 5, model: PRIMARY });
+      const refused = await api.post(CHAT, ask(), free);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.code).toBe('content_policy_violation');
+      expect(refused.body.error.message).toContain('flagged as violent content');
+      await api.fault({ kind: 'error', status: 400, count: 5, model: PRIMARY });
+      expect((await api.post(CHAT, ask(), free)).status).toBe(400);
+      expect((await api.simStats()).byModel).toEqual({ [PRIMARY]: 2 });
+    });
+
+    it('context_length_exceeded moves only to a model with a larger window, else fails clearly', async () => {
+      await api.put(
+        '/api/v1/admin/model-config',
+        {
+          tiers: {
+            free: {
+              routes: {
+                chat: {
+                  primary: PRIMARY,
+                  fallbacks: [SECOND, THIRD],
+                  purposes: {
+                    analysis: {
+                      primary: 'deepseek-ai/deepseek-vl-7b-chat',
+                      fallbacks: ['Qwen/Qwen-VL-Chat', SECOND],
+                    },
+                    tiny: { primary: 'deepseek-ai/deepseek-vl-7b-chat', fallbacks: ['Qwen/Qwen-VL-Chat'] },
+                  },
+                },
+              },
+            },
+          },
+        },
+        admin,
+      );
+      // 4,096 tokens are too small for 9,000, so only larger windows are tried: 8,192 (too small
+      // as well), then 32,768. No model is asked twice.
+      const rescued = await api.post(CHAT, ask({ purpose: 'analysis', max_tokens: 9_000 }), free);
+      expect(rescued.status).toBe(200);
+      expect(rescued.body.model_id).toBe(SECOND);
+      expect(rescued.body.model_source_indicator.fallback_reason).toBe('context_length_exceeded');
+      expect((await api.simStats()).byModel).toEqual({
+        'deepseek-ai/deepseek-vl-7b-chat': 1,
+        'Qwen/Qwen-VL-Chat': 1,
+        [SECOND]: 1,
+      });
+      const failed = await api.post(CHAT, ask({ purpose: 'tiny', max_tokens: 9_000 }), free);
+      expect(failed.status).toBe(400);
+      expect(failed.body.error.code).toBe('context_length_exceeded');
+      expect(failed.body.error.message).toMatch(/no model with a larger one/);
+    });
+
+    it('with together_ai_fallback off, only the primary is tried', async () => {
+      await api.put('/api/v1/admin/flags', { together_ai_fallback: false }, admin);
+      try {
+        await api.fault({ kind: 'error', status: 500, count: 50, model: PRIMARY });
+        const response = await api.post(CHAT, ask(), free);
+        expect(response.status).toBe(502);
+        expect((await api.simStats()).byModel).toEqual({ [PRIMARY]: 3 });
+      } finally {
+        await api.put('/api/v1/admin/flags', { together_ai_fallback: true }, admin);
+      }
+    });
+  });
+
+  describe('cached answers', () => {
+    it('the last good answer stands in when every model fails, marked as cached', async () => {
+      const question = ask();
+      const fresh = await api.post(CHAT, question, free);
+      expect(fresh.body.model_source_indicator.cached).toBe(false);
+      await api.fault({ kind: 'error', status: 500, count: 100 });
+      const cached = await api.post(CHAT, question, free);
+      expect(cached.status).toBe(200);
+      expect(cached.body.message.content).toBe(fresh.body.message.content);
+      expect(cached.body.model_source_indicator).toMatchObject({
+        cached: true,
+        is_fallback: true,
+        fallback_strategy: 'CACHED_RESPONSE',
+      });
+      expect(cached.headers.get('x-tiergate-cached')).toBe('true');
+      const streamed = await api.post(CHAT, { ...question, stream: true }, free);
+      expect(streamed.status).toBe(200);
+      const chunks = sseEvents(streamed.text)
+        .slice(0, -1)
+        .map((e) => JSON.parse(e));
+      expect(chunks.map((c) => c.delta.content).join('')).toBe(fresh.body.message.content);
+      expect(chunks[0].model_source_indicator.cached).toBe(true);
+      expect((await api.post(CHAT, ask(), free)).status).toBe(502);
+    });
+  });
+
+  describe('streams', () => {
+    it('fall back freely before the first byte, marked in the first and the final event', async () => {
+      await api.fault({ kind: 'error', status: 500, count: 20, model: PRIMARY });
+      const response = await api.post(CHAT, ask({ stream: true }), free);
+      expect(response.status).toBe(200);
+      const chunks = sseEvents(response.text)
+        .slice(0, -1)
+        .map((e) => JSON.parse(e));
+      expect(chunks[0].model_source_indicator).toMatchObject({ is_fallback: true, served_model: SECOND });
+      expect(chunks.at(-1).model_source_indicator).toMatchObject({ is_fallback: true });
+      expect(chunks.at(-1).usage.completion_tokens).toBeGreaterThan(0);
+      expect(sseEvents(response.text).at(-1)).toBe('[DONE]');
+    });
+
+    it('a stream cut before its first chunk goes to the next model', async () => {
+      await api.fault({ kind: 'cut', after_chunks: 0, count: 20, model: PRIMARY });
+      const response = await api.post(CHAT, ask({ stream: true }), free);
+      expect(response.status).toBe(200);
+      expect(sseEvents(response.text).at(-1)).toBe('[DONE]');
+    });
+  });
+
+  describe('the chain has a time limit', () => {
+    it('no new model is started once the budget is spent', async () => {
+      const hurried = await TestApi.start({
+        FALLBACK_CHAIN_BUDGET_MS: '1000',
+        UPSTREAM_FIRST_BYTE_TIMEOUT_MS: '1200',
+      });
+      try {
+        const user = await hurried.user();
+        await hurried.fault({ kind: 'hang', count: 20, model: PRIMARY });
+        const response = await hurried.post(CHAT, ask(), user.token);
+        expect(response.status).toBe(504);
+        expect(response.body.error.message).toContain('chain_time_limit');
+        expect((await hurried.simStats()).byModel).toEqual({ [PRIMARY]: 1 });
+      } finally {
+        await hurried.close();
+      }
+    });
+  });
+
+  describe('model configuration (admin)', () => {
+    it('reads the seeded configuration and reports models missing from the catalog', async () => {
+      const config = await api.get('/api/v1/admin/model-config', admin);
+      expect(config.status).toBe(200);
+      expect(Object.keys(config.body.tiers).sort()).toEqual(['enterprise', 'free', 'premium']);
+      expect(config.body.tiers.enterprise.routes.text.primary).toBe(
+        'meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo',
+      );
+      expect(config.body.warnings).toEqual([]);
+      const changed = await api.put(
+        '/api/v1/admin/model-config',
+        { tiers: { premium: { routes: { image: { primary: 'nobody/imaginary-model', fallbacks: [] } } } } },
+        admin,
+      );
+      expect(changed.status).toBe(200);
+      expect(changed.body.warnings).toEqual([
+        expect.stringContaining('nobody/imaginary-model (premium.image)'),
+      ]);
+      const audit = await api.get('/api/v1/admin/audit?action=model_config.update&page_size=1', admin);
+      expect(audit.body.data[0].after.tiers.premium.routes.image.primary).toBe('nobody/imaginary-model');
+    });
+
+    it.each([
+      [{ tiers: { gold: { routes: {} } } }, 'tiers.gold'],
+      [{ tiers: { free: { routes: { video: { primary: 'x' } } } } }, 'tiers.free.routes.video'],
+      [{ tiers: { free: { routes: { chat: { fallbacks: [] } } } } }, 'tiers.free.routes.chat.primary'],
+      [{ tiers: { free: { routes: { chat: { primary: 'a b' } } } } }, 'tiers.free.routes.chat.primary'],
+      [
+        {
+          tiers: {
+            free: { routes: { chat: { primary: 'x', fallbacks: [{ model: 'y', provider: 'nope' }] } } },
+          },
+        },
+        'tiers.free.routes.chat.fallbacks[0].provider',
+      ],
+      [{ models: { x: { supports_continuation: 'yes' } } }, 'models.x.supports_continuation'],
+      [{ colour: 'blue' }, 'colour'],
+    ])('refuses %j naming the field', async (body, param) => {
+      const response = await api.put('/api/v1/admin/model-config', body, admin);
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'validation_failed', param });
+    });
+  });
+});
+
+describe('circuit breakers shared across api instances (e2e)', () => {
+  it('open after repeated failures, skip the model during the cool-down, probe, and close', async () => {
+    const settings = {
+      CIRCUIT_BREAKER_FAILURE_THRESHOLD: '2',
+      CIRCUIT_BREAKER_WINDOW_MS: '60000',
+      CIRCUIT_BREAKER_COOLDOWN_MS: '1500',
+    };
+    const first = await TestApi.start(settings);
+    const second = await TestApi.start(settings, { shareWith: first });
+    try {
+      const user = await first.user();
+      await first.fault({ kind: 'error', status: 500, count: 100, model: PRIMARY });
+      for (let i = 0; i < 2; i++)
+        expect((await first.post(CHAT, ask(), user.token)).body.model_id).toBe(SECOND);
+      await first.resetSim();
+      // The other instance sees the open breaker: the primary is not even called.
+      const skipped = await second.post(CHAT, ask(), user.token);
+      expect(skipped.body.model_id).toBe(SECOND);
+      expect(skipped.body.model_source_indicator.fallback_reason).toBe('circuit_open');
+      expect((await second.simStats()).byModel[PRIMARY]).toBeUndefined();
+      await new Promise((resolve) => setTimeout(resolve, 1_600));
+      // Cool-down over and the primary healthy again: one probe closes the breaker.
+      const probed = await second.post(CHAT, ask(), user.token);
+      expect(probed.body.model_id).toBe(PRIMARY);
+      expect((await first.post(CHAT, ask(), user.token)).body.model_id).toBe(PRIMARY);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  });
+});
