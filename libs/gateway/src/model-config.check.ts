@@ -1,5 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ModelConfigService, type ModelConfigDocument, type ModelRef } from '@tiergate/model-selector';
+import { ModelConfigService, type ModelConfigDocument } from '@tiergate/model-selector';
 import { ProviderRegistry } from '@tiergate/provider';
 import { CatalogService } from './catalog.service';
 
