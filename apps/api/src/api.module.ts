@@ -28,6 +28,7 @@ import { FilesController } from './together/files.controller';
 import { ImagesController } from './together/images.controller';
 import { ModelsController } from './together/models.controller';
 import { MyProviderKeysController } from './provider-keys/my-provider-keys.controller';
+import { ProvidersController } from './provider-keys/providers.controller';
 import { SystemKeysController } from './provider-keys/system-keys.controller';
 import { TextController } from './together/text.controller';
 
@@ -72,6 +73,7 @@ export class ApiModule {
         UsersController,
         AuditController,
         ModelConfigController,
+        ProvidersController,
       ],
       providers: [ReadinessIndicators, { provide: APP_FILTER, useClass: ErrorFilter }],
     };

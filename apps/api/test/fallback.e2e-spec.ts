@@ -1,3 +1,4 @@
+import { startSimulator } from '../../upstream-sim/src/simulator';
 import { sseEvents, TestApi } from './support/test-api';
 
 const CHAT = '/api/v1/together/chat/completions';
@@ -216,6 +217,66 @@ describe('model selection and the fallback chain (e2e)', () => {
         expect((await api.simStats()).byModel).toEqual({ [PRIMARY]: 3 });
       } finally {
         await api.put('/api/v1/admin/flags', { together_ai_fallback: true }, admin);
+      }
+    });
+  });
+
+  describe('another provider', () => {
+    it('an admin adds an OpenAI-compatible provider, and the chain falls back to it (DIFFERENT_PROVIDER)', async () => {
+      const backup = await startSimulator(0);
+      try {
+        const rejected = await api.post(
+          '/api/v1/admin/providers',
+          {
+            id: 'backup',
+            display_name: 'Backup cluster',
+            base_url: backup.baseUrl,
+            key: 'invalid-backup-key',
+          },
+          admin,
+        );
+        expect(rejected.status).toBe(400);
+        expect(rejected.body.error).toMatchObject({ code: 'provider_key_rejected', param: 'key' });
+        const added = await api.post(
+          '/api/v1/admin/providers',
+          { id: 'backup', display_name: 'Backup cluster', base_url: backup.baseUrl, key: 'backup-key-0001' },
+          admin,
+        );
+        expect(added.status).toBe(201);
+        expect(added.body).toMatchObject({ id: 'backup', display_name: 'Backup cluster' });
+        expect(added.text).not.toContain('backup-key-0001');
+        const routed = await api.put(
+          '/api/v1/admin/model-config',
+          {
+            tiers: {
+              free: {
+                routes: { text: { primary: PRIMARY, fallbacks: [{ provider: 'backup', model: PRIMARY }] } },
+              },
+            },
+          },
+          admin,
+        );
+        expect(routed.status).toBe(200);
+        await api.fault({ kind: 'error', status: 503, count: 50 });
+        const response = await api.post(
+          '/api/v1/together/text/completions',
+          { prompt: `p ${++asked}`, max_tokens: 8 },
+          free,
+        );
+        expect(response.status).toBe(200);
+        expect(response.body).toMatchObject({ provider: 'backup', model_id: PRIMARY });
+        expect(response.body.model_source_indicator).toMatchObject({
+          provider_id: 'backup',
+          display_name: 'Backup cluster',
+          is_fallback: true,
+          fallback_strategy: 'DIFFERENT_PROVIDER',
+        });
+        const seen = await (await fetch(backup.baseUrl.replace(/\/v1$/, '') + '/_sim/stats')).json();
+        expect(seen.keysSeen['0001']).toBe(2); // the verification, then the request
+        expect((await api.delete('/api/v1/admin/providers/backup', admin)).status).toBe(204);
+        expect((await api.get('/api/v1/admin/providers', admin)).body.data).toEqual([]);
+      } finally {
+        await backup.close();
       }
     });
   });

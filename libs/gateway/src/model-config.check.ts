@@ -34,8 +34,7 @@ export class ModelConfigCheck implements OnApplicationBootstrap {
       for (const [modality, route] of Object.entries(models.routes)) {
         for (const sub of [route, ...Object.values(route.purposes ?? {})]) {
           for (const ref of [sub.primary, ...sub.fallbacks]) {
-            const { model, provider } =
-              typeof ref === 'string' ? { model: ref, provider: primary } : (ref);
+            const { model, provider } = typeof ref === 'string' ? { model: ref, provider: primary } : ref;
             if ((provider ?? primary) !== primary || known.has(model)) continue;
             missing.set(model, [...(missing.get(model) ?? []), `${tier}.${modality}`]);
           }

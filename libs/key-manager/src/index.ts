@@ -17,3 +17,5 @@ export {
   PROVIDER_KEY_STATUSES,
   type ProviderKeyStatus,
 } from './entities/provider-key.entity';
+export { ProviderDirectory, type NewUpstreamProvider } from './provider-directory.service';
+export { UpstreamProviderEntity } from './entities/upstream-provider.entity';

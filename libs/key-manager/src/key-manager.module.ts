@@ -4,6 +4,8 @@ import { AuditModule } from '@tiergate/audit';
 import { ApiConfig } from '@tiergate/config';
 import { ProviderModule } from '@tiergate/provider';
 import { ProviderKeyEntity } from './entities/provider-key.entity';
+import { UpstreamProviderEntity } from './entities/upstream-provider.entity';
+import { ProviderDirectory } from './provider-directory.service';
 import { KeyRetirement } from './key-retirement';
 import { ProviderKeyVerifier } from './provider-key.verifier';
 import { ProviderKeysRepository } from './provider-keys.repository';
@@ -14,7 +16,11 @@ import { UserKeysService } from './user-keys.service';
 
 /** System keys and users' own keys: sealed at rest, verified before use, chosen per request. */
 @Module({
-  imports: [TypeOrmModule.forFeature([ProviderKeyEntity]), AuditModule, ProviderModule],
+  imports: [
+    TypeOrmModule.forFeature([ProviderKeyEntity, UpstreamProviderEntity]),
+    AuditModule,
+    ProviderModule,
+  ],
   providers: [
     {
       provide: SecretCipher,
@@ -28,7 +34,8 @@ import { UserKeysService } from './user-keys.service';
     SystemKeysService,
     UserKeysService,
     UpstreamKeyResolver,
+    ProviderDirectory,
   ],
-  exports: [SystemKeysService, UserKeysService, UpstreamKeyResolver],
+  exports: [SystemKeysService, UserKeysService, UpstreamKeyResolver, ProviderDirectory],
 })
 export class KeyManagerModule {}

@@ -11,3 +11,4 @@ export { sseDataEvents } from './http/sse-events';
 export { TogetherAdapter } from './together/together.adapter';
 export { retryAfterSeconds, redactSecrets } from './together/together-errors';
 export { withRetries, isRetryable, retryDelayMs, type RetrySettings } from './resilience/retry-policy';
+export { OpenAiCompatibleAdapter } from './openai-compatible/openai-compatible.adapter';

@@ -1,10 +1,12 @@
 import { CreateUsersAndApiKeys1763700000000 } from './1763700000000-create-users-and-api-keys';
 import { CreateKeysFlagsAndAudit1763800000000 } from './1763800000000-create-keys-flags-and-audit';
 import { CreateModelConfig1763900000000 } from './1763900000000-create-model-config';
+import { CreateUpstreamProviders1764000000000 } from './1764000000000-create-upstream-providers';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
   CreateUsersAndApiKeys1763700000000,
   CreateKeysFlagsAndAudit1763800000000,
   CreateModelConfig1763900000000,
+  CreateUpstreamProviders1764000000000,
 ];

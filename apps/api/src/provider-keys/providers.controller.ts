@@ -1,0 +1,82 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
+import { Roles } from '@tiergate/auth';
+import { ProviderDirectory, type UpstreamProviderEntity } from '@tiergate/key-manager';
+import { Actor, type ActorContext } from '../http/call-context';
+import { SecretKeyField } from './dto/provider-key.dto';
+
+export class CreateProviderDto {
+  @ApiProperty({ example: 'backup', description: '2-32 lowercase letters, digits, - or _' })
+  @IsString()
+  @Matches(/^[a-z][a-z0-9_-]{1,31}$/, { message: 'id must be 2-32 lowercase letters, digits, - or _' })
+  id!: string;
+
+  @ApiProperty({ example: 'Backup vLLM cluster' })
+  @IsString()
+  @MinLength(1, { message: 'display_name must not be empty' })
+  @MaxLength(100, { message: 'display_name must be at most 100 characters' })
+  display_name!: string;
+
+  @ApiProperty({ example: 'https://llm.internal.example.com/v1' })
+  @IsUrl(
+    { require_tld: false, protocols: ['http', 'https'], require_protocol: true },
+    { message: 'base_url must be an http(s) URL' },
+  )
+  @MaxLength(500)
+  base_url!: string;
+
+  @SecretKeyField()
+  key!: string;
+}
+
+class ProviderDto {
+  @ApiProperty() id!: string;
+  @ApiProperty() display_name!: string;
+  @ApiProperty() base_url!: string;
+  @ApiProperty() created_at!: string;
+
+  static from(row: UpstreamProviderEntity): ProviderDto {
+    return {
+      id: row.id,
+      display_name: row.displayName,
+      base_url: row.baseUrl,
+      created_at: row.createdAt.toISOString(),
+    };
+  }
+}
+
+/** OpenAI-compatible providers for the DIFFERENT_PROVIDER fallback; name them in model-config fallbacks. */
+@ApiTags('admin')
+@ApiBearerAuth()
+@Roles('admin')
+@Controller('api/v1/admin/providers')
+export class ProvidersController {
+  constructor(private readonly directory: ProviderDirectory) {}
+
+  @Post()
+  @ApiOperation({ summary: 'Add an OpenAI-compatible provider (its key is verified with GET /models first)' })
+  async create(@Actor() actor: ActorContext, @Body() body: CreateProviderDto): Promise<ProviderDto> {
+    return ProviderDto.from(
+      await this.directory.add(actor, {
+        id: body.id,
+        displayName: body.display_name,
+        baseUrl: body.base_url,
+        key: body.key,
+      }),
+    );
+  }
+
+  @Get()
+  @ApiOperation({ summary: 'The providers admins added (Together, from configuration, is not listed)' })
+  list(): { data: ProviderDto[] } {
+    return { data: this.directory.list().map((row) => ProviderDto.from(row)) };
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  @ApiOperation({ summary: 'Remove a provider; its keys are revoked' })
+  remove(@Actor() actor: ActorContext, @Param('id') id: string): Promise<void> {
+    return this.directory.remove(actor, id);
+  }
+}
