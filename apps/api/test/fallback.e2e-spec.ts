@@ -271,7 +271,8 @@ describe('model selection and the fallback chain (e2e)', () => {
           is_fallback: true,
           fallback_strategy: 'DIFFERENT_PROVIDER',
         });
-        const seen = await (await fetch(backup.baseUrl.replace(/\/v1$/, '') + '/_sim/stats')).json();
+        const stats = await fetch(backup.baseUrl.replace(/\/v1$/, '') + '/_sim/stats');
+        const seen = (await stats.json()) as { keysSeen: Record<string, number> };
         expect(seen.keysSeen['0001']).toBe(2); // the verification, then the request
         expect((await api.delete('/api/v1/admin/providers/backup', admin)).status).toBe(204);
         expect((await api.get('/api/v1/admin/providers', admin)).body.data).toEqual([]);
@@ -319,6 +320,61 @@ describe('model selection and the fallback chain (e2e)', () => {
       expect(chunks.at(-1).model_source_indicator).toMatchObject({ is_fallback: true });
       expect(chunks.at(-1).usage.completion_tokens).toBeGreaterThan(0);
       expect(sseEvents(response.text).at(-1)).toBe('[DONE]');
+    });
+
+    it.each([
+      ['cut', { kind: 'cut', after_chunks: 3 }, 'upstream_error'],
+      ['stalled', { kind: 'stall', after_chunks: 3 }, 'timeout'],
+      ['malformed', { kind: 'malformed', after_chunks: 3 }, 'bad_response'],
+    ])(
+      'a stream %s after content reached the client is rescued by the next model: one whole answer',
+      async (_name, fault, reason) => {
+        await api.fault({ ...fault, count: 1, model: PRIMARY });
+        const response = await api.post(CHAT, ask({ stream: true, max_tokens: 64 }), free);
+        expect(response.status).toBe(200);
+        const events = sseEvents(response.text);
+        expect(events.at(-1)).toBe('[DONE]');
+        const chunks = events.slice(0, -1).map((e) => JSON.parse(e));
+        expect(chunks.some((c) => c.error)).toBe(false);
+        expect(chunks[0].model_source_indicator).toMatchObject({ is_fallback: false, served_model: PRIMARY });
+        expect(chunks.at(-1).model_source_indicator).toMatchObject({
+          is_fallback: true,
+          fallback_reason: reason,
+          served_model: SECOND,
+        });
+        const text = chunks.map((c) => c.delta.content).join('');
+        expect(text.split(' ').length).toBeGreaterThan(3);
+        expect((await api.simStats()).byModel).toEqual({ [PRIMARY]: 1, [SECOND]: 1 });
+      },
+    );
+
+    it('without a model that supports continuation, or when it fails too, the stream ends with the original error', async () => {
+      await api.put(
+        '/api/v1/admin/model-config',
+        { models: { [SECOND]: { supports_continuation: false } } },
+        admin,
+      );
+      try {
+        await api.fault({ kind: 'cut', after_chunks: 2, count: 1, model: PRIMARY });
+        const unsupported = sseEvents(
+          (await api.post(CHAT, ask({ stream: true, max_tokens: 64 }), free)).text,
+        );
+        expect(unsupported).not.toContain('[DONE]');
+        expect(JSON.parse(unsupported.at(-1)!).error.code).toBe('upstream_unavailable');
+      } finally {
+        await api.put(
+          '/api/v1/admin/model-config',
+          { models: { [SECOND]: { supports_continuation: true } } },
+          admin,
+        );
+      }
+      await api.fault({ kind: 'stall', after_chunks: 2, count: 1, model: PRIMARY });
+      await api.fault({ kind: 'content_policy', count: 5, model: SECOND });
+      const failed = sseEvents((await api.post(CHAT, ask({ stream: true, max_tokens: 64 }), free)).text);
+      expect(failed).not.toContain('[DONE]');
+      const error = JSON.parse(failed.at(-1)!).error;
+      expect(error.code).toBe('upstream_timeout');
+      expect(error.message).not.toMatch(/content/);
     });
 
     it('a stream cut before its first chunk goes to the next model', async () => {

@@ -9,11 +9,20 @@ import { GatewayService } from './gateway.service';
 import { ModelCaller } from './model-caller';
 import { ModelConfigCheck } from './model-config.check';
 import { ResponseCache } from './response-cache';
+import { StreamRescue } from './stream-rescue';
 import { TierModels } from './tier-models';
 
 @Module({
   imports: [ProviderModule, MediaModule, KeyManagerModule, ModelSelectorModule, FallbackModule],
-  providers: [GatewayService, CatalogService, ModelCaller, ResponseCache, ModelConfigCheck, TierModels],
+  providers: [
+    GatewayService,
+    CatalogService,
+    ModelCaller,
+    ResponseCache,
+    ModelConfigCheck,
+    TierModels,
+    StreamRescue,
+  ],
   exports: [
     GatewayService,
     CatalogService,

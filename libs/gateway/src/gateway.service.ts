@@ -9,6 +9,7 @@ import { ProviderRegistry, TextGeneration, TextStream, TextStreamEvent } from '@
 import { CatalogService } from './catalog.service';
 import { ModelCaller, type ModelCall } from './model-caller';
 import { ResponseCache } from './response-cache';
+import { replayFirst, StreamRescue, type OpenedStream } from './stream-rescue';
 import type {
   AnswerSource,
   Embeddings,
@@ -53,6 +54,7 @@ export class GatewayService {
     private readonly fallbacks: FallbackChain,
     private readonly caller: ModelCaller,
     private readonly answers: ResponseCache,
+    private readonly rescue: StreamRescue,
   ) {}
 
   chat(request: GatewayChatRequest): Promise<GatewayTextResult> {
@@ -72,9 +74,16 @@ export class GatewayService {
   chatStream(request: GatewayChatRequest): Promise<GatewayTextStream> {
     const modality = request.modality ?? 'chat';
     const cache = this.answerCache(request, modality, { messages: request.messages });
-    return this.runStream(request, modality, cache, (call) =>
+    // A rescue continues from the partial answer, sent as an assistant prefix.
+    return this.runStream(request, modality, cache, (call, partial) =>
       call.provider.chatStream(
-        { ...sampling(request), model: call.model, messages: request.messages },
+        {
+          ...sampling(request),
+          model: call.model,
+          messages: partial
+            ? [...request.messages, { role: 'assistant', content: partial }]
+            : request.messages,
+        },
         call.context,
       ),
     );
@@ -95,9 +104,10 @@ export class GatewayService {
 
   completeStream(request: GatewayCompletionRequest): Promise<GatewayTextStream> {
     const cache = this.answerCache(request, 'text', { prompt: request.prompt });
-    return this.runStream(request, 'text', cache, (call) =>
+    // A rescue continues the raw prompt with the partial answer appended.
+    return this.runStream(request, 'text', cache, (call, partial) =>
       call.provider.completeStream(
-        { ...sampling(request), model: call.model, prompt: request.prompt },
+        { ...sampling(request), model: call.model, prompt: request.prompt + (partial ?? '') },
         call.context,
       ),
     );
@@ -207,12 +217,13 @@ export class GatewayService {
     modality: Modality,
     invoke: (call: ModelCall) => Promise<T>,
     cache?: AnswerCachePolicy<T>,
-  ): Promise<Served<T>> {
+  ): Promise<Served<T> & { chain: ModelCandidate[]; candidate: ModelCandidate }> {
     let attempts = 0;
     let answered: ModelCall | undefined;
+    const chain = await this.chainFor(request, modality);
     const outcome = await this.fallbacks.run(
       {
-        chain: await this.chainFor(request, modality),
+        chain,
         deadline: Date.now() + this.config.fallback.chainBudgetMs,
         signal: request.signal,
         contextLength: (candidate) =>
@@ -228,7 +239,7 @@ export class GatewayService {
     if (cache && outcome.strategy !== 'CACHED_RESPONSE') cache.write(outcome.result);
     const source = this.describe(request, outcome, answered, attempts);
     request.onServed?.(source);
-    return { result: outcome.result, source };
+    return { result: outcome.result, source, chain, candidate: outcome.candidate };
   }
 
   /** Where the answer came from, for the indicator fields and headers. */
@@ -290,7 +301,7 @@ export class GatewayService {
     request: GatewayRequestBase,
     modality: Modality,
     cache: AnswerCachePolicy<TextGeneration>,
-    open: (call: ModelCall) => Promise<TextStream>,
+    open: (call: ModelCall, partial?: string) => Promise<TextStream>,
   ): Promise<GatewayTextStream> {
     const streamCache: AnswerCachePolicy<OpenedStream> = {
       read: async () => {
@@ -299,27 +310,30 @@ export class GatewayService {
       },
       write: () => undefined,
     };
-    const { result, source } = await this.run(
+    const { result, source, chain, candidate } = await this.run(
       request,
       modality,
-      async (call) => {
-        const stream = await open(call);
-        const iterator = stream[Symbol.asyncIterator]();
-        const first = await iterator.next();
-        return { iterator, first, model: stream.model, id: stream.id };
-      },
+      async (call) => startStream(await open(call)),
       streamCache,
     );
-    const events = replayFirst(result.iterator, result.first);
-    return { source, events: source.cached ? events : keepAnswer(events, result, cache) };
+    let events = replayFirst(result.iterator, result.first);
+    if (source.cached) return { source, events };
+    if (this.gate.fallbackEnabled)
+      events = this.rescue.guard(events, {
+        request,
+        source,
+        candidates: chain.slice(chain.indexOf(candidate) + 1),
+        open: async (call, partial) => startStream(await open(call, partial)),
+      });
+    return { source, events: keepAnswer(events, result, cache) };
   }
 }
 
-interface OpenedStream {
-  id: string;
-  model: string;
-  iterator: AsyncIterator<TextStreamEvent>;
-  first: IteratorResult<TextStreamEvent>;
+/** Opens a stream and waits for its first event (so failures up to it can still fall back). */
+async function startStream(stream: TextStream): Promise<OpenedStream> {
+  const iterator = stream[Symbol.asyncIterator]();
+  const first = await iterator.next();
+  return { iterator, first, model: stream.model, id: stream.id };
 }
 
 /** A cached answer, replayed as a stream. */
@@ -370,17 +384,4 @@ function sampling(request: GatewayChatRequest | GatewayCompletionRequest) {
     stop: request.stop,
     seed: request.seed,
   };
-}
-
-async function* replayFirst(
-  iterator: AsyncIterator<TextStreamEvent>,
-  first: IteratorResult<TextStreamEvent>,
-): AsyncGenerator<TextStreamEvent> {
-  try {
-    if (first.done) return;
-    yield first.value;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  } finally {
-    await iterator.return?.();
-  }
 }
