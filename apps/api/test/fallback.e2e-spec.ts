@@ -308,6 +308,40 @@ describe('model selection and the fallback chain (e2e)', () => {
     });
   });
 
+  describe('opt-in caching', () => {
+    it('a deterministic request may be answered from the cache when the caller asks, marked cached', async () => {
+      const question = ask({ temperature: 0 });
+      const first = await api.post(CHAT, question, free);
+      await api.resetSim();
+      const hit = await api.post(CHAT, { ...question, cache: true }, free);
+      expect(hit.status).toBe(200);
+      expect(hit.body.message.content).toBe(first.body.message.content);
+      expect(hit.body.model_source_indicator).toMatchObject({ cached: true, is_fallback: false });
+      expect((await api.simStats()).requests).toBe(0);
+      // Not deterministic: never from the cache, even when asked.
+      const warm = ask({ temperature: 0.7 });
+      await api.post(CHAT, warm, free);
+      await api.resetSim();
+      const fresh = await api.post(CHAT, { ...warm, cache: true }, free);
+      expect(fresh.body.model_source_indicator.cached).toBe(false);
+      expect((await api.simStats()).requests).toBe(1);
+    });
+
+    it('Cache-Control: max-stale asks for it on the /v1 surface', async () => {
+      const body = { model: PRIMARY, ...ask({ temperature: 0 }) };
+      await api.request('POST', '/v1/chat/completions', { body, token: free });
+      await api.resetSim();
+      const hit = await api.request('POST', '/v1/chat/completions', {
+        body,
+        token: free,
+        headers: { 'cache-control': 'max-stale' },
+      });
+      expect(hit.status).toBe(200);
+      expect(hit.headers.get('x-tiergate-cached')).toBe('true');
+      expect((await api.simStats()).requests).toBe(0);
+    });
+  });
+
   describe('streams', () => {
     it('fall back freely before the first byte, marked in the first and the final event', async () => {
       await api.fault({ kind: 'error', status: 500, count: 20, model: PRIMARY });

@@ -22,6 +22,11 @@ export interface GatewayRequestBase {
   purpose?: string;
   /** Fires when the client goes away; the upstream call is aborted with it. */
   signal?: AbortSignal;
+  /**
+   * The caller accepts an earlier answer to the same request (`Cache-Control: max-stale`, or
+   * `cache: true` in a seed body). Honoured only for deterministic requests (temperature 0).
+   */
+  preferCached?: boolean;
   /** Told where the answer comes from as soon as that is settled (before a stream's first byte). */
   onServed?: (source: AnswerSource) => void;
 }

@@ -10,6 +10,8 @@ export interface CallContext {
   signal: AbortSignal;
   /** Sets the response headers that say where the answer came from. */
   onServed: (source: AnswerSource) => void;
+  /** `Cache-Control: max-stale`: an earlier answer to the same deterministic request will do. */
+  preferCached: boolean;
 }
 
 /** Where an answer came from, on every surface (the seed's bodies carry it too). */
@@ -45,6 +47,7 @@ export const Call = createParamDecorator((_: unknown, context: ExecutionContext)
     requestId: request.id,
     signal: clientSignal(reply),
     onServed: (source) => servedHeaders(reply, source),
+    preferCached: /\bmax-stale\b/i.test(request.headers['cache-control'] ?? ''),
   };
 });
 

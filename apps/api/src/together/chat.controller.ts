@@ -27,6 +27,7 @@ export class ChatController {
   ): Promise<ChatCompletionResponseDto | Readable> {
     const request: GatewayChatRequest = {
       ...call,
+      preferCached: body.prefersCached(call),
       ...body.sampling(),
       messages: body.messages,
       model: body.model,

@@ -63,6 +63,7 @@ export class TextController {
   ): Promise<TextResponseDto | Readable> {
     const request: GatewayChatRequest = {
       ...call,
+      preferCached: body.prefersCached(call),
       ...body.sampling(),
       ...chat,
       model: body.model,

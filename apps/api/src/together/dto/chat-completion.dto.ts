@@ -70,6 +70,14 @@ export class GenerationOptionsDto {
   @IsBoolean({ message: 'stream must be true or false' })
   stream?: boolean;
 
+  @ApiPropertyOptional({
+    description:
+      'Accept an earlier answer to the same request (with temperature 0 only); marked cached, at no cost. Same as `Cache-Control: max-stale`',
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'cache must be true or false' })
+  cache?: boolean;
+
   @ModelField(
     'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
     'A specific model; by default the platform chooses for your tier',
@@ -85,6 +93,11 @@ export class GenerationOptionsDto {
       stop: this.stop,
       seed: this.seed,
     };
+  }
+
+  /** Whether the caller accepts a cached answer (the body flag, or the request's Cache-Control). */
+  prefersCached(call: { preferCached: boolean }): boolean {
+    return call.preferCached || this.cache === true;
   }
 }
 
