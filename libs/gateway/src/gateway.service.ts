@@ -372,23 +372,26 @@ async function openedFrom(answer: TextGeneration): Promise<OpenedStream> {
   return { id: answer.id, model: answer.model, iterator, first: await iterator.next() };
 }
 
+/** Answers longer than this are not kept for the cached-answer fallback (bounded memory per stream). */
+const MAX_CACHED_ANSWER_CHARS = 64 * 1024;
+
 /** Passes the events on, and caches the whole text once the stream has ended cleanly. */
 async function* keepAnswer(
   events: AsyncGenerator<TextStreamEvent>,
   stream: { id: string; model: string },
   cache: AnswerCachePolicy<TextGeneration>,
 ): AsyncGenerator<TextStreamEvent> {
-  let content = '';
+  let parts: string[] | undefined = [];
+  let length = 0;
   for await (const event of events) {
-    if (event.type === 'delta') content += event.content;
-    else if (event.usage)
-      cache.write({
-        id: stream.id,
-        model: stream.model,
-        content,
-        finishReason: event.finishReason,
-        usage: event.usage,
-      });
+    if (event.type === 'delta' && parts) {
+      length += event.content.length;
+      if (length > MAX_CACHED_ANSWER_CHARS) parts = undefined;
+      else parts.push(event.content);
+    } else if (event.type === 'end' && event.usage && parts) {
+      const content = parts.join('');
+      cache.write({ id: stream.id, model: stream.model, content, finishReason: event.finishReason, usage: event.usage });
+    }
     yield event;
   }
 }
