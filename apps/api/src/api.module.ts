@@ -8,6 +8,7 @@ import { ApiConfig, ConfigModule } from '@tiergate/config';
 import { DatabaseModule } from '@tiergate/database';
 import { FlagsModule } from '@tiergate/flags';
 import { GatewayModule } from '@tiergate/gateway';
+import { QuotaModule } from '@tiergate/quota';
 import { RedisModule } from '@tiergate/redis';
 import { AuditController } from './admin/audit.controller';
 import { FlagsController } from './admin/flags.controller';
@@ -27,6 +28,8 @@ import { ChatController } from './together/chat.controller';
 import { FilesController } from './together/files.controller';
 import { ImagesController } from './together/images.controller';
 import { ModelsController } from './together/models.controller';
+import { QuotaAdminController } from './quotas/quota-admin.controller';
+import { MyQuotaRequestsController, QuotaController } from './quotas/quota.controller';
 import { MyProviderKeysController } from './provider-keys/my-provider-keys.controller';
 import { ProvidersController } from './provider-keys/providers.controller';
 import { SystemKeysController } from './provider-keys/system-keys.controller';
@@ -53,6 +56,7 @@ export class ApiModule {
         FlagsModule,
         AuthModule,
         GatewayModule,
+        QuotaModule,
       ],
       controllers: [
         AuthController,
@@ -74,6 +78,9 @@ export class ApiModule {
         AuditController,
         ModelConfigController,
         ProvidersController,
+        QuotaController,
+        MyQuotaRequestsController,
+        QuotaAdminController,
       ],
       providers: [ReadinessIndicators, { provide: APP_FILTER, useClass: ErrorFilter }],
     };

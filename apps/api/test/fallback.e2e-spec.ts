@@ -172,7 +172,7 @@ describe('model selection and the fallback chain (e2e)', () => {
         '/api/v1/admin/model-config',
         {
           tiers: {
-            free: {
+            enterprise: {
               routes: {
                 chat: {
                   primary: PRIMARY,
@@ -191,9 +191,10 @@ describe('model selection and the fallback chain (e2e)', () => {
         },
         admin,
       );
-      // 4,096 tokens are too small for 9,000, so only larger windows are tried: 8,192 (too small
+      // Enterprise: 9,000 tokens fit its tokens_per_request. 4,096 tokens are too small for 9,000, so only larger windows are tried: 8,192 (too small
       // as well), then 32,768. No model is asked twice.
-      const rescued = await api.post(CHAT, ask({ purpose: 'analysis', max_tokens: 9_000 }), free);
+      const enterprise = await userOfTier('enterprise');
+      const rescued = await api.post(CHAT, ask({ purpose: 'analysis', max_tokens: 9_000 }), enterprise);
       expect(rescued.status).toBe(200);
       expect(rescued.body.model_id).toBe(SECOND);
       expect(rescued.body.model_source_indicator.fallback_reason).toBe('context_length_exceeded');
@@ -202,7 +203,7 @@ describe('model selection and the fallback chain (e2e)', () => {
         'Qwen/Qwen-VL-Chat': 1,
         [SECOND]: 1,
       });
-      const failed = await api.post(CHAT, ask({ purpose: 'tiny', max_tokens: 9_000 }), free);
+      const failed = await api.post(CHAT, ask({ purpose: 'tiny', max_tokens: 9_000 }), enterprise);
       expect(failed.status).toBe(400);
       expect(failed.body.error.code).toBe('context_length_exceeded');
       expect(failed.body.error.message).toMatch(/no model with a larger one/);

@@ -173,6 +173,7 @@ describe('provider keys: system keys and bring-your-own-key (e2e)', () => {
       const old = (await api.post(KEYS, { provider: 'together_ai', label: 'main', key: oldSecret }, admin))
         .body;
       const user = await api.user();
+      await api.patch(`/api/v1/admin/users/${user.id}`, { tier: 'enterprise' }, admin); // no daily quota in the way
       let running = true;
       const results: number[] = [];
       const load = (async () => {

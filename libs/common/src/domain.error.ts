@@ -15,6 +15,8 @@ export interface DomainErrorOptions {
 export class DomainError extends Error {
   readonly param: string | null;
   readonly retryAfterSeconds?: number;
+  /** Extra response headers (X-RateLimit-* on a quota error). */
+  headers?: Record<string, string>;
 
   constructor(
     readonly code: ErrorCode,

@@ -39,4 +39,8 @@ export enum ErrorCode {
   ContentPolicy = 'content_policy_violation',
   /** The request does not fit the model's context window, nor any larger one the tier may use. */
   ContextLengthExceeded = 'context_length_exceeded',
+  /** A quota or rate limit is reached. */
+  QuotaExceeded = 'quota_exceeded',
+  /** The quota counters cannot be reached and the tier fails closed. */
+  QuotaUnavailable = 'quota_unavailable',
 }

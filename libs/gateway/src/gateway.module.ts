@@ -4,6 +4,7 @@ import { KeyManagerModule } from '@tiergate/key-manager';
 import { MediaModule } from '@tiergate/media';
 import { ModelSelectorModule } from '@tiergate/model-selector';
 import { ProviderModule } from '@tiergate/provider';
+import { QuotaModule } from '@tiergate/quota';
 import { CatalogService } from './catalog.service';
 import { GatewayService } from './gateway.service';
 import { ModelCaller } from './model-caller';
@@ -13,7 +14,7 @@ import { StreamRescue } from './stream-rescue';
 import { TierModels } from './tier-models';
 
 @Module({
-  imports: [ProviderModule, MediaModule, KeyManagerModule, ModelSelectorModule, FallbackModule],
+  imports: [ProviderModule, MediaModule, KeyManagerModule, ModelSelectorModule, FallbackModule, QuotaModule],
   providers: [
     GatewayService,
     CatalogService,
@@ -32,6 +33,7 @@ import { TierModels } from './tier-models';
     MediaModule,
     KeyManagerModule,
     ModelSelectorModule,
+    QuotaModule,
   ],
 })
 export class GatewayModule {}

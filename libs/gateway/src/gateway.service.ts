@@ -5,7 +5,17 @@ import { FallbackChain, type ChainResult } from '@tiergate/fallback-manager';
 import { FeatureGate } from '@tiergate/flags';
 import { ArtifactService, measureAudio } from '@tiergate/media';
 import { ModelNotAllowedError, ModelSelector, type ModelCandidate } from '@tiergate/model-selector';
+import { UpstreamKeyResolver } from '@tiergate/key-manager';
 import { ProviderRegistry, TextGeneration, TextStream, TextStreamEvent } from '@tiergate/provider';
+import {
+  Admission,
+  countPromptTokens,
+  countTextTokens,
+  featureOf,
+  QuotaService,
+  type QuotaDemand,
+  type UsageActuals,
+} from '@tiergate/quota';
 import { CatalogService } from './catalog.service';
 import { ModelCaller, type ModelCall } from './model-caller';
 import { ResponseCache } from './response-cache';
@@ -30,6 +40,18 @@ import type {
 } from './gateway.types';
 
 const PCM_BYTES_PER_SECOND = 24_000 * 2; // raw speech: 16-bit mono at 24 kHz
+/** Speech runs at about 15 characters a second: the estimate its minutes are reserved by. */
+const SPOKEN_CHARACTERS_PER_SECOND = 15;
+
+/** How a request counts against quotas: what it will use, and what it used once answered. */
+interface QuotaPlan<T> {
+  demand: Pick<QuotaDemand, 'promptTokens' | 'maxTokens' | 'audioSeconds' | 'stream'>;
+  /** Adjusts the request to the reservation (max_tokens capped by tokens_per_request). */
+  apply?: (admission: Admission) => void;
+  actual: (result: T) => UsageActuals;
+  /** Settled by the caller later (streams when they end, speech once measured). */
+  deferSettle?: boolean;
+}
 
 /** The last good answer to a text request: read when every model failed, written after a success. */
 interface AnswerCachePolicy<T> {
@@ -57,6 +79,8 @@ export class GatewayService {
     private readonly caller: ModelCaller,
     private readonly answers: ResponseCache,
     private readonly rescue: StreamRescue,
+    private readonly quota: QuotaService,
+    private readonly keys: UpstreamKeyResolver,
   ) {}
 
   chat(request: GatewayChatRequest): Promise<GatewayTextResult> {
@@ -69,7 +93,10 @@ export class GatewayService {
           { ...sampling(request), model: call.model, messages: request.messages },
           call.context,
         ),
-      this.answerCache(request, modality, { messages: request.messages }),
+      {
+        cache: this.answerCache(request, modality, { messages: request.messages }),
+        quota: textQuota(request, countPromptTokens(request.messages), false),
+      },
     );
   }
 
@@ -77,7 +104,8 @@ export class GatewayService {
     const modality = request.modality ?? 'chat';
     const cache = this.answerCache(request, modality, { messages: request.messages });
     // A rescue continues from the partial answer, sent as an assistant prefix.
-    return this.runStream(request, modality, cache, (call, partial) =>
+    const quota = textQuota(request, countPromptTokens(request.messages), true);
+    return this.runStream(request, modality, cache, quota, (call, partial) =>
       call.provider.chatStream(
         {
           ...sampling(request),
@@ -100,14 +128,18 @@ export class GatewayService {
           { ...sampling(request), model: call.model, prompt: request.prompt },
           call.context,
         ),
-      this.answerCache(request, 'text', { prompt: request.prompt }),
+      {
+        cache: this.answerCache(request, 'text', { prompt: request.prompt }),
+        quota: textQuota(request, countTextTokens(request.prompt), false),
+      },
     );
   }
 
   completeStream(request: GatewayCompletionRequest): Promise<GatewayTextStream> {
     const cache = this.answerCache(request, 'text', { prompt: request.prompt });
     // A rescue continues the raw prompt with the partial answer appended.
-    return this.runStream(request, 'text', cache, (call, partial) =>
+    const quota = textQuota(request, countTextTokens(request.prompt), true);
+    return this.runStream(request, 'text', cache, quota, (call, partial) =>
       call.provider.completeStream(
         { ...sampling(request), model: call.model, prompt: request.prompt + (partial ?? '') },
         call.context,
@@ -117,8 +149,11 @@ export class GatewayService {
 
   /** Generates images and stores each one; the answer carries signed links. */
   async generateImages(request: GatewayImageRequest): Promise<Served<GeneratedImageFile[]>> {
-    const { result, source } = await this.run(request, 'image', (call) =>
-      call.provider.generateImages({ ...imageFields(request), model: call.model }, call.context),
+    const { result, source } = await this.run(
+      request,
+      'image',
+      (call) => call.provider.generateImages({ ...imageFields(request), model: call.model }, call.context),
+      { quota: { demand: { stream: false }, actual: () => ({}) } },
     );
     const files = await Promise.all(
       result.images.map(async (image) => ({
@@ -132,40 +167,59 @@ export class GatewayService {
   /** Measures the audio (refusing what is not audio before any upstream call), then transcribes it. */
   async transcribe(request: GatewayTranscriptionRequest): Promise<Served<TranscriptionResult>> {
     const info = await measureAudio(request.audio, request.field, request.contentType);
-    const { result, source } = await this.run(request, 'audio_stt', (call) =>
-      call.provider.transcribe(
-        {
-          model: call.model,
-          audio: request.audio,
-          filename: request.filename,
-          contentType: info.mimeType,
-          language: request.language,
-          prompt: request.prompt,
-          temperature: request.temperature,
-        },
-        call.context,
-      ),
+    const minutes: QuotaPlan<unknown> = {
+      demand: { stream: false, audioSeconds: info.durationSeconds },
+      actual: () => ({ audioSeconds: info.durationSeconds }),
+    };
+    const { result, source } = await this.run(
+      request,
+      'audio_stt',
+      (call) =>
+        call.provider.transcribe(
+          {
+            model: call.model,
+            audio: request.audio,
+            filename: request.filename,
+            contentType: info.mimeType,
+            language: request.language,
+            prompt: request.prompt,
+            temperature: request.temperature,
+          },
+          call.context,
+        ),
+      { quota: minutes },
     );
     return { result: { ...result, durationSeconds: info.durationSeconds }, source };
   }
 
   async speak(request: GatewaySpeechRequest): Promise<Served<SpeechResult>> {
-    const { result, source } = await this.run(request, 'audio_tts', (call) =>
-      call.provider.speak(
-        {
-          model: call.model,
-          input: request.input,
-          voice: request.voice ?? this.config.models.ttsVoice,
-          format: request.format,
-          language: request.language,
-        },
-        call.context,
-      ),
+    // Minutes are reserved from the text's length and settled to the measured audio.
+    const quota: QuotaPlan<unknown> = {
+      demand: { stream: false, audioSeconds: request.input.length / SPOKEN_CHARACTERS_PER_SECOND },
+      actual: () => ({}),
+      deferSettle: true,
+    };
+    const { result, source, admission } = await this.run(
+      request,
+      'audio_tts',
+      (call) =>
+        call.provider.speak(
+          {
+            model: call.model,
+            input: request.input,
+            voice: request.voice ?? this.config.models.ttsVoice,
+            format: request.format,
+            language: request.language,
+          },
+          call.context,
+        ),
+      { quota },
     );
     const durationSeconds =
       result.format === 'raw'
         ? Math.round((result.audio.length / PCM_BYTES_PER_SECOND) * 1000) / 1000
         : (await measureAudio(result.audio, 'audio', result.contentType)).durationSeconds;
+    if (admission) await this.quota.settle(admission, { audioSeconds: durationSeconds });
     const artifact = request.store ? await this.artifacts.save(result.audio, result.contentType) : undefined;
     return {
       result: {
@@ -180,8 +234,17 @@ export class GatewayService {
   }
 
   embed(request: GatewayEmbeddingRequest): Promise<Served<Embeddings>> {
-    return this.run(request, 'embedding', (call) =>
-      call.provider.embed({ model: call.model, input: request.input }, call.context),
+    const promptTokens = countTextTokens(request.input);
+    return this.run(
+      request,
+      'embedding',
+      (call) => call.provider.embed({ model: call.model, input: request.input }, call.context),
+      {
+        quota: {
+          demand: { stream: false, promptTokens, maxTokens: 0 },
+          actual: (result) => ({ tokens: result.usage?.totalTokens ?? promptTokens }),
+        },
+      },
     );
   }
 
@@ -218,44 +281,77 @@ export class GatewayService {
     request: GatewayRequestBase,
     modality: Modality,
     invoke: (call: ModelCall) => Promise<T>,
-    cache?: AnswerCachePolicy<T>,
-  ): Promise<Served<T> & { chain: ModelCandidate[]; candidate: ModelCandidate }> {
-    let attempts = 0;
-    let answered: ModelCall | undefined;
+    options: { cache?: AnswerCachePolicy<T>; quota?: QuotaPlan<T> } = {},
+  ): Promise<Served<T> & { chain: ModelCandidate[]; candidate: ModelCandidate; admission?: Admission }> {
+    const { cache, quota } = options;
     const chain = await this.chainFor(request, modality);
-    const hit = cache?.preferred ? await cache.read() : undefined;
-    if (hit !== undefined) {
-      // Asked for, deterministic, and answered before: served from the cache, at no cost.
-      const outcome: ChainResult<T> = {
-        result: hit,
-        candidate: chain[0],
-        strategy: null,
-        fallbackReason: null,
-        failures: [],
-      };
-      const source = { ...this.describe(request, outcome, undefined, 0), cached: true };
+    // Quotas are reserved once, before the chain: a fallback never counts twice.
+    const admission = quota && (await this.admit(request, modality, chain[0], quota));
+    try {
+      const hit = cache?.preferred ? await cache.read() : undefined;
+      if (hit !== undefined) {
+        // Asked for, deterministic, and answered before: served from the cache, at no cost.
+        const outcome: ChainResult<T> = {
+          result: hit,
+          candidate: chain[0],
+          strategy: null,
+          fallbackReason: null,
+          failures: [],
+        };
+        const source = { ...this.describe(request, outcome, undefined, 0), cached: true };
+        if (admission) await this.quota.settle(admission, { tokens: 0 });
+        request.onServed?.(source);
+        return { result: hit, source, chain, candidate: chain[0], admission };
+      }
+      let attempts = 0;
+      let answered: ModelCall | undefined;
+      const outcome = await this.fallbacks.run(
+        {
+          chain,
+          deadline: Date.now() + this.config.fallback.chainBudgetMs,
+          signal: request.signal,
+          contextLength: (candidate) =>
+            this.catalog.find(candidate.model).then((m) => m?.contextLength ?? null),
+          cached: cache && this.gate.fallbackEnabled ? cache.read : undefined,
+        },
+        async (candidate) => {
+          const { result, call } = await this.caller.call(request, candidate, invoke, () => (attempts += 1));
+          answered = call;
+          return result;
+        },
+      );
+      if (cache && outcome.strategy !== 'CACHED_RESPONSE') cache.write(outcome.result);
+      if (admission && !quota.deferSettle)
+        await this.quota.settle(
+          admission,
+          outcome.strategy === 'CACHED_RESPONSE' ? { tokens: 0 } : quota.actual(outcome.result),
+        );
+      const source = this.describe(request, outcome, answered, attempts);
       request.onServed?.(source);
-      return { result: hit, source, chain, candidate: chain[0] };
+      return { result: outcome.result, source, chain, candidate: outcome.candidate, admission };
+    } catch (error) {
+      // The upstream gave nothing: everything reserved is given back.
+      if (admission) await this.quota.refund(admission);
+      throw error;
     }
-    const outcome = await this.fallbacks.run(
-      {
-        chain,
-        deadline: Date.now() + this.config.fallback.chainBudgetMs,
-        signal: request.signal,
-        contextLength: (candidate) =>
-          this.catalog.find(candidate.model).then((m) => m?.contextLength ?? null),
-        cached: cache && this.gate.fallbackEnabled ? cache.read : undefined,
-      },
-      async (candidate) => {
-        const { result, call } = await this.caller.call(request, candidate, invoke, () => (attempts += 1));
-        answered = call;
-        return result;
-      },
-    );
-    if (cache && outcome.strategy !== 'CACHED_RESPONSE') cache.write(outcome.result);
-    const source = this.describe(request, outcome, answered, attempts);
-    request.onServed?.(source);
-    return { result: outcome.result, source, chain, candidate: outcome.candidate };
+  }
+
+  /** Reserves the request against the caller's quota and rate limits (their own key: rate limits only). */
+  private async admit<T>(
+    request: GatewayRequestBase,
+    modality: Modality,
+    primary: ModelCandidate,
+    plan: QuotaPlan<T>,
+  ) {
+    const admission = await this.quota.admit({
+      ...plan.demand,
+      caller: request.caller,
+      feature: featureOf(modality),
+      ownKey: await this.keys.usesOwnKey(request.caller, primary.providerId),
+    });
+    plan.apply?.(admission);
+    request.onQuota?.(admission.headers);
+    return admission;
   }
 
   /** Where the answer came from, for the indicator fields and headers. */
@@ -291,6 +387,30 @@ export class GatewayService {
     };
   }
 
+  /**
+   * Settles a stream's reservation when it ends: to the usage the upstream reported, or, when the
+   * client left early or the stream broke, to the prompt plus the tokens that were streamed.
+   */
+  private async *settledWhenDone(
+    events: AsyncGenerator<TextStreamEvent>,
+    admission: Admission,
+    promptTokens: number,
+  ): AsyncGenerator<TextStreamEvent> {
+    let reported: number | undefined;
+    const streamed: string[] = [];
+    try {
+      for await (const event of events) {
+        if (event.type === 'delta') streamed.push(event.content);
+        else if (event.usage) reported = event.usage.totalTokens;
+        yield event;
+      }
+    } finally {
+      await this.quota.settle(admission, {
+        tokens: reported ?? promptTokens + countTextTokens(streamed.join('')),
+      });
+    }
+  }
+
   /** The cached-answer fallback for a text request, keyed by what shapes the answer. */
   private answerCache(
     request: GatewayChatRequest | GatewayCompletionRequest,
@@ -321,6 +441,7 @@ export class GatewayService {
     request: GatewayRequestBase,
     modality: Modality,
     cache: AnswerCachePolicy<TextGeneration>,
+    quota: QuotaPlan<OpenedStream> & { promptTokens: number },
     open: (call: ModelCall, partial?: string) => Promise<TextStream>,
   ): Promise<GatewayTextStream> {
     const streamCache: AnswerCachePolicy<OpenedStream> = {
@@ -331,13 +452,14 @@ export class GatewayService {
       write: () => undefined,
       preferred: cache.preferred,
     };
-    const { result, source, chain, candidate } = await this.run(
+    const { result, source, chain, candidate, admission } = await this.run(
       request,
       modality,
       async (call) => startStream(await open(call)),
-      streamCache,
+      { cache: streamCache, quota: { ...quota, deferSettle: true } },
     );
     let events = replayFirst(result.iterator, result.first);
+    if (admission) events = this.settledWhenDone(events, admission, quota.promptTokens);
     if (source.cached) return { source, events };
     if (this.gate.fallbackEnabled)
       events = this.rescue.guard(events, {
@@ -348,6 +470,20 @@ export class GatewayService {
       });
     return { source, events: keepAnswer(events, result, cache) };
   }
+}
+
+/** Sizes the quota reservation of a text request, and caps its max_tokens to what was reserved. */
+function textQuota<T extends TextGeneration | OpenedStream>(
+  request: GatewayChatRequest | GatewayCompletionRequest,
+  promptTokens: number,
+  stream: boolean,
+): QuotaPlan<T> & { promptTokens: number } {
+  return {
+    promptTokens,
+    demand: { stream, promptTokens, maxTokens: request.maxTokens },
+    apply: (admission) => (request.maxTokens = admission.maxTokens),
+    actual: (result) => ({ tokens: 'usage' in result ? result.usage.totalTokens : undefined }),
+  };
 }
 
 /** Opens a stream and waits for its first event (so failures up to it can still fall back). */
@@ -390,7 +526,13 @@ async function* keepAnswer(
       else parts.push(event.content);
     } else if (event.type === 'end' && event.usage && parts) {
       const content = parts.join('');
-      cache.write({ id: stream.id, model: stream.model, content, finishReason: event.finishReason, usage: event.usage });
+      cache.write({
+        id: stream.id,
+        model: stream.model,
+        content,
+        finishReason: event.finishReason,
+        usage: event.usage,
+      });
     }
     yield event;
   }

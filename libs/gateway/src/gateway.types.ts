@@ -29,6 +29,8 @@ export interface GatewayRequestBase {
   preferCached?: boolean;
   /** Told where the answer comes from as soon as that is settled (before a stream's first byte). */
   onServed?: (source: AnswerSource) => void;
+  /** Told the caller's remaining quota (X-RateLimit-* headers) once the request is admitted. */
+  onQuota?: (headers: Record<string, string>) => void;
 }
 
 export interface SamplingOptions {

@@ -99,6 +99,12 @@ export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown 
     return this.systemKey(provider, providerName);
   }
 
+  /** Whether the caller's request would go out with their own key (it then spares their quota). */
+  async usesOwnKey(caller: { id: string }, provider: string): Promise<boolean> {
+    if (!this.gate.userKeysAllowed) return false;
+    return (await this.userKeysOf(caller.id)).get(provider)?.valid === true;
+  }
+
   /** The next system key in turn, skipping those already tried for this request. */
   async systemKey(provider: string, providerName: string, tried: ReadonlySet<string> = new Set()) {
     if (!this.pools)

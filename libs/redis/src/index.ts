@@ -1,4 +1,10 @@
-export { RedisModule, REDIS_CLIENT, REDIS_KEY_PREFIX, createRedisClient } from './redis.module';
+export {
+  RedisModule,
+  REDIS_CLIENT,
+  REDIS_COUNTERS,
+  REDIS_KEY_PREFIX,
+  createRedisClient,
+} from './redis.module';
 export { SharedCache, RedisSharedCache, MemorySharedCache } from './shared-cache';
 export { ChangeBus, RedisChangeBus, InProcessChangeBus, type ChangeHandler } from './change-bus';
 export { SharedSnapshot } from './shared-snapshot';

@@ -17,27 +17,37 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 const REDIS_SUBSCRIBER = Symbol('REDIS_SUBSCRIBER');
 /** Prepended to every key and channel, so deployments (and test files) can share one Redis. */
 export const REDIS_KEY_PREFIX = Symbol('REDIS_KEY_PREFIX');
+/** A connection whose commands fail fast while Redis is down (for the quota counters). */
+export const REDIS_COUNTERS = Symbol('REDIS_COUNTERS');
 
 @Injectable()
 class RedisLifecycle implements OnApplicationShutdown {
   constructor(
     @Inject(REDIS_CLIENT) private readonly redis: Redis,
     @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
+    @Inject(REDIS_COUNTERS) private readonly counters: Redis,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
     await Promise.all(
-      [this.redis, this.subscriber].map((client) => client.quit().catch(() => client.disconnect())),
+      [this.redis, this.subscriber, this.counters].map((client) =>
+        client.quit().catch(() => client.disconnect()),
+      ),
     );
   }
 }
 
-export function createRedisClient(url: string, name: string): Redis {
+/**
+ * `failFast`: commands fail at once while the connection is down (no offline queue) and time out
+ * after 500 ms, for callers that must decide quickly what to do without Redis (quota counters).
+ */
+export function createRedisClient(url: string, name: string, options: { failFast?: boolean } = {}): Redis {
   const logger = new Logger(`Redis:${name}`);
   const client = new Redis(url, {
     connectionName: `tiergate-${name}`,
-    maxRetriesPerRequest: 2,
-    enableOfflineQueue: true,
+    maxRetriesPerRequest: options.failFast ? 0 : 2,
+    enableOfflineQueue: !options.failFast,
+    ...(options.failFast && { commandTimeout: 500 }),
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
   let reported = false;
@@ -66,6 +76,7 @@ export class RedisModule {
         { provide: REDIS_KEY_PREFIX, useValue: keyPrefix },
         { provide: REDIS_CLIENT, useFactory: () => createRedisClient(url, 'main') },
         { provide: REDIS_SUBSCRIBER, useFactory: () => createRedisClient(url, 'subscriber') },
+        { provide: REDIS_COUNTERS, useFactory: () => createRedisClient(url, 'counters', { failFast: true }) },
         {
           provide: SharedCache,
           inject: [REDIS_CLIENT],
@@ -78,7 +89,7 @@ export class RedisModule {
         },
         RedisLifecycle,
       ],
-      exports: [REDIS_CLIENT, REDIS_KEY_PREFIX, SharedCache, ChangeBus],
+      exports: [REDIS_CLIENT, REDIS_COUNTERS, REDIS_KEY_PREFIX, SharedCache, ChangeBus],
     };
   }
 

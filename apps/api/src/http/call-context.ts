@@ -12,6 +12,8 @@ export interface CallContext {
   onServed: (source: AnswerSource) => void;
   /** `Cache-Control: max-stale`: an earlier answer to the same deterministic request will do. */
   preferCached: boolean;
+  /** Sets the X-RateLimit-* headers of an admitted request. */
+  onQuota: (headers: Record<string, string>) => void;
 }
 
 /** Where an answer came from, on every surface (the seed's bodies carry it too). */
@@ -48,6 +50,9 @@ export const Call = createParamDecorator((_: unknown, context: ExecutionContext)
     signal: clientSignal(reply),
     onServed: (source) => servedHeaders(reply, source),
     preferCached: /\bmax-stale\b/i.test(request.headers['cache-control'] ?? ''),
+    onQuota: (headers) => {
+      if (!reply.sent && !reply.raw.headersSent) void reply.headers(headers);
+    },
   };
 });
 

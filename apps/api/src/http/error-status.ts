@@ -40,6 +40,7 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
     case ErrorCode.UpstreamBadRequest:
       return { status: 400, type: 'invalid_request_error' };
     case ErrorCode.UpstreamRateLimited:
+    case ErrorCode.QuotaExceeded:
       return { status: 429, type: 'rate_limit_error' };
     case ErrorCode.UpstreamAuthFailed:
     case ErrorCode.UpstreamUnavailable:
@@ -52,6 +53,7 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
     case ErrorCode.NotReady:
     case ErrorCode.IntegrationDisabled:
     case ErrorCode.NoSystemKey:
+    case ErrorCode.QuotaUnavailable:
       return { status: 503, type: 'service_unavailable' };
     case ErrorCode.Internal:
       return { status: 500, type: 'api_error' };

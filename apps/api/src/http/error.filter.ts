@@ -32,6 +32,7 @@ export function sendError(reply: FastifyReply, error: DomainError, requestId: st
   const { status, body } = errorBody(error, requestId);
   if (error.retryAfterSeconds !== undefined)
     reply.header('retry-after', String(Math.ceil(error.retryAfterSeconds)));
+  if (error.headers) void reply.headers(error.headers);
   void reply.code(status).type('application/json; charset=utf-8').send(body);
 }
 

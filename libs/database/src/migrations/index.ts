@@ -2,6 +2,7 @@ import { CreateUsersAndApiKeys1763700000000 } from './1763700000000-create-users
 import { CreateKeysFlagsAndAudit1763800000000 } from './1763800000000-create-keys-flags-and-audit';
 import { CreateModelConfig1763900000000 } from './1763900000000-create-model-config';
 import { CreateUpstreamProviders1764000000000 } from './1764000000000-create-upstream-providers';
+import { CreateQuotas1764100000000 } from './1764100000000-create-quotas';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   CreateKeysFlagsAndAudit1763800000000,
   CreateModelConfig1763900000000,
   CreateUpstreamProviders1764000000000,
+  CreateQuotas1764100000000,
 ];

@@ -1,0 +1,372 @@
+import { QuotaClock, utcDay } from '@tiergate/quota';
+import { waitFor } from '@tiergate/testing';
+import { TcpProxy } from './support/tcp-proxy';
+import { TestApi } from './support/test-api';
+
+const CHAT = '/api/v1/together/chat/completions';
+let asked = 0;
+const ask = (extra: Record<string, unknown> = {}) => ({
+  messages: [{ role: 'user', content: `quota question ${++asked}` }],
+  max_tokens: 16,
+  ...extra,
+});
+
+describe('quotas and rate limits (e2e)', () => {
+  let api: TestApi;
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    admin = await api.adminToken();
+  });
+  afterAll(() => api.close());
+  beforeEach(() => api.clearFaults());
+
+  const quotaOf = async (token: string) => (await api.get('/api/v1/together/quota', token)).body;
+
+  it('shows the seed shape, and counts a request and its real tokens', async () => {
+    const user = await api.user();
+    const before = await quotaOf(user.token);
+    expect(before.text_generation).toEqual({
+      requests_used: 0,
+      requests_limit: 50,
+      tokens_used: 0,
+      tokens_limit: 10000,
+      tokens_per_request_limit: 2000,
+    });
+    expect(before.image_generation).toEqual({ requests_used: 0, requests_limit: 10 });
+    expect(before.audio_tts).toMatchObject({ requests_limit: 10, minutes_used: 0, minutes_limit: 5 });
+    expect(before.audio_stt).toMatchObject({ requests_limit: 10, minutes_limit: 10 });
+    expect(before.code_generation).toMatchObject({ requests_limit: 30, tokens_limit: 15000 });
+    expect(before.vision_analysis).toMatchObject({ requests_limit: 20 });
+    expect(before.resets_at).toBe(utcDay(Date.now()).resetsAt.toISOString());
+
+    const response = await api.post(CHAT, ask(), user.token);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-ratelimit-limit')).toBe('50');
+    expect(response.headers.get('x-ratelimit-remaining')).toBe('49');
+    expect(Number(response.headers.get('x-ratelimit-reset'))).toBe(
+      utcDay(Date.now()).resetsAt.getTime() / 1000,
+    );
+    const after = await quotaOf(user.token);
+    expect(after.text_generation.requests_used).toBe(1);
+    expect(after.text_generation.tokens_used).toBe(response.body.usage.total_tokens);
+  });
+
+  it('200 concurrent requests against 50 per day: exactly 50 succeed, 150 get 429', async () => {
+    const user = await api.user();
+    const responses = await Promise.all(
+      Array.from({ length: 200 }, () => api.post(CHAT, ask({ max_tokens: 4 }), user.token)),
+    );
+    const statuses = responses.map((r) => r.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(50);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(150);
+    const refused = responses.find((r) => r.status === 429)!;
+    expect(refused.body.error).toMatchObject({ code: 'quota_exceeded', type: 'rate_limit_error' });
+    expect(refused.body.error.message).toContain('requests per day');
+    expect(refused.body.error.message).toContain('text_generation');
+    expect(refused.body.error.message).toContain(utcDay(Date.now()).resetsAt.toISOString());
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('x-ratelimit-limit')).toBe('50');
+    expect(refused.headers.get('x-ratelimit-remaining')).toBe('0');
+    expect((await quotaOf(user.token)).text_generation.requests_used).toBe(50);
+  });
+
+  it('the same across two api instances on one Redis', async () => {
+    const second = await TestApi.start({}, { shareWith: api });
+    try {
+      const user = await api.user();
+      const responses = await Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          (i % 2 ? second : api).post(CHAT, ask({ max_tokens: 4 }), user.token),
+        ),
+      );
+      expect(responses.filter((r) => r.status === 200)).toHaveLength(50);
+      expect(responses.filter((r) => r.status === 429)).toHaveLength(150);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('concurrent requests never push used tokens past tokens_per_day; the counter equals the real usage', async () => {
+    const user = await api.user();
+    await api.put(
+      `/api/v1/admin/quotas/users/${user.id}`,
+      { features: { text_generation: { tokens_per_day: 600, requests_per_day: 1000 } } },
+      admin,
+    );
+    const responses = await Promise.all(
+      Array.from({ length: 40 }, () => api.post(CHAT, ask({ max_tokens: 32 }), user.token)),
+    );
+    const served = responses.filter((r) => r.status === 200);
+    expect(served.length).toBeGreaterThan(0);
+    expect(responses.filter((r) => r.status === 429).length).toBeGreaterThan(0);
+    const real = served.reduce((sum, r) => sum + (r.body.usage.total_tokens as number), 0);
+    const quota = (await quotaOf(user.token)).text_generation;
+    expect(quota.tokens_used).toBe(real);
+    expect(quota.tokens_used).toBeLessThanOrEqual(600);
+    expect(quota.requests_used).toBe(served.length);
+  });
+
+  it('a failed upstream call refunds everything', async () => {
+    const user = await api.user();
+    await api.post(CHAT, ask(), user.token);
+    const before = (await quotaOf(user.token)).text_generation;
+    await api.fault({ kind: 'error', status: 500, count: 100 });
+    const failed = await api.post(CHAT, ask(), user.token);
+    expect(failed.status).toBe(502);
+    expect((await quotaOf(user.token)).text_generation).toEqual(before);
+  });
+
+  it('a request bigger than tokens_per_request is a 400 before any upstream call', async () => {
+    const user = await api.user();
+    await api.resetSim();
+    const response = await api.post(CHAT, ask({ max_tokens: 5000 }), user.token);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ code: 'validation_failed', param: 'max_tokens' });
+    expect(response.body.error.message).toContain('2000 tokens per request');
+    expect((await api.simStats()).requests).toBe(0);
+    expect((await quotaOf(user.token)).text_generation.requests_used).toBe(0);
+  });
+
+  it('max_tokens is capped so the answer fits the reservation', async () => {
+    const user = await api.user();
+    const response = await api.post(
+      CHAT,
+      { messages: [{ role: 'user', content: '#sim tokens=3000' }] },
+      user.token,
+    );
+    expect(response.status).toBe(200);
+    expect(response.body.finish_reason).toBe('length');
+    expect(response.body.usage.total_tokens).toBeLessThanOrEqual(2000);
+  });
+
+  it('daily windows reset at 00:00 UTC', async () => {
+    const user = await api.user();
+    await api.put(
+      `/api/v1/admin/quotas/users/${user.id}`,
+      { features: { text_generation: { requests_per_day: 1 } } },
+      admin,
+    );
+    expect((await api.post(CHAT, ask(), user.token)).status).toBe(200);
+    expect((await api.post(CHAT, ask(), user.token)).status).toBe(429);
+    const clock = api.app.get(QuotaClock);
+    clock.advance(utcDay(clock.now()).secondsLeft * 1000 + 1000);
+    expect((await quotaOf(user.token)).text_generation.requests_used).toBe(0);
+    expect((await api.post(CHAT, ask(), user.token)).status).toBe(200);
+  });
+
+  it("requests on the user's own key skip the quota (rate limits still apply)", async () => {
+    await api.put('/api/v1/admin/flags', { allow_user_keys: true }, admin);
+    try {
+      const user = await api.user();
+      await api.put(
+        `/api/v1/admin/quotas/users/${user.id}`,
+        { features: { text_generation: { requests_per_day: 1 } } },
+        admin,
+      );
+      await api.post('/api/v1/me/provider-keys', { key: `tgp_v1_own${Date.now()}Key` }, user.token);
+      for (let i = 0; i < 3; i++) {
+        const response = await api.post(CHAT, ask(), user.token);
+        expect(response.status).toBe(200);
+        expect(response.body.key_source).toBe('user');
+      }
+      expect((await quotaOf(user.token)).text_generation.requests_used).toBe(0);
+    } finally {
+      await api.put('/api/v1/admin/flags', { allow_user_keys: false }, admin);
+    }
+  });
+
+  it('holds concurrent streams to the tier limit and frees the slot when a stream ends', async () => {
+    await api.put('/api/v1/admin/quotas/tiers/premium', { rate_limits: { concurrent_streams: 1 } }, admin);
+    try {
+      const user = await api.user();
+      await api.patch(`/api/v1/admin/users/${user.id}`, { tier: 'premium' }, admin);
+      const slow = api.post(
+        CHAT,
+        { messages: [{ role: 'user', content: '#sim tokens=10 delay=60' }], stream: true },
+        user.token,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      const second = await api.post(CHAT, ask({ stream: true }), user.token);
+      expect(second.status).toBe(429);
+      expect(second.body.error.message).toContain('concurrent streams');
+      expect((await slow).status).toBe(200);
+      expect((await api.post(CHAT, ask({ stream: true }), user.token)).status).toBe(200);
+    } finally {
+      await api.put('/api/v1/admin/quotas/tiers/premium', { rate_limits: { concurrent_streams: 20 } }, admin);
+    }
+  });
+
+  it('counts audio minutes from the measured duration', async () => {
+    const user = await api.user();
+    const speech = await api.post(
+      '/api/v1/together/audio/speech',
+      { text: 'Hello there, this is a test of speech.' },
+      user.token,
+    );
+    expect(speech.status).toBe(200);
+    const quota = (await quotaOf(user.token)).audio_tts;
+    expect(quota.requests_used).toBe(1);
+    expect(quota.minutes_used).toBeCloseTo(speech.body.duration_seconds / 60, 2);
+  });
+
+  describe('administration', () => {
+    it('reads and changes a tier policy (audited), refusing bad input by name', async () => {
+      const tier = await api.get('/api/v1/admin/quotas/tiers/free', admin);
+      expect(tier.status).toBe(200);
+      expect(tier.body.features.text_generation).toEqual({
+        requests_per_day: 50,
+        tokens_per_day: 10000,
+        tokens_per_request: 2000,
+      });
+      expect(tier.body.on_redis_failure).toBe('closed');
+      const changed = await api.put(
+        '/api/v1/admin/quotas/tiers/free',
+        { features: { image_generation: { requests_per_day: 12 } } },
+        admin,
+      );
+      expect(changed.body.features.image_generation).toEqual({ requests_per_day: 12 });
+      const user = await api.user();
+      expect((await quotaOf(user.token)).image_generation.requests_limit).toBe(12);
+      const audit = await api.get('/api/v1/admin/audit?action=quota.tier_update&target_id=free', admin);
+      expect(audit.body.data[0].after.features.image_generation.requests_per_day).toBe(12);
+      for (const [body, param] of [
+        [{ features: { video: {} } }, 'features.video'],
+        [
+          { features: { text_generation: { requests_per_day: -1 } } },
+          'features.text_generation.requests_per_day',
+        ],
+        [{ rate_limits: { per_hour: 5 } }, 'rate_limits.per_hour'],
+        [{ on_redis_failure: 'maybe' }, 'on_redis_failure'],
+      ] as const) {
+        const response = await api.put('/api/v1/admin/quotas/tiers/free', body, admin);
+        expect({ param, status: response.status, got: response.body.error?.param }).toEqual({
+          param,
+          status: 400,
+          got: param,
+        });
+      }
+      expect((await api.get('/api/v1/admin/quotas/tiers/gold', admin)).status).toBe(400);
+      expect((await api.get('/api/v1/admin/quotas/tiers/free', (await api.user()).token)).status).toBe(403);
+    });
+
+    it('per-user overrides: set, read, remove', async () => {
+      const user = await api.user();
+      const set = await api.put(
+        `/api/v1/admin/quotas/users/${user.id}`,
+        { features: { code_generation: { requests_per_day: 99 } } },
+        admin,
+      );
+      expect(set.status).toBe(200);
+      const view = await api.get(`/api/v1/admin/quotas/users/${user.id}`, admin);
+      expect(view.body).toMatchObject({
+        user_id: user.id,
+        code_generation: { requests_limit: 99 },
+        overrides: { code_generation: { requests_per_day: 99 } },
+      });
+      expect(
+        (await api.delete(`/api/v1/admin/quotas/users/${user.id}?feature=code_generation`, admin)).status,
+      ).toBe(204);
+      expect((await quotaOf(user.token)).code_generation.requests_limit).toBe(30);
+      expect(
+        (await api.get('/api/v1/admin/quotas/users/00000000-0000-0000-0000-000000000000', admin)).status,
+      ).toBe(404);
+    });
+
+    it('quota increase requests: submitted by a user, approved (writing the override) or denied with a reason', async () => {
+      const user = await api.user();
+      const bad = await api.post(
+        '/api/v1/me/quota-requests',
+        { feature: 'teleport', requested_limit: 5, reason: 'please' },
+        user.token,
+      );
+      expect(bad.body.error.param).toBe('feature');
+      const submitted = await api.post(
+        '/api/v1/me/quota-requests',
+        { feature: 'image_generation', requested_limit: 40, reason: 'a school project' },
+        user.token,
+      );
+      expect(submitted.status).toBe(201);
+      expect(submitted.body).toMatchObject({
+        status: 'pending',
+        feature: 'image_generation',
+        limit: 'requests_per_day',
+        requested_limit: 40,
+      });
+      const pending = await api.get('/api/v1/admin/quota-requests?status=pending', admin);
+      expect(pending.body.data.map((r: { id: string }) => r.id)).toContain(submitted.body.id);
+      const approved = await api.post(
+        `/api/v1/admin/quota-requests/${submitted.body.id}/approve`,
+        { reason: 'ok for a month' },
+        admin,
+      );
+      expect(approved.body).toMatchObject({ status: 'approved', decision_reason: 'ok for a month' });
+      expect((await quotaOf(user.token)).image_generation.requests_limit).toBe(40);
+      expect(
+        (
+          await api.post(
+            `/api/v1/admin/quota-requests/${submitted.body.id}/deny`,
+            { reason: 'changed my mind' },
+            admin,
+          )
+        ).status,
+      ).toBe(409);
+      const another = await api.post(
+        '/api/v1/me/quota-requests',
+        { feature: 'audio_tts', limit: 'minutes_per_day', requested_limit: 60, reason: 'podcast' },
+        user.token,
+      );
+      expect(
+        (await api.post(`/api/v1/admin/quota-requests/${another.body.id}/deny`, {}, admin)).body.error.param,
+      ).toBe('reason');
+      const denied = await api.post(
+        `/api/v1/admin/quota-requests/${another.body.id}/deny`,
+        { reason: 'not this month' },
+        admin,
+      );
+      expect(denied.body.status).toBe('denied');
+      const mine = await api.get('/api/v1/me/quota-requests', user.token);
+      expect(mine.body.data.map((r: { status: string }) => r.status).sort()).toEqual(['approved', 'denied']);
+      const audit = await api.get(`/api/v1/admin/audit?target_id=${another.body.id}`, admin);
+      expect(audit.body.data[0]).toMatchObject({
+        action: 'quota.request_deny',
+        after: { reason: 'not this month' },
+      });
+    });
+  });
+});
+
+describe('quotas when Redis is unreachable (e2e)', () => {
+  it('free fails closed (503), premium is served with per-instance limits, and both recover when Redis returns', async () => {
+    const proxy = await TcpProxy.start({ host: '127.0.0.1', port: 6379 });
+    const api = await TestApi.start({ REDIS_URL: proxy.url });
+    try {
+      const admin = await api.adminToken();
+      const free = await api.user();
+      const premium = await api.user();
+      await api.patch(`/api/v1/admin/users/${premium.id}`, { tier: 'premium' }, admin);
+      expect((await api.post(CHAT, ask(), free.token)).status).toBe(200);
+
+      await proxy.down();
+      const refused = await api.post(CHAT, ask(), free.token);
+      expect(refused.status).toBe(503);
+      expect(refused.body.error.code).toBe('quota_unavailable');
+      expect((await api.post(CHAT, ask(), premium.token)).status).toBe(200);
+
+      await proxy.up();
+      const status = await waitFor(
+        async () => {
+          const response = await api.post(CHAT, ask(), free.token);
+          return response.status === 200 ? 200 : undefined;
+        },
+        15_000,
+        'the free tier to be served again',
+      );
+      expect(status).toBe(200);
+    } finally {
+      await api.close();
+      await proxy.down();
+    }
+  });
+});

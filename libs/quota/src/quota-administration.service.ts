@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AuditService, type AuditActor } from '@tiergate/audit';
+import { DomainError, ErrorCode, NotFoundError, type Tier } from '@tiergate/common';
+import { QuotaRequestEntity, type QuotaRequestStatus } from './entities/quota-request.entity';
+import { QuotaPolicies } from './quota-policy.service';
+import { applyTierPolicyPatch, parseFeature, parseFeatureLimits } from './quota.validation';
+import {
+  LIMIT_FIELDS,
+  type Feature,
+  type FeatureLimits,
+  type QuotaConfigDocument,
+  type TierQuotaPolicy,
+} from './quota.types';
+
+export interface NewQuotaRequest {
+  feature: string;
+  limitName?: string;
+  requestedLimit: number;
+  reason: string;
+}
+
+/** Admins' side of quotas: tier policies, per-user overrides, and users' requests for more. */
+@Injectable()
+export class QuotaAdministration {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policies: QuotaPolicies,
+    private readonly audit: AuditService,
+  ) {}
+
+  tierPolicy(tier: Tier): TierQuotaPolicy {
+    return this.policies.tier(tier);
+  }
+
+  async updateTier(actor: AuditActor, tier: Tier, body: unknown): Promise<TierQuotaPolicy> {
+    await this.dataSource.transaction(async (manager) => {
+      const [row] = await manager.query<Array<{ document: QuotaConfigDocument }>>(
+        `SELECT document FROM quota_config WHERE id = 1 FOR UPDATE`,
+      );
+      const before = row.document[tier];
+      const after = applyTierPolicyPatch(before, body);
+      await manager.query(
+        `UPDATE quota_config SET document = $1, updated_by = $2, updated_at = now() WHERE id = 1`,
+        [JSON.stringify({ ...row.document, [tier]: after }), actor.id],
+      );
+      await this.audit.record(
+        actor,
+        { action: 'quota.tier_update', targetType: 'quota_tier', targetId: tier, before, after },
+        manager,
+      );
+    });
+    await this.policies.changed();
+    return this.policies.tier(tier);
+  }
+
+  overrides(userId: string): Partial<Record<Feature, FeatureLimits>> {
+    return this.policies.overridesOf(userId);
+  }
+
+  /** Sets a user's limits for some features (`{features: {text_generation: {requests_per_day: 100}}}`). */
+  async setOverrides(
+    actor: AuditActor,
+    userId: string,
+    body: unknown,
+  ): Promise<Partial<Record<Feature, FeatureLimits>>> {
+    const raw = body as { features?: unknown };
+    if (
+      typeof raw !== 'object' ||
+      raw === null ||
+      typeof raw.features !== 'object' ||
+      raw.features === null ||
+      Array.isArray(raw.features)
+    )
+      throw new DomainError(ErrorCode.ValidationFailed, 'features must be an object of feature → limits', {
+        param: 'features',
+      });
+    const extra = Object.keys(raw).find((key) => key !== 'features');
+    if (extra)
+      throw new DomainError(ErrorCode.ValidationFailed, `${extra} is not a recognised field`, {
+        param: extra,
+      });
+    const changes = Object.entries(raw.features).map(([feature, limits]) => ({
+      feature: parseFeature(feature, `features.${feature}`),
+      limits: parseFeatureLimits(limits, `features.${feature}`),
+    }));
+    await this.dataSource.transaction(async (manager) => {
+      await this.assertUser(manager, userId);
+      for (const change of changes)
+        await this.upsertOverride(manager, actor, userId, change.feature, change.limits);
+    });
+    await this.policies.changed();
+    return this.overrides(userId);
+  }
+
+  async clearOverrides(actor: AuditActor, userId: string, feature?: string): Promise<void> {
+    const only = feature === undefined ? undefined : parseFeature(feature);
+    await this.dataSource.transaction(async (manager) => {
+      const before = this.overrides(userId);
+      await manager.query(
+        `DELETE FROM quota_overrides WHERE user_id = $1 AND ($2::varchar IS NULL OR feature = $2)`,
+        [userId, only ?? null],
+      );
+      await this.audit.record(
+        actor,
+        {
+          action: 'quota.override_delete',
+          targetType: 'user',
+          targetId: userId,
+          before: only ? { [only]: before[only] ?? null } : before,
+        },
+        manager,
+      );
+    });
+    await this.policies.changed();
+  }
+
+  async submitRequest(
+    user: AuditActor & { id: string },
+    input: NewQuotaRequest,
+  ): Promise<QuotaRequestEntity> {
+    const feature = parseFeature(input.feature);
+    const limitName = input.limitName ?? 'requests_per_day';
+    if (!(LIMIT_FIELDS as readonly string[]).includes(limitName))
+      throw new DomainError(ErrorCode.ValidationFailed, `limit must be one of ${LIMIT_FIELDS.join(', ')}`, {
+        param: 'limit',
+      });
+    const repository = this.dataSource.getRepository(QuotaRequestEntity);
+    const pending = await repository.countBy({ userId: user.id, status: 'pending' });
+    if (pending >= 10)
+      throw new DomainError(
+        ErrorCode.LimitReached,
+        'You already have 10 pending quota requests; wait for a decision',
+      );
+    return repository.save(
+      repository.create({
+        userId: user.id,
+        feature,
+        limitName,
+        requestedLimit: input.requestedLimit,
+        reason: input.reason,
+        status: 'pending',
+      }),
+    );
+  }
+
+  listRequests(filter: { userId?: string; status?: QuotaRequestStatus; page: number; pageSize: number }) {
+    return this.dataSource.getRepository(QuotaRequestEntity).findAndCount({
+      where: {
+        ...(filter.userId && { userId: filter.userId }),
+        ...(filter.status && { status: filter.status }),
+      },
+      order: { createdAt: 'DESC' },
+      skip: (filter.page - 1) * filter.pageSize,
+      take: filter.pageSize,
+    });
+  }
+
+  /** Approving writes the override the user asked for; both decisions are audited with the reason. */
+  async decide(
+    actor: AuditActor & { id: string },
+    id: string,
+    approve: boolean,
+    reason?: string,
+  ): Promise<QuotaRequestEntity> {
+    const decided = await this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(QuotaRequestEntity);
+      const request = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+      if (!request) throw new NotFoundError('Quota request', 'id');
+      if (request.status !== 'pending')
+        throw new DomainError(ErrorCode.Conflict, `This request was already ${request.status}`, {
+          param: 'id',
+        });
+      if (approve)
+        await this.upsertOverride(manager, actor, request.userId, request.feature as Feature, {
+          [request.limitName]: request.requestedLimit,
+        });
+      Object.assign(request, {
+        status: approve ? 'approved' : 'denied',
+        decisionReason: reason ?? null,
+        decidedBy: actor.id,
+        decidedAt: new Date(),
+      });
+      const saved = await repository.save(request);
+      await this.audit.record(
+        actor,
+        {
+          action: approve ? 'quota.request_approve' : 'quota.request_deny',
+          targetType: 'quota_request',
+          targetId: id,
+          after: {
+            userId: request.userId,
+            feature: request.feature,
+            limit: request.limitName,
+            requestedLimit: request.requestedLimit,
+            reason: reason ?? null,
+          },
+        },
+        manager,
+      );
+      return saved;
+    });
+    if (approve) await this.policies.changed();
+    return decided;
+  }
+
+  private async upsertOverride(
+    manager: EntityManager,
+    actor: AuditActor,
+    userId: string,
+    feature: Feature,
+    limits: FeatureLimits,
+  ) {
+    const before = this.overrides(userId)[feature] ?? null;
+    const after = { ...before, ...limits };
+    await manager.query(
+      `INSERT INTO quota_overrides (user_id, feature, limits, updated_by, updated_at) VALUES ($1, $2, $3, $4, now())
+       ON CONFLICT (user_id, feature) DO UPDATE SET limits = $3, updated_by = $4, updated_at = now()`,
+      [userId, feature, JSON.stringify(after), actor.id],
+    );
+    await this.audit.record(
+      actor,
+      {
+        action: 'quota.override_set',
+        targetType: 'user',
+        targetId: userId,
+        before: { [feature]: before },
+        after: { [feature]: after },
+      },
+      manager,
+    );
+  }
+
+  private async assertUser(manager: EntityManager, userId: string): Promise<void> {
+    const [row] = await manager.query<Array<{ id: string }>>(`SELECT id FROM users WHERE id = $1`, [userId]);
+    if (!row) throw new NotFoundError('User', 'id');
+  }
+}

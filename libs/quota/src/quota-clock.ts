@@ -1,0 +1,24 @@
+import { Injectable } from '@nestjs/common';
+
+/** The time quotas are counted in. Tests move it forward instead of waiting for midnight. */
+@Injectable()
+export class QuotaClock {
+  private offsetMs = 0;
+
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  /** Tests only: pretend that `ms` more have passed. */
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}
+
+/** The UTC day (YYYYMMDD), and the seconds until it ends. */
+export function utcDay(now: number): { day: string; secondsLeft: number; resetsAt: Date } {
+  const date = new Date(now);
+  const day = date.toISOString().slice(0, 10).replace(/-/g, '');
+  const resetsAt = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate() + 1));
+  return { day, secondsLeft: Math.max(1, Math.ceil((resetsAt.getTime() - now) / 1000)), resetsAt };
+}
