@@ -192,6 +192,34 @@ async function maxThroughput(target: Target): Promise<number> {
   return result.requests.average;
 }
 
+/**
+ * Quotas stay on (every request still makes its Redis reservation), but the bench user's limits
+ * are lifted so that they never refuse a request: no daily caps, no rate limits.
+ */
+async function liftLimits(api: string, userToken: string): Promise<void> {
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(api + path, {
+      method,
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+    return response.json() as Promise<Record<string, unknown>>;
+  };
+  const login = await fetch(api + '/api/v1/auth/login', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'admin@tiergate.local', password: 'bench-admin-password' }),
+  });
+  const admin = ((await login.json()) as { access_token: string }).access_token;
+  const me = await call('GET', '/api/v1/me', userToken);
+  const unlimited = { requests_per_day: null, tokens_per_day: null, tokens_per_request: null };
+  await call('PUT', `/api/v1/admin/quotas/users/${String(me.id)}`, admin, { features: { text_generation: unlimited } });
+  await call('PUT', '/api/v1/admin/quotas/tiers/free', admin, {
+    rate_limits: { requests_per_second: null, requests_per_minute: null, tokens_per_minute: null, concurrent_streams: null },
+  });
+}
+
 async function main(): Promise<void> {
   const database = `tiergate_bench_${Date.now()}`;
   const admin = new Client({ connectionString: ADMIN_DB });
@@ -242,6 +270,7 @@ async function main(): Promise<void> {
     ).json()) as {
       access_token: string;
     };
+    await liftLimits(api, access_token);
 
     const direct: Target = {
       name: 'direct',
