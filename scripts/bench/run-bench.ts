@@ -214,9 +214,16 @@ async function liftLimits(api: string, userToken: string): Promise<void> {
   const admin = ((await login.json()) as { access_token: string }).access_token;
   const me = await call('GET', '/api/v1/me', userToken);
   const unlimited = { requests_per_day: null, tokens_per_day: null, tokens_per_request: null };
-  await call('PUT', `/api/v1/admin/quotas/users/${String(me.id)}`, admin, { features: { text_generation: unlimited } });
+  await call('PUT', `/api/v1/admin/quotas/users/${String(me.id)}`, admin, {
+    features: { text_generation: unlimited },
+  });
   await call('PUT', '/api/v1/admin/quotas/tiers/free', admin, {
-    rate_limits: { requests_per_second: null, requests_per_minute: null, tokens_per_minute: null, concurrent_streams: null },
+    rate_limits: {
+      requests_per_second: null,
+      requests_per_minute: null,
+      tokens_per_minute: null,
+      concurrent_streams: null,
+    },
   });
 }
 

@@ -27,7 +27,12 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       id: response.headers.get('x-request-id'),
       message: { role: 'assistant', content: expect.any(String) },
       finish_reason: 'stop',
-      usage: { prompt_tokens: 7, completion_tokens: expect.any(Number), total_tokens: expect.any(Number) },
+      usage: {
+        prompt_tokens: 7,
+        completion_tokens: expect.any(Number),
+        total_tokens: expect.any(Number),
+        cost_usd: expect.any(Number),
+      },
       model_id: DEFAULT_MODEL,
       provider: 'together_ai',
       key_source: 'system',
@@ -45,6 +50,10 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       },
     });
     expect(response.headers.get('x-tiergate-key-source')).toBe('system');
+    // The catalog's price for the 8B model is $0.18 per million tokens, in and out.
+    const { total_tokens } = response.body.usage;
+    expect(response.body.usage.cost_usd).toBeCloseTo((total_tokens * 0.18) / 1e6, 10);
+    expect(Number(response.headers.get('x-tiergate-cost-usd'))).toBeCloseTo(response.body.usage.cost_usd, 10);
     expect(response.headers.get('x-tiergate-model')).toBe(DEFAULT_MODEL);
     const { usage, message } = response.body;
     expect(usage.completion_tokens).toBe(message.content.split(' ').length);

@@ -4,3 +4,4 @@ export * from './tiers';
 export { sniffImageType } from './image-type';
 export * from './feature-flags';
 export * from './modalities';
+export * from './error-status';

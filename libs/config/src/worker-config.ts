@@ -6,6 +6,8 @@ export abstract class WorkerConfig {
   abstract readonly database: { url: string };
   abstract readonly redis: { url: string };
   abstract readonly logLevel: LogLevel;
+  abstract readonly redisKeyPrefix: string;
+  abstract readonly usage: { concurrency: number };
 }
 
 export function loadWorkerConfig(env: Record<string, string | undefined>): WorkerConfig {
@@ -15,5 +17,7 @@ export function loadWorkerConfig(env: Record<string, string | undefined>): Worke
     database: { url: values.DATABASE_URL },
     redis: { url: values.REDIS_URL },
     logLevel: values.LOG_LEVEL,
+    redisKeyPrefix: values.REDIS_KEY_PREFIX,
+    usage: { concurrency: values.USAGE_WORKER_CONCURRENCY },
   };
 }

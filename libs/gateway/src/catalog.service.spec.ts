@@ -43,6 +43,9 @@ describe('CatalogService', () => {
     await catalog.models();
     expect(listModels).toHaveBeenCalledTimes(1);
     now += 2;
+    await catalog.models(); // the process's own parsed copy is still young
+    expect(listModels).toHaveBeenCalledTimes(1);
+    now += 5_000;
     await catalog.models();
     expect(listModels).toHaveBeenCalledTimes(2);
   });

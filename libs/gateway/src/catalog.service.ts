@@ -24,6 +24,7 @@ interface CachedCatalog {
 }
 
 const CACHE_KEY = 'catalog:v1';
+const LOCAL_COPY_MS = 5_000;
 export const CATALOG_FRESH_MS = 30 * 60 * 1000;
 /** A stale copy is kept this long, to answer while the upstream is down. */
 const CATALOG_KEEP_SECONDS = 7 * 24 * 3600;
@@ -80,6 +81,7 @@ export function normaliseCatalog(models: CatalogModel[]): CatalogEntry[] {
 export class CatalogService {
   private readonly logger = new Logger(CatalogService.name);
   private refreshing?: Promise<CatalogEntry[]>;
+  private local?: { at: number; models: CatalogEntry[] };
 
   constructor(
     private readonly providers: ProviderRegistry,
@@ -97,6 +99,14 @@ export class CatalogService {
   }
 
   private async all(): Promise<CatalogEntry[]> {
+    // Pricing is read for every request: the parsed catalog is kept here for a few seconds.
+    if (this.local && Date.now() - this.local.at < LOCAL_COPY_MS) return this.local.models;
+    const models = await this.shared();
+    this.local = { at: Date.now(), models };
+    return models;
+  }
+
+  private async shared(): Promise<CatalogEntry[]> {
     const cached = await this.readCache();
     if (cached && Date.now() - cached.fetchedAt < CATALOG_FRESH_MS) return cached.models;
     this.refreshing ??= this.refresh().finally(() => (this.refreshing = undefined));

@@ -5,16 +5,27 @@ import { MediaModule } from '@tiergate/media';
 import { ModelSelectorModule } from '@tiergate/model-selector';
 import { ProviderModule } from '@tiergate/provider';
 import { QuotaModule } from '@tiergate/quota';
+import { UsageModule } from '@tiergate/usage';
 import { CatalogService } from './catalog.service';
 import { GatewayService } from './gateway.service';
 import { ModelCaller } from './model-caller';
 import { ModelConfigCheck } from './model-config.check';
 import { ResponseCache } from './response-cache';
+import { RequestPipeline } from './request-pipeline';
 import { StreamRescue } from './stream-rescue';
+import { UsageMeter } from './usage-meter';
 import { TierModels } from './tier-models';
 
 @Module({
-  imports: [ProviderModule, MediaModule, KeyManagerModule, ModelSelectorModule, FallbackModule, QuotaModule],
+  imports: [
+    ProviderModule,
+    MediaModule,
+    KeyManagerModule,
+    ModelSelectorModule,
+    FallbackModule,
+    QuotaModule,
+    UsageModule.forApi(),
+  ],
   providers: [
     GatewayService,
     CatalogService,
@@ -23,6 +34,8 @@ import { TierModels } from './tier-models';
     ModelConfigCheck,
     TierModels,
     StreamRescue,
+    RequestPipeline,
+    UsageMeter,
   ],
   exports: [
     GatewayService,
@@ -34,6 +47,7 @@ import { TierModels } from './tier-models';
     KeyManagerModule,
     ModelSelectorModule,
     QuotaModule,
+    UsageModule,
   ],
 })
 export class GatewayModule {}

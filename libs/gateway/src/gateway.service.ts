@@ -1,91 +1,47 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
-import { FallbackChain, type ChainResult } from '@tiergate/fallback-manager';
-import { FeatureGate } from '@tiergate/flags';
 import { ArtifactService, measureAudio } from '@tiergate/media';
-import { ModelNotAllowedError, ModelSelector, type ModelCandidate } from '@tiergate/model-selector';
-import { UpstreamKeyResolver } from '@tiergate/key-manager';
-import { ProviderRegistry, TextGeneration, TextStream, TextStreamEvent } from '@tiergate/provider';
-import {
-  Admission,
-  countPromptTokens,
-  countTextTokens,
-  featureOf,
-  QuotaService,
-  type QuotaDemand,
-  type UsageActuals,
-} from '@tiergate/quota';
-import { CatalogService } from './catalog.service';
-import { ModelCaller, type ModelCall } from './model-caller';
-import { ResponseCache } from './response-cache';
-import { replayFirst, StreamRescue, type OpenedStream } from './stream-rescue';
+import type { TextGeneration } from '@tiergate/provider';
+import { countPromptTokens, countTextTokens } from '@tiergate/quota';
 import type {
-  AnswerSource,
   Embeddings,
   GatewayChatRequest,
   GatewayCompletionRequest,
   GatewayEmbeddingRequest,
   GatewayImageRequest,
-  GatewayRequestBase,
   GatewaySpeechRequest,
   GatewayTextResult,
   GatewayTextStream,
   GatewayTranscriptionRequest,
   GeneratedImageFile,
-  Modality,
   Served,
   SpeechResult,
   TranscriptionResult,
 } from './gateway.types';
+import type { Metering } from './metering';
+import { RequestPipeline } from './request-pipeline';
+import type { OpenedStream } from './stream-rescue';
 
 const PCM_BYTES_PER_SECOND = 24_000 * 2; // raw speech: 16-bit mono at 24 kHz
 /** Speech runs at about 15 characters a second: the estimate its minutes are reserved by. */
 const SPOKEN_CHARACTERS_PER_SECOND = 15;
 
-/** How a request counts against quotas: what it will use, and what it used once answered. */
-interface QuotaPlan<T> {
-  demand: Pick<QuotaDemand, 'promptTokens' | 'maxTokens' | 'audioSeconds' | 'stream'>;
-  /** Adjusts the request to the reservation (max_tokens capped by tokens_per_request). */
-  apply?: (admission: Admission) => void;
-  actual: (result: T) => UsageActuals;
-  /** Settled by the caller later (streams when they end, speech once measured). */
-  deferSettle?: boolean;
-}
-
-/** The last good answer to a text request: read when every model failed, written after a success. */
-interface AnswerCachePolicy<T> {
-  read: () => Promise<T | undefined>;
-  write: (result: T) => void;
-  /** The caller asked for a cached answer first (and the request is deterministic). */
-  preferred: boolean;
-}
-
 /**
- * The request pipeline, written once for every modality and both surfaces: select the models for
- * the caller's tier, walk the fallback chain (each model called with the right key and retries),
- * describe where the answer came from. Quotas and usage events slot in here, not in controllers.
+ * Every modality, written once for both surfaces: each method says how to call the provider and
+ * how the request is counted; the RequestPipeline does the rest (models, quota, fallbacks, keys,
+ * the answer's source, its cost and its usage event).
  */
 @Injectable()
 export class GatewayService {
   constructor(
-    private readonly providers: ProviderRegistry,
+    private readonly pipeline: RequestPipeline,
     private readonly config: ApiConfig,
     private readonly artifacts: ArtifactService,
-    private readonly gate: FeatureGate,
-    private readonly selector: ModelSelector,
-    private readonly catalog: CatalogService,
-    private readonly fallbacks: FallbackChain,
-    private readonly caller: ModelCaller,
-    private readonly answers: ResponseCache,
-    private readonly rescue: StreamRescue,
-    private readonly quota: QuotaService,
-    private readonly keys: UpstreamKeyResolver,
   ) {}
 
   chat(request: GatewayChatRequest): Promise<GatewayTextResult> {
     const modality = request.modality ?? 'chat';
-    return this.run(
+    return this.pipeline.run(
       request,
       modality,
       (call) =>
@@ -94,18 +50,24 @@ export class GatewayService {
           call.context,
         ),
       {
-        cache: this.answerCache(request, modality, { messages: request.messages }),
-        quota: textQuota(request, countPromptTokens(request.messages), false),
+        cache: this.pipeline.answerCache(request, modality, {
+          messages: request.messages,
+          ...sampling(request),
+        }),
+        metering: textMetering(request, countPromptTokens(request.messages), false),
       },
     );
   }
 
   chatStream(request: GatewayChatRequest): Promise<GatewayTextStream> {
     const modality = request.modality ?? 'chat';
-    const cache = this.answerCache(request, modality, { messages: request.messages });
+    const cache = this.pipeline.answerCache(request, modality, {
+      messages: request.messages,
+      ...sampling(request),
+    });
+    const metering = textMetering<OpenedStream>(request, countPromptTokens(request.messages), true);
     // A rescue continues from the partial answer, sent as an assistant prefix.
-    const quota = textQuota(request, countPromptTokens(request.messages), true);
-    return this.runStream(request, modality, cache, quota, (call, partial) =>
+    return this.pipeline.runStream(request, modality, cache, metering, (call, partial) =>
       call.provider.chatStream(
         {
           ...sampling(request),
@@ -120,7 +82,7 @@ export class GatewayService {
   }
 
   complete(request: GatewayCompletionRequest): Promise<GatewayTextResult> {
-    return this.run(
+    return this.pipeline.run(
       request,
       'text',
       (call) =>
@@ -129,17 +91,20 @@ export class GatewayService {
           call.context,
         ),
       {
-        cache: this.answerCache(request, 'text', { prompt: request.prompt }),
-        quota: textQuota(request, countTextTokens(request.prompt), false),
+        cache: this.pipeline.answerCache(request, 'text', { prompt: request.prompt, ...sampling(request) }),
+        metering: textMetering(request, countTextTokens(request.prompt), false),
       },
     );
   }
 
   completeStream(request: GatewayCompletionRequest): Promise<GatewayTextStream> {
-    const cache = this.answerCache(request, 'text', { prompt: request.prompt });
+    const cache = this.pipeline.answerCache(request, 'text', {
+      prompt: request.prompt,
+      ...sampling(request),
+    });
+    const metering = textMetering<OpenedStream>(request, countTextTokens(request.prompt), true);
     // A rescue continues the raw prompt with the partial answer appended.
-    const quota = textQuota(request, countTextTokens(request.prompt), true);
-    return this.runStream(request, 'text', cache, quota, (call, partial) =>
+    return this.pipeline.runStream(request, 'text', cache, metering, (call, partial) =>
       call.provider.completeStream(
         { ...sampling(request), model: call.model, prompt: request.prompt + (partial ?? '') },
         call.context,
@@ -149,11 +114,20 @@ export class GatewayService {
 
   /** Generates images and stores each one; the answer carries signed links. */
   async generateImages(request: GatewayImageRequest): Promise<Served<GeneratedImageFile[]>> {
-    const { result, source } = await this.run(
+    const megapixels = ((request.width ?? 1024) * (request.height ?? 1024)) / 1_000_000;
+    const { result, source } = await this.pipeline.run(
       request,
       'image',
       (call) => call.provider.generateImages({ ...imageFields(request), model: call.model }, call.context),
-      { quota: { demand: { stream: false }, actual: () => ({}) } },
+      {
+        metering: {
+          demand: { stream: false },
+          facts: (generated) => ({
+            images: generated.images.length,
+            megapixels: generated.images.length * megapixels,
+          }),
+        },
+      },
     );
     const files = await Promise.all(
       result.images.map(async (image) => ({
@@ -167,11 +141,7 @@ export class GatewayService {
   /** Measures the audio (refusing what is not audio before any upstream call), then transcribes it. */
   async transcribe(request: GatewayTranscriptionRequest): Promise<Served<TranscriptionResult>> {
     const info = await measureAudio(request.audio, request.field, request.contentType);
-    const minutes: QuotaPlan<unknown> = {
-      demand: { stream: false, audioSeconds: info.durationSeconds },
-      actual: () => ({ audioSeconds: info.durationSeconds }),
-    };
-    const { result, source } = await this.run(
+    const { result, source } = await this.pipeline.run(
       request,
       'audio_stt',
       (call) =>
@@ -187,19 +157,24 @@ export class GatewayService {
           },
           call.context,
         ),
-      { quota: minutes },
+      {
+        metering: {
+          demand: { stream: false, audioSeconds: info.durationSeconds },
+          facts: () => ({ audioSeconds: info.durationSeconds }),
+        },
+      },
     );
     return { result: { ...result, durationSeconds: info.durationSeconds }, source };
   }
 
   async speak(request: GatewaySpeechRequest): Promise<Served<SpeechResult>> {
     // Minutes are reserved from the text's length and settled to the measured audio.
-    const quota: QuotaPlan<unknown> = {
+    const metering: Metering<unknown> = {
       demand: { stream: false, audioSeconds: request.input.length / SPOKEN_CHARACTERS_PER_SECOND },
-      actual: () => ({}),
-      deferSettle: true,
+      facts: () => ({}),
+      deferred: true,
     };
-    const { result, source, admission } = await this.run(
+    const { result, source, admission, startedAt } = await this.pipeline.run(
       request,
       'audio_tts',
       (call) =>
@@ -213,13 +188,21 @@ export class GatewayService {
           },
           call.context,
         ),
-      { quota },
+      { metering },
     );
     const durationSeconds =
       result.format === 'raw'
         ? Math.round((result.audio.length / PCM_BYTES_PER_SECOND) * 1000) / 1000
         : (await measureAudio(result.audio, 'audio', result.contentType)).durationSeconds;
-    if (admission) await this.quota.settle(admission, { audioSeconds: durationSeconds });
+    await this.pipeline.finish(
+      request,
+      'audio_tts',
+      startedAt,
+      source,
+      admission,
+      { audioSeconds: durationSeconds, characters: request.input.length },
+      metering,
+    );
     const artifact = request.store ? await this.artifacts.save(result.audio, result.contentType) : undefined;
     return {
       result: {
@@ -235,307 +218,42 @@ export class GatewayService {
 
   embed(request: GatewayEmbeddingRequest): Promise<Served<Embeddings>> {
     const promptTokens = countTextTokens(request.input);
-    return this.run(
+    return this.pipeline.run(
       request,
       'embedding',
       (call) => call.provider.embed({ model: call.model, input: request.input }, call.context),
       {
-        quota: {
+        metering: {
           demand: { stream: false, promptTokens, maxTokens: 0 },
-          actual: (result) => ({ tokens: result.usage?.totalTokens ?? promptTokens }),
+          facts: (result) => {
+            const tokens = result.usage?.totalTokens ?? promptTokens;
+            return { promptTokens: tokens, totalTokens: tokens };
+          },
         },
       },
     );
-  }
-
-  /** The models to try: the tier's route (or a model the caller may name), fallbacks when enabled. */
-  private async chainFor(request: GatewayRequestBase, modality: Modality): Promise<ModelCandidate[]> {
-    const { tier } = request.caller;
-    try {
-      const { chain } = this.selector.select({
-        tier,
-        modality,
-        purpose: request.purpose,
-        model: request.model,
-      });
-      return this.gate.fallbackEnabled ? chain : chain.slice(0, 1);
-    } catch (error) {
-      // A model nobody serves is a bad request, not a permission problem.
-      if (
-        error instanceof ModelNotAllowedError &&
-        (await this.catalog.find(request.model!).catch(() => true)) === undefined
-      )
-        throw new DomainError(ErrorCode.ModelNotAvailable, `Model ${request.model} does not exist`, {
-          param: 'model',
-        });
-      throw error;
-    }
-  }
-
-  /**
-   * One request through the fallback chain. Each model is called with the right key and retries;
-   * the chain moves on for the provider's failures, skips models whose breaker is open, respects
-   * the chain's time budget, and ends with the cached answer when there is one.
-   */
-  private async run<T>(
-    request: GatewayRequestBase,
-    modality: Modality,
-    invoke: (call: ModelCall) => Promise<T>,
-    options: { cache?: AnswerCachePolicy<T>; quota?: QuotaPlan<T> } = {},
-  ): Promise<Served<T> & { chain: ModelCandidate[]; candidate: ModelCandidate; admission?: Admission }> {
-    const { cache, quota } = options;
-    const chain = await this.chainFor(request, modality);
-    // Quotas are reserved once, before the chain: a fallback never counts twice.
-    const admission = quota && (await this.admit(request, modality, chain[0], quota));
-    try {
-      const hit = cache?.preferred ? await cache.read() : undefined;
-      if (hit !== undefined) {
-        // Asked for, deterministic, and answered before: served from the cache, at no cost.
-        const outcome: ChainResult<T> = {
-          result: hit,
-          candidate: chain[0],
-          strategy: null,
-          fallbackReason: null,
-          failures: [],
-        };
-        const source = { ...this.describe(request, outcome, undefined, 0), cached: true };
-        if (admission) await this.quota.settle(admission, { tokens: 0 });
-        request.onServed?.(source);
-        return { result: hit, source, chain, candidate: chain[0], admission };
-      }
-      let attempts = 0;
-      let answered: ModelCall | undefined;
-      const outcome = await this.fallbacks.run(
-        {
-          chain,
-          deadline: Date.now() + this.config.fallback.chainBudgetMs,
-          signal: request.signal,
-          contextLength: (candidate) =>
-            this.catalog.find(candidate.model).then((m) => m?.contextLength ?? null),
-          cached: cache && this.gate.fallbackEnabled ? cache.read : undefined,
-        },
-        async (candidate) => {
-          const { result, call } = await this.caller.call(request, candidate, invoke, () => (attempts += 1));
-          answered = call;
-          return result;
-        },
-      );
-      if (cache && outcome.strategy !== 'CACHED_RESPONSE') cache.write(outcome.result);
-      if (admission && !quota.deferSettle)
-        await this.quota.settle(
-          admission,
-          outcome.strategy === 'CACHED_RESPONSE' ? { tokens: 0 } : quota.actual(outcome.result),
-        );
-      const source = this.describe(request, outcome, answered, attempts);
-      request.onServed?.(source);
-      return { result: outcome.result, source, chain, candidate: outcome.candidate, admission };
-    } catch (error) {
-      // The upstream gave nothing: everything reserved is given back.
-      if (admission) await this.quota.refund(admission);
-      throw error;
-    }
-  }
-
-  /** Reserves the request against the caller's quota and rate limits (their own key: rate limits only). */
-  private async admit<T>(
-    request: GatewayRequestBase,
-    modality: Modality,
-    primary: ModelCandidate,
-    plan: QuotaPlan<T>,
-  ) {
-    const admission = await this.quota.admit({
-      ...plan.demand,
-      caller: request.caller,
-      feature: featureOf(modality),
-      ownKey: await this.keys.usesOwnKey(request.caller, primary.providerId),
-    });
-    plan.apply?.(admission);
-    request.onQuota?.(admission.headers);
-    return admission;
-  }
-
-  /** Where the answer came from, for the indicator fields and headers. */
-  private describe<T>(
-    request: GatewayRequestBase,
-    outcome: ChainResult<T>,
-    answered: ModelCall | undefined,
-    attempts: number,
-  ): AnswerSource {
-    const provider =
-      answered?.provider ?? this.providers.get(outcome.candidate.providerId) ?? this.providers.primary;
-    const reported = (outcome.result as { model?: unknown }).model;
-    const isFallback = outcome.strategy !== null;
-    return {
-      providerId: provider.id,
-      providerName: provider.displayName,
-      requestedModel: request.model ?? null,
-      servedModel: typeof reported === 'string' && reported ? reported : outcome.candidate.model,
-      attempts,
-      keySource: answered?.credential.source ?? 'system',
-      isFallback,
-      fallbackStrategy: outcome.strategy,
-      fallbackReason: outcome.fallbackReason,
-      cached: outcome.strategy === 'CACHED_RESPONSE',
-      indicator: this.gate.indicatorsEnabled
-        ? {
-            providerId: provider.id,
-            displayName: provider.displayName,
-            isFreeTier: request.caller.tier === 'free',
-            isFallback,
-          }
-        : null,
-    };
-  }
-
-  /**
-   * Settles a stream's reservation when it ends: to the usage the upstream reported, or, when the
-   * client left early or the stream broke, to the prompt plus the tokens that were streamed.
-   */
-  private async *settledWhenDone(
-    events: AsyncGenerator<TextStreamEvent>,
-    admission: Admission,
-    promptTokens: number,
-  ): AsyncGenerator<TextStreamEvent> {
-    let reported: number | undefined;
-    const streamed: string[] = [];
-    try {
-      for await (const event of events) {
-        if (event.type === 'delta') streamed.push(event.content);
-        else if (event.usage) reported = event.usage.totalTokens;
-        yield event;
-      }
-    } finally {
-      await this.quota.settle(admission, {
-        tokens: reported ?? promptTokens + countTextTokens(streamed.join('')),
-      });
-    }
-  }
-
-  /** The cached-answer fallback for a text request, keyed by what shapes the answer. */
-  private answerCache(
-    request: GatewayChatRequest | GatewayCompletionRequest,
-    modality: Modality,
-    input: object,
-  ): AnswerCachePolicy<TextGeneration> {
-    const key = this.answers.keyFor({
-      tier: request.caller.tier,
-      modality,
-      purpose: request.purpose ?? null,
-      model: request.model ?? null,
-      ...input,
-      ...sampling(request),
-    });
-    return {
-      read: () => this.answers.read(key),
-      write: (answer) => this.answers.write(key, answer),
-      preferred: request.preferCached === true && request.temperature === 0,
-    };
-  }
-
-  /**
-   * Opens a stream and waits for its first event before answering, so every failure up to the
-   * first token can still be retried or sent to the next model (and reported with a proper HTTP
-   * status). A finished stream's text is kept for the cached-answer fallback.
-   */
-  private async runStream(
-    request: GatewayRequestBase,
-    modality: Modality,
-    cache: AnswerCachePolicy<TextGeneration>,
-    quota: QuotaPlan<OpenedStream> & { promptTokens: number },
-    open: (call: ModelCall, partial?: string) => Promise<TextStream>,
-  ): Promise<GatewayTextStream> {
-    const streamCache: AnswerCachePolicy<OpenedStream> = {
-      read: async () => {
-        const answer = await cache.read();
-        return answer && (await openedFrom(answer));
-      },
-      write: () => undefined,
-      preferred: cache.preferred,
-    };
-    const { result, source, chain, candidate, admission } = await this.run(
-      request,
-      modality,
-      async (call) => startStream(await open(call)),
-      { cache: streamCache, quota: { ...quota, deferSettle: true } },
-    );
-    let events = replayFirst(result.iterator, result.first);
-    if (admission) events = this.settledWhenDone(events, admission, quota.promptTokens);
-    if (source.cached) return { source, events };
-    if (this.gate.fallbackEnabled)
-      events = this.rescue.guard(events, {
-        request,
-        source,
-        candidates: chain.slice(chain.indexOf(candidate) + 1),
-        open: async (call, partial) => startStream(await open(call, partial)),
-      });
-    return { source, events: keepAnswer(events, result, cache) };
   }
 }
 
-/** Sizes the quota reservation of a text request, and caps its max_tokens to what was reserved. */
-function textQuota<T extends TextGeneration | OpenedStream>(
+/** How a text request is counted: its prompt and max_tokens before, the reported usage after. */
+function textMetering<T extends TextGeneration | OpenedStream>(
   request: GatewayChatRequest | GatewayCompletionRequest,
   promptTokens: number,
   stream: boolean,
-): QuotaPlan<T> & { promptTokens: number } {
+): Metering<T> & { promptTokens: number } {
   return {
     promptTokens,
     demand: { stream, promptTokens, maxTokens: request.maxTokens },
     apply: (admission) => (request.maxTokens = admission.maxTokens),
-    actual: (result) => ({ tokens: 'usage' in result ? result.usage.totalTokens : undefined }),
+    facts: (result) =>
+      'usage' in result
+        ? {
+            promptTokens: result.usage.promptTokens,
+            completionTokens: result.usage.completionTokens,
+            totalTokens: result.usage.totalTokens,
+          }
+        : {},
   };
-}
-
-/** Opens a stream and waits for its first event (so failures up to it can still fall back). */
-async function startStream(stream: TextStream): Promise<OpenedStream> {
-  const iterator = stream[Symbol.asyncIterator]();
-  const first = await iterator.next();
-  return { iterator, first, model: stream.model, id: stream.id };
-}
-
-/** A cached answer, replayed as a stream. */
-async function openedFrom(answer: TextGeneration): Promise<OpenedStream> {
-  const items: TextStreamEvent[] = [
-    { type: 'delta', content: answer.content },
-    { type: 'end', finishReason: answer.finishReason, usage: answer.usage },
-  ];
-  const iterator: AsyncIterator<TextStreamEvent> = {
-    next: () =>
-      Promise.resolve(
-        items.length ? { done: false, value: items.shift()! } : { done: true, value: undefined },
-      ),
-  };
-  return { id: answer.id, model: answer.model, iterator, first: await iterator.next() };
-}
-
-/** Answers longer than this are not kept for the cached-answer fallback (bounded memory per stream). */
-const MAX_CACHED_ANSWER_CHARS = 64 * 1024;
-
-/** Passes the events on, and caches the whole text once the stream has ended cleanly. */
-async function* keepAnswer(
-  events: AsyncGenerator<TextStreamEvent>,
-  stream: { id: string; model: string },
-  cache: AnswerCachePolicy<TextGeneration>,
-): AsyncGenerator<TextStreamEvent> {
-  let parts: string[] | undefined = [];
-  let length = 0;
-  for await (const event of events) {
-    if (event.type === 'delta' && parts) {
-      length += event.content.length;
-      if (length > MAX_CACHED_ANSWER_CHARS) parts = undefined;
-      else parts.push(event.content);
-    } else if (event.type === 'end' && event.usage && parts) {
-      const content = parts.join('');
-      cache.write({
-        id: stream.id,
-        model: stream.model,
-        content,
-        finishReason: event.finishReason,
-        usage: event.usage,
-      });
-    }
-    yield event;
-  }
 }
 
 function imageFields({ prompt, negativePrompt, width, height, steps, n, seed }: GatewayImageRequest) {

@@ -94,6 +94,8 @@ export interface AnswerSource {
   fallbackReason: string | null;
   /** Served from the cache of earlier answers. */
   cached: boolean;
+  /** What the request cost in USD, once known (set before the response or the final stream event). */
+  costUsd: number | null;
   /** The seed's model-source indicator; null when the together_ai_ui_indicators flag is off. */
   indicator: ModelSourceIndicator | null;
 }

@@ -28,6 +28,7 @@ export function servedHeaders(reply: FastifyReply, source: AnswerSource): void {
     ...(source.requestedModel && { 'x-tiergate-requested-model': source.requestedModel }),
     ...(source.fallbackReason && { 'x-tiergate-fallback-reason': source.fallbackReason }),
     ...(source.fallbackStrategy && { 'x-tiergate-fallback-strategy': source.fallbackStrategy }),
+    ...(source.costUsd !== null && { 'x-tiergate-cost-usd': source.costUsd.toFixed(8) }),
   });
 }
 

@@ -1,5 +1,5 @@
 import { DomainError, ErrorCode } from '@tiergate/common';
-import { httpErrorFor } from './error-status';
+import { httpErrorFor } from '@tiergate/common';
 
 /** The one error body, compatible with OpenAI and Together clients. */
 export interface ErrorBody {

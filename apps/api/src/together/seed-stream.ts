@@ -22,7 +22,7 @@ export async function* seedTextEvents(requestId: string, stream: GatewayTextStre
         ...base,
         delta: { content: '' },
         finish_reason: event.finishReason,
-        usage: event.usage ? UsageDto.from(event.usage) : null,
+        usage: event.usage ? UsageDto.from(event.usage, stream.source.costUsd) : null,
         ...servedBy(stream.source),
       });
     }

@@ -3,6 +3,7 @@ import { CreateKeysFlagsAndAudit1763800000000 } from './1763800000000-create-key
 import { CreateModelConfig1763900000000 } from './1763900000000-create-model-config';
 import { CreateUpstreamProviders1764000000000 } from './1764000000000-create-upstream-providers';
 import { CreateQuotas1764100000000 } from './1764100000000-create-quotas';
+import { CreateUsageLedger1764200000000 } from './1764200000000-create-usage-ledger';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   CreateModelConfig1763900000000,
   CreateUpstreamProviders1764000000000,
   CreateQuotas1764100000000,
+  CreateUsageLedger1764200000000,
 ];

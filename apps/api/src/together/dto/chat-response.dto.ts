@@ -1,5 +1,5 @@
 import { ServedByDto, servedBy } from './served-by.dto';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { GatewayTextResult } from '@tiergate/gateway';
 import type { TokenUsage } from '@tiergate/provider';
 
@@ -7,12 +7,15 @@ export class UsageDto {
   @ApiProperty() prompt_tokens!: number;
   @ApiProperty() completion_tokens!: number;
   @ApiProperty() total_tokens!: number;
+  @ApiPropertyOptional({ description: "The request's cost in USD (0 when served from the cache)" })
+  cost_usd?: number;
 
-  static from(usage: TokenUsage): UsageDto {
+  static from(usage: TokenUsage, costUsd?: number | null): UsageDto {
     return {
       prompt_tokens: usage.promptTokens,
       completion_tokens: usage.completionTokens,
       total_tokens: usage.totalTokens,
+      ...(costUsd != null && { cost_usd: costUsd }),
     };
   }
 }
@@ -34,7 +37,7 @@ export class ChatCompletionResponseDto extends ServedByDto {
       id: requestId,
       message: { role: 'assistant', content: result.content },
       finish_reason: result.finishReason,
-      usage: UsageDto.from(result.usage),
+      usage: UsageDto.from(result.usage, source.costUsd),
       ...servedBy(source),
     };
   }

@@ -14,7 +14,7 @@ export class TextResponseDto extends ServedByDto {
       id: requestId,
       text: result.content,
       finish_reason: result.finishReason,
-      usage: UsageDto.from(result.usage),
+      usage: UsageDto.from(result.usage, source.costUsd),
       ...servedBy(source),
     };
   }

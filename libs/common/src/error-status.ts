@@ -1,4 +1,4 @@
-import { ErrorCode } from '@tiergate/common';
+import { ErrorCode } from './error-code';
 
 export interface HttpErrorMapping {
   status: number;
@@ -6,7 +6,7 @@ export interface HttpErrorMapping {
   type: string;
 }
 
-/** The one place domain error codes become HTTP statuses. Exhaustive: a new code must be mapped. */
+/** The one place domain error codes become HTTP statuses (for responses and the usage ledger). Exhaustive: a new code must be mapped. */
 export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
   switch (code) {
     case ErrorCode.ValidationFailed:

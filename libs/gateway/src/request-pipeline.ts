@@ -1,0 +1,316 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@tiergate/common';
+import { ApiConfig } from '@tiergate/config';
+import { FallbackChain, type ChainResult } from '@tiergate/fallback-manager';
+import { FeatureGate } from '@tiergate/flags';
+import { UpstreamKeyResolver } from '@tiergate/key-manager';
+import { ModelNotAllowedError, ModelSelector, type ModelCandidate } from '@tiergate/model-selector';
+import {
+  ProviderRegistry,
+  type TextGeneration,
+  type TextStream,
+  type TextStreamEvent,
+} from '@tiergate/provider';
+import { countTextTokens, featureOf, QuotaService, type Admission } from '@tiergate/quota';
+import { CatalogService } from './catalog.service';
+import type { AnswerSource, GatewayRequestBase, GatewayTextStream, Modality, Served } from './gateway.types';
+import type { Metering, UsageFacts } from './metering';
+import { ModelCaller, type ModelCall } from './model-caller';
+import { ResponseCache } from './response-cache';
+import { replayFirst, StreamRescue, type OpenedStream } from './stream-rescue';
+import { keepAnswer, openedFrom, startStream } from './text-streams';
+import { UsageMeter } from './usage-meter';
+
+/** The last good answer to a text request: read when every model failed, written after a success. */
+export interface AnswerCachePolicy<T> {
+  read: () => Promise<T | undefined>;
+  write: (result: T) => void;
+  /** The caller asked for a cached answer first (and the request is deterministic). */
+  preferred: boolean;
+}
+
+export interface PipelineResult<T> extends Served<T> {
+  chain: ModelCandidate[];
+  candidate: ModelCandidate;
+  admission?: Admission;
+  startedAt: number;
+}
+
+/**
+ * The request pipeline every modality and surface goes through: choose the models for the tier,
+ * reserve the quota once, walk the fallback chain (each model called with the right key and
+ * retries), describe where the answer came from, and settle, price and record it, exactly once
+ * whatever the outcome.
+ */
+@Injectable()
+export class RequestPipeline {
+  constructor(
+    private readonly providers: ProviderRegistry,
+    private readonly config: ApiConfig,
+    private readonly gate: FeatureGate,
+    private readonly selector: ModelSelector,
+    private readonly catalog: CatalogService,
+    private readonly fallbacks: FallbackChain,
+    private readonly caller: ModelCaller,
+    private readonly answers: ResponseCache,
+    private readonly rescue: StreamRescue,
+    private readonly quota: QuotaService,
+    private readonly keys: UpstreamKeyResolver,
+    private readonly meter: UsageMeter,
+  ) {}
+
+  async run<T>(
+    request: GatewayRequestBase,
+    modality: Modality,
+    invoke: (call: ModelCall) => Promise<T>,
+    options: { cache?: AnswerCachePolicy<T>; metering?: Metering<T> } = {},
+  ): Promise<PipelineResult<T>> {
+    const { cache, metering } = options;
+    const startedAt = Date.now();
+    let admission: Admission | undefined;
+    let source: AnswerSource | undefined;
+    try {
+      const chain = await this.chainFor(request, modality);
+      // Quotas are reserved once, before the chain: a fallback never counts twice.
+      admission = metering && (await this.admit(request, modality, chain[0], metering));
+      const outcome = await this.answer(request, chain, invoke, cache);
+      if (cache && outcome.strategy !== 'CACHED_RESPONSE') cache.write(outcome.result);
+      source = this.describe(request, outcome);
+      if (metering && !metering.deferred) {
+        const facts = source.cached ? {} : metering.facts(outcome.result);
+        await this.finish(request, modality, startedAt, source, admission, facts, metering);
+      }
+      request.onServed?.(source);
+      return { result: outcome.result, source, chain, candidate: outcome.candidate, admission, startedAt };
+    } catch (error) {
+      // The upstream gave nothing: everything reserved is given back, and the failure recorded.
+      if (admission) await this.quota.refund(admission);
+      void this.meter.record({ request, modality, startedAt, source, error });
+      throw error;
+    }
+  }
+
+  /** Settles the quota to the real usage, prices the request and records its usage event. */
+  async finish<T>(
+    request: GatewayRequestBase,
+    modality: Modality,
+    startedAt: number,
+    source: AnswerSource,
+    admission: Admission | undefined,
+    facts: Partial<UsageFacts>,
+    metering: Metering<T>,
+    ttftMs?: number,
+  ): Promise<void> {
+    await this.meter.settle(admission, facts, metering.demand.promptTokens !== undefined);
+    source.costUsd = await this.meter.record({ request, modality, startedAt, source, facts, ttftMs });
+  }
+
+  /**
+   * Opens a stream and waits for its first event before answering, so every failure up to the
+   * first token can still be retried or sent to the next model (and reported with a proper HTTP
+   * status). After that: mid-stream rescue, the cached-answer copy, and, when the stream ends
+   * (also when the client leaves), the quota settled and the usage recorded with its TTFT.
+   */
+  async runStream(
+    request: GatewayRequestBase,
+    modality: Modality,
+    cache: AnswerCachePolicy<TextGeneration>,
+    metering: Metering<OpenedStream> & { promptTokens: number },
+    open: (call: ModelCall, partial?: string) => Promise<TextStream>,
+  ): Promise<GatewayTextStream> {
+    const streamCache: AnswerCachePolicy<OpenedStream> = {
+      read: async () => {
+        const answer = await cache.read();
+        return answer && (await openedFrom(answer));
+      },
+      write: () => undefined,
+      preferred: cache.preferred,
+    };
+    const { result, source, chain, candidate, admission, startedAt } = await this.run(
+      request,
+      modality,
+      async (call) => startStream(await open(call)),
+      { cache: streamCache, metering: { ...metering, deferred: true } },
+    );
+    const ttftMs = Date.now() - startedAt;
+    let events = replayFirst(result.iterator, result.first);
+    if (!source.cached && this.gate.fallbackEnabled)
+      events = this.rescue.guard(events, {
+        request,
+        source,
+        candidates: chain.slice(chain.indexOf(candidate) + 1),
+        open: async (call, partial) => startStream(await open(call, partial)),
+      });
+    if (!source.cached) events = keepAnswer(events, result, cache);
+    const finish = (facts: Partial<UsageFacts>) =>
+      this.finish(request, modality, startedAt, source, admission, facts, metering, ttftMs);
+    return { source, events: finishedWhenDone(events, metering.promptTokens, finish) };
+  }
+
+  /** The cached-answer policy for a text request, keyed by what shapes the answer. */
+  answerCache(
+    request: GatewayRequestBase & { temperature?: number },
+    modality: Modality,
+    input: object,
+  ): AnswerCachePolicy<TextGeneration> {
+    const key = this.answers.keyFor({
+      tier: request.caller.tier,
+      modality,
+      purpose: request.purpose ?? null,
+      model: request.model ?? null,
+      ...input,
+    });
+    return {
+      read: () => this.answers.read(key),
+      write: (answer) => this.answers.write(key, answer),
+      preferred: request.preferCached === true && request.temperature === 0,
+    };
+  }
+
+  /** The opt-in cache first, then the fallback chain (ending with the cached answer). */
+  private async answer<T>(
+    request: GatewayRequestBase,
+    chain: ModelCandidate[],
+    invoke: (call: ModelCall) => Promise<T>,
+    cache?: AnswerCachePolicy<T>,
+  ): Promise<ChainResult<T> & { call?: ModelCall; attempts: number }> {
+    const hit = cache?.preferred ? await cache.read() : undefined;
+    if (hit !== undefined)
+      return {
+        result: hit,
+        candidate: chain[0],
+        strategy: 'CACHED_RESPONSE',
+        fallbackReason: null,
+        failures: [],
+        attempts: 0,
+        optIn: true,
+      } as never;
+    let attempts = 0;
+    let answered: ModelCall | undefined;
+    const outcome = await this.fallbacks.run(
+      {
+        chain,
+        deadline: Date.now() + this.config.fallback.chainBudgetMs,
+        signal: request.signal,
+        contextLength: (candidate) =>
+          this.catalog.find(candidate.model).then((m) => m?.contextLength ?? null),
+        cached: cache && this.gate.fallbackEnabled ? cache.read : undefined,
+      },
+      async (candidate) => {
+        const { result, call } = await this.caller.call(request, candidate, invoke, () => (attempts += 1));
+        answered = call;
+        return result;
+      },
+    );
+    return { ...outcome, call: answered, attempts };
+  }
+
+  /** The models to try: the tier's route (or a model the caller may name), fallbacks when enabled. */
+  private async chainFor(request: GatewayRequestBase, modality: Modality): Promise<ModelCandidate[]> {
+    try {
+      const { chain } = this.selector.select({
+        tier: request.caller.tier,
+        modality,
+        purpose: request.purpose,
+        model: request.model,
+      });
+      return this.gate.fallbackEnabled ? chain : chain.slice(0, 1);
+    } catch (error) {
+      // A model nobody serves is a bad request, not a permission problem.
+      if (
+        error instanceof ModelNotAllowedError &&
+        (await this.catalog.find(request.model!).catch(() => true)) === undefined
+      )
+        throw new DomainError(ErrorCode.ModelNotAvailable, `Model ${request.model} does not exist`, {
+          param: 'model',
+        });
+      throw error;
+    }
+  }
+
+  /** Reserves the request against the caller's quota and rate limits (their own key: rate limits only). */
+  private async admit<T>(
+    request: GatewayRequestBase,
+    modality: Modality,
+    primary: ModelCandidate,
+    metering: Metering<T>,
+  ) {
+    const admission = await this.quota.admit({
+      ...metering.demand,
+      caller: request.caller,
+      feature: featureOf(modality),
+      ownKey: await this.keys.usesOwnKey(request.caller, primary.providerId),
+    });
+    metering.apply?.(admission);
+    request.onQuota?.(admission.headers);
+    return admission;
+  }
+
+  /** Where the answer came from, for the indicator fields and headers. */
+  private describe<T>(
+    request: GatewayRequestBase,
+    outcome: ChainResult<T> & { call?: ModelCall; attempts: number; optIn?: boolean },
+  ): AnswerSource {
+    const answered = outcome.call;
+    const provider =
+      answered?.provider ?? this.providers.get(outcome.candidate.providerId) ?? this.providers.primary;
+    const reported = (outcome.result as { model?: unknown }).model;
+    const cached = outcome.strategy === 'CACHED_RESPONSE';
+    // An opt-in cache hit is not a fallback; the cached answer after every model failed is.
+    const isFallback = outcome.strategy !== null && !outcome.optIn;
+    return {
+      providerId: provider.id,
+      providerName: provider.displayName,
+      requestedModel: request.model ?? null,
+      servedModel: typeof reported === 'string' && reported ? reported : outcome.candidate.model,
+      attempts: outcome.attempts,
+      keySource: answered?.credential.source ?? 'system',
+      isFallback,
+      fallbackStrategy: isFallback ? outcome.strategy : null,
+      fallbackReason: outcome.fallbackReason,
+      cached,
+      costUsd: null,
+      indicator: this.gate.indicatorsEnabled
+        ? {
+            providerId: provider.id,
+            displayName: provider.displayName,
+            isFreeTier: request.caller.tier === 'free',
+            isFallback,
+          }
+        : null,
+    };
+  }
+}
+
+/**
+ * Calls `finish` once the stream is over: with the usage the upstream reported, or, when the
+ * client left early or the stream broke, the prompt plus the tokens that were streamed.
+ */
+async function* finishedWhenDone(
+  events: AsyncGenerator<TextStreamEvent>,
+  promptTokens: number,
+  finish: (facts: Partial<UsageFacts>) => Promise<void>,
+): AsyncGenerator<TextStreamEvent> {
+  const streamed: string[] = [];
+  let finished = false;
+  try {
+    for await (const event of events) {
+      if (event.type === 'delta') streamed.push(event.content);
+      else if (event.usage) {
+        // Before the final event is handed on, so its chunk can carry the cost.
+        finished = true;
+        await finish({
+          promptTokens: event.usage.promptTokens,
+          completionTokens: event.usage.completionTokens,
+          totalTokens: event.usage.totalTokens,
+        });
+      }
+      yield event;
+    }
+  } finally {
+    if (!finished) {
+      const completionTokens = countTextTokens(streamed.join(''));
+      await finish({ promptTokens, completionTokens, totalTokens: promptTokens + completionTokens });
+    }
+  }
+}

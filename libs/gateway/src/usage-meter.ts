@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError, ErrorCode, httpErrorFor } from '@tiergate/common';
+import { featureOf, QuotaService, type Admission } from '@tiergate/quota';
+import { PriceBook, UsageRecorder } from '@tiergate/usage';
+import { CatalogService } from './catalog.service';
+import type { AnswerSource, GatewayRequestBase, Modality } from './gateway.types';
+import { NO_USAGE, type UsageFacts } from './metering';
+
+export interface MeterReading {
+  request: GatewayRequestBase;
+  modality: Modality;
+  startedAt: number;
+  source?: AnswerSource;
+  facts?: Partial<UsageFacts>;
+  ttftMs?: number;
+  error?: unknown;
+}
+
+/**
+ * Turns a finished request into its cost and its one usage event, and settles its quota to the
+ * same facts. Recording is off the response path (the recorder batches and queues).
+ */
+@Injectable()
+export class UsageMeter {
+  constructor(
+    private readonly prices: PriceBook,
+    private readonly catalog: CatalogService,
+    private readonly recorder: UsageRecorder,
+    private readonly quota: QuotaService,
+  ) {}
+
+  /** The request's cost in USD, from the catalog's token prices and the price table. */
+  async costOf(
+    modality: Modality,
+    model: string | null,
+    facts: UsageFacts,
+    cached: boolean,
+  ): Promise<number> {
+    if (cached) return 0;
+    const pricing = model ? (await this.catalog.find(model).catch(() => undefined))?.pricing : undefined;
+    return this.prices.cost({ ...facts, model, modality }, pricing);
+  }
+
+  /** Records a finished request (answered or failed); returns its cost. */
+  async record(reading: MeterReading): Promise<number> {
+    const { request, modality, source, error } = reading;
+    const facts = { ...NO_USAGE, ...reading.facts };
+    const cost = source && !error ? await this.costOf(modality, source.servedModel, facts, source.cached) : 0;
+    const code = error instanceof DomainError ? error.code : error ? ErrorCode.Internal : null;
+    this.recorder.record({
+      requestId: request.requestId,
+      occurredAt: new Date(reading.startedAt).toISOString(),
+      userId: request.caller.id,
+      tier: request.caller.tier,
+      feature: featureOf(modality),
+      modality,
+      requestedModel: request.model ?? null,
+      servedModel: source?.servedModel ?? null,
+      provider: source?.providerId ?? null,
+      keySource: source?.keySource ?? 'system',
+      isFallback: source?.isFallback ?? false,
+      fallbackStrategy: source?.fallbackStrategy ?? null,
+      cached: source?.cached ?? false,
+      promptTokens: facts.promptTokens,
+      completionTokens: facts.completionTokens,
+      totalTokens: facts.totalTokens,
+      images: facts.images,
+      audioSeconds: facts.audioSeconds,
+      characters: facts.characters,
+      costUsd: cost,
+      latencyMs: Math.max(0, Date.now() - reading.startedAt),
+      ttftMs: reading.ttftMs ?? null,
+      status: code ? httpErrorFor(code).status : 200,
+      errorCode: code,
+    });
+    return cost;
+  }
+
+  /** Settles a reservation to the facts (tokens for text, seconds for audio). */
+  settle(admission: Admission | undefined, facts: Partial<UsageFacts>, textual: boolean): Promise<void> {
+    if (!admission) return Promise.resolve();
+    return this.quota.settle(admission, {
+      tokens: textual ? (facts.totalTokens ?? 0) : undefined,
+      audioSeconds: facts.audioSeconds,
+    });
+  }
+}

@@ -1,0 +1,8 @@
+export { UsageModule, createUsageQueue } from './usage.module';
+export { USAGE_QUEUE, LATENCY_BUCKETS_MS, type UsageEvent, type UsageJob } from './usage-event';
+export { UsageWriter } from './usage-writer';
+export { UsageRecorder, UsageSink, QueueSink, DirectSink } from './usage-recorder';
+export { UsageSpool } from './usage-spool';
+export { PriceBook, type PriceTable, type CostFacts } from './price-book';
+export { UsageReports, GROUPINGS, type Grouping, type UsageFilter } from './usage-reports';
+export { UsageExport, EXPORT_COLUMNS, type ExportRow } from './usage-export';

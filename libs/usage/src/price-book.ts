@@ -1,0 +1,152 @@
+import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { AuditService, type AuditActor } from '@tiergate/audit';
+import { DomainError, ErrorCode } from '@tiergate/common';
+import { ChangeBus, SharedSnapshot } from '@tiergate/redis';
+
+/** Prices for what the catalog does not price, per modality, with per-model overrides (USD). */
+export interface PriceTable {
+  image_per_megapixel: number;
+  speech_per_million_characters: number;
+  transcription_per_minute: number;
+  /** Monthly credit allocation per tier, consumed at cost by requests on system keys. */
+  tier_credits_usd?: Record<string, number>;
+  models: Record<
+    string,
+    {
+      input_per_million?: number;
+      output_per_million?: number;
+      per_image?: number;
+      per_megapixel?: number;
+      per_million_characters?: number;
+      per_minute?: number;
+    }
+  >;
+}
+
+export interface CostFacts {
+  model: string | null;
+  modality: string;
+  promptTokens: number;
+  completionTokens: number;
+  images: number;
+  megapixels: number;
+  audioSeconds: number;
+  characters: number;
+}
+
+export const DEFAULT_TIER_CREDITS_USD: Record<string, number> = { free: 1, premium: 25, enterprise: 500 };
+
+const PRICE_FIELDS = [
+  'image_per_megapixel',
+  'speech_per_million_characters',
+  'transcription_per_minute',
+  'tier_credits_usd',
+  'models',
+] as const;
+
+/** The cost of a request: catalog token prices, else the admin-edited price table. */
+@Injectable()
+export class PriceBook implements OnModuleInit, OnApplicationShutdown {
+  private readonly snapshot: SharedSnapshot<PriceTable>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly audit: AuditService,
+    bus: ChangeBus,
+  ) {
+    this.snapshot = new SharedSnapshot('price-table', bus, async () => {
+      const [row] = await this.dataSource.query<Array<{ document: PriceTable }>>(
+        `SELECT document FROM price_table WHERE id = 1`,
+      );
+      return row.document;
+    });
+  }
+
+  onModuleInit(): Promise<void> {
+    return this.snapshot.start();
+  }
+
+  onApplicationShutdown(): void {
+    this.snapshot.stop();
+  }
+
+  get table(): PriceTable {
+    return this.snapshot.value;
+  }
+
+  creditsFor(tier: string): number {
+    return this.table.tier_credits_usd?.[tier] ?? DEFAULT_TIER_CREDITS_USD[tier] ?? 0;
+  }
+
+  cost(facts: CostFacts, catalog?: { inputPerMillion: number; outputPerMillion: number }): number {
+    const table = this.table;
+    const model = (facts.model && table.models[facts.model]) || {};
+    const input = model.input_per_million ?? catalog?.inputPerMillion ?? 0;
+    const output = model.output_per_million ?? catalog?.outputPerMillion ?? 0;
+    let usd = (facts.promptTokens * input + facts.completionTokens * output) / 1_000_000;
+    if (facts.images)
+      usd +=
+        model.per_image !== undefined
+          ? facts.images * model.per_image
+          : facts.megapixels * (model.per_megapixel ?? table.image_per_megapixel);
+    if (facts.characters)
+      usd +=
+        (facts.characters * (model.per_million_characters ?? table.speech_per_million_characters)) /
+        1_000_000;
+    if (facts.audioSeconds && facts.modality === 'audio_stt')
+      usd += (facts.audioSeconds / 60) * (model.per_minute ?? table.transcription_per_minute);
+    return Math.round(usd * 1e8) / 1e8;
+  }
+
+  /** Replaces the given fields of the price table (prices ≥ 0); audited. */
+  async update(actor: AuditActor, body: Record<string, unknown>): Promise<PriceTable> {
+    const extra = Object.keys(body).find((key) => !(PRICE_FIELDS as readonly string[]).includes(key));
+    if (extra)
+      throw new DomainError(ErrorCode.ValidationFailed, `${extra} is not a recognised field`, {
+        param: extra,
+      });
+    const check = (value: unknown, path: string) => {
+      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+        throw new DomainError(ErrorCode.ValidationFailed, `${path} must be a price in USD, 0 or more`, {
+          param: path,
+        });
+    };
+    for (const field of [
+      'image_per_megapixel',
+      'speech_per_million_characters',
+      'transcription_per_minute',
+    ] as const)
+      if (body[field] !== undefined) check(body[field], field);
+    for (const [group, value] of [
+      ['tier_credits_usd', body.tier_credits_usd],
+      ['models', body.models],
+    ] as const) {
+      if (value === undefined) continue;
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        throw new DomainError(ErrorCode.ValidationFailed, `${group} must be an object`, { param: group });
+      for (const [key, entry] of Object.entries(value)) {
+        if (group === 'tier_credits_usd') check(entry, `${group}.${key}`);
+        else
+          for (const [field, price] of Object.entries(entry as object))
+            check(price, `${group}.${key}.${field}`);
+      }
+    }
+    const before = this.table;
+    const after = { ...before, ...body };
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(
+        `UPDATE price_table SET document = $1, updated_by = $2, updated_at = now() WHERE id = 1`,
+        [JSON.stringify(after), actor.id],
+      );
+      await this.audit.record(
+        actor,
+        { action: 'prices.update', targetType: 'price_table', before, after },
+        manager,
+      );
+    });
+    await this.snapshot.changed();
+    return this.table;
+  }
+}

@@ -1,0 +1,38 @@
+/** One gateway request in the ledger: every request, whatever its outcome, produces exactly one. */
+export interface UsageEvent {
+  requestId: string;
+  /** ISO time the request started; with the request id, the row's identity. */
+  occurredAt: string;
+  userId: string;
+  tier: string;
+  feature: string;
+  modality: string;
+  requestedModel: string | null;
+  servedModel: string | null;
+  provider: string | null;
+  keySource: 'system' | 'user';
+  isFallback: boolean;
+  fallbackStrategy: string | null;
+  cached: boolean;
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  images: number;
+  audioSeconds: number;
+  characters: number;
+  costUsd: number;
+  latencyMs: number;
+  ttftMs: number | null;
+  status: number;
+  errorCode: string | null;
+}
+
+/** The queue the api puts events on and the worker writes from. */
+export const USAGE_QUEUE = 'usage-events';
+
+export interface UsageJob {
+  events: UsageEvent[];
+}
+
+/** Latency bucket upper bounds (ms) of the rollups; the last bucket holds everything slower. */
+export const LATENCY_BUCKETS_MS = [50, 100, 250, 500, 1000, 2500, 5000, 10000, 30000] as const;

@@ -1,0 +1,139 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import type { Queue } from 'bullmq';
+import type { UsageEvent, UsageJob } from './usage-event';
+import { UsageSpool } from './usage-spool';
+import { UsageWriter } from './usage-writer';
+
+/** Where batches of events go: the queue (production) or straight to the database (embedded). */
+export abstract class UsageSink {
+  abstract deliver(events: UsageEvent[]): Promise<void>;
+}
+
+/** Production: a BullMQ job per batch; the worker writes it. Retries are idempotent. */
+export class QueueSink extends UsageSink {
+  constructor(
+    private readonly queue: Queue<UsageJob>,
+    private readonly timeoutMs = 1_000,
+  ) {
+    super();
+  }
+
+  async deliver(events: UsageEvent[]): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error('the usage queue did not accept the batch in time')),
+        this.timeoutMs,
+      );
+    });
+    try {
+      await Promise.race([
+        this.queue.add(
+          'batch',
+          { events },
+          {
+            attempts: 20,
+            backoff: { type: 'exponential', delay: 500 },
+            removeOnComplete: true,
+            removeOnFail: 10_000,
+          },
+        ),
+        timeout,
+      ]);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+
+/** Embedded mode: the in-process batch writer. */
+export class DirectSink extends UsageSink {
+  constructor(private readonly writer: UsageWriter) {
+    super();
+  }
+
+  async deliver(events: UsageEvent[]): Promise<void> {
+    await this.writer.write(events);
+  }
+}
+
+const BATCH_SIZE = 200;
+const BATCH_WAIT_MS = 20;
+const REPLAY_INTERVAL_MS = 2_000;
+
+/**
+ * Records usage off the response path: events are batched for a few milliseconds and handed to
+ * the sink. A batch the sink refuses goes to the spool file and is replayed later. On shutdown
+ * everything buffered is delivered (or spooled) before the process exits.
+ */
+@Injectable()
+export class UsageRecorder implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger(UsageRecorder.name);
+  private buffer: UsageEvent[] = [];
+  private timer?: NodeJS.Timeout;
+  private replayTimer?: NodeJS.Timeout;
+  private readonly inFlight = new Set<Promise<void>>();
+  private replaying = false;
+
+  constructor(
+    private readonly sink: UsageSink,
+    private readonly spool: UsageSpool,
+  ) {}
+
+  onModuleInit(): void {
+    this.replayTimer = setInterval(() => void this.replaySpool(), REPLAY_INTERVAL_MS).unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.replayTimer);
+    await this.drain();
+  }
+
+  record(event: UsageEvent): void {
+    this.buffer.push(event);
+    if (this.buffer.length >= BATCH_SIZE) this.flush();
+    else this.timer ??= setTimeout(() => this.flush(), BATCH_WAIT_MS);
+  }
+
+  /** Delivers what is buffered and waits for every delivery in flight (tests, shutdown). */
+  async drain(): Promise<void> {
+    this.flush();
+    await Promise.all([...this.inFlight]);
+  }
+
+  /** Replays the spool now (also runs every 2 s on its own). */
+  async replaySpool(): Promise<number> {
+    if (this.replaying) return 0;
+    this.replaying = true;
+    try {
+      const replayed = await this.spool.replay((events) => this.sink.deliver(events));
+      if (replayed) this.logger.log(`Replayed ${replayed} spooled usage events`);
+      return replayed;
+    } catch (error) {
+      this.logger.debug(`spool replay postponed: ${(error as Error).message}`);
+      return 0;
+    } finally {
+      this.replaying = false;
+    }
+  }
+
+  private flush(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    if (!this.buffer.length) return;
+    const batch = this.buffer;
+    this.buffer = [];
+    const delivery = this.sink
+      .deliver(batch)
+      .catch(async (error: Error) => {
+        this.logger.warn(`usage queue unavailable (${error.message}); spooling ${batch.length} events`);
+        await this.spool
+          .append(batch)
+          .catch((spoolError: Error) =>
+            this.logger.error(`could not spool ${batch.length} usage events: ${spoolError.message}`),
+          );
+      })
+      .finally(() => this.inFlight.delete(delivery));
+    this.inFlight.add(delivery);
+  }
+}

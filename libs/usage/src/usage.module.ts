@@ -1,0 +1,78 @@
+import { join } from 'node:path';
+import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
+import { Queue } from 'bullmq';
+import Redis from 'ioredis';
+import { AuditModule } from '@tiergate/audit';
+import { ApiConfig } from '@tiergate/config';
+import { PriceBook } from './price-book';
+import { USAGE_QUEUE, type UsageJob } from './usage-event';
+import { UsageExport } from './usage-export';
+import { DirectSink, QueueSink, UsageRecorder, UsageSink } from './usage-recorder';
+import { UsageReports } from './usage-reports';
+import { UsageSpool } from './usage-spool';
+import { UsageWriter } from './usage-writer';
+
+const USAGE_QUEUE_HANDLE = Symbol('USAGE_QUEUE_HANDLE');
+
+/** The BullMQ queue on its own connection, which fails at once while Redis is down (so events spool). */
+export function createUsageQueue(url: string, keyPrefix: string): Queue<UsageJob> {
+  const connection = new Redis(url, {
+    maxRetriesPerRequest: null,
+    enableOfflineQueue: false,
+    connectionName: 'tiergate-usage',
+  });
+  connection.on('error', () => undefined); // reported by the recorder when a batch is spooled
+  return new Queue<UsageJob>(USAGE_QUEUE, { connection, prefix: `${keyPrefix}bull` });
+}
+
+@Injectable()
+class UsageQueueLifecycle implements OnApplicationShutdown {
+  constructor(@Inject(USAGE_QUEUE_HANDLE) private readonly queue: Queue<UsageJob> | null) {}
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.queue) return;
+    const connection = await this.queue.client.catch(() => undefined);
+    await this.queue.close().catch(() => undefined);
+    connection?.disconnect();
+  }
+}
+
+/**
+ * The usage ledger for the api: the recorder (queue in production, in-process writer in embedded
+ * mode, a spool file when Redis is down), prices, reports and exports.
+ */
+@Module({})
+export class UsageModule {
+  static forApi(): DynamicModule {
+    return {
+      module: UsageModule,
+      imports: [AuditModule],
+      providers: [
+        UsageWriter,
+        PriceBook,
+        UsageReports,
+        UsageExport,
+        {
+          provide: USAGE_QUEUE_HANDLE,
+          inject: [ApiConfig],
+          useFactory: (config: ApiConfig) =>
+            config.redis.url ? createUsageQueue(config.redis.url, config.redisKeyPrefix) : null,
+        },
+        {
+          provide: UsageSink,
+          inject: [USAGE_QUEUE_HANDLE, UsageWriter],
+          useFactory: (queue: Queue<UsageJob> | null, writer: UsageWriter) =>
+            queue ? new QueueSink(queue) : new DirectSink(writer),
+        },
+        {
+          provide: UsageSpool,
+          inject: [ApiConfig],
+          useFactory: (config: ApiConfig) => new UsageSpool(join(config.database.dataDir, 'spool')),
+        },
+        UsageRecorder,
+        UsageQueueLifecycle,
+      ],
+      exports: [UsageRecorder, PriceBook, UsageReports, UsageExport, UsageWriter],
+    };
+  }
+}
