@@ -29,6 +29,7 @@ import { FilesController } from './together/files.controller';
 import { ImagesController } from './together/images.controller';
 import { ModelsController } from './together/models.controller';
 import { QuotaAdminController } from './quotas/quota-admin.controller';
+import { AdminUsageController, MyUsageController } from './usage/usage.controller';
 import { MyQuotaRequestsController, QuotaController } from './quotas/quota.controller';
 import { MyProviderKeysController } from './provider-keys/my-provider-keys.controller';
 import { ProvidersController } from './provider-keys/providers.controller';
@@ -81,6 +82,8 @@ export class ApiModule {
         QuotaController,
         MyQuotaRequestsController,
         QuotaAdminController,
+        MyUsageController,
+        AdminUsageController,
       ],
       providers: [ReadinessIndicators, { provide: APP_FILTER, useClass: ErrorFilter }],
     };

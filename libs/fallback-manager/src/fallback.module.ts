@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { ApiConfig } from '@tiergate/config';
-import { REDIS_CLIENT, REDIS_KEY_PREFIX } from '@tiergate/redis';
+import { REDIS_COUNTERS, REDIS_KEY_PREFIX } from '@tiergate/redis';
 import { CircuitBreakerStore, MemoryCircuitBreakerStore, RedisCircuitBreakerStore } from './circuit-breaker';
 import { FallbackChain } from './fallback-chain';
 
@@ -10,7 +10,7 @@ import { FallbackChain } from './fallback-chain';
   providers: [
     {
       provide: CircuitBreakerStore,
-      inject: [ApiConfig, REDIS_KEY_PREFIX, { token: REDIS_CLIENT, optional: true }],
+      inject: [ApiConfig, REDIS_KEY_PREFIX, { token: REDIS_COUNTERS, optional: true }],
       useFactory: (config: ApiConfig, prefix: string, redis?: Redis) =>
         redis
           ? new RedisCircuitBreakerStore(redis, prefix, config.fallback.breaker)

@@ -17,7 +17,7 @@ export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 const REDIS_SUBSCRIBER = Symbol('REDIS_SUBSCRIBER');
 /** Prepended to every key and channel, so deployments (and test files) can share one Redis. */
 export const REDIS_KEY_PREFIX = Symbol('REDIS_KEY_PREFIX');
-/** A connection whose commands fail fast while Redis is down (for the quota counters). */
+/** A connection whose commands fail fast while Redis is down: everything on the request path (counters, breakers, caches). */
 export const REDIS_COUNTERS = Symbol('REDIS_COUNTERS');
 
 @Injectable()
@@ -78,8 +78,9 @@ export class RedisModule {
         { provide: REDIS_SUBSCRIBER, useFactory: () => createRedisClient(url, 'subscriber') },
         { provide: REDIS_COUNTERS, useFactory: () => createRedisClient(url, 'counters', { failFast: true }) },
         {
+          // On the request path: it must fail fast, not wait for a reconnect.
           provide: SharedCache,
-          inject: [REDIS_CLIENT],
+          inject: [REDIS_COUNTERS],
           useFactory: (redis: Redis) => new RedisSharedCache(redis, keyPrefix),
         },
         {

@@ -6,3 +6,4 @@ export { UsageSpool } from './usage-spool';
 export { PriceBook, type PriceTable, type CostFacts } from './price-book';
 export { UsageReports, GROUPINGS, type Grouping, type UsageFilter } from './usage-reports';
 export { UsageExport, EXPORT_COLUMNS, type ExportRow } from './usage-export';
+export { BillingService, OWN_KEY_REDUCTION } from './billing.service';

@@ -3,7 +3,9 @@ import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from
 import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AuditModule } from '@tiergate/audit';
+import { KeyManagerModule } from '@tiergate/key-manager';
 import { ApiConfig } from '@tiergate/config';
+import { BillingService } from './billing.service';
 import { PriceBook } from './price-book';
 import { USAGE_QUEUE, type UsageJob } from './usage-event';
 import { UsageExport } from './usage-export';
@@ -43,10 +45,15 @@ class UsageQueueLifecycle implements OnApplicationShutdown {
  */
 @Module({})
 export class UsageModule {
+  /** The worker's part: the ledger writer. */
+  static forWorker(): DynamicModule {
+    return { module: UsageModule, providers: [UsageWriter], exports: [UsageWriter] };
+  }
+
   static forApi(): DynamicModule {
     return {
       module: UsageModule,
-      imports: [AuditModule],
+      imports: [AuditModule, KeyManagerModule],
       providers: [
         UsageWriter,
         PriceBook,
@@ -71,8 +78,9 @@ export class UsageModule {
         },
         UsageRecorder,
         UsageQueueLifecycle,
+        BillingService,
       ],
-      exports: [UsageRecorder, PriceBook, UsageReports, UsageExport, UsageWriter],
+      exports: [UsageRecorder, PriceBook, UsageReports, UsageExport, UsageWriter, BillingService],
     };
   }
 }

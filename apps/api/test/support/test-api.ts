@@ -3,10 +3,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { ApiConfig, loadApiConfig } from '@tiergate/config';
+import { NestFactory } from '@nestjs/core';
+import { ApiConfig, loadApiConfig, loadWorkerConfig } from '@tiergate/config';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@tiergate/testing';
 import { createApiApp } from '../../src/bootstrap';
 import { startSimulator } from '../../../upstream-sim/src/simulator';
+import { WorkerModule } from '../../../worker/src/worker.module';
 
 export const TEST_JWT_SECRET = 'test-jwt-secret-that-is-long-enough-0123456789';
 export const TEST_UPSTREAM_KEY = 'test-together-key-0001';
@@ -119,6 +121,30 @@ export class TestApi {
     if (registered.status !== 201) throw new Error(`register failed: ${registered.text}`);
     const login = await this.post('/api/v1/auth/login', { email, password });
     return { id: registered.body.id as string, email, password, token: login.body.access_token as string };
+  }
+
+  /** Starts a usage worker (apps/worker) in this process, on this api's database and Redis namespace. */
+  async startWorker(): Promise<{ close: () => Promise<void> }> {
+    const config = loadWorkerConfig({
+      DATABASE_URL: this.db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_KEY_PREFIX: this.config.redisKeyPrefix,
+      LOG_LEVEL: 'silent',
+    });
+    const worker = await NestFactory.createApplicationContext(WorkerModule.register(config), {
+      logger: false,
+    });
+    await worker.init();
+    return { close: () => worker.close() };
+  }
+
+  /** Usage rows written so far for a user. */
+  async usageRows(userId: string): Promise<number> {
+    const [row] = await this.db.query<{ n: string }>(
+      'SELECT count(*) AS n FROM usage_events WHERE user_id = $1',
+      [userId],
+    );
+    return Number(row.n);
   }
 
   /** Signs in as the bootstrap admin. */
