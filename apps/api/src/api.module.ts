@@ -7,10 +7,12 @@ import { AuthModule } from '@tiergate/auth';
 import { ApiConfig, ConfigModule } from '@tiergate/config';
 import { DatabaseModule } from '@tiergate/database';
 import { FlagsModule } from '@tiergate/flags';
+import { MetricsModule } from '@tiergate/metrics';
 import { GatewayModule } from '@tiergate/gateway';
 import { QuotaModule } from '@tiergate/quota';
 import { RedisModule } from '@tiergate/redis';
 import { AuditController } from './admin/audit.controller';
+import { MetricsController } from './metrics/metrics.controller';
 import { FlagsController } from './admin/flags.controller';
 import { ModelConfigController } from './admin/model-config.controller';
 import { UsersController } from './admin/users.controller';
@@ -53,6 +55,7 @@ export class ApiModule {
           ? RedisModule.forRoot(config.redis.url, config.redisKeyPrefix)
           : RedisModule.inProcess(config.redisKeyPrefix),
         TerminusModule.forRoot({ logger: false }),
+        MetricsModule,
         AuditModule,
         FlagsModule,
         AuthModule,
@@ -84,6 +87,7 @@ export class ApiModule {
         QuotaAdminController,
         MyUsageController,
         AdminUsageController,
+        MetricsController,
       ],
       providers: [ReadinessIndicators, { provide: APP_FILTER, useClass: ErrorFilter }],
     };

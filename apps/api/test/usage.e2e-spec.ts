@@ -192,6 +192,47 @@ describe('the usage ledger (e2e)', () => {
     expect(Number(rolled.cost)).toBeCloseTo(Number(raw.cost), 8);
   }, 180_000);
 
+  it('/metrics: requests and latency by route, model, tier and status; fallbacks; quota rejections; queue depth', async () => {
+    const user = await api.user();
+    await api.put(
+      `/api/v1/admin/quotas/users/${user.id}`,
+      { features: { text_generation: { requests_per_day: 2 } } },
+      admin,
+    );
+    await api.post(CHAT, ask(), user.token);
+    await api.fault({
+      kind: 'error',
+      status: 500,
+      count: 30,
+      model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+    });
+    await api.post(CHAT, ask(), user.token);
+    await api.clearFaults();
+    expect((await api.post(CHAT, ask(), user.token)).status).toBe(429);
+    const scrape = await api.request('GET', '/metrics');
+    expect(scrape.status).toBe(200);
+    expect(scrape.headers.get('content-type')).toContain('text/plain');
+    const text = scrape.text;
+    expect(text).toMatch(
+      /tiergate_http_requests_total\{route="\/api\/v1\/together\/chat\/completions",method="POST",status="200"\} \d+/,
+    );
+    expect(text).toMatch(
+      /tiergate_gateway_requests_total\{modality="chat",model="meta-llama\/Meta-Llama-3.1-8B-Instruct-Turbo",tier="free",status="200"\}/,
+    );
+    expect(text).toContain('tiergate_gateway_request_duration_seconds_bucket');
+    expect(text).toMatch(
+      /tiergate_fallbacks_total\{strategy="SAME_PROVIDER_DIFFERENT_MODEL",reason="upstream_error"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /tiergate_quota_rejections_total\{tier="free",feature="text_generation",limit="requests_per_day"\} [1-9]/,
+    );
+    expect(text).toMatch(
+      /tiergate_upstream_retries_total\{provider="together_ai",code="upstream_unavailable"\} [1-9]/,
+    );
+    expect(text).toContain('tiergate_usage_queue_depth{state="waiting"}');
+    expect(text).toContain('tiergate_upstream_duration_seconds_bucket');
+  });
+
   describe('reports', () => {
     it("a user's usage by day, feature and model, and their billing", async () => {
       const user = await api.user();

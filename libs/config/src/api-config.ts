@@ -92,6 +92,8 @@ export abstract class ApiConfig {
   abstract readonly featureFlagOverrides: Record<string, boolean>;
   abstract readonly providerKeys: { rotationGraceSeconds: number };
   abstract readonly fallback: FallbackSettings;
+  /** When set, /metrics requires `Authorization: Bearer <token>`. */
+  abstract readonly metricsToken?: string;
   abstract readonly logLevel: LogLevel;
   abstract readonly sim: { port: number };
   abstract readonly models: DefaultModels;
@@ -175,6 +177,7 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     redisKeyPrefix: values.REDIS_KEY_PREFIX,
     featureFlagOverrides: parseFlagOverrides(values.FEATURE_FLAGS),
     providerKeys: { rotationGraceSeconds: parseDurationSeconds(values.PROVIDER_KEY_GRACE_PERIOD)! },
+    metricsToken: values.METRICS_TOKEN,
     fallback: {
       chainBudgetMs: values.FALLBACK_CHAIN_BUDGET_MS,
       breaker: {

@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@tiergate/common';
+import { Metrics } from '@tiergate/metrics';
 import { CircuitBreakerStore } from './circuit-breaker';
 import {
   countsAgainstModel,
@@ -71,7 +72,10 @@ export class FallbackExhaustedError extends DomainError {
 export class FallbackChain {
   private readonly logger = new Logger(FallbackChain.name);
 
-  constructor(private readonly breakers: CircuitBreakerStore) {}
+  constructor(
+    private readonly breakers: CircuitBreakerStore,
+    private readonly metrics: Metrics,
+  ) {}
 
   async run<T>(
     options: ChainOptions<T>,
@@ -93,6 +97,7 @@ export class FallbackChain {
       const key = breakerKey(candidate);
       const decision = await this.breakers.acquire(key).catch(() => 'closed' as const);
       if (decision === 'open') {
+        this.metrics.breakerSkips.inc({ provider: candidate.providerId, model: candidate.model });
         failures.push({ candidate, reason: 'circuit_open' });
         continue;
       }
@@ -113,7 +118,7 @@ export class FallbackChain {
           failures,
         };
       } catch (error) {
-        if (countsAgainstModel(error) || decision === 'probe') await this.recordFailure(key);
+        if (countsAgainstModel(error) || decision === 'probe') await this.recordFailure(key, candidate);
         if (!isFallbackTrigger(error)) throw error;
         if (error.code === ErrorCode.ContextLengthExceeded) {
           tooSmall = (await options.contextLength?.(candidate)) ?? 0;
@@ -145,9 +150,11 @@ export class FallbackChain {
     throw new FallbackExhaustedError(failures);
   }
 
-  private async recordFailure(key: string): Promise<void> {
+  private async recordFailure(key: string, candidate: ChainCandidate): Promise<void> {
     const opened = await this.breakers.recordFailure(key).catch(() => false);
-    if (opened) this.logger.warn(`Circuit opened for ${key}`);
+    if (!opened) return;
+    this.metrics.breakerOpenings.inc({ provider: candidate.providerId, model: candidate.model });
+    this.logger.warn(`Circuit opened for ${key}`);
   }
 }
 

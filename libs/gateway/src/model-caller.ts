@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ErrorCode } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
+import { Metrics } from '@tiergate/metrics';
 import type { ChainCandidate } from '@tiergate/fallback-manager';
 import {
   NoSystemKeyError,
@@ -39,6 +40,7 @@ export class ModelCaller {
     private readonly providers: ProviderRegistry,
     private readonly keys: UpstreamKeyResolver,
     private readonly config: ApiConfig,
+    private readonly metrics: Metrics,
   ) {}
 
   async call<T>(
@@ -63,7 +65,7 @@ export class ModelCaller {
           this.config.upstream.retry,
           () => {
             onAttempt(call);
-            return invoke(call);
+            return this.timed(call, invoke);
           },
           { signal: request.signal, onRetry: (event) => this.logRetry(request, call, event) },
         );
@@ -74,6 +76,18 @@ export class ModelCaller {
         tried.add(call.credential.keyId);
         await this.replaceRejectedKey(call, tried);
       }
+    }
+  }
+
+  private async timed<T>(call: ModelCall, invoke: (call: ModelCall) => Promise<T>): Promise<T> {
+    const end = this.metrics.upstreamDuration.startTimer({ provider: call.provider.id, model: call.model });
+    try {
+      const result = await invoke(call);
+      end({ outcome: 'ok' });
+      return result;
+    } catch (error) {
+      end({ outcome: (error as { code?: string }).code ?? 'error' });
+      throw error;
     }
   }
 
@@ -91,6 +105,7 @@ export class ModelCaller {
     call: ModelCall,
     event: { attempt: number; delayMs: number; error: { code: string; message: string } },
   ): void {
+    this.metrics.retries.inc({ provider: call.provider.id, code: event.error.code });
     this.logger.warn(
       {
         requestId: request.requestId,

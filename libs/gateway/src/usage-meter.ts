@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, httpErrorFor } from '@tiergate/common';
+import { Metrics } from '@tiergate/metrics';
 import { featureOf, QuotaService, type Admission } from '@tiergate/quota';
 import { PriceBook, UsageRecorder } from '@tiergate/usage';
 import { CatalogService } from './catalog.service';
@@ -27,6 +28,7 @@ export class UsageMeter {
     private readonly catalog: CatalogService,
     private readonly recorder: UsageRecorder,
     private readonly quota: QuotaService,
+    private readonly metrics: Metrics,
   ) {}
 
   /** The request's cost in USD, from the catalog's token prices and the price table. */
@@ -47,6 +49,9 @@ export class UsageMeter {
     const facts = { ...NO_USAGE, ...reading.facts };
     const cost = source && !error ? await this.costOf(modality, source.servedModel, facts, source.cached) : 0;
     const code = error instanceof DomainError ? error.code : error ? ErrorCode.Internal : null;
+    const status = code ? httpErrorFor(code).status : 200;
+    const latencyMs = Math.max(0, Date.now() - reading.startedAt);
+    this.observe(reading, status, latencyMs);
     this.recorder.record({
       requestId: request.requestId,
       occurredAt: new Date(reading.startedAt).toISOString(),
@@ -68,12 +73,29 @@ export class UsageMeter {
       audioSeconds: facts.audioSeconds,
       characters: facts.characters,
       costUsd: cost,
-      latencyMs: Math.max(0, Date.now() - reading.startedAt),
+      latencyMs,
       ttftMs: reading.ttftMs ?? null,
-      status: code ? httpErrorFor(code).status : 200,
+      status,
       errorCode: code,
     });
     return cost;
+  }
+
+  private observe({ request, modality, source }: MeterReading, status: number, latencyMs: number): void {
+    const labels = {
+      modality,
+      model: source?.servedModel ?? request.model ?? 'none',
+      tier: request.caller.tier,
+      status: String(status),
+    };
+    this.metrics.gatewayRequests.inc(labels);
+    this.metrics.gatewayDuration.observe(labels, latencyMs / 1000);
+    if (source?.cached) this.metrics.cacheHits.inc({ modality });
+    if (source?.isFallback)
+      this.metrics.fallbacks.inc({
+        strategy: source.fallbackStrategy ?? 'unknown',
+        reason: source.fallbackReason ?? 'unknown',
+      });
   }
 
   /** Settles a reservation to the facts (tokens for text, seconds for audio). */

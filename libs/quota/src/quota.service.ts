@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Tier } from '@tiergate/common';
+import { Metrics } from '@tiergate/metrics';
 import { QuotaClock, utcDay } from './quota-clock';
 import { QuotaPolicies } from './quota-policy.service';
 import {
@@ -75,6 +76,7 @@ export class QuotaService {
     @Inject(FALLBACK_QUOTA_STORE) private readonly fallbackStore: MemoryQuotaStore,
     private readonly policies: QuotaPolicies,
     private readonly clock: QuotaClock,
+    private readonly metrics: Metrics,
   ) {}
 
   async admit(demand: QuotaDemand): Promise<Admission> {
@@ -255,6 +257,7 @@ export class QuotaService {
     dayReset: Date,
     now: number,
   ): QuotaExceededError {
+    this.metrics.quotaRejections.inc({ tier: demand.caller.tier, feature: demand.feature, limit });
     const resetsAt =
       limit === 'requests_per_second'
         ? new Date((Math.floor(now / 1000) + 1) * 1000)

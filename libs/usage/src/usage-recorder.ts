@@ -7,6 +7,8 @@ import { UsageWriter } from './usage-writer';
 /** Where batches of events go: the queue (production) or straight to the database (embedded). */
 export abstract class UsageSink {
   abstract deliver(events: UsageEvent[]): Promise<void>;
+  /** Batches waiting for the worker, by state; null when there is no queue. */
+  abstract depth(): Promise<Record<string, number> | null>;
 }
 
 /** Production: a BullMQ job per batch; the worker writes it. Retries are idempotent. */
@@ -16,6 +18,10 @@ export class QueueSink extends UsageSink {
     private readonly timeoutMs = 1_000,
   ) {
     super();
+  }
+
+  async depth(): Promise<Record<string, number> | null> {
+    return this.queue.getJobCounts('waiting', 'active', 'delayed', 'failed');
   }
 
   async deliver(events: UsageEvent[]): Promise<void> {
@@ -55,6 +61,10 @@ export class DirectSink extends UsageSink {
   async deliver(events: UsageEvent[]): Promise<void> {
     await this.writer.write(events);
   }
+
+  depth(): Promise<Record<string, number> | null> {
+    return Promise.resolve(null);
+  }
 }
 
 const BATCH_SIZE = 200;
@@ -87,6 +97,11 @@ export class UsageRecorder implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.replayTimer);
     await this.drain();
+  }
+
+  /** The usage queue's depth by state (null in embedded mode), for /metrics. */
+  queueDepth(): Promise<Record<string, number> | null> {
+    return this.sink.depth().catch(() => null);
   }
 
   record(event: UsageEvent): void {

@@ -283,4 +283,9 @@ export class ApiEnv {
 
   @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m, 1h or 7d' })
   RESPONSE_CACHE_TTL: string = '1h';
+
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'must be at least 16 characters' })
+  METRICS_TOKEN?: string;
 }
