@@ -21,7 +21,9 @@ import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
 import { Client } from 'pg';
 import { Pool } from 'undici';
+import Redis from 'ioredis';
 import { runMigrations } from '@tiergate/database';
+import { closeUsageQueue, createUsageQueue, type UsageEvent } from '@tiergate/usage';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const STREAM_RATE = Number(process.env.BENCH_STREAM_RATE ?? 100);
@@ -237,6 +239,7 @@ async function main(): Promise<void> {
   await runMigrations({ url: url.toString() });
 
   const [simPort, apiPort] = [await freePort(), await freePort()];
+  const keyPrefix = `tiergate-bench-${Date.now()}:`;
   const processes: ChildProcess[] = [];
   try {
     processes.push(
@@ -260,8 +263,17 @@ async function main(): Promise<void> {
           ADMIN_PASSWORD: 'bench-admin-password',
           LOG_LEVEL: 'info',
           UPSTREAM_MAX_CONNECTIONS: '2048',
+          REDIS_KEY_PREFIX: keyPrefix,
         },
         'Listening on',
+      ),
+    );
+    // The usage worker runs throughout, as in production: every request's event is written.
+    processes.push(
+      await startProcess(
+        'apps/worker/src/main.js',
+        { DATABASE_URL: url.toString(), REDIS_URL, REDIS_KEY_PREFIX: keyPrefix, LOG_LEVEL: 'info' },
+        'Tiergate worker started',
       ),
     );
     const api = `http://127.0.0.1:${apiPort}`;
@@ -357,6 +369,8 @@ async function main(): Promise<void> {
     console.log(
       `direct ${directRps.toFixed(0)} req/s, gateway ${gatewayRps.toFixed(0)} req/s, ratio ${(gatewayRps / directRps).toFixed(2)}`,
     );
+
+    await usageWriterThroughput(url.toString(), keyPrefix);
   } finally {
     for (const child of processes.reverse()) child.kill('SIGTERM');
     await Promise.all(
@@ -366,6 +380,79 @@ async function main(): Promise<void> {
     );
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
+    await dropRedisKeys(keyPrefix);
+  }
+}
+
+/**
+ * The usage worker's write rate: 50,000 events queued as 100 batches of 500 (as the api's
+ * recorder batches them), timed until every row is in PostgreSQL (with its rollups).
+ */
+async function usageWriterThroughput(databaseUrl: string, keyPrefix: string): Promise<void> {
+  const EVENTS = 50_000;
+  const BATCH = 500;
+  const queue = createUsageQueue(REDIS_URL, keyPrefix);
+  const db = new Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    await new Promise((resolve) => setTimeout(resolve, 3_000)); // let the requests' own events drain
+    const count = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM usage_events')).rows[0].n);
+    const before = await count();
+    const [user] = (await db.query<{ id: string }>('SELECT id FROM users LIMIT 1')).rows;
+    const started = performance.now();
+    for (let b = 0; b < EVENTS / BATCH; b++) {
+      const events = Array.from({ length: BATCH }, (_, i) => benchEvent(user.id, `bench-${b}-${i}`));
+      await queue.add('batch', { events }, { removeOnComplete: true });
+    }
+    while ((await count()) < before + EVENTS) await new Promise((resolve) => setTimeout(resolve, 50));
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`Usage worker: ${EVENTS.toLocaleString('en')} events written in ${seconds.toFixed(2)} s = ${(EVENTS / seconds).toFixed(0)} events/s`);
+  } finally {
+    await db.end();
+    await closeUsageQueue(queue);
+  }
+}
+
+function benchEvent(userId: string, requestId: string): UsageEvent {
+  return {
+    requestId,
+    occurredAt: new Date().toISOString(),
+    userId,
+    tier: 'free',
+    feature: 'text_generation',
+    modality: 'chat',
+    requestedModel: null,
+    servedModel: MODEL,
+    provider: 'together_ai',
+    keySource: 'system',
+    isFallback: false,
+    fallbackStrategy: null,
+    cached: false,
+    promptTokens: 20,
+    completionTokens: 16,
+    totalTokens: 36,
+    images: 0,
+    audioSeconds: 0,
+    characters: 0,
+    costUsd: 0.0000065,
+    latencyMs: 3,
+    ttftMs: null,
+    status: 200,
+    errorCode: null,
+  };
+}
+
+async function dropRedisKeys(prefix: string): Promise<void> {
+  const redis = new Redis(REDIS_URL);
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
   }
 }
 

@@ -1,4 +1,4 @@
-export { UsageModule, createUsageQueue } from './usage.module';
+export { UsageModule, createUsageQueue, closeUsageQueue } from './usage.module';
 export { USAGE_QUEUE, LATENCY_BUCKETS_MS, type UsageEvent, type UsageJob } from './usage-event';
 export { UsageWriter } from './usage-writer';
 export { UsageRecorder, UsageSink, QueueSink, DirectSink } from './usage-recorder';

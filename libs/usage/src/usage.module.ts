@@ -27,15 +27,19 @@ export function createUsageQueue(url: string, keyPrefix: string): Queue<UsageJob
   return new Queue<UsageJob>(USAGE_QUEUE, { connection, prefix: `${keyPrefix}bull` });
 }
 
+/** Closes the queue and its connection (BullMQ leaves a connection it was given open). */
+export async function closeUsageQueue(queue: Queue<UsageJob>): Promise<void> {
+  const connection = await queue.client.catch(() => undefined);
+  await queue.close().catch(() => undefined);
+  connection?.disconnect();
+}
+
 @Injectable()
 class UsageQueueLifecycle implements OnApplicationShutdown {
   constructor(@Inject(USAGE_QUEUE_HANDLE) private readonly queue: Queue<UsageJob> | null) {}
 
   async onApplicationShutdown(): Promise<void> {
-    if (!this.queue) return;
-    const connection = await this.queue.client.catch(() => undefined);
-    await this.queue.close().catch(() => undefined);
-    connection?.disconnect();
+    if (this.queue) await closeUsageQueue(this.queue);
   }
 }
 
