@@ -56,6 +56,6 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
     },
-    { ...withInfrastructure, displayName: 'e2e', testMatch: ['<rootDir>/apps/*/test/**/*.e2e-spec.ts'] },
+    { ...withInfrastructure, displayName: 'e2e', testMatch: ['<rootDir>/{apps/*,scripts}/test/**/*.e2e-spec.ts'] },
   ],
 };

@@ -8,6 +8,7 @@ import { Logger } from 'nestjs-pino';
 import type { ApiConfig } from '@tiergate/config';
 import { Metrics } from '@tiergate/metrics';
 import { ApiModule } from './api.module';
+import { addDrainHook } from './http/graceful-shutdown';
 import { createValidationPipe } from './http/validation';
 
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -39,6 +40,11 @@ function routeBodyLimits(config: ApiConfig): Record<string, number> {
 export interface ApiAppOptions {
   /** Where log lines go (standard output by default); tests read them. */
   logDestination?: NodeJS.WritableStream;
+  /**
+   * What closing does to open connections: all closed at once (tests), or only idle ones while
+   * requests in flight finish (the server process, see graceful-shutdown.ts).
+   */
+  forceCloseConnections?: boolean | 'idle';
 }
 
 export async function createApiApp(
@@ -49,7 +55,9 @@ export async function createApiApp(
     bodyLimit: config.http.bodyLimitBytes,
     genReqId: requestIdFor,
     trustProxy: true,
-    forceCloseConnections: true,
+    forceCloseConnections: options.forceCloseConnections ?? true,
+    // While draining, requests on open connections are still answered (with Connection: close).
+    return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
@@ -61,7 +69,6 @@ export async function createApiApp(
   );
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain'); // JSON, and multipart on the upload routes
@@ -76,6 +83,7 @@ export async function createApiApp(
     void reply.header('x-request-id', request.id);
     done();
   });
+  addDrainHook(fastify);
   const metrics = app.get(Metrics);
   fastify.addHook('onResponse', (request, reply, done) => {
     const labels = {

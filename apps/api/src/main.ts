@@ -1,6 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { ApiConfig, ConfigValidationError, loadApiConfig, processEnv } from '@tiergate/config';
 import { createApiApp } from './bootstrap';
+import { installGracefulShutdown } from './http/graceful-shutdown';
 import { launchEmbeddedSimulator } from './embedded/simulator-launcher';
 
 function describeMode(config: ApiConfig): string[] {
@@ -21,9 +22,10 @@ function describeMode(config: ApiConfig): string[] {
 async function main(): Promise<void> {
   const config = loadApiConfig(processEnv());
   if (config.upstream.simulated) await launchEmbeddedSimulator(config.sim.port);
-  const app = await createApiApp(config);
+  const app = await createApiApp(config, { forceCloseConnections: 'idle' });
   await app.listen(config.http.port, '0.0.0.0');
   const logger = new Logger('Tiergate');
+  installGracefulShutdown(app, logger, config.http.shutdownGraceMs);
   for (const line of describeMode(config)) logger.log(line);
   logger.log(`Listening on http://localhost:${config.http.port} (API docs at /docs)`);
 }

@@ -69,7 +69,7 @@ export interface UpstreamTimeouts {
  */
 export abstract class ApiConfig {
   abstract readonly mode: RunMode;
-  abstract readonly http: { port: number; bodyLimitBytes: number };
+  abstract readonly http: { port: number; bodyLimitBytes: number; shutdownGraceMs: number };
   abstract readonly database: { url?: string; dataDir: string };
   abstract readonly redis: { url?: string };
   abstract readonly upstream: {
@@ -141,7 +141,7 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
 
   return {
     mode,
-    http: { port: values.PORT, bodyLimitBytes: values.BODY_LIMIT_BYTES },
+    http: { port: values.PORT, bodyLimitBytes: values.BODY_LIMIT_BYTES, shutdownGraceMs: values.SHUTDOWN_GRACE_MS },
     database: { url: values.DATABASE_URL, dataDir },
     redis: { url: values.REDIS_URL },
     upstream: {
