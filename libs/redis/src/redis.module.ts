@@ -41,13 +41,20 @@ class RedisLifecycle implements OnApplicationShutdown {
  * `failFast`: commands fail at once while the connection is down (no offline queue) and time out
  * after 500 ms, for callers that must decide quickly what to do without Redis (quota counters).
  */
-export function createRedisClient(url: string, name: string, options: { failFast?: boolean } = {}): Redis {
+export function createRedisClient(
+  url: string,
+  name: string,
+  options: { failFast?: boolean; subscriber?: boolean } = {},
+): Redis {
   const logger = new Logger(`Redis:${name}`);
   const client = new Redis(url, {
     connectionName: `tiergate-${name}`,
     maxRetriesPerRequest: options.failFast ? 0 : 2,
     enableOfflineQueue: !options.failFast,
     ...(options.failFast && { commandTimeout: 500 }),
+    // A subscriber may subscribe before it is connected; the ready check's INFO would then be
+    // refused in subscriber mode.
+    ...(options.subscriber && { enableReadyCheck: false }),
     retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
   });
   let reported = false;
@@ -75,7 +82,10 @@ export class RedisModule {
       providers: [
         { provide: REDIS_KEY_PREFIX, useValue: keyPrefix },
         { provide: REDIS_CLIENT, useFactory: () => createRedisClient(url, 'main') },
-        { provide: REDIS_SUBSCRIBER, useFactory: () => createRedisClient(url, 'subscriber') },
+        {
+          provide: REDIS_SUBSCRIBER,
+          useFactory: () => createRedisClient(url, 'subscriber', { subscriber: true }),
+        },
         { provide: REDIS_COUNTERS, useFactory: () => createRedisClient(url, 'counters', { failFast: true }) },
         {
           // On the request path: it must fail fast, not wait for a reconnect.
