@@ -17,7 +17,9 @@ export interface BreakerSettings {
  * A circuit breaker per provider and model, shared by every api instance: after repeated
  * failures the model is skipped for a cool-down, then one request probes it (half-open), and a
  * success closes it. Redis holds the state (one Lua script per step, so each is atomic and
- * uses Redis's clock); the embedded mode keeps it in memory behind the same interface.
+ * uses Redis's clock); the embedded mode keeps it in memory behind the same interface. An
+ * instance trusts a `closed` answer for 500 ms, so another instance's opening reaches it
+ * within that time and healthy traffic makes no extra round trip.
  */
 export abstract class CircuitBreakerStore {
   abstract acquire(key: string): Promise<BreakerDecision>;
