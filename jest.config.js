@@ -56,6 +56,10 @@ module.exports = {
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
     },
-    { ...withInfrastructure, displayName: 'e2e', testMatch: ['<rootDir>/{apps/*,scripts}/test/**/*.e2e-spec.ts'] },
+    {
+      ...withInfrastructure,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/{apps/*,scripts}/test/**/*.e2e-spec.ts'],
+    },
   ],
 };

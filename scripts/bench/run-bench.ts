@@ -396,7 +396,8 @@ async function usageWriterThroughput(databaseUrl: string, keyPrefix: string): Pr
   await db.connect();
   try {
     await new Promise((resolve) => setTimeout(resolve, 3_000)); // let the requests' own events drain
-    const count = async () => Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM usage_events')).rows[0].n);
+    const count = async () =>
+      Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM usage_events')).rows[0].n);
     const before = await count();
     const [user] = (await db.query<{ id: string }>('SELECT id FROM users LIMIT 1')).rows;
     const started = performance.now();
@@ -406,7 +407,9 @@ async function usageWriterThroughput(databaseUrl: string, keyPrefix: string): Pr
     }
     while ((await count()) < before + EVENTS) await new Promise((resolve) => setTimeout(resolve, 50));
     const seconds = (performance.now() - started) / 1000;
-    console.log(`Usage worker: ${EVENTS.toLocaleString('en')} events written in ${seconds.toFixed(2)} s = ${(EVENTS / seconds).toFixed(0)} events/s`);
+    console.log(
+      `Usage worker: ${EVENTS.toLocaleString('en')} events written in ${seconds.toFixed(2)} s = ${(EVENTS / seconds).toFixed(0)} events/s`,
+    );
   } finally {
     await db.end();
     await closeUsageQueue(queue);

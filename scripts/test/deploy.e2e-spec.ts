@@ -26,7 +26,13 @@ function deploy(args: string[], env: Record<string, string> = {}): Promise<{ cod
   return new Promise((done) => {
     const child = spawn('bash', [SCRIPT, ...args], {
       cwd: REPO,
-      env: { ...process.env, DEPLOY_SKIP_TYPECHECK: '1', API_INSTANCES: '2', DEPLOY_HEALTH_TIMEOUT: '30', ...env },
+      env: {
+        ...process.env,
+        DEPLOY_SKIP_TYPECHECK: '1',
+        API_INSTANCES: '2',
+        DEPLOY_HEALTH_TIMEOUT: '30',
+        ...env,
+      },
     });
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -56,7 +62,10 @@ describe('scripts/deploy_together_ai.sh (e2e: real deploys into a temporary dire
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ messages: [{ role: 'user', content: 'hello' }], max_tokens: 4 }),
-    }).then((r) => r.status, () => 0);
+    }).then(
+      (r) => r.status,
+      () => 0,
+    );
 
   beforeAll(async () => {
     [db, sim, port] = await Promise.all([createTestDatabase(), startSimulator(0), freePort()]);
@@ -83,9 +92,9 @@ describe('scripts/deploy_together_ai.sh (e2e: real deploys into a temporary dire
   });
 
   afterAll(async () => {
-    await run(join(REPO, 'node_modules/.bin/pm2'), ['kill'], { env: { ...process.env, PM2_HOME: join(root, 'root/pm2') } }).catch(
-      () => undefined,
-    );
+    await run(join(REPO, 'node_modules/.bin/pm2'), ['kill'], {
+      env: { ...process.env, PM2_HOME: join(root, 'root/pm2') },
+    }).catch(() => undefined);
     await sim.close();
     await db.drop();
     rmSync(root, { recursive: true, force: true });
@@ -100,7 +109,9 @@ describe('scripts/deploy_together_ai.sh (e2e: real deploys into a temporary dire
   it('passes shellcheck, and the workflow passes the GitHub Actions validator', async () => {
     await expect(run('shellcheck', [SCRIPT])).resolves.toBeDefined();
     await expect(
-      run(join(REPO, 'node_modules/.bin/action-validator'), [join(REPO, '.github/workflows/together-ai.yml')]),
+      run(join(REPO, 'node_modules/.bin/action-validator'), [
+        join(REPO, '.github/workflows/together-ai.yml'),
+      ]),
     ).resolves.toBeDefined();
   });
 
@@ -111,7 +122,9 @@ describe('scripts/deploy_together_ai.sh (e2e: real deploys into a temporary dire
     expect(missing.output).toContain('--environment is required');
     const unknown = await deploy(['--environment', 'moon']);
     expect(unknown.output).toContain('must be development, staging or production');
-    const production = await deploy(['--environment', 'production', '--root', join(root, 'prod')], { CI: '' });
+    const production = await deploy(['--environment', 'production', '--root', join(root, 'prod')], {
+      CI: '',
+    });
     expect(production.code).not.toBe(0);
     expect(production.output).toContain('production needs --yes');
   });
@@ -163,9 +176,12 @@ describe('scripts/deploy_together_ai.sh (e2e: real deploys into a temporary dire
 
   it('a third release that fails its health check rolls back to the second, which keeps serving', async () => {
     const secondRelease = current();
-    const third = await deploy(['--environment', 'development', '--env-file', badEnvFile, '--root', join(root, 'root')], {
-      DEPLOY_HEALTH_TIMEOUT: '8',
-    });
+    const third = await deploy(
+      ['--environment', 'development', '--env-file', badEnvFile, '--root', join(root, 'root')],
+      {
+        DEPLOY_HEALTH_TIMEOUT: '8',
+      },
+    );
     expect(third.code).not.toBe(0);
     expect(third.output).toContain(`rolled back to ${secondRelease}, which is serving`);
     expect(current()).toBe(secondRelease);

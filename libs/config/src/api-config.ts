@@ -141,7 +141,11 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
 
   return {
     mode,
-    http: { port: values.PORT, bodyLimitBytes: values.BODY_LIMIT_BYTES, shutdownGraceMs: values.SHUTDOWN_GRACE_MS },
+    http: {
+      port: values.PORT,
+      bodyLimitBytes: values.BODY_LIMIT_BYTES,
+      shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+    },
     database: { url: values.DATABASE_URL, dataDir },
     redis: { url: values.REDIS_URL },
     upstream: {
