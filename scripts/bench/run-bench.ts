@@ -21,8 +21,8 @@ import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
 import { Client } from 'pg';
 import { Pool } from 'undici';
-import Redis from 'ioredis';
 import { runMigrations } from '@tiergate/database';
+import { deleteKeysWithPrefix } from '@tiergate/redis';
 import { closeUsageQueue, createUsageQueue, type UsageEvent } from '@tiergate/usage';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
@@ -380,7 +380,7 @@ async function main(): Promise<void> {
     );
     await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
     await admin.end();
-    await dropRedisKeys(keyPrefix);
+    await deleteKeysWithPrefix(REDIS_URL, keyPrefix);
   }
 }
 
@@ -443,20 +443,6 @@ function benchEvent(userId: string, requestId: string): UsageEvent {
     status: 200,
     errorCode: null,
   };
-}
-
-async function dropRedisKeys(prefix: string): Promise<void> {
-  const redis = new Redis(REDIS_URL);
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
-  }
 }
 
 main().catch((error: unknown) => {

@@ -4,6 +4,7 @@ export {
   REDIS_COUNTERS,
   REDIS_KEY_PREFIX,
   createRedisClient,
+  deleteKeysWithPrefix,
 } from './redis.module';
 export { SharedCache, RedisSharedCache, MemorySharedCache } from './shared-cache';
 export { ChangeBus, RedisChangeBus, InProcessChangeBus, type ChangeHandler } from './change-bus';

@@ -116,3 +116,18 @@ export class RedisModule {
     };
   }
 }
+
+/** Deletes every key under a prefix (a test's or a benchmark's namespace), in SCAN batches. */
+export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
+  const redis = new Redis(url, { lazyConnect: false });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
+      cursor = next;
+      if (keys.length) await redis.del(...keys);
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
+}

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
 import { ApiConfig, loadApiConfig, loadWorkerConfig } from '@tiergate/config';
+import { deleteKeysWithPrefix } from '@tiergate/redis';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@tiergate/testing';
 import { createApiApp } from '../../src/bootstrap';
 import { startSimulator } from '../../../upstream-sim/src/simulator';
@@ -80,7 +81,12 @@ export class TestApi {
 
   async close(): Promise<void> {
     await this.app.close();
-    if (this.ownsInfrastructure) await Promise.all([this.sim.close(), this.db.drop()]);
+    if (this.ownsInfrastructure)
+      await Promise.all([
+        this.sim.close(),
+        this.db.drop(),
+        deleteKeysWithPrefix(TEST_REDIS_URL, this.config.redisKeyPrefix),
+      ]);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
 
