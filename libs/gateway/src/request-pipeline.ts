@@ -29,6 +29,14 @@ export interface AnswerCachePolicy<T> {
   preferred: boolean;
 }
 
+/** The chain's outcome, with the call that answered and how many upstream attempts it took. */
+type Answered<T> = ChainResult<T> & {
+  call?: ModelCall;
+  attempts: number;
+  /** An opt-in cache hit (asked for by the caller), not a fallback. */
+  optIn?: boolean;
+};
+
 export interface PipelineResult<T> extends Served<T> {
   chain: ModelCandidate[];
   candidate: ModelCandidate;
@@ -173,7 +181,7 @@ export class RequestPipeline {
     chain: ModelCandidate[],
     invoke: (call: ModelCall) => Promise<T>,
     cache?: AnswerCachePolicy<T>,
-  ): Promise<ChainResult<T> & { call?: ModelCall; attempts: number }> {
+  ): Promise<Answered<T>> {
     const hit = cache?.preferred ? await cache.read() : undefined;
     if (hit !== undefined)
       return {
@@ -184,7 +192,7 @@ export class RequestPipeline {
         failures: [],
         attempts: 0,
         optIn: true,
-      } as never;
+      };
     let attempts = 0;
     let answered: ModelCall | undefined;
     const outcome = await this.fallbacks.run(
@@ -247,10 +255,7 @@ export class RequestPipeline {
   }
 
   /** Where the answer came from, for the indicator fields and headers. */
-  private describe<T>(
-    request: GatewayRequestBase,
-    outcome: ChainResult<T> & { call?: ModelCall; attempts: number; optIn?: boolean },
-  ): AnswerSource {
+  private describe<T>(request: GatewayRequestBase, outcome: Answered<T>): AnswerSource {
     const answered = outcome.call;
     const provider =
       answered?.provider ?? this.providers.get(outcome.candidate.providerId) ?? this.providers.primary;

@@ -4,10 +4,10 @@ import { DataSource } from 'typeorm';
 import { AuditService, type AuditActor } from '@tiergate/audit';
 import { DomainError, ErrorCode, NotFoundError } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
-import { OpenAiCompatibleAdapter, ProviderError, ProviderRegistry } from '@tiergate/provider';
+import { OpenAiCompatibleAdapter, ProviderRegistry } from '@tiergate/provider';
 import { ChangeBus, SharedSnapshot } from '@tiergate/redis';
 import { UpstreamProviderEntity } from './entities/upstream-provider.entity';
-import { ProviderKeyRejectedError } from './provider-key.verifier';
+import { ProviderKeyVerifier } from './provider-key.verifier';
 import { ProviderKeysRepository } from './provider-keys.repository';
 import { UpstreamKeyResolver } from './upstream-key.resolver';
 
@@ -33,6 +33,7 @@ export class ProviderDirectory implements OnModuleInit, OnApplicationShutdown {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: ProviderRegistry,
     private readonly keys: ProviderKeysRepository,
+    private readonly verifier: ProviderKeyVerifier,
     private readonly resolver: UpstreamKeyResolver,
     private readonly audit: AuditService,
     private readonly config: ApiConfig,
@@ -75,19 +76,7 @@ export class ProviderDirectory implements OnModuleInit, OnApplicationShutdown {
       });
     const adapter = this.adapterFor(input);
     try {
-      await adapter.listModels({ apiKey: input.key, requestId: actor.requestId });
-    } catch (error) {
-      if (error instanceof ProviderError && error.code === ErrorCode.UpstreamAuthFailed)
-        throw new ProviderKeyRejectedError(input.displayName, error.upstreamStatus);
-      if (error instanceof ProviderError)
-        throw new DomainError(
-          ErrorCode.UpstreamUnavailable,
-          `Could not reach ${input.baseUrl}: ${error.message}`,
-          {
-            param: 'base_url',
-          },
-        );
-      throw error;
+      await this.verifier.verifyWith(adapter, input.key, actor.requestId, { param: 'base_url' });
     } finally {
       await adapter.close();
     }
@@ -98,16 +87,8 @@ export class ProviderDirectory implements OnModuleInit, OnApplicationShutdown {
         baseUrl: input.baseUrl.replace(/\/+$/, ''),
         createdBy: actor.id,
       });
-      const key = await this.keys.insert(
-        {
-          provider: input.id,
-          userId: null,
-          label: `${input.displayName} key`,
-          origin: 'admin',
-          secret: input.key,
-          verifiedAt: new Date(),
-          createdBy: actor.id,
-        },
+      const key = await this.keys.insertVerifiedSystemKey(
+        { provider: input.id, label: `${input.displayName} key`, secret: input.key, createdBy: actor.id },
         manager,
       );
       await this.audit.record(

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@tiergate/common';
-import { ProviderError, ProviderRegistry } from '@tiergate/provider';
+import { LlmProvider, ProviderError, ProviderRegistry } from '@tiergate/provider';
 
 export class ProviderKeyRejectedError extends DomainError {
   constructor(providerName: string, status?: number) {
@@ -36,7 +36,16 @@ export class ProviderKeyVerifier {
   }
 
   async verify(providerId: string, apiKey: string, requestId: string): Promise<void> {
-    const provider = this.providers.get(this.resolveProviderId(providerId))!;
+    await this.verifyWith(this.providers.get(this.resolveProviderId(providerId))!, apiKey, requestId);
+  }
+
+  /** Verifies a key with a provider that need not be registered yet (an admin adding one). */
+  async verifyWith(
+    provider: LlmProvider,
+    apiKey: string,
+    requestId: string,
+    unreachable: { param?: string } = {},
+  ): Promise<void> {
     try {
       await provider.listModels({ apiKey, requestId });
     } catch (error) {
@@ -47,7 +56,7 @@ export class ProviderKeyVerifier {
         ErrorCode.UpstreamUnavailable,
         `Could not verify the key now: ${provider.displayName} did not answer properly (${error.message}). ` +
           'Nothing was saved; try again.',
-        { cause: error },
+        { cause: error, param: unreachable.param },
       );
     }
   }

@@ -72,6 +72,14 @@ export class ProviderKeysRepository {
     }
   }
 
+  /** A system key an admin added, verified with its provider just now. */
+  insertVerifiedSystemKey(
+    key: Pick<NewProviderKey, 'provider' | 'label' | 'secret' | 'createdBy'>,
+    manager?: EntityManager,
+  ): Promise<ProviderKeyEntity> {
+    return this.insert({ ...key, userId: null, origin: 'admin', verifiedAt: new Date() }, manager);
+  }
+
   /** The secret of a row that still holds one. */
   open(key: ProviderKeyEntity): string {
     return this.cipher.open(

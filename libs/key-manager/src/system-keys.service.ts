@@ -92,16 +92,8 @@ export class SystemKeysService implements OnApplicationBootstrap {
     const provider = this.verifier.resolveProviderId(input.provider);
     await this.verifier.verify(provider, input.key, actor.requestId);
     const key = await this.keys.transaction(async (manager) => {
-      const created = await this.keys.insert(
-        {
-          provider,
-          userId: null,
-          label: input.label,
-          origin: 'admin',
-          secret: input.key,
-          verifiedAt: new Date(),
-          createdBy: actor.id,
-        },
+      const created = await this.keys.insertVerifiedSystemKey(
+        { provider, label: input.label, secret: input.key, createdBy: actor.id },
         manager,
       );
       await this.audit.record(
@@ -140,16 +132,8 @@ export class SystemKeysService implements OnApplicationBootstrap {
     await this.verifier.verify(previous.provider, input.key, actor.requestId);
     const graceSeconds = input.graceSeconds ?? this.config.providerKeys.rotationGraceSeconds;
     const result = await this.keys.transaction(async (manager) => {
-      const replacement = await this.keys.insert(
-        {
-          provider: previous.provider,
-          userId: null,
-          label: previous.label,
-          origin: 'admin',
-          secret: input.key,
-          verifiedAt: new Date(),
-          createdBy: actor.id,
-        },
+      const replacement = await this.keys.insertVerifiedSystemKey(
+        { provider: previous.provider, label: previous.label, secret: input.key, createdBy: actor.id },
         manager,
       );
       const before = auditViewOf(previous);

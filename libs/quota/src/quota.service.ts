@@ -7,6 +7,7 @@ import {
   MemoryQuotaStore,
   QuotaStore,
   type LimitName,
+  type ReserveOutcome,
   type ReservationAmounts,
   type ReservationKeys,
   type ReservationLimits,
@@ -16,6 +17,8 @@ import { FEATURES, type Feature, type FeatureLimits } from './quota.types';
 
 /** Token reservation for a request that names no max_tokens and has no per-request cap. */
 const DEFAULT_COMPLETION_ESTIMATE = 512;
+/** After a failed call to Redis, fail-open tiers use the per-instance store this long before Redis is tried again. */
+const REDIS_RETRY_AFTER_MS = 2_000;
 
 export const FALLBACK_QUOTA_STORE = Symbol('FALLBACK_QUOTA_STORE');
 
@@ -69,7 +72,8 @@ export interface UsageActuals {
 @Injectable()
 export class QuotaService {
   private readonly logger = new Logger(QuotaService.name);
-  private redisDown = false;
+  /** Until when Redis counts as down (0: up). */
+  private redisDownUntil = 0;
 
   constructor(
     private readonly store: QuotaStore,
@@ -115,26 +119,19 @@ export class QuotaService {
       tokensPerMinute: orUnlimited(rates.tokens_per_minute),
       concurrentStreams: demand.stream ? orUnlimited(rates.concurrent_streams) : -1,
     };
-    const store = await this.storeFor(policy.on_redis_failure);
-    let outcome;
+    const mode = policy.on_redis_failure;
+    let store = this.redisKnownDown() && mode === 'open' ? this.fallbackStore : this.store;
+    let outcome: ReserveOutcome;
     try {
       outcome = await store.reserve(keys, reservationLimits, amounts);
     } catch (error) {
+      if (store === this.fallbackStore) throw error;
       this.markRedisDown(error);
-      if (policy.on_redis_failure === 'closed') throw new QuotaUnavailableError();
-      return this.admitWith(
-        this.fallbackStore,
-        keys,
-        reservationLimits,
-        amounts,
-        demand,
-        maxTokens,
-        limits,
-        resetsAt,
-        now,
-      );
+      if (mode === 'closed') throw new QuotaUnavailableError();
+      store = this.fallbackStore;
+      outcome = await store.reserve(keys, reservationLimits, amounts);
     }
-    this.markRedisUp(store);
+    if (store === this.store) this.redisDownUntil = 0;
     if (!outcome.ok) throw this.exceeded(demand, outcome.limit, outcome.limitValue, resetsAt, now);
     return new Admission(
       keys,
@@ -203,42 +200,15 @@ export class QuotaService {
     return Math.min(demand.maxTokens ?? Infinity, perRequest - demand.promptTokens);
   }
 
-  private async admitWith(
-    store: QuotaStore,
-    keys: ReservationKeys,
-    limits: ReservationLimits,
-    amounts: ReservationAmounts,
-    demand: QuotaDemand,
-    maxTokens: number | undefined,
-    featureLimits: FeatureLimits,
-    resetsAt: Date,
-    now: number,
-  ): Promise<Admission> {
-    const outcome = await store.reserve(keys, limits, amounts);
-    if (!outcome.ok) throw this.exceeded(demand, outcome.limit, outcome.limitValue, resetsAt, now);
-    return new Admission(
-      keys,
-      amounts,
-      store,
-      maxTokens,
-      this.headers(featureLimits, outcome.requestsUsed, resetsAt),
-    );
-  }
-
   /** While Redis is known to be down, fail-open tiers go straight to the per-instance store. */
-  private storeFor(mode: 'open' | 'closed'): Promise<QuotaStore> {
-    return Promise.resolve(this.redisDown && mode === 'open' ? this.fallbackStore : this.store);
+  private redisKnownDown(): boolean {
+    return this.redisDownUntil > Date.now();
   }
 
+  /** Remembers the outage for 2 s (then Redis is tried again); logs once per outage. */
   private markRedisDown(error: unknown): void {
-    if (!this.redisDown) this.logger.error(`Quota counters unreachable: ${(error as Error).message}`);
-    this.redisDown = true;
-    // Try Redis again shortly; until then fail-open tiers use per-instance limits.
-    setTimeout(() => (this.redisDown = false), 2_000).unref();
-  }
-
-  private markRedisUp(store: QuotaStore): void {
-    if (store === this.store && this.redisDown) this.redisDown = false;
+    if (!this.redisDownUntil) this.logger.error(`Quota counters unreachable: ${(error as Error).message}`);
+    this.redisDownUntil = Date.now() + REDIS_RETRY_AFTER_MS;
   }
 
   private headers(limits: FeatureLimits, used: number, resetsAt: Date): Record<string, string> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UpstreamKeyResolver } from '@tiergate/key-manager';
+import { ProviderRegistry } from '@tiergate/provider';
 import { PriceBook } from './price-book';
 import { UsageReports } from './usage-reports';
 
@@ -17,13 +18,14 @@ export class BillingService {
     private readonly reports: UsageReports,
     private readonly prices: PriceBook,
     private readonly keys: UpstreamKeyResolver,
+    private readonly providers: ProviderRegistry,
   ) {}
 
   async forUser(user: { id: string; tier: string }, month = new Date()) {
     const { systemUsd, ownKeyUsd } = await this.reports.monthCost(user.id, month);
     const allocation = this.prices.creditsFor(user.tier);
     const overage = Math.max(0, systemUsd - allocation);
-    const ownKey = await this.keys.usesOwnKey(user, 'together_ai');
+    const ownKey = await this.keys.usesOwnKey(user, this.providers.primary.id);
     const reduction = ownKey ? overage * OWN_KEY_REDUCTION : 0;
     const round = (usd: number) => Math.round(usd * 1e6) / 1e6;
     return {

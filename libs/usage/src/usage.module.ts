@@ -4,6 +4,7 @@ import { Queue } from 'bullmq';
 import Redis from 'ioredis';
 import { AuditModule } from '@tiergate/audit';
 import { KeyManagerModule } from '@tiergate/key-manager';
+import { ProviderModule } from '@tiergate/provider';
 import { ApiConfig } from '@tiergate/config';
 import { BillingService } from './billing.service';
 import { PriceBook } from './price-book';
@@ -57,7 +58,7 @@ export class UsageModule {
   static forApi(): DynamicModule {
     return {
       module: UsageModule,
-      imports: [AuditModule, KeyManagerModule],
+      imports: [AuditModule, KeyManagerModule, ProviderModule],
       providers: [
         UsageWriter,
         PriceBook,

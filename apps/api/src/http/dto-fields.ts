@@ -1,6 +1,18 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNumber, IsOptional, Matches, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsIn,
+  IsInt,
+  IsNumber,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+import { ROLES, TIERS } from '@tiergate/common';
 
 /**
  * The optional request fields every surface shares, each written once: the same bounds and the
@@ -49,3 +61,32 @@ export const BoundedNumberField = (name: string, min: number, max: number, examp
 
 export const SeedField = () =>
   applyDecorators(ApiPropertyOptional(), IsOptional(), IsInt({ message: 'seed must be an integer' }));
+
+/** A short name people give something (`label`, `name`): 1-100 characters, no control characters. */
+export const LabelField = (field: string, options: { optional?: boolean; example?: string } = {}) =>
+  applyDecorators(
+    options.optional
+      ? ApiPropertyOptional({ maxLength: 100, example: options.example })
+      : ApiProperty({ maxLength: 100, example: options.example }),
+    ...(options.optional ? [IsOptional()] : []),
+    IsString(),
+    MinLength(1, { message: `${field} must not be empty` }),
+    MaxLength(100, { message: `${field} must be at most 100 characters` }),
+    Matches(/^\P{Cc}*$/u, { message: `${field} must not contain control characters` }),
+  );
+
+/** An optional `tier` (a filter or a change). */
+export const TierField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: TIERS }),
+    IsOptional(),
+    IsIn(TIERS, { message: `tier must be one of ${TIERS.join(', ')}` }),
+  );
+
+/** An optional `role` (a filter or a change). */
+export const RoleField = () =>
+  applyDecorators(
+    ApiPropertyOptional({ enum: ROLES }),
+    IsOptional(),
+    IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }),
+  );

@@ -1,8 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { TIERS } from '@tiergate/common';
 import { FEATURES } from '@tiergate/quota';
 import { GROUPINGS, type UsageFilter } from '@tiergate/usage';
+import { TierField } from '../http/dto-fields';
 
 const DAY_MS = 86_400_000;
 
@@ -31,9 +31,7 @@ export class UsageFilterQueryDto extends DateRangeQueryDto {
   @IsUUID('all', { message: 'user_id must be a UUID' })
   user_id?: string;
 
-  @ApiPropertyOptional({ enum: TIERS })
-  @IsOptional()
-  @IsIn(TIERS, { message: `tier must be one of ${TIERS.join(', ')}` })
+  @TierField()
   tier?: string;
 
   @ApiPropertyOptional()

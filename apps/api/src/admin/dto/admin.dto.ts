@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsDate, IsIn, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { AuditEntryEntity } from '@tiergate/audit';
 import type { UserEntity } from '@tiergate/auth';
 import { ROLES, TIERS, type Role, type Tier } from '@tiergate/common';
 import type { FeatureFlagEntity } from '@tiergate/flags';
+import { RoleField, TierField } from '../../http/dto-fields';
 import { PageQueryDto, QueryBoolean } from '../../http/paging';
 
 export class UserSearchQueryDto extends PageQueryDto {
@@ -14,14 +15,10 @@ export class UserSearchQueryDto extends PageQueryDto {
   @MaxLength(254)
   search?: string;
 
-  @ApiPropertyOptional({ enum: TIERS })
-  @IsOptional()
-  @IsIn(TIERS, { message: `tier must be one of ${TIERS.join(', ')}` })
+  @TierField()
   tier?: Tier;
 
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @RoleField()
   role?: Role;
 
   @ApiPropertyOptional()
@@ -31,14 +28,10 @@ export class UserSearchQueryDto extends PageQueryDto {
 }
 
 export class UpdateUserDto {
-  @ApiPropertyOptional({ enum: TIERS })
-  @IsOptional()
-  @IsIn(TIERS, { message: `tier must be one of ${TIERS.join(', ')}` })
+  @TierField()
   tier?: Tier;
 
-  @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
-  @IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` })
+  @RoleField()
   role?: Role;
 
   @ApiPropertyOptional({

@@ -1,13 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { LabelField } from '../../http/dto-fields';
 import type { ApiKeyEntity } from '@tiergate/auth';
 
 export class CreateApiKeyDto {
-  @ApiProperty({ example: 'my laptop', maxLength: 100 })
-  @IsString()
-  @MinLength(1, { message: 'name must not be empty' })
-  @MaxLength(100, { message: 'name must be at most 100 characters' })
-  @Matches(/^\P{Cc}*$/u, { message: 'name must not contain control characters' })
+  @LabelField('name', { example: 'my laptop' })
   name!: string;
 }
 

@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 import type { ProviderKeySummary } from '@tiergate/key-manager';
 import { PROVIDER_KEY_STATUSES } from '@tiergate/key-manager';
+import { LabelField } from '../../http/dto-fields';
 
 const MAX_GRACE_SECONDS = 7 * 86_400;
 
@@ -36,11 +37,7 @@ export class CreateProviderKeyDto {
   @MaxLength(64)
   provider!: string;
 
-  @ApiProperty({ example: 'production key 2026-11', maxLength: 100 })
-  @IsString()
-  @MinLength(1, { message: 'label must not be empty' })
-  @MaxLength(100, { message: 'label must be at most 100 characters' })
-  @Matches(/^\P{Cc}*$/u, { message: 'label must not contain control characters' })
+  @LabelField('label', { example: 'production key 2026-11' })
   label!: string;
 
   @SecretKeyField()
@@ -70,12 +67,7 @@ export class CreateUserProviderKeyDto {
   @SecretKeyField()
   key!: string;
 
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MinLength(1, { message: 'label must not be empty' })
-  @MaxLength(100, { message: 'label must be at most 100 characters' })
-  @Matches(/^\P{Cc}*$/u, { message: 'label must not contain control characters' })
+  @LabelField('label', { optional: true })
   label?: string;
 
   @ApiPropertyOptional({
@@ -89,12 +81,7 @@ export class CreateUserProviderKeyDto {
 }
 
 export class UpdateUserProviderKeyDto {
-  @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
-  @IsString()
-  @MinLength(1, { message: 'label must not be empty' })
-  @MaxLength(100, { message: 'label must be at most 100 characters' })
-  @Matches(/^\P{Cc}*$/u, { message: 'label must not contain control characters' })
+  @LabelField('label', { optional: true })
   label?: string;
 
   @ApiPropertyOptional()
