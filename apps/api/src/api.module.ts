@@ -17,6 +17,7 @@ import { FlagsController } from './admin/flags.controller';
 import { ModelConfigController } from './admin/model-config.controller';
 import { UsersController } from './admin/users.controller';
 import { AuthController } from './auth/auth.controller';
+import { SessionController } from './auth/session.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessIndicators } from './health/readiness.indicators';
 import { ErrorFilter } from './http/error.filter';
@@ -64,6 +65,7 @@ export class ApiModule {
       ],
       controllers: [
         AuthController,
+        SessionController,
         MeController,
         ChatController,
         TextController,

@@ -1,14 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import type { ApiConfig } from '@tiergate/config';
 import { Metrics } from '@tiergate/metrics';
 import { ApiModule } from './api.module';
 import { addDrainHook } from './http/graceful-shutdown';
+import { serveDashboard } from './http/dashboard';
+import { buildOpenApiDocument } from './http/openapi';
 import { createValidationPipe } from './http/validation';
 
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -73,6 +76,7 @@ export async function createApiApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain'); // JSON, and multipart on the upload routes
   // Multipart is streamed and capped per route (readMultipart); this only bounds the form itself.
+  await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 32, parts: 40 } });
   const jsonLimits = routeBodyLimits(config);
   fastify.addHook('onRoute', (route) => {
@@ -96,17 +100,8 @@ export async function createApiApp(
     done();
   });
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Tiergate')
-      .setDescription(
-        'Tiered AI platform API: the seed surface (/api/v1/together/*), accounts and administration.',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApiDocument(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/openapi.json' });
+  await serveDashboard(app, config.dashboard.dir);
   return app;
 }

@@ -29,3 +29,18 @@ export class ForbiddenError extends DomainError {
     super(ErrorCode.Forbidden, message);
   }
 }
+
+export class CsrfFailedError extends DomainError {
+  constructor() {
+    super(
+      ErrorCode.CsrfFailed,
+      'Missing or wrong CSRF token: a signed-in browser must send the x-csrf-token header with the value of the tiergate_csrf cookie',
+    );
+  }
+}
+
+export class WrongPasswordError extends DomainError {
+  constructor() {
+    super(ErrorCode.ValidationFailed, 'The current password is not correct', { param: 'current_password' });
+  }
+}

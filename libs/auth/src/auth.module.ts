@@ -9,7 +9,10 @@ import { ApiKeysService } from './api-keys.service';
 import { AuthService } from './auth.service';
 import { BootstrapAdminService } from './bootstrap-admin.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
+import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from './entities/user.entity';
+import { SessionsRepository } from './sessions.repository';
+import { SessionsService } from './sessions.service';
 import { AuthenticationGuard, RolesGuard } from './guards';
 import { PasswordHasher } from './password.hasher';
 import { Authenticator } from './authenticator';
@@ -20,7 +23,7 @@ import { UsersRepository } from './users.repository';
 /** Users, personal API keys and the global guards (authentication, then roles). */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([UserEntity, ApiKeyEntity]),
+    TypeOrmModule.forFeature([UserEntity, ApiKeyEntity, SessionEntity]),
     AuditModule,
     JwtModule.registerAsync({
       inject: [ApiConfig],
@@ -34,6 +37,8 @@ import { UsersRepository } from './users.repository';
   providers: [
     UsersRepository,
     ApiKeysRepository,
+    SessionsRepository,
+    SessionsService,
     PasswordHasher,
     AuthService,
     ApiKeysService,
@@ -43,6 +48,6 @@ import { UsersRepository } from './users.repository';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, ApiKeysService, UsersRepository, UserAdministrationService],
+  exports: [AuthService, ApiKeysService, SessionsService, UsersRepository, UserAdministrationService],
 })
 export class AuthModule {}

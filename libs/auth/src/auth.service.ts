@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { ApiConfig } from '@tiergate/config';
-import { EmailTakenError, InvalidCredentialsError, RegistrationClosedError } from './auth.errors';
+import {
+  EmailTakenError,
+  InvalidCredentialsError,
+  RegistrationClosedError,
+  WrongPasswordError,
+} from './auth.errors';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password.hasher';
 import { UsersRepository } from './users.repository';
@@ -39,10 +44,23 @@ export class AuthService {
   }
 
   async login(email: string, password: string): Promise<AccessToken> {
+    return this.issueToken((await this.verifyCredentials(email, password)).id);
+  }
+
+  /** The active user with these credentials (the same answer and timing for every kind of failure). */
+  async verifyCredentials(email: string, password: string): Promise<UserEntity> {
     const user = await this.users.findByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash, password);
     if (!user || !valid || !user.active) throw new InvalidCredentialsError();
-    return this.issueToken(user.id);
+    return user;
+  }
+
+  /** Changes the caller's own password after checking the current one. */
+  async changePassword(userId: string, currentPassword: string, newPassword: string): Promise<void> {
+    const user = await this.users.findById(userId);
+    if (!user || !(await this.hasher.verify(user.passwordHash, currentPassword)))
+      throw new WrongPasswordError();
+    await this.users.setPasswordHash(userId, await this.hasher.hash(newPassword));
   }
 
   issueToken(userId: string): AccessToken {

@@ -5,6 +5,8 @@ import { ApiKeysService } from './api-keys.service';
 import type { Principal } from './principal';
 import { createApiKeyStrategy } from './strategies/api-key.strategy';
 import { createJwtStrategy } from './strategies/jwt.strategy';
+import { SessionStrategy } from './strategies/session.strategy';
+import { SessionsService } from './sessions.service';
 import { UsersRepository } from './users.repository';
 
 type PassportRequest = { headers: Record<string, unknown> };
@@ -14,21 +16,23 @@ const asError = (value: unknown): Error => (value instanceof Error ? value : new
 /**
  * passport-jwt and passport-http-bearer on a Passport instance owned by this app (not passport's
  * global singleton), so several api instances can live in one process without sharing strategies.
- * API keys are tried first; they are recognisable by their prefix.
+ * API keys are tried first (they are recognisable by their prefix), then access tokens, then the
+ * dashboard's session cookie.
  */
 @Injectable()
 export class Authenticator {
   private readonly passport = new Passport();
 
-  constructor(config: ApiConfig, users: UsersRepository, apiKeys: ApiKeysService) {
+  constructor(config: ApiConfig, users: UsersRepository, apiKeys: ApiKeysService, sessions: SessionsService) {
     this.passport.use('api-key', createApiKeyStrategy(apiKeys));
     this.passport.use('jwt', createJwtStrategy(config, users));
+    this.passport.use('session', new SessionStrategy(sessions));
   }
 
   authenticate(request: PassportRequest, response: unknown): Promise<Principal | false> {
     return new Promise((resolve, reject) => {
       const middleware = this.passport.authenticate(
-        ['api-key', 'jwt'],
+        ['api-key', 'jwt', 'session'],
         { session: false },
         (error: unknown, user: Principal | false) =>
           error ? reject(asError(error)) : resolve(user || false),

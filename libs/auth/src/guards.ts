@@ -5,8 +5,13 @@ import { ForbiddenError, UnauthenticatedError } from './auth.errors';
 import { Authenticator } from './authenticator';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
 import type { Principal } from './principal';
+import { SESSION_COOKIE } from './sessions.service';
 
-type AuthRequest = { headers: Record<string, string | undefined>; user?: Principal };
+type AuthRequest = {
+  headers: Record<string, string | undefined>;
+  cookies?: Record<string, string | undefined>;
+  user?: Principal;
+};
 
 /** Global and secure by default: every route needs a valid access token or API key unless @Public(). */
 @Injectable()
@@ -23,9 +28,11 @@ export class AuthenticationGuard implements CanActivate {
     const request = http.getRequest<AuthRequest>();
     const user = await this.authenticator.authenticate(request, http.getResponse());
     if (!user) {
-      throw request.headers.authorization
-        ? new UnauthenticatedError('Invalid, expired or revoked credentials')
-        : new UnauthenticatedError();
+      if (request.headers.authorization)
+        throw new UnauthenticatedError('Invalid, expired or revoked credentials');
+      if (request.cookies?.[SESSION_COOKIE])
+        throw new UnauthenticatedError('Your session has expired or was ended: sign in again');
+      throw new UnauthenticatedError();
     }
     request.user = user;
     return true;

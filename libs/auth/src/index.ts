@@ -1,6 +1,14 @@
 export { AuthModule } from './auth.module';
 export { AuthService, type AccessToken } from './auth.service';
 export { ApiKeysService, type CreatedApiKey } from './api-keys.service';
+export {
+  SessionsService,
+  SESSION_COOKIE,
+  CSRF_COOKIE,
+  CSRF_HEADER,
+  type StartedSession,
+  type ActiveSession,
+} from './sessions.service';
 export { UsersRepository } from './users.repository';
 export { Public, Roles, CurrentUser } from './decorators';
 export type { Principal } from './principal';
@@ -8,4 +16,9 @@ export { UserEntity } from './entities/user.entity';
 export { ApiKeyEntity } from './entities/api-key.entity';
 export { generateApiKey, hashApiKey, looksLikeApiKey } from './api-key.codec';
 export * from './auth.errors';
-export { UserAdministrationService, type UserSearch, type UserChanges } from './user-administration.service';
+export {
+  UserAdministrationService,
+  type NewAccount,
+  type UserSearch,
+  type UserChanges,
+} from './user-administration.service';

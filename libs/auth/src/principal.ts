@@ -6,7 +6,9 @@ export interface Principal {
   email: string;
   role: Role;
   tier: Tier;
-  /** How the caller authenticated; `apiKeyId` is set for personal API keys. */
-  via: 'jwt' | 'api_key';
+  /** How the caller authenticated; `apiKeyId` is set for personal API keys, `sessionId` for the dashboard. */
+  via: 'jwt' | 'api_key' | 'session';
   apiKeyId?: string;
+  /** Set for dashboard sessions (cookie). */
+  sessionId?: string;
 }

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, QueryFailedError } from 'typeorm';
 import { AuditService, type AuditActor } from '@tiergate/audit';
 import { DomainError, ErrorCode, NotFoundError, type Role, type Tier } from '@tiergate/common';
+import { EmailTakenError } from './auth.errors';
 import { UserEntity } from './entities/user.entity';
+import { PasswordHasher } from './password.hasher';
 
 export interface UserSearch {
   search?: string;
@@ -14,11 +16,20 @@ export interface UserSearch {
   pageSize: number;
 }
 
+export interface NewAccount {
+  email: string;
+  password: string;
+  tier?: Tier;
+  role?: Role;
+}
+
 export interface UserChanges {
   tier?: Tier;
   role?: Role;
   active?: boolean;
 }
+
+const UNIQUE_VIOLATION = '23505';
 
 const auditView = (user: UserEntity) => ({
   email: user.email,
@@ -27,12 +38,16 @@ const auditView = (user: UserEntity) => ({
   active: user.active,
 });
 
-/** Admins' operations on accounts: search, and change tier, role or whether the account is active. */
+/**
+ * Admins' operations on accounts: search, create, and change tier, role or whether the account is
+ * active.
+ */
 @Injectable()
 export class UserAdministrationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async search(query: UserSearch): Promise<{ users: UserEntity[]; total: number }> {
@@ -57,6 +72,44 @@ export class UserAdministrationService {
       .take(query.pageSize)
       .getManyAndCount();
     return { users, total };
+  }
+
+  /**
+   * Creates an active account (free tier and user role unless given), whatever the registration
+   * setting. Audited as `user.create` with the account's summary, never the password.
+   */
+  async create(actor: AuditActor, account: NewAccount): Promise<UserEntity> {
+    const passwordHash = await this.hasher.hash(account.password);
+    const email = account.email.toLowerCase();
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(UserEntity);
+        if (await repository.existsBy({ email })) throw new EmailTakenError();
+        const user = await repository.save(
+          repository.create({
+            email,
+            passwordHash,
+            role: account.role ?? 'user',
+            tier: account.tier ?? 'free',
+            active: true,
+          }),
+        );
+        await this.audit.record(
+          actor,
+          { action: 'user.create', targetType: 'user', targetId: user.id, after: auditView(user) },
+          manager,
+        );
+        return user;
+      });
+    } catch (error) {
+      // Two admins creating the same email at once: the unique constraint decides.
+      if (
+        error instanceof QueryFailedError &&
+        (error.driverError as { code?: string }).code === UNIQUE_VIOLATION
+      )
+        throw new EmailTakenError();
+      throw error;
+    }
   }
 
   /**

@@ -29,6 +29,10 @@ export class UsersRepository {
     return this.users.findOneBy({ email: email.toLowerCase() });
   }
 
+  async setPasswordHash(id: string, passwordHash: string): Promise<void> {
+    await this.users.update({ id }, { passwordHash });
+  }
+
   /** Inserts a user; returns null when the email is already taken (also under a race). */
   async insert(user: NewUser): Promise<UserEntity | null> {
     try {

@@ -12,6 +12,8 @@ export enum ErrorCode {
   Unauthenticated = 'unauthenticated',
   InvalidCredentials = 'invalid_credentials',
   Forbidden = 'forbidden',
+  /** A state-changing request on a cookie session without the session's CSRF token. */
+  CsrfFailed = 'csrf_failed',
   EmailTaken = 'email_taken',
   LimitReached = 'limit_reached',
   RegistrationClosed = 'registration_closed',

@@ -21,6 +21,7 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
     case ErrorCode.InvalidCredentials:
       return { status: 401, type: 'authentication_error' };
     case ErrorCode.Forbidden:
+    case ErrorCode.CsrfFailed:
     case ErrorCode.RegistrationClosed:
     case ErrorCode.FreeTierDisabled:
     case ErrorCode.ModelNotAllowed:

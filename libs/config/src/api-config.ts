@@ -70,6 +70,8 @@ export interface UpstreamTimeouts {
 export abstract class ApiConfig {
   abstract readonly mode: RunMode;
   abstract readonly http: { port: number; bodyLimitBytes: number; shutdownGraceMs: number };
+  /** The dashboard's built files, served at `/`. */
+  abstract readonly dashboard: { dir: string };
   abstract readonly database: { url?: string; dataDir: string };
   abstract readonly redis: { url?: string };
   abstract readonly upstream: {
@@ -81,7 +83,13 @@ export abstract class ApiConfig {
     retry: RetrySettings;
     maxConnections: number;
   };
-  abstract readonly auth: { jwtSecret: string; jwtTtlSeconds: number; allowRegistration: boolean };
+  abstract readonly auth: {
+    jwtSecret: string;
+    jwtTtlSeconds: number;
+    /** How long a dashboard sign-in lasts (SESSION_TTL). */
+    sessionTtlSeconds: number;
+    allowRegistration: boolean;
+  };
   abstract readonly admin: { email: string; password?: string };
   /** The current AES-256 key (also the root of the artifact link signing key). */
   abstract readonly encryptionKey: Buffer;
@@ -147,6 +155,7 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
       shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     },
     database: { url: values.DATABASE_URL, dataDir },
+    dashboard: { dir: resolve(values.DASHBOARD_DIR) },
     redis: { url: values.REDIS_URL },
     upstream: {
       baseUrl: simulated
@@ -171,6 +180,7 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     auth: {
       jwtSecret: secrets.jwtSecret,
       jwtTtlSeconds: parseDurationSeconds(values.JWT_TTL)!,
+      sessionTtlSeconds: parseDurationSeconds(values.SESSION_TTL)!,
       allowRegistration: values.ALLOW_REGISTRATION,
     },
     admin: { email: values.ADMIN_EMAIL.toLowerCase(), password: values.ADMIN_PASSWORD },

@@ -8,4 +8,8 @@ export type {
   ModelRef,
   TierModels,
 } from './model-config.types';
-export { parseModelConfigPatch, applyModelConfigPatch } from './model-config.validation';
+export {
+  checkModelConfigPatch,
+  applyModelConfigPatch,
+  type ModelConfigPatch,
+} from './model-config.validation';

@@ -5,7 +5,11 @@ import { AuditService, type AuditActor } from '@tiergate/audit';
 import { ProviderRegistry } from '@tiergate/provider';
 import { ChangeBus, SharedSnapshot } from '@tiergate/redis';
 import { ModelConfigEntity } from './entities/model-config.entity';
-import { applyModelConfigPatch, parseModelConfigPatch } from './model-config.validation';
+import {
+  applyModelConfigPatch,
+  checkModelConfigPatch,
+  type ModelConfigPatch,
+} from './model-config.validation';
 import type { ModelConfigDocument } from './model-config.types';
 
 /** The model configuration: stored as one document, held in memory by every instance. */
@@ -34,10 +38,10 @@ export class ModelConfigService implements OnModuleInit, OnApplicationShutdown {
     return this.snapshot.value;
   }
 
-  /** Validates and applies a partial configuration, audited with the documents before and after. */
-  async update(actor: AuditActor, body: unknown): Promise<ModelConfigDocument> {
-    const patch = parseModelConfigPatch(
-      body,
+  /** Checks and applies a partial configuration, audited with the documents before and after. */
+  async update(actor: AuditActor, change: ModelConfigPatch): Promise<ModelConfigDocument> {
+    const patch = checkModelConfigPatch(
+      change,
       this.providers.all().map((provider) => provider.id),
     );
     await this.dataSource.transaction(async (manager) => {

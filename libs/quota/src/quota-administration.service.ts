@@ -5,12 +5,13 @@ import { AuditService, type AuditActor } from '@tiergate/audit';
 import { DomainError, ErrorCode, NotFoundError, type Tier } from '@tiergate/common';
 import { QuotaRequestEntity, type QuotaRequestStatus } from './entities/quota-request.entity';
 import { QuotaPolicies } from './quota-policy.service';
-import { applyTierPolicyPatch, parseFeature, parseFeatureLimits } from './quota.validation';
+import { applyTierPolicyPatch, parseFeature } from './quota.validation';
 import {
   LIMIT_FIELDS,
   type Feature,
   type FeatureLimits,
   type QuotaConfigDocument,
+  type TierPolicyPatch,
   type TierQuotaPolicy,
 } from './quota.types';
 
@@ -34,13 +35,13 @@ export class QuotaAdministration {
     return this.policies.tier(tier);
   }
 
-  async updateTier(actor: AuditActor, tier: Tier, body: unknown): Promise<TierQuotaPolicy> {
+  async updateTier(actor: AuditActor, tier: Tier, patch: TierPolicyPatch): Promise<TierQuotaPolicy> {
     await this.dataSource.transaction(async (manager) => {
       const [row] = await manager.query<Array<{ document: QuotaConfigDocument }>>(
         `SELECT document FROM quota_config WHERE id = 1 FOR UPDATE`,
       );
       const before = row.document[tier];
-      const after = applyTierPolicyPatch(before, body);
+      const after = applyTierPolicyPatch(before, patch);
       await manager.query(
         `UPDATE quota_config SET document = $1, updated_by = $2, updated_at = now() WHERE id = 1`,
         [JSON.stringify({ ...row.document, [tier]: after }), actor.id],
@@ -59,32 +60,18 @@ export class QuotaAdministration {
     return this.policies.overridesOf(userId);
   }
 
-  /** Sets a user's limits for some features (`{features: {text_generation: {requests_per_day: 100}}}`). */
+  /** Sets a user's limits for some features (`{text_generation: {requests_per_day: 100}}`); null: unlimited. */
   async setOverrides(
     actor: AuditActor,
     userId: string,
-    body: unknown,
+    features: Partial<Record<Feature, FeatureLimits>>,
   ): Promise<Partial<Record<Feature, FeatureLimits>>> {
-    const raw = body as { features?: unknown };
-    if (
-      typeof raw !== 'object' ||
-      raw === null ||
-      typeof raw.features !== 'object' ||
-      raw.features === null ||
-      Array.isArray(raw.features)
-    )
-      throw new DomainError(ErrorCode.ValidationFailed, 'features must be an object of feature → limits', {
-        param: 'features',
-      });
-    const extra = Object.keys(raw).find((key) => key !== 'features');
-    if (extra)
-      throw new DomainError(ErrorCode.ValidationFailed, `${extra} is not a recognised field`, {
-        param: extra,
-      });
-    const changes = Object.entries(raw.features).map(([feature, limits]) => ({
-      feature: parseFeature(feature, `features.${feature}`),
-      limits: parseFeatureLimits(limits, `features.${feature}`),
-    }));
+    const changes = (Object.entries(features) as Array<[Feature, FeatureLimits]>).map(
+      ([feature, limits]) => ({
+        feature,
+        limits: { ...limits },
+      }),
+    );
     await this.dataSource.transaction(async (manager) => {
       await this.assertUser(manager, userId);
       for (const change of changes)

@@ -13,7 +13,7 @@ import {
   type ReservationLimits,
 } from './quota-store';
 import { QuotaExceededError, QuotaUnavailableError, RequestTooLargeError } from './quota.errors';
-import { FEATURES, type Feature, type FeatureLimits } from './quota.types';
+import { FEATURES, type Feature, type FeatureLimits, type FeatureQuotaView } from './quota.types';
 
 /** Token reservation for a request that names no max_tokens and has no per-request cap. */
 const DEFAULT_COMPLETION_ESTIMATE = 512;
@@ -173,7 +173,7 @@ export class QuotaService {
       FEATURES.map((feature) => {
         const limits = this.policies.limitsFor(user.id, user.tier, feature);
         const used = usage[feature];
-        const view: Record<string, number | null> = {
+        const view: FeatureQuotaView = {
           requests_used: used.requests,
           requests_limit: limits.requests_per_day ?? null,
         };
@@ -188,7 +188,7 @@ export class QuotaService {
         }
         return [feature, view];
       }),
-    );
+    ) as Record<Feature, FeatureQuotaView>;
     return { features, resetsAt, rateLimits: this.policies.tier(user.tier).rate_limits };
   }
 

@@ -44,6 +44,19 @@ export interface RateLimits {
   concurrent_streams?: number | null;
 }
 
+/** One feature's use today, as the quota endpoints show it; null limits are unlimited. */
+export interface FeatureQuotaView {
+  requests_used: number;
+  requests_limit: number | null;
+  /** Token fields: text and code, and any feature with a daily token limit. */
+  tokens_used?: number;
+  tokens_limit?: number | null;
+  tokens_per_request_limit?: number | null;
+  /** Minute fields: audio, and any feature with a daily minute limit. */
+  minutes_used?: number;
+  minutes_limit?: number | null;
+}
+
 export type RedisFailureMode = 'closed' | 'open';
 
 export interface TierQuotaPolicy {
@@ -54,6 +67,16 @@ export interface TierQuotaPolicy {
 }
 
 export type QuotaConfigDocument = Record<Tier, TierQuotaPolicy>;
+
+/** The largest limit an admin may set (a whole number from 0; null means unlimited). */
+export const MAX_QUOTA_LIMIT = 1_000_000_000;
+
+/** A change to a tier's policy: the features' limits and rate limits given replace field by field. */
+export interface TierPolicyPatch {
+  features?: Partial<Record<Feature, FeatureLimits>>;
+  rate_limits?: RateLimits;
+  on_redis_failure?: RedisFailureMode;
+}
 
 export const LIMIT_FIELDS = [
   'requests_per_day',

@@ -1,12 +1,14 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuditService } from '@tiergate/audit';
 import { Roles } from '@tiergate/auth';
-import { pageOf, type Page } from '../http/paging';
-import { AuditEntryDto, AuditQueryDto } from './dto/admin.dto';
+import { ApiAdminErrors } from '../http/api-responses';
+import { pageOf } from '../http/paging';
+import { AuditEntryDto, AuditEntryPageDto, AuditQueryDto } from './dto/admin.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiAdminErrors()
 @Roles('admin')
 @Controller('api/v1/admin/audit')
 export class AuditController {
@@ -14,7 +16,8 @@ export class AuditController {
 
   @Get()
   @ApiOperation({ summary: 'Administrative changes, newest first: who, what, target, before and after' })
-  async list(@Query() query: AuditQueryDto): Promise<Page<AuditEntryDto>> {
+  @ApiOkResponse({ type: AuditEntryPageDto })
+  async list(@Query() query: AuditQueryDto): Promise<AuditEntryPageDto> {
     const { entries, total } = await this.audit.list({
       actorId: query.actor_id,
       action: query.action,

@@ -1,42 +1,27 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tiergate/auth';
 import { DomainError, ErrorCode, FEATURE_FLAG_NAMES, isFeatureFlag } from '@tiergate/common';
 import { FeatureFlagsService, type FlagChanges } from '@tiergate/flags';
+import { ApiAdminErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
-import { FeatureFlagsDto, SetFlagDto } from './dto/admin.dto';
+import { FeatureFlagsDto, SetFlagDto, UpdateFlagsDto } from './dto/admin.dto';
 
-/** `{"flag": true, ...}` or `{"flags": {"flag": true, ...}}`: known names, boolean values, at least one. */
-export function parseFlagChanges(body: Record<string, unknown>): FlagChanges {
-  const nested = body.flags;
-  const map =
-    nested && typeof nested === 'object' && !Array.isArray(nested)
-      ? (nested as Record<string, unknown>)
-      : body;
-  const prefix = map === body ? '' : 'flags.';
-  const entries = Object.entries(map);
-  if (!entries.length)
+/** The changes of `PUT /flags`: the nested `flags` when sent, else the top-level fields; at least one. */
+export function flagChanges(body: UpdateFlagsDto): FlagChanges {
+  const { flags, ...topLevel } = body;
+  const changes: FlagChanges = { ...(flags ?? topLevel) };
+  if (!Object.keys(changes).length)
     throw new DomainError(
       ErrorCode.ValidationFailed,
       'Send at least one flag, e.g. {"together_ai_fallback": false}',
     );
-  for (const [name, value] of entries) {
-    if (!isFeatureFlag(name))
-      throw new DomainError(
-        ErrorCode.ValidationFailed,
-        `${prefix}${name} is not a feature flag; known flags: ${FEATURE_FLAG_NAMES.join(', ')}`,
-        { param: `${prefix}${name}` },
-      );
-    if (typeof value !== 'boolean')
-      throw new DomainError(ErrorCode.ValidationFailed, `${prefix}${name} must be true or false`, {
-        param: `${prefix}${name}`,
-      });
-  }
-  return Object.fromEntries(entries);
+  return changes;
 }
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiAdminErrors()
 @Roles('admin')
 @Controller('api/v1/admin/flags')
 export class FlagsController {
@@ -44,27 +29,33 @@ export class FlagsController {
 
   @Get()
   @ApiOperation({ summary: 'Every feature flag and its state' })
+  @ApiOkResponse({ type: FeatureFlagsDto })
   list(): FeatureFlagsDto {
     return FeatureFlagsDto.from(this.flags.list());
   }
 
   @Put()
   @ApiOperation({ summary: 'Change flags; every api instance applies the change within a second' })
-  @ApiBody({ schema: { type: 'object', example: { together_ai_free_tier: false } } })
-  async update(
-    @Actor() actor: ActorContext,
-    @Body() body: Record<string, unknown>,
-  ): Promise<FeatureFlagsDto> {
-    return FeatureFlagsDto.from(await this.flags.update(actor, parseFlagChanges(body)));
+  @ApiOkResponse({ type: FeatureFlagsDto })
+  async update(@Actor() actor: ActorContext, @Body() body: UpdateFlagsDto): Promise<FeatureFlagsDto> {
+    return FeatureFlagsDto.from(await this.flags.update(actor, flagChanges(body)));
   }
 
   @Put(':name')
   @ApiOperation({ summary: 'Change one flag' })
+  @ApiParam({ name: 'name', enum: FEATURE_FLAG_NAMES, enumName: 'FeatureFlag' })
+  @ApiOkResponse({ type: FeatureFlagsDto })
   async set(
     @Actor() actor: ActorContext,
     @Param('name') name: string,
     @Body() body: SetFlagDto,
   ): Promise<FeatureFlagsDto> {
-    return FeatureFlagsDto.from(await this.flags.update(actor, parseFlagChanges({ [name]: body.enabled })));
+    if (!isFeatureFlag(name))
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `${name} is not a feature flag; known flags: ${FEATURE_FLAG_NAMES.join(', ')}`,
+        { param: name },
+      );
+    return FeatureFlagsDto.from(await this.flags.update(actor, { [name]: body.enabled }));
   }
 }

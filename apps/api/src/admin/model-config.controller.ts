@@ -1,12 +1,23 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tiergate/auth';
 import { ModelConfigCheck } from '@tiergate/gateway';
-import { ModelConfigService } from '@tiergate/model-selector';
+import { ModelConfigService, type ModelConfigDocument } from '@tiergate/model-selector';
+import { ApiAdminErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
+import {
+  ModelConfigDto,
+  ModelRefDto,
+  ModelRouteDto,
+  ModelRouteInput,
+  ModelSettingsDto,
+  UpdateModelConfigDto,
+} from './dto/model-config.dto';
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiAdminErrors()
+@ApiExtraModels(ModelRefDto, ModelRouteDto, ModelRouteInput, ModelSettingsDto)
 @Roles('admin')
 @Controller('api/v1/admin/model-config')
 export class ModelConfigController {
@@ -19,28 +30,21 @@ export class ModelConfigController {
   @ApiOperation({
     summary: 'The tier × modality model configuration (primary, fallbacks, purposes, allow-lists)',
   })
-  async get() {
-    return { ...this.config.document, warnings: await this.check.missingModels(this.config.document) };
+  @ApiOkResponse({ type: ModelConfigDto })
+  get(): Promise<ModelConfigDto> {
+    return this.withWarnings(this.config.document);
   }
 
   @Put()
   @ApiOperation({
     summary: 'Change routes (per tier and modality, replaced whole), allow-lists or model settings; audited',
   })
-  @ApiBody({
-    schema: {
-      type: 'object',
-      example: {
-        tiers: {
-          free: {
-            routes: { chat: { primary: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo', fallbacks: [] } },
-          },
-        },
-      },
-    },
-  })
-  async update(@Actor() actor: ActorContext, @Body() body: Record<string, unknown>) {
-    const document = await this.config.update(actor, body);
+  @ApiOkResponse({ type: ModelConfigDto })
+  async update(@Actor() actor: ActorContext, @Body() body: UpdateModelConfigDto): Promise<ModelConfigDto> {
+    return this.withWarnings(await this.config.update(actor, body.toPatch()));
+  }
+
+  private async withWarnings(document: ModelConfigDocument): Promise<ModelConfigDto> {
     return { ...document, warnings: await this.check.missingModels(document) };
   }
 }

@@ -1,9 +1,11 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { applyDecorators, type Type as Class } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
 import {
   IsIn,
   IsInt,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   Matches,
@@ -11,8 +13,10 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
+  ValidateNested,
 } from 'class-validator';
-import { ROLES, TIERS } from '@tiergate/common';
+import { MODALITIES, ROLES, TIERS } from '@tiergate/common';
 
 /**
  * The optional request fields every surface shares, each written once: the same bounds and the
@@ -75,10 +79,15 @@ export const LabelField = (field: string, options: { optional?: boolean; example
     Matches(/^\P{Cc}*$/u, { message: `${field} must not contain control characters` }),
   );
 
+/** Shared enums, each one named schema in the OpenAPI document (one type for the dashboard). */
+export const TIER_ENUM = { enum: TIERS, enumName: 'Tier' };
+export const ROLE_ENUM = { enum: ROLES, enumName: 'Role' };
+export const MODALITY_ENUM = { enum: MODALITIES, enumName: 'Modality' };
+
 /** An optional `tier` (a filter or a change). */
 export const TierField = () =>
   applyDecorators(
-    ApiPropertyOptional({ enum: TIERS }),
+    ApiPropertyOptional(TIER_ENUM),
     IsOptional(),
     IsIn(TIERS, { message: `tier must be one of ${TIERS.join(', ')}` }),
   );
@@ -86,7 +95,50 @@ export const TierField = () =>
 /** An optional `role` (a filter or a change). */
 export const RoleField = () =>
   applyDecorators(
-    ApiPropertyOptional({ enum: ROLES }),
+    ApiPropertyOptional(ROLE_ENUM),
     IsOptional(),
     IsIn(ROLES, { message: `role must be one of ${ROLES.join(', ')}` }),
+  );
+
+/**
+ * Optional, but not null: absent leaves a value as it is, while `null` is refused (fields where
+ * null means something, such as "unlimited", use `IsOptional` instead).
+ */
+export const IsPresentOptional = () => ValidateIf((_: object, value: unknown) => value !== undefined);
+
+/** A nested object, validated field by field (unknown fields refused, each named with its path). */
+export const NestedField = (
+  type: () => Class<object>,
+  options: { optional?: boolean; description?: string } = {},
+) =>
+  applyDecorators(
+    options.optional
+      ? ApiPropertyOptional({ type, description: options.description })
+      : ApiProperty({ type, description: options.description }),
+    ...(options.optional ? [IsPresentOptional()] : []),
+    IsObject({ message: ({ property }) => `${property} must be an object` }),
+    ValidateNested(),
+    Type(type),
+  );
+
+/**
+ * An object keyed by names that are not known in advance (model ids, purposes): read as a `Map`
+ * so each value is validated as `type`, and documented as an object of `type` values. The
+ * controller declares `type` with `@ApiExtraModels`.
+ */
+export const MapField = (
+  type: () => Class<object>,
+  options: { optional?: boolean; description?: string; example?: unknown } = {},
+) =>
+  applyDecorators(
+    (options.optional ? ApiPropertyOptional : ApiProperty)({
+      type: 'object',
+      additionalProperties: { $ref: getSchemaPath(type()) },
+      description: options.description,
+      example: options.example,
+    }),
+    ...(options.optional ? [IsPresentOptional()] : []),
+    IsObject({ message: ({ property }) => `${property} must be an object` }),
+    ValidateNested(),
+    Type(type),
   );

@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, Max, Min } from 'class-validator';
 
@@ -6,14 +6,14 @@ export const MAX_PAGE_SIZE = 100;
 
 /** `?page=&page_size=` on every list an admin pages through. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, default: 1 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, default: 1 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page must be a whole number' })
   @Min(1, { message: 'page must be at least 1' })
   page: number = 1;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE, default: 20 })
   @IsOptional()
   @Type(() => Number)
   @IsInt({ message: 'page_size must be a whole number' })
@@ -32,6 +32,14 @@ export function QueryBoolean(): PropertyDecorator {
     transform(target, key);
     validate(target, key);
   };
+}
+
+/** The paging fields of every page; each list's page DTO adds its `data`. */
+export class PageMetaDto {
+  @ApiProperty({ type: 'integer', minimum: 1 }) page!: number;
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE }) page_size!: number;
+  @ApiProperty({ type: 'integer', minimum: 0, description: 'Items matching the filters, on all pages' })
+  total!: number;
 }
 
 export interface Page<T> {

@@ -19,7 +19,9 @@ function firstProblem(
       const message =
         rule === 'whitelistValidation'
           ? `${field} is not a recognised field`
-          : text.replace(error.property, field);
+          : rule === 'nestedValidation'
+            ? `${field} must be an object`
+            : text.replace(error.property, field);
       return { field, message };
     }
     const nested = firstProblem(error.children ?? [], field);

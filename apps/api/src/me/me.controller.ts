@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiKeysService, CurrentUser, type Principal } from '@tiergate/auth';
+import { ApiKeysService, AuthService, CurrentUser, SessionsService, type Principal } from '@tiergate/auth';
+import { ChangePasswordDto } from '../auth/dto/credentials.dto';
 import { NotFoundError } from '@tiergate/common';
 import { ApiKeyDto, ApiKeyListDto, CreateApiKeyDto, CreatedApiKeyDto } from './dto/api-key.dto';
 import { UserDto } from './dto/user.dto';
@@ -9,12 +10,27 @@ import { UserDto } from './dto/user.dto';
 @ApiBearerAuth()
 @Controller('api/v1/me')
 export class MeController {
-  constructor(private readonly apiKeys: ApiKeysService) {}
+  constructor(
+    private readonly apiKeys: ApiKeysService,
+    private readonly auth: AuthService,
+    private readonly sessions: SessionsService,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'The caller' })
   me(@CurrentUser() user: Principal): UserDto {
     return UserDto.from(user);
+  }
+
+  @Post('password')
+  @HttpCode(204)
+  @ApiOperation({
+    summary:
+      'Change your password; your other dashboard sessions end (API keys and access tokens keep working)',
+  })
+  async changePassword(@CurrentUser() user: Principal, @Body() body: ChangePasswordDto): Promise<void> {
+    await this.auth.changePassword(user.id, body.current_password, body.new_password);
+    await this.sessions.endAllForUser(user.id, user.sessionId);
   }
 
   @Post('api-keys')

@@ -4,34 +4,63 @@ import {
   Delete,
   Get,
   HttpCode,
+  Injectable,
   Param,
   ParseUUIDPipe,
+  PipeTransform,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles, UsersRepository } from '@tiergate/auth';
 import { DomainError, ErrorCode, NotFoundError, TIERS, type Tier } from '@tiergate/common';
 import { QuotaAdministration, QuotaService } from '@tiergate/quota';
+import { ApiAdminErrors, ApiErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
-import { pageOf, type Page } from '../http/paging';
-import { DecisionDto, QuotaRequestDto, QuotaRequestQueryDto } from './quota.dto';
+import { TIER_ENUM } from '../http/dto-fields';
+import { pageOf } from '../http/paging';
 import { quotaView } from './quota.controller';
+import {
+  DecisionDto,
+  FEATURE_ENUM,
+  FeatureLimitsByFeatureDto,
+  QuotaRequestDto,
+  QuotaRequestPageDto,
+  QuotaRequestQueryDto,
+  TierQuotaPolicyDto,
+  UpdateTierPolicyDto,
+  UpdateUserOverridesDto,
+  UserOverridesDto,
+  UserQuotaDto,
+} from './quota.dto';
 
 const userId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('User', 'id') });
 const requestId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Quota request', 'id') });
 
-function parseTier(value: string): Tier {
-  if (!(TIERS as readonly string[]).includes(value))
-    throw new DomainError(ErrorCode.ValidationFailed, `tier must be one of ${TIERS.join(', ')}`, {
-      param: 'tier',
-    });
-  return value as Tier;
+/** `:tier`, one of the tiers (400 naming `tier` otherwise). */
+@Injectable()
+class ParseTierPipe implements PipeTransform<string, Tier> {
+  transform(value: string): Tier {
+    if (!(TIERS as readonly string[]).includes(value))
+      throw new DomainError(ErrorCode.ValidationFailed, `tier must be one of ${TIERS.join(', ')}`, {
+        param: 'tier',
+      });
+    return value as Tier;
+  }
 }
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiAdminErrors()
 @Roles('admin')
 @Controller('api/v1/admin')
 export class QuotaAdminController {
@@ -43,59 +72,64 @@ export class QuotaAdminController {
 
   @Get('quotas/tiers/:tier')
   @ApiOperation({ summary: "A tier's quota policy: limits per feature, rate limits, Redis failure mode" })
-  tier(@Param('tier') tier: string) {
-    return this.quotas.tierPolicy(parseTier(tier));
+  @ApiParam({ name: 'tier', ...TIER_ENUM })
+  @ApiOkResponse({ type: TierQuotaPolicyDto })
+  tier(@Param('tier', ParseTierPipe) tier: Tier): TierQuotaPolicyDto {
+    return this.quotas.tierPolicy(tier);
   }
 
   @Put('quotas/tiers/:tier')
   @ApiOperation({ summary: "Change a tier's limits (fields given are replaced; null = unlimited); audited" })
-  @ApiBody({
-    schema: { type: 'object', example: { features: { text_generation: { requests_per_day: 60 } } } },
-  })
+  @ApiParam({ name: 'tier', ...TIER_ENUM })
+  @ApiOkResponse({ type: TierQuotaPolicyDto })
   updateTier(
     @Actor() actor: ActorContext,
-    @Param('tier') tier: string,
-    @Body() body: Record<string, unknown>,
-  ) {
-    return this.quotas.updateTier(actor, parseTier(tier), body);
+    @Param('tier', ParseTierPipe) tier: Tier,
+    @Body() body: UpdateTierPolicyDto,
+  ): Promise<TierQuotaPolicyDto> {
+    return this.quotas.updateTier(actor, tier, body.toPatch());
   }
 
   @Get('quotas/users/:id')
   @ApiOperation({ summary: "A user's quota today and their overrides" })
-  async user(@Param('id', userId) id: string) {
+  @ApiOkResponse({ type: UserQuotaDto })
+  @ApiErrors(404)
+  async user(@Param('id', userId) id: string): Promise<UserQuotaDto> {
     const user = await this.users.findById(id);
     if (!user) throw new NotFoundError('User', 'id');
     return { user_id: id, ...(await quotaView(this.quota, user)), overrides: this.quotas.overrides(id) };
   }
 
   @Put('quotas/users/:id')
-  @ApiOperation({ summary: "Override a user's limits per feature; audited" })
-  @ApiBody({
-    schema: { type: 'object', example: { features: { text_generation: { requests_per_day: 200 } } } },
-  })
+  @ApiOperation({ summary: "Override a user's limits per feature (null = unlimited); audited" })
+  @ApiOkResponse({ type: UserOverridesDto })
+  @ApiErrors(404)
   async setUser(
     @Actor() actor: ActorContext,
     @Param('id', userId) id: string,
-    @Body() body: Record<string, unknown>,
-  ) {
-    return { user_id: id, overrides: await this.quotas.setOverrides(actor, id, body) };
+    @Body() body: UpdateUserOverridesDto,
+  ): Promise<UserOverridesDto> {
+    const features = FeatureLimitsByFeatureDto.limits(body.features);
+    return { user_id: id, overrides: await this.quotas.setOverrides(actor, id, features) };
   }
 
   @Delete('quotas/users/:id')
   @HttpCode(204)
-  @ApiQuery({ name: 'feature', required: false })
+  @ApiQuery({ name: 'feature', required: false, ...FEATURE_ENUM, description: 'Only this feature' })
   @ApiOperation({ summary: "Remove a user's overrides (one feature, or all); audited" })
+  @ApiNoContentResponse({ description: 'Removed' })
   clearUser(
     @Actor() actor: ActorContext,
     @Param('id', userId) id: string,
     @Query('feature') feature?: string,
-  ) {
+  ): Promise<void> {
     return this.quotas.clearOverrides(actor, id, feature);
   }
 
   @Get('quota-requests')
   @ApiOperation({ summary: "Users' quota requests, newest first" })
-  async requests(@Query() query: QuotaRequestQueryDto): Promise<Page<QuotaRequestDto>> {
+  @ApiOkResponse({ type: QuotaRequestPageDto })
+  async requests(@Query() query: QuotaRequestQueryDto): Promise<QuotaRequestPageDto> {
     const [rows, total] = await this.quotas.listRequests({
       status: query.status,
       page: query.page,
@@ -111,14 +145,26 @@ export class QuotaAdminController {
   @Post('quota-requests/:id/approve')
   @HttpCode(200)
   @ApiOperation({ summary: "Approve: the user's override is written; audited" })
-  async approve(@Actor() actor: ActorContext, @Param('id', requestId) id: string, @Body() body: DecisionDto) {
+  @ApiOkResponse({ type: QuotaRequestDto })
+  @ApiErrors(404, 409)
+  async approve(
+    @Actor() actor: ActorContext,
+    @Param('id', requestId) id: string,
+    @Body() body: DecisionDto,
+  ): Promise<QuotaRequestDto> {
     return QuotaRequestDto.from(await this.quotas.decide(actor, id, true, body.reason));
   }
 
   @Post('quota-requests/:id/deny')
   @HttpCode(200)
   @ApiOperation({ summary: 'Deny, with a reason; audited' })
-  async deny(@Actor() actor: ActorContext, @Param('id', requestId) id: string, @Body() body: DecisionDto) {
+  @ApiOkResponse({ type: QuotaRequestDto })
+  @ApiErrors(404, 409)
+  async deny(
+    @Actor() actor: ActorContext,
+    @Param('id', requestId) id: string,
+    @Body() body: DecisionDto,
+  ): Promise<QuotaRequestDto> {
     if (!body.reason)
       throw new DomainError(ErrorCode.ValidationFailed, 'reason is required to deny a request', {
         param: 'reason',

@@ -1,14 +1,18 @@
 import { Body, Controller, Get, Post, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@tiergate/auth';
 import { QuotaAdministration, QuotaService } from '@tiergate/quota';
+import { ApiErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
-import { pageOf, PageQueryDto, type Page } from '../http/paging';
+import { pageOf, PageQueryDto } from '../http/paging';
 import { TogetherAccessGuard } from '../http/together-access.guard';
-import { CreateQuotaRequestDto, QuotaRequestDto } from './quota.dto';
+import { CreateQuotaRequestDto, QuotaRequestDto, QuotaRequestPageDto, QuotaViewDto } from './quota.dto';
 
 /** The seed's quota view: per feature, used and limit today (null: unlimited), minutes for audio. */
-export async function quotaView(quota: QuotaService, user: { id: string; tier: Principal['tier'] }) {
+export async function quotaView(
+  quota: QuotaService,
+  user: { id: string; tier: Principal['tier'] },
+): Promise<QuotaViewDto> {
   const status = await quota.status(user);
   return {
     ...status.features,
@@ -20,6 +24,7 @@ export async function quotaView(quota: QuotaService, user: { id: string; tier: P
 
 @ApiTags('together')
 @ApiBearerAuth()
+@ApiErrors(401, 403, 503)
 @UseGuards(TogetherAccessGuard)
 @Controller('api/v1/together/quota')
 export class QuotaController {
@@ -27,19 +32,23 @@ export class QuotaController {
 
   @Get()
   @ApiOperation({ summary: "The caller's quota today: used and limit per feature (minutes for audio)" })
-  get(@CurrentUser() caller: Principal) {
+  @ApiOkResponse({ type: QuotaViewDto })
+  get(@CurrentUser() caller: Principal): Promise<QuotaViewDto> {
     return quotaView(this.quota, caller);
   }
 }
 
 @ApiTags('me')
 @ApiBearerAuth()
+@ApiErrors(400, 401)
 @Controller('api/v1/me/quota-requests')
 export class MyQuotaRequestsController {
   constructor(private readonly quotas: QuotaAdministration) {}
 
   @Post()
   @ApiOperation({ summary: 'Ask for a higher limit on a feature; an admin approves or denies it' })
+  @ApiCreatedResponse({ type: QuotaRequestDto })
+  @ApiErrors(409)
   async create(@Actor() user: ActorContext, @Body() body: CreateQuotaRequestDto): Promise<QuotaRequestDto> {
     const request = await this.quotas.submitRequest(user, {
       feature: body.feature,
@@ -52,7 +61,8 @@ export class MyQuotaRequestsController {
 
   @Get()
   @ApiOperation({ summary: 'Your quota requests and their status' })
-  async list(@Actor() user: ActorContext, @Query() query: PageQueryDto): Promise<Page<QuotaRequestDto>> {
+  @ApiOkResponse({ type: QuotaRequestPageDto })
+  async list(@Actor() user: ActorContext, @Query() query: PageQueryDto): Promise<QuotaRequestPageDto> {
     const [rows, total] = await this.quotas.listRequests({
       userId: user.id,
       page: query.page,

@@ -54,6 +54,9 @@ export class ApiEnv {
   @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m, 1h or 7d' })
   JWT_TTL: string = '1h';
 
+  @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m, 12h or 7d' })
+  SESSION_TTL: string = '12h';
+
   @IsOptional()
   @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, {
     message: 'must be 32 bytes as 64 hex characters or base64 (openssl rand -base64 32)',
@@ -71,6 +74,9 @@ export class ApiEnv {
 
   @IsString()
   DATA_DIR: string = './.data';
+
+  @IsString()
+  DASHBOARD_DIR: string = './dist/dashboard';
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';

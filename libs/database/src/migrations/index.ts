@@ -4,6 +4,8 @@ import { CreateModelConfig1763900000000 } from './1763900000000-create-model-con
 import { CreateUpstreamProviders1764000000000 } from './1764000000000-create-upstream-providers';
 import { CreateQuotas1764100000000 } from './1764100000000-create-quotas';
 import { CreateUsageLedger1764200000000 } from './1764200000000-create-usage-ledger';
+import { CreateSessions1764250000000 } from './1764250000000-create-sessions';
+import { AddUsageDashboardIndexes1764300000000 } from './1764300000000-add-usage-dashboard-indexes';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -13,4 +15,6 @@ export const MIGRATIONS = [
   CreateUpstreamProviders1764000000000,
   CreateQuotas1764100000000,
   CreateUsageLedger1764200000000,
+  CreateSessions1764250000000,
+  AddUsageDashboardIndexes1764300000000,
 ];

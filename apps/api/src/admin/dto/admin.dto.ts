@@ -1,12 +1,21 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { AuditEntryEntity } from '@tiergate/audit';
 import type { UserEntity } from '@tiergate/auth';
-import { ROLES, TIERS, type Role, type Tier } from '@tiergate/common';
+import { FEATURE_FLAG_NAMES, FEATURE_FLAGS, type FeatureFlag, type Role, type Tier } from '@tiergate/common';
 import type { FeatureFlagEntity } from '@tiergate/flags';
-import { RoleField, TierField } from '../../http/dto-fields';
-import { PageQueryDto, QueryBoolean } from '../../http/paging';
+import { RegisterDto } from '../../auth/dto/credentials.dto';
+import {
+  IsPresentOptional,
+  NestedField,
+  ROLE_ENUM,
+  RoleField,
+  TIER_ENUM,
+  TierField,
+} from '../../http/dto-fields';
+import { PageMetaDto, PageQueryDto, QueryBoolean } from '../../http/paging';
 
 export class UserSearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Part of an email address, or a user id' })
@@ -21,7 +30,7 @@ export class UserSearchQueryDto extends PageQueryDto {
   @RoleField()
   role?: Role;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'true: active accounts only; false: deactivated ones only' })
   @IsOptional()
   @QueryBoolean()
   active?: boolean;
@@ -42,14 +51,23 @@ export class UpdateUserDto {
   active?: boolean;
 }
 
+/** `POST /api/v1/admin/users`: email and password as for registering; free tier and user role by default. */
+export class CreateUserDto extends RegisterDto {
+  @TierField()
+  tier?: Tier;
+
+  @RoleField()
+  role?: Role;
+}
+
 export class AdminUserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
   @ApiProperty() email!: string;
-  @ApiProperty({ enum: ROLES }) role!: Role;
-  @ApiProperty({ enum: TIERS }) tier!: Tier;
+  @ApiProperty(ROLE_ENUM) role!: Role;
+  @ApiProperty(TIER_ENUM) tier!: Tier;
   @ApiProperty() active!: boolean;
-  @ApiProperty() created_at!: string;
-  @ApiProperty() updated_at!: string;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ format: 'date-time' }) updated_at!: string;
 
   static from(user: UserEntity): AdminUserDto {
     return {
@@ -62,6 +80,10 @@ export class AdminUserDto {
       updated_at: user.updatedAt.toISOString(),
     };
   }
+}
+
+export class AdminUserPageDto extends PageMetaDto {
+  @ApiProperty({ type: [AdminUserDto] }) data!: AdminUserDto[];
 }
 
 export class AuditQueryDto extends PageQueryDto {
@@ -88,30 +110,43 @@ export class AuditQueryDto extends PageQueryDto {
   @MaxLength(128)
   target_id?: string;
 
-  @ApiPropertyOptional({ description: 'ISO 8601 time; entries at or after it' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    description: 'ISO 8601 time; entries at or after it',
+  })
   @IsOptional()
   @Type(() => Date)
   @IsDate({ message: 'since must be an ISO 8601 date or time' })
   since?: Date;
 
-  @ApiPropertyOptional({ description: 'ISO 8601 time; entries before it' })
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'ISO 8601 time; entries before it' })
   @IsOptional()
   @Type(() => Date)
   @IsDate({ message: 'until must be an ISO 8601 date or time' })
   until?: Date;
 }
 
+/** A summary of the target before or after the change (never a secret); its shape depends on the action. */
+const CHANGE_SUMMARY = { type: 'object', additionalProperties: true, nullable: true } as const;
+
 export class AuditEntryDto {
   @ApiProperty() id!: string;
-  @ApiProperty() occurred_at!: string;
-  @ApiProperty({ nullable: true, type: String, description: 'null for changes the platform made itself' })
+  @ApiProperty({ format: 'date-time' }) occurred_at!: string;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'uuid',
+    description: 'null for changes the platform made itself',
+  })
   actor_id!: string | null;
-  @ApiProperty() actor_email!: string;
+  @ApiProperty({ example: 'admin@example.com', description: '`system` for changes the platform made itself' })
+  actor_email!: string;
   @ApiProperty({ example: 'flags.update' }) action!: string;
   @ApiProperty({ example: 'feature_flag' }) target_type!: string;
   @ApiProperty({ nullable: true, type: String }) target_id!: string | null;
-  @ApiProperty({ nullable: true, type: Object }) before!: unknown;
-  @ApiProperty({ nullable: true, type: Object }) after!: unknown;
+  @ApiProperty(CHANGE_SUMMARY) before!: Record<string, unknown> | null;
+  @ApiProperty(CHANGE_SUMMARY) after!: Record<string, unknown> | null;
   @ApiProperty({ nullable: true, type: String }) request_id!: string | null;
 
   static from(entry: AuditEntryEntity): AuditEntryDto {
@@ -130,16 +165,23 @@ export class AuditEntryDto {
   }
 }
 
+export class AuditEntryPageDto extends PageMetaDto {
+  @ApiProperty({ type: [AuditEntryDto] }) data!: AuditEntryDto[];
+}
+
+const FLAG_NAME = { enum: FEATURE_FLAG_NAMES, enumName: 'FeatureFlag' };
+
 export class FeatureFlagDto {
-  @ApiProperty({ example: 'together_ai_free_tier' }) name!: string;
+  @ApiProperty({ ...FLAG_NAME, example: 'together_ai_free_tier' }) name!: FeatureFlag;
   @ApiProperty() enabled!: boolean;
   @ApiProperty() description!: string;
-  @ApiProperty() updated_at!: string;
-  @ApiProperty({ nullable: true, type: String }) updated_by!: string | null;
+  @ApiProperty({ format: 'date-time' }) updated_at!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The admin who last changed it' })
+  updated_by!: string | null;
 
   static from(flag: FeatureFlagEntity): FeatureFlagDto {
     return {
-      name: flag.name,
+      name: flag.name as FeatureFlag,
       enabled: flag.enabled,
       description: flag.description,
       updated_at: flag.updatedAt.toISOString(),
@@ -148,17 +190,50 @@ export class FeatureFlagDto {
   }
 }
 
+/** Every flag's state, by name. (A flag added to FEATURE_FLAGS without a field here fails to compile.) */
+export class FlagStatesDto implements Record<FeatureFlag, boolean> {
+  @ApiProperty({ description: FEATURE_FLAGS.together_ai_integration }) together_ai_integration!: boolean;
+  @ApiProperty({ description: FEATURE_FLAGS.together_ai_free_tier }) together_ai_free_tier!: boolean;
+  @ApiProperty({ description: FEATURE_FLAGS.together_ai_fallback }) together_ai_fallback!: boolean;
+  @ApiProperty({ description: FEATURE_FLAGS.together_ai_ui_indicators }) together_ai_ui_indicators!: boolean;
+  @ApiProperty({ description: FEATURE_FLAGS.allow_user_keys }) allow_user_keys!: boolean;
+}
+
 export class FeatureFlagsDto {
-  @ApiProperty({ example: { together_ai_integration: true, together_ai_free_tier: true } })
-  flags!: Record<string, boolean>;
+  @ApiProperty({ type: FlagStatesDto }) flags!: FlagStatesDto;
   @ApiProperty({ type: [FeatureFlagDto] }) data!: FeatureFlagDto[];
 
   static from(rows: FeatureFlagEntity[]): FeatureFlagsDto {
     return {
-      flags: Object.fromEntries(rows.map((row) => [row.name, row.enabled])),
+      flags: Object.fromEntries(rows.map((row) => [row.name, row.enabled])) as unknown as FlagStatesDto,
       data: rows.map((row) => FeatureFlagDto.from(row)),
     };
   }
+}
+
+const FlagField = (name: FeatureFlag) =>
+  applyDecorators(
+    ApiPropertyOptional({ description: FEATURE_FLAGS[name] }),
+    IsPresentOptional(),
+    IsBoolean({ message: ({ property }) => `${property} must be true or false` }),
+  );
+
+/** Flags to change, by name; the ones left out keep their state. */
+export class FlagChangesInput {
+  @FlagField('together_ai_integration') together_ai_integration?: boolean;
+  @FlagField('together_ai_free_tier') together_ai_free_tier?: boolean;
+  @FlagField('together_ai_fallback') together_ai_fallback?: boolean;
+  @FlagField('together_ai_ui_indicators') together_ai_ui_indicators?: boolean;
+  @FlagField('allow_user_keys') allow_user_keys?: boolean;
+}
+
+/**
+ * `PUT /api/v1/admin/flags`: `{"together_ai_free_tier": false}`, or the same under `flags`
+ * (`{"flags": {...}}`, which then is the whole change). At least one flag.
+ */
+export class UpdateFlagsDto extends FlagChangesInput {
+  @NestedField(() => FlagChangesInput, { optional: true, description: 'The changes, nested' })
+  flags?: FlagChangesInput;
 }
 
 export class SetFlagDto {

@@ -31,3 +31,16 @@ export class AccessTokenDto {
   @ApiProperty({ example: 'Bearer' }) token_type!: 'Bearer';
   @ApiProperty({ description: 'Seconds until the token expires', example: 3600 }) expires_in!: number;
 }
+
+export class ChangePasswordDto {
+  @ApiProperty()
+  @IsString()
+  @MaxLength(128)
+  current_password!: string;
+
+  @ApiProperty({ minLength: 8, maxLength: 128 })
+  @IsString()
+  @MinLength(8, { message: 'new_password must be at least 8 characters' })
+  @MaxLength(128, { message: 'new_password must be at most 128 characters' })
+  new_password!: string;
+}

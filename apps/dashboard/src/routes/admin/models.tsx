@@ -1,0 +1,10 @@
+import { Text } from '@mantine/core';
+import { Page } from '@/components/ui/page';
+
+export function ModelsAdminPage() {
+  return (
+    <Page title="Models">
+      <Text c="dimmed">This screen is being built.</Text>
+    </Page>
+  );
+}

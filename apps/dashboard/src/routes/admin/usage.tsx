@@ -1,0 +1,13 @@
+import { Text } from '@mantine/core';
+import { z } from 'zod';
+import { Page } from '@/components/ui/page';
+
+export const usageSearchSchema = z.object({ page: z.coerce.number().int().min(1).catch(1).optional() });
+
+export function UsageAdminPage() {
+  return (
+    <Page title="Usage">
+      <Text c="dimmed">This screen is being built.</Text>
+    </Page>
+  );
+}

@@ -1,0 +1,45 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Not, Repository } from 'typeorm';
+import { SessionEntity } from './entities/session.entity';
+import { UserEntity } from './entities/user.entity';
+
+export interface SessionWithOwner {
+  session: SessionEntity;
+  owner: UserEntity;
+}
+
+@Injectable()
+export class SessionsRepository {
+  constructor(@InjectRepository(SessionEntity) private readonly sessions: Repository<SessionEntity>) {}
+
+  insert(
+    session: Pick<SessionEntity, 'userId' | 'tokenHash' | 'expiresAt' | 'userAgent'>,
+  ): Promise<SessionEntity> {
+    return this.sessions.save(this.sessions.create(session));
+  }
+
+  /** The live (unrevoked, unexpired) session with this hash and its owner, in one query. */
+  async findLiveByHash(tokenHash: string): Promise<SessionWithOwner | null> {
+    const row = await this.sessions
+      .createQueryBuilder('s')
+      .innerJoinAndMapOne('s.owner', UserEntity, 'u', 'u.id = s.user_id')
+      .where('s.token_hash = :tokenHash AND s.revoked_at IS NULL AND s.expires_at > now()', { tokenHash })
+      .getOne();
+    if (!row) return null;
+    const { owner, ...session } = row as SessionEntity & { owner: UserEntity };
+    return { session, owner };
+  }
+
+  async revokeByHash(tokenHash: string): Promise<void> {
+    await this.sessions.update({ tokenHash, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  }
+
+  /** Ends every session of a user, except the one given (the caller's own, on a password change). */
+  async revokeAllForUser(userId: string, exceptId?: string): Promise<void> {
+    await this.sessions.update(
+      { userId, revokedAt: IsNull(), ...(exceptId ? { id: Not(exceptId) } : {}) },
+      { revokedAt: () => 'now()' },
+    );
+  }
+}
