@@ -47,5 +47,5 @@ export const isApiError = (value: unknown): value is ApiError => value instanceo
 /** The message for an error of any kind, for alerts and notifications. */
 export function errorMessage(error: unknown): string {
   if (error instanceof Error) return error.message;
-  return String(error);
+  return typeof error === 'string' ? error : 'Unknown error';
 }

@@ -40,6 +40,7 @@ export function DataTable<T>({
   empty = 'Nothing to show',
 }: {
   caption: string;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- columns of different value types
   columns: ColumnDef<T, any>[];
   data: T[];
   loading?: boolean;

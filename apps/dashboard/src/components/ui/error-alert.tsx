@@ -2,7 +2,7 @@ import { Alert, Button, Group, Loader, Text } from '@mantine/core';
 import { IconAlertCircle } from '@tabler/icons-react';
 import type { UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { isApiError } from '@/api/errors';
+import { errorMessage, isApiError } from '@/api/errors';
 
 /** An API error in words, with its request id for support; `role="alert"` so it is announced. */
 export function ErrorAlert({
@@ -15,7 +15,7 @@ export function ErrorAlert({
   onRetry?: () => void;
 }) {
   if (!error) return null;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return (
     <Alert
       color="red"
