@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
-import { databaseUrl, TEMPLATE_DATABASE, TEST_DATABASE_URL } from './test-env';
+import { databaseUrl, RUN_DATABASE_PREFIX, TEMPLATE_DATABASE, TEST_DATABASE_URL } from './test-env';
 
 export interface TestDatabase {
   name: string;
@@ -25,7 +25,7 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
  * the Jest global setup). Drop it in afterAll.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const name = `t_${randomBytes(6).toString('hex')}`;
+  const name = `${RUN_DATABASE_PREFIX}${randomBytes(6).toString('hex')}`;
   await admin((c) => c.query(`CREATE DATABASE "${name}" TEMPLATE "${TEMPLATE_DATABASE}"`));
   const url = databaseUrl(name);
   return {
