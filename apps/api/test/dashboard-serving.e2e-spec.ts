@@ -57,7 +57,7 @@ describe('the dashboard served on the api origin (e2e)', () => {
   it('answers a missing asset with 404, not the app', async () => {
     const response = await fetch(api.url + '/assets/gone-000.js');
     expect(response.status).toBe(404);
-    expect((await response.json()).error.code).toBe('not_found');
+    expect(((await response.json()) as any).error.code).toBe('not_found');
   });
 
   it.each(['/api/nope', '/api/v1/nothing/here', '/v1/nope', '/health/nope', '/docs/nope', '/metrics/nope'])(
@@ -66,7 +66,10 @@ describe('the dashboard served on the api origin (e2e)', () => {
       const response = await fetch(api.url + path);
       expect(response.status).toBe(404);
       expect(response.headers.get('content-type')).toMatch(/^application\/json/);
-      expect((await response.json()).error).toMatchObject({ code: 'not_found', type: 'not_found_error' });
+      expect(((await response.json()) as any).error).toMatchObject({
+        code: 'not_found',
+        type: 'not_found_error',
+      });
     },
   );
 
@@ -74,7 +77,7 @@ describe('the dashboard served on the api origin (e2e)', () => {
     expect((await fetch(api.url + '/health')).status).toBe(200);
     const document = await fetch(api.url + '/docs/openapi.json');
     expect(document.status).toBe(200);
-    expect((await document.json()).paths['/api/v1/auth/session']).toBeDefined();
+    expect(((await document.json()) as any).paths['/api/v1/auth/session']).toBeDefined();
     expect((await fetch(api.url + '/api/v1/me')).status).toBe(401);
   });
 
@@ -91,7 +94,7 @@ describe('the dashboard served on the api origin (e2e)', () => {
     try {
       const response = await fetch(bare.url + '/');
       expect(response.status).toBe(404);
-      expect((await response.json()).error.message).toContain('npm run build:dashboard');
+      expect(((await response.json()) as any).error.message).toContain('npm run build:dashboard');
     } finally {
       await bare.close();
     }

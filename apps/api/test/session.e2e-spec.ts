@@ -182,3 +182,52 @@ describe('dashboard sessions: cookie, CSRF, sign-out, password change (e2e)', ()
     ).toBe(200);
   });
 });
+
+describe("an admin's password reset (e2e)", () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+  });
+  afterAll(() => api.close());
+
+  it('sets the password, ends the sessions, is audited without the password, and is admin-only', async () => {
+    const user = await api.user();
+    const session = await api.post('/api/v1/auth/session', { email: user.email, password: user.password });
+    const cookie = session.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; ');
+    const admin = (await api.post('/api/v1/auth/login', ADMIN)).body.access_token as string;
+
+    const refused = await api.post(`/api/v1/admin/users/${user.id}/password`, { password: 'x' }, user.token);
+    expect(refused.status).toBe(403);
+    const short = await api.post(`/api/v1/admin/users/${user.id}/password`, { password: 'short' }, admin);
+    expect(short.status).toBe(400);
+    expect(short.body.error.param).toBe('password');
+    const unknown = await api.post(
+      '/api/v1/admin/users/00000000-0000-4000-8000-000000000000/password',
+      { password: 'long-enough-1' },
+      admin,
+    );
+    expect(unknown.status).toBe(404);
+
+    const reset = await api.post(
+      `/api/v1/admin/users/${user.id}/password`,
+      { password: 'reset-by-admin-1' },
+      admin,
+    );
+    expect(reset.status).toBe(204);
+    expect((await api.request('GET', '/api/v1/me', { headers: { cookie } })).status).toBe(401);
+    expect(
+      (await api.post('/api/v1/auth/login', { email: user.email, password: 'reset-by-admin-1' })).status,
+    ).toBe(200);
+    const one = await api.get(`/api/v1/admin/users/${user.id}`, admin);
+    expect(one.body).toMatchObject({ id: user.id, email: user.email, active: true });
+
+    const audit = await api.get(`/api/v1/admin/audit?action=user.password_reset&target_id=${user.id}`, admin);
+    expect(audit.status).toBe(200);
+    expect(audit.body.data).toHaveLength(1);
+    expect(JSON.stringify(audit.body)).not.toContain('reset-by-admin-1');
+  });
+});

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Brackets, DataSource, QueryFailedError } from 'typeorm';
+import { Brackets, DataSource, IsNull, QueryFailedError } from 'typeorm';
 import { AuditService, type AuditActor } from '@tiergate/audit';
 import { DomainError, ErrorCode, NotFoundError, type Role, type Tier } from '@tiergate/common';
 import { EmailTakenError } from './auth.errors';
+import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password.hasher';
 
@@ -140,6 +141,32 @@ export class UserAdministrationService {
         manager,
       );
       return saved;
+    });
+  }
+
+  async findById(id: string): Promise<UserEntity> {
+    const user = await this.dataSource.getRepository(UserEntity).findOneBy({ id });
+    if (!user) throw new NotFoundError('User', 'id');
+    return user;
+  }
+
+  /**
+   * Sets a user's password (an admin's reset) and ends their dashboard sessions in the same
+   * transaction. Audited as `user.password_reset`, without the password.
+   */
+  async resetPassword(actor: AuditActor, id: string, password: string): Promise<void> {
+    const passwordHash = await this.hasher.hash(password);
+    await this.dataSource.transaction(async (manager) => {
+      const result = await manager.getRepository(UserEntity).update({ id }, { passwordHash });
+      if (!result.affected) throw new NotFoundError('User', 'id');
+      await manager
+        .getRepository(SessionEntity)
+        .update({ userId: id, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+      await this.audit.record(
+        actor,
+        { action: 'user.password_reset', targetType: 'user', targetId: id, after: { sessions_ended: true } },
+        manager,
+      );
     });
   }
 }

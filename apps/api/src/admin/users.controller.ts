@@ -1,5 +1,12 @@
-import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles, UserAdministrationService } from '@tiergate/auth';
 import { NotFoundError } from '@tiergate/common';
 import { ApiAdminErrors, ApiErrors } from '../http/api-responses';
@@ -9,9 +16,12 @@ import {
   AdminUserDto,
   AdminUserPageDto,
   CreateUserDto,
+  ResetPasswordDto,
   UpdateUserDto,
   UserSearchQueryDto,
 } from './dto/admin.dto';
+
+const userId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('User', 'id') });
 
 @ApiTags('admin')
 @ApiBearerAuth()
@@ -47,9 +57,32 @@ export class UsersController {
   @ApiErrors(404, 409)
   async update(
     @Actor() actor: ActorContext,
-    @Param('id', new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('User', 'id') })) id: string,
+    @Param('id', userId) id: string,
     @Body() body: UpdateUserDto,
   ): Promise<AdminUserDto> {
     return AdminUserDto.from(await this.users.update(actor, id, body));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One account' })
+  @ApiOkResponse({ type: AdminUserDto })
+  @ApiErrors(404)
+  async findOne(@Param('id', userId) id: string): Promise<AdminUserDto> {
+    return AdminUserDto.from(await this.users.findById(id));
+  }
+
+  @Post(':id/password')
+  @HttpCode(204)
+  @ApiOperation({
+    summary: "Set a user's password; their dashboard sessions end. Audited, never with the password",
+  })
+  @ApiNoContentResponse()
+  @ApiErrors(404)
+  async resetPassword(
+    @Actor() actor: ActorContext,
+    @Param('id', userId) id: string,
+    @Body() body: ResetPasswordDto,
+  ): Promise<void> {
+    await this.users.resetPassword(actor, id, body.password);
   }
 }

@@ -1,5 +1,5 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PickType, ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDate, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import type { AuditEntryEntity } from '@tiergate/audit';
@@ -59,6 +59,9 @@ export class CreateUserDto extends RegisterDto {
   @RoleField()
   role?: Role;
 }
+
+/** An admin's reset of someone's password: the same rules as registration. */
+export class ResetPasswordDto extends PickType(RegisterDto, ['password'] as const) {}
 
 export class AdminUserDto {
   @ApiProperty({ format: 'uuid' }) id!: string;
