@@ -231,3 +231,45 @@ describe("an admin's password reset (e2e)", () => {
     expect(JSON.stringify(audit.body)).not.toContain('reset-by-admin-1');
   });
 });
+
+describe('sign-in throttling (e2e)', () => {
+  let api: TestApi;
+
+  beforeAll(async () => {
+    api = await TestApi.start({ LOGIN_MAX_FAILURES: '3', LOGIN_FAILURE_WINDOW: '15m' });
+  });
+  afterAll(() => api.close());
+
+  it('refuses an account after its failures, even with the right password, on both sign-in routes', async () => {
+    const user = await api.user();
+    const other = await api.user();
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const wrong = await api.post('/api/v1/auth/session', {
+        email: user.email,
+        password: 'guess-' + attempt,
+      });
+      expect(wrong.status).toBe(401);
+    }
+    for (const path of ['/api/v1/auth/session', '/api/v1/auth/login']) {
+      const locked = await api.post(path, { email: user.email, password: user.password });
+      expect(locked.status).toBe(429);
+      expect(locked.body.error.code).toBe('too_many_attempts');
+      expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
+    }
+    // Another account from the same address is not affected.
+    expect(
+      (await api.post('/api/v1/auth/login', { email: other.email, password: other.password })).status,
+    ).toBe(200);
+  });
+
+  it('clears an account’s count on success', async () => {
+    const user = await api.user();
+    for (let round = 0; round < 3; round++) {
+      await api.post('/api/v1/auth/login', { email: user.email, password: 'nope-nope' });
+      await api.post('/api/v1/auth/login', { email: user.email, password: 'nope-nope' });
+      expect(
+        (await api.post('/api/v1/auth/login', { email: user.email, password: user.password })).status,
+      ).toBe(200);
+    }
+  });
+});

@@ -39,6 +39,16 @@ export class CsrfFailedError extends DomainError {
   }
 }
 
+export class TooManySignInAttemptsError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super(
+      ErrorCode.TooManyAttempts,
+      `Too many failed sign-ins for this account or from this address: try again in ${Math.max(1, Math.ceil(retryAfterSeconds / 60))} minute(s)`,
+      { retryAfterSeconds: Math.max(1, retryAfterSeconds) },
+    );
+  }
+}
+
 export class WrongPasswordError extends DomainError {
   constructor() {
     super(ErrorCode.ValidationFailed, 'The current password is not correct', { param: 'current_password' });

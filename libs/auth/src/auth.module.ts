@@ -11,6 +11,7 @@ import { BootstrapAdminService } from './bootstrap-admin.service';
 import { ApiKeyEntity } from './entities/api-key.entity';
 import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from './entities/user.entity';
+import { LoginThrottle } from './login-throttle';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { AuthenticationGuard, RolesGuard } from './guards';
@@ -39,6 +40,7 @@ import { UsersRepository } from './users.repository';
     ApiKeysRepository,
     SessionsRepository,
     SessionsService,
+    LoginThrottle,
     PasswordHasher,
     AuthService,
     ApiKeysService,

@@ -8,6 +8,7 @@ import {
   WrongPasswordError,
 } from './auth.errors';
 import { UserEntity } from './entities/user.entity';
+import { LoginThrottle } from './login-throttle';
 import { PasswordHasher } from './password.hasher';
 import { UsersRepository } from './users.repository';
 
@@ -29,6 +30,7 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly jwt: JwtService,
     private readonly config: ApiConfig,
+    private readonly throttle: LoginThrottle,
   ) {}
 
   async register(email: string, password: string): Promise<UserEntity> {
@@ -43,15 +45,24 @@ export class AuthService {
     return created;
   }
 
-  async login(email: string, password: string): Promise<AccessToken> {
-    return this.issueToken((await this.verifyCredentials(email, password)).id);
+  async login(email: string, password: string, address?: string): Promise<AccessToken> {
+    return this.issueToken((await this.verifyCredentials(email, password, address)).id);
   }
 
-  /** The active user with these credentials (the same answer and timing for every kind of failure). */
-  async verifyCredentials(email: string, password: string): Promise<UserEntity> {
+  /**
+   * The active user with these credentials (the same answer and timing for every kind of
+   * failure), within the sign-in throttle's limits for the account and the address.
+   */
+  async verifyCredentials(email: string, password: string, address?: string): Promise<UserEntity> {
+    const attempt = { email, address };
+    await this.throttle.check(attempt);
     const user = await this.users.findByEmail(email);
     const valid = await this.hasher.verify(user?.passwordHash, password);
-    if (!user || !valid || !user.active) throw new InvalidCredentialsError();
+    if (!user || !valid || !user.active) {
+      await this.throttle.recordFailure(attempt);
+      throw new InvalidCredentialsError();
+    }
+    await this.throttle.recordSuccess(attempt);
     return user;
   }
 

@@ -14,6 +14,8 @@ export enum ErrorCode {
   Forbidden = 'forbidden',
   /** A state-changing request on a cookie session without the session's CSRF token. */
   CsrfFailed = 'csrf_failed',
+  /** Too many failed sign-ins for an account or from an address. */
+  TooManyAttempts = 'too_many_attempts',
   EmailTaken = 'email_taken',
   LimitReached = 'limit_reached',
   RegistrationClosed = 'registration_closed',

@@ -42,6 +42,7 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
       return { status: 400, type: 'invalid_request_error' };
     case ErrorCode.UpstreamRateLimited:
     case ErrorCode.QuotaExceeded:
+    case ErrorCode.TooManyAttempts:
       return { status: 429, type: 'rate_limit_error' };
     case ErrorCode.UpstreamAuthFailed:
     case ErrorCode.UpstreamUnavailable:

@@ -88,6 +88,9 @@ export abstract class ApiConfig {
     jwtTtlSeconds: number;
     /** How long a dashboard sign-in lasts (SESSION_TTL). */
     sessionTtlSeconds: number;
+    /** Failed sign-ins allowed per account (ten times as many per address) in the window. */
+    loginMaxFailures: number;
+    loginFailureWindowSeconds: number;
     allowRegistration: boolean;
   };
   abstract readonly admin: { email: string; password?: string };
@@ -181,6 +184,8 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
       jwtSecret: secrets.jwtSecret,
       jwtTtlSeconds: parseDurationSeconds(values.JWT_TTL)!,
       sessionTtlSeconds: parseDurationSeconds(values.SESSION_TTL)!,
+      loginMaxFailures: values.LOGIN_MAX_FAILURES,
+      loginFailureWindowSeconds: parseDurationSeconds(values.LOGIN_FAILURE_WINDOW)!,
       allowRegistration: values.ALLOW_REGISTRATION,
     },
     admin: { email: values.ADMIN_EMAIL.toLowerCase(), password: values.ADMIN_PASSWORD },

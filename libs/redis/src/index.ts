@@ -9,3 +9,9 @@ export {
 export { SharedCache, RedisSharedCache, MemorySharedCache } from './shared-cache';
 export { ChangeBus, RedisChangeBus, InProcessChangeBus, type ChangeHandler } from './change-bus';
 export { SharedSnapshot } from './shared-snapshot';
+export {
+  AttemptCounter,
+  RedisAttemptCounter,
+  MemoryAttemptCounter,
+  type AttemptCount,
+} from './attempt-counter';

@@ -8,6 +8,7 @@ import {
   OnApplicationShutdown,
 } from '@nestjs/common';
 import Redis from 'ioredis';
+import { AttemptCounter, MemoryAttemptCounter, RedisAttemptCounter } from './attempt-counter';
 import { ChangeBus, InProcessChangeBus, RedisChangeBus } from './change-bus';
 import { MemorySharedCache, RedisSharedCache, SharedCache } from './shared-cache';
 
@@ -94,13 +95,18 @@ export class RedisModule {
           useFactory: (redis: Redis) => new RedisSharedCache(redis, keyPrefix),
         },
         {
+          provide: AttemptCounter,
+          inject: [REDIS_COUNTERS],
+          useFactory: (redis: Redis) => new RedisAttemptCounter(redis, keyPrefix),
+        },
+        {
           provide: ChangeBus,
           inject: [REDIS_CLIENT, REDIS_SUBSCRIBER],
           useFactory: (redis: Redis, subscriber: Redis) => new RedisChangeBus(redis, subscriber, keyPrefix),
         },
         RedisLifecycle,
       ],
-      exports: [REDIS_CLIENT, REDIS_COUNTERS, REDIS_KEY_PREFIX, SharedCache, ChangeBus],
+      exports: [REDIS_CLIENT, REDIS_COUNTERS, REDIS_KEY_PREFIX, SharedCache, AttemptCounter, ChangeBus],
     };
   }
 
@@ -110,9 +116,10 @@ export class RedisModule {
       providers: [
         { provide: REDIS_KEY_PREFIX, useValue: keyPrefix },
         { provide: SharedCache, useValue: new MemorySharedCache() },
+        { provide: AttemptCounter, useValue: new MemoryAttemptCounter() },
         { provide: ChangeBus, useValue: new InProcessChangeBus() },
       ],
-      exports: [REDIS_KEY_PREFIX, SharedCache, ChangeBus],
+      exports: [REDIS_KEY_PREFIX, SharedCache, AttemptCounter, ChangeBus],
     };
   }
 }

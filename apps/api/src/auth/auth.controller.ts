@@ -1,6 +1,7 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, HttpCode, Ip, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthService, Public } from '@tiergate/auth';
+import { ApiErrors } from '../http/api-responses';
 import { UserDto } from '../me/dto/user.dto';
 import { AccessTokenDto, LoginDto, RegisterDto } from './dto/credentials.dto';
 
@@ -12,6 +13,8 @@ export class AuthController {
 
   @Post('register')
   @ApiOperation({ summary: 'Create an account (free tier)' })
+  @ApiCreatedResponse({ type: UserDto })
+  @ApiErrors(400, 403, 409)
   async register(@Body() body: RegisterDto): Promise<UserDto> {
     return UserDto.from(await this.auth.register(body.email, body.password));
   }
@@ -19,7 +22,9 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange email and password for an access token' })
-  login(@Body() body: LoginDto): Promise<AccessTokenDto> {
-    return this.auth.login(body.email, body.password);
+  @ApiOkResponse({ type: AccessTokenDto })
+  @ApiErrors(400, 401)
+  login(@Body() body: LoginDto, @Ip() address: string): Promise<AccessTokenDto> {
+    return this.auth.login(body.email, body.password, address);
   }
 }

@@ -38,7 +38,7 @@ export class SessionController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SessionDto> {
-    const user = await this.auth.verifyCredentials(body.email, body.password);
+    const user = await this.auth.verifyCredentials(body.email, body.password, request.ip);
     const started = await this.sessions.start(user.id, userAgent);
     setSessionCookies(request, reply, started);
     return {

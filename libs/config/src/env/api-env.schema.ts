@@ -57,6 +57,14 @@ export class ApiEnv {
   @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m, 12h or 7d' })
   SESSION_TTL: string = '12h';
 
+  @ToInt()
+  @IsInt({ message: 'must be a whole number of attempts' })
+  @Min(1)
+  LOGIN_MAX_FAILURES: number = 10;
+
+  @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m or 1h' })
+  LOGIN_FAILURE_WINDOW: string = '15m';
+
   @IsOptional()
   @Matches(/^([0-9a-fA-F]{64}|[A-Za-z0-9+/_-]{43}=?)$/, {
     message: 'must be 32 bytes as 64 hex characters or base64 (openssl rand -base64 32)',

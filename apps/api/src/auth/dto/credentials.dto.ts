@@ -28,8 +28,9 @@ export class LoginDto {
 
 export class AccessTokenDto {
   @ApiProperty() access_token!: string;
-  @ApiProperty({ example: 'Bearer' }) token_type!: 'Bearer';
-  @ApiProperty({ description: 'Seconds until the token expires', example: 3600 }) expires_in!: number;
+  @ApiProperty({ enum: ['Bearer'] }) token_type!: 'Bearer';
+  @ApiProperty({ type: 'integer', description: 'Seconds until the token expires', example: 3600 })
+  expires_in!: number;
 }
 
 export class ChangePasswordDto {
