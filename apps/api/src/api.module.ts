@@ -12,6 +12,7 @@ import { GatewayModule } from '@tiergate/gateway';
 import { QuotaModule } from '@tiergate/quota';
 import { RedisModule } from '@tiergate/redis';
 import { AuditController } from './admin/audit.controller';
+import { AdminOverviewModule } from './admin/overview.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { FlagsController } from './admin/flags.controller';
 import { ModelConfigController } from './admin/model-config.controller';
@@ -62,6 +63,7 @@ export class ApiModule {
         AuthModule,
         GatewayModule,
         QuotaModule,
+        AdminOverviewModule,
       ],
       controllers: [
         AuthController,

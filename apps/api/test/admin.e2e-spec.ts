@@ -30,6 +30,7 @@ describe('admin API: flags, users, audit (e2e)', () => {
       ['GET', '/api/v1/admin/flags', undefined],
       ['PUT', '/api/v1/admin/flags', { together_ai_fallback: false }],
       ['GET', '/api/v1/admin/users', undefined],
+      ['POST', '/api/v1/admin/users', { email: 'someone@example.com', password: 'long enough password' }],
       ['PATCH', '/api/v1/admin/users/00000000-0000-0000-0000-000000000000', { tier: 'premium' }],
       ['GET', '/api/v1/admin/audit', undefined],
     ];
@@ -291,6 +292,98 @@ describe('admin API: flags, users, audit (e2e)', () => {
       const self = await api.patch(`/api/v1/admin/users/${adminId}`, { active: false }, admin);
       expect(self.status).toBe(409);
       expect(self.body.error).toMatchObject({ code: 'conflict', param: 'active' });
+    });
+  });
+
+  describe('creating users', () => {
+    const password = 'a long enough password';
+    const newEmail = () => `made-${Math.random().toString(36).slice(2)}@example.com`;
+
+    it('creates an account that signs in at once, shown like the list items, audited without the password', async () => {
+      const email = newEmail();
+      const created = await api.post(
+        '/api/v1/admin/users',
+        { email: email.toUpperCase(), password, tier: 'premium' },
+        admin,
+      );
+      expect(created.status).toBe(201);
+      expect(created.body).toEqual({
+        id: expect.any(String),
+        email,
+        role: 'user',
+        tier: 'premium',
+        active: true,
+        created_at: expect.any(String),
+        updated_at: expect.any(String),
+      });
+      const listed = await api.get(`/api/v1/admin/users?search=${created.body.id}`, admin);
+      expect(listed.body.data).toEqual([created.body]);
+
+      const login = await api.post('/api/v1/auth/login', { email, password });
+      expect(login.status).toBe(200);
+      const me = await api.get('/api/v1/me', login.body.access_token);
+      expect(me.body).toEqual({ id: created.body.id, email, role: 'user', tier: 'premium' });
+
+      const audit = await api.get(
+        `/api/v1/admin/audit?action=user.create&target_id=${created.body.id}`,
+        admin,
+      );
+      expect(audit.body.data).toHaveLength(1);
+      expect(audit.body.data[0]).toMatchObject({
+        actor_id: adminId,
+        actor_email: 'admin@tiergate.test',
+        target_type: 'user',
+        target_id: created.body.id,
+        before: null,
+        after: { email, role: 'user', tier: 'premium', active: true },
+        request_id: expect.any(String),
+      });
+      const entry = JSON.stringify(audit.body.data[0]);
+      expect(entry).not.toContain(password);
+      expect(entry).not.toMatch(/password|argon2/i);
+    });
+
+    it('creates free users by default, and admins when asked', async () => {
+      const plain = await api.post('/api/v1/admin/users', { email: newEmail(), password }, admin);
+      expect(plain.body).toMatchObject({ role: 'user', tier: 'free', active: true });
+      const email = newEmail();
+      const promoted = await api.post(
+        '/api/v1/admin/users',
+        { email, password, role: 'admin', tier: 'enterprise' },
+        admin,
+      );
+      expect(promoted.body).toMatchObject({ role: 'admin', tier: 'enterprise' });
+      const token = (await api.post('/api/v1/auth/login', { email, password })).body.access_token;
+      expect((await api.get('/api/v1/admin/flags', token)).status).toBe(200);
+    });
+
+    it('answers 409 email_taken naming email when the address is in use, in any case', async () => {
+      const existing = await api.user();
+      const taken = await api.post(
+        '/api/v1/admin/users',
+        { email: existing.email.toUpperCase(), password },
+        admin,
+      );
+      expect(taken.status).toBe(409);
+      expect(taken.body.error).toMatchObject({ code: 'email_taken', type: 'conflict_error', param: 'email' });
+      const audit = await api.get(`/api/v1/admin/audit?action=user.create&target_id=${existing.id}`, admin);
+      expect(audit.body.total).toBe(0);
+    });
+
+    it.each<[{ email?: string; password?: string; [field: string]: unknown }, string]>([
+      [{ email: 'not-an-email', password }, 'email'],
+      [{ password }, 'email'],
+      [{ email: 'short@example.com', password: 'short' }, 'password'],
+      [{ email: 'long@example.com', password: 'x'.repeat(129) }, 'password'],
+      [{ email: 'tier@example.com', password, tier: 'gold' }, 'tier'],
+      [{ email: 'role@example.com', password, role: 'owner' }, 'role'],
+      [{ email: 'extra@example.com', password, active: false }, 'active'],
+    ])('refuses %j naming the field', async (body, param) => {
+      const response = await api.post('/api/v1/admin/users', body, admin);
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'validation_failed', param });
+      const search = encodeURIComponent(body.email ?? 'no-email-given');
+      expect((await api.get(`/api/v1/admin/users?search=${search}`, admin)).body.total).toBe(0);
     });
   });
 

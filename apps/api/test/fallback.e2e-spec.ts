@@ -476,6 +476,32 @@ describe('model selection and the fallback chain (e2e)', () => {
       ],
       [{ models: { x: { supports_continuation: 'yes' } } }, 'models.x.supports_continuation'],
       [{ colour: 'blue' }, 'colour'],
+      [{}, 'body'],
+      [{ tiers: { free: { routes: { chat: null } } } }, 'tiers.free.routes.chat'],
+      [
+        { tiers: { free: { routes: { chat: { primary: 'x', fallbacks: ['y', 'a b'] } } } } },
+        'tiers.free.routes.chat.fallbacks[1]',
+      ],
+      [
+        {
+          tiers: {
+            free: { routes: { chat: { primary: 'x', purposes: { 'Not A Word': { primary: 'y' } } } } },
+          },
+        },
+        'tiers.free.routes.chat.purposes.Not A Word',
+      ],
+      [
+        {
+          tiers: {
+            free: {
+              routes: { chat: { primary: 'x', purposes: { coding: { primary: 'y', purposes: {} } } } },
+            },
+          },
+        },
+        'tiers.free.routes.chat.purposes.coding.purposes',
+      ],
+      [{ tiers: { free: { allowed_models: ['fine', 'not fine'] } } }, 'tiers.free.allowed_models[1]'],
+      [{ models: { x: null } }, 'models.x'],
     ])('refuses %j naming the field', async (body, param) => {
       const response = await api.put('/api/v1/admin/model-config', body, admin);
       expect(response.status).toBe(400);

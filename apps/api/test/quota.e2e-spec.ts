@@ -251,6 +251,96 @@ describe('quotas and rate limits (e2e)', () => {
       expect((await api.get('/api/v1/admin/quotas/tiers/free', (await api.user()).token)).status).toBe(403);
     });
 
+    it('a tier change is partial, null means unlimited, and bad fields are named', async () => {
+      const before = (await api.get('/api/v1/admin/quotas/tiers/enterprise', admin)).body;
+      const changed = await api.put(
+        '/api/v1/admin/quotas/tiers/enterprise',
+        {
+          features: { text_generation: { tokens_per_day: null, requests_per_day: 7 } },
+          rate_limits: { requests_per_minute: 500 },
+        },
+        admin,
+      );
+      try {
+        expect(changed.status).toBe(200);
+        expect(changed.body).toEqual({
+          ...before,
+          features: {
+            ...before.features,
+            text_generation: {
+              ...before.features.text_generation,
+              tokens_per_day: null,
+              requests_per_day: 7,
+            },
+          },
+          rate_limits: { ...before.rate_limits, requests_per_minute: 500 },
+        });
+        const user = await api.user();
+        await api.patch(`/api/v1/admin/users/${user.id}`, { tier: 'enterprise' }, admin);
+        expect((await quotaOf(user.token)).text_generation).toMatchObject({
+          requests_limit: 7,
+          tokens_limit: null,
+        });
+      } finally {
+        await api.put(
+          '/api/v1/admin/quotas/tiers/enterprise',
+          { features: before.features, rate_limits: before.rate_limits },
+          admin,
+        );
+      }
+      for (const [body, param] of [
+        [{}, 'body'],
+        [{ features: null }, 'features'],
+        [{ features: { text_generation: null } }, 'features.text_generation'],
+        [
+          { features: { text_generation: { requests_per_day: 1.5 } } },
+          'features.text_generation.requests_per_day',
+        ],
+        [{ rate_limits: { concurrent_streams: '2' } }, 'rate_limits.concurrent_streams'],
+        [{ on_redis_failure: null }, 'on_redis_failure'],
+        [{ colour: 'blue' }, 'colour'],
+      ] as const) {
+        const response = await api.put('/api/v1/admin/quotas/tiers/enterprise', body, admin);
+        expect({ param, status: response.status, got: response.body.error?.param }).toEqual({
+          param,
+          status: 400,
+          got: param,
+        });
+      }
+      expect(
+        (await api.put('/api/v1/admin/quotas/tiers/gold', { on_redis_failure: 'open' }, admin)).body.error,
+      ).toMatchObject({ code: 'validation_failed', param: 'tier' });
+    });
+
+    it('user overrides: null means unlimited; bad fields are named', async () => {
+      const user = await api.user();
+      const set = await api.put(
+        `/api/v1/admin/quotas/users/${user.id}`,
+        { features: { image_generation: { requests_per_day: null } } },
+        admin,
+      );
+      expect(set.body).toEqual({
+        user_id: user.id,
+        overrides: { image_generation: { requests_per_day: null } },
+      });
+      expect((await quotaOf(user.token)).image_generation.requests_limit).toBeNull();
+      for (const [body, param] of [
+        [{}, 'features'],
+        [{ features: [] }, 'features'],
+        [{ features: { video: {} } }, 'features.video'],
+        [{ features: { audio_tts: { minutes_per_day: -1 } } }, 'features.audio_tts.minutes_per_day'],
+        [{ features: { audio_tts: { seconds_per_day: 1 } } }, 'features.audio_tts.seconds_per_day'],
+        [{ features: {}, extra: 1 }, 'extra'],
+      ] as const) {
+        const response = await api.put(`/api/v1/admin/quotas/users/${user.id}`, body, admin);
+        expect({ param, status: response.status, got: response.body.error?.param }).toEqual({
+          param,
+          status: 400,
+          got: param,
+        });
+      }
+    });
+
     it('per-user overrides: set, read, remove', async () => {
       const user = await api.user();
       const set = await api.put(

@@ -315,7 +315,36 @@ describe('the usage ledger (e2e)', () => {
       expect(
         (await api.put('/api/v1/admin/prices', { image_per_megapixel: -1 }, admin)).body.error.param,
       ).toBe('image_per_megapixel');
-      await api.put('/api/v1/admin/prices', { image_per_megapixel: 0.01 }, admin);
+      for (const [body, param] of [
+        [{ image_per_megapixel: null }, 'image_per_megapixel'],
+        [{ tier_credits_usd: { gold: 5 } }, 'tier_credits_usd.gold'],
+        [{ tier_credits_usd: { free: -1 } }, 'tier_credits_usd.free'],
+        [{ models: { 'x/y': { per_image: 'cheap' } } }, 'models.x/y.per_image'],
+        [{ models: { 'x/y': { per_second: 1 } } }, 'models.x/y.per_second'],
+        [{ models: { 'x/y': null } }, 'models.x/y'],
+        [{ colour: 'blue' }, 'colour'],
+      ] as const) {
+        const refused = await api.put('/api/v1/admin/prices', body, admin);
+        expect({ param, status: refused.status, got: refused.body.error?.param }).toEqual({
+          param,
+          status: 400,
+          got: param,
+        });
+      }
+      const changed = await api.put(
+        '/api/v1/admin/prices',
+        {
+          tier_credits_usd: { free: 1, premium: 30, enterprise: 500 },
+          models: { 'x/y': { per_image: 0.5 } },
+        },
+        admin,
+      );
+      expect(changed.body).toEqual({
+        ...prices.body,
+        tier_credits_usd: { free: 1, premium: 30, enterprise: 500 },
+        models: { 'x/y': { per_image: 0.5 } },
+      });
+      await api.put('/api/v1/admin/prices', { image_per_megapixel: 0.01, models: prices.body.models }, admin);
       const user = await api.user();
       const image = await api.post(
         '/api/v1/together/images/generations',

@@ -40,4 +40,22 @@ describe('MemoryCircuitBreakerStore', () => {
     expect(await breaker.recordFailure('m')).toBe(false);
     expect(await breaker.acquire('m')).toBe('closed');
   });
+
+  it('lists the breakers that are open, then half-open once the cool-down is over, until one closes', async () => {
+    const breaker = store();
+    expect(await breaker.listOpen()).toEqual([]);
+    const openedAt = now;
+    for (let i = 0; i < 3; i++) await breaker.recordFailure('together_ai:a');
+    now += 1_000;
+    for (let i = 0; i < 3; i++) await breaker.recordFailure('together_ai:b');
+    await breaker.recordFailure('together_ai:c'); // below the threshold: closed
+    expect(await breaker.listOpen()).toEqual([
+      { key: 'together_ai:a', state: 'open', openedAt, retryAt: openedAt + 5_000 },
+      { key: 'together_ai:b', state: 'open', openedAt: openedAt + 1_000, retryAt: openedAt + 6_000 },
+    ]);
+    now = openedAt + 5_000;
+    expect((await breaker.listOpen()).map((b) => b.state)).toEqual(['half_open', 'open']);
+    await breaker.recordSuccess('together_ai:a');
+    expect((await breaker.listOpen()).map((b) => b.key)).toEqual(['together_ai:b']);
+  });
 });

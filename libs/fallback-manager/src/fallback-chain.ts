@@ -161,3 +161,9 @@ export class FallbackChain {
 export function breakerKey(candidate: ChainCandidate): string {
   return `${candidate.providerId}:${candidate.model}`;
 }
+
+/** The provider and model a breaker key names (provider ids have no colon; model ids may). */
+export function breakerCandidate(key: string): ChainCandidate {
+  const colon = key.indexOf(':');
+  return { providerId: key.slice(0, colon), model: key.slice(colon + 1) };
+}

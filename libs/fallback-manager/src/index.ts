@@ -3,6 +3,7 @@ export {
   FallbackChain,
   FallbackExhaustedError,
   breakerKey,
+  breakerCandidate,
   type ChainCandidate,
   type ChainOptions,
   type ChainResult,
@@ -14,5 +15,6 @@ export {
   RedisCircuitBreakerStore,
   MemoryCircuitBreakerStore,
   type BreakerDecision,
+  type OpenBreaker,
   type BreakerSettings,
 } from './circuit-breaker';

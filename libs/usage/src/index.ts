@@ -1,9 +1,21 @@
 export { UsageModule, createUsageQueue, closeUsageQueue } from './usage.module';
 export { USAGE_QUEUE, LATENCY_BUCKETS_MS, type UsageEvent, type UsageJob } from './usage-event';
-export { UsageWriter } from './usage-writer';
+export { UsageWriter, rollupStatement } from './usage-writer';
 export { UsageRecorder, UsageSink, QueueSink, DirectSink } from './usage-recorder';
 export { UsageSpool } from './usage-spool';
 export { PriceBook, type PriceTable, type CostFacts } from './price-book';
-export { UsageReports, GROUPINGS, type Grouping, type UsageFilter } from './usage-reports';
+export { UsageReports, GROUPINGS, type Grouping, type UsageFilter, type UsageTotals } from './usage-reports';
+export { UsageLog, type UsageLogPage, type UsageLogRow } from './usage-log';
+export {
+  UsageSeries,
+  SPLITS,
+  ALL_KEY,
+  OTHER_KEY,
+  MAX_SERIES_DAYS,
+  type Split,
+  type DailySeries,
+  type SeriesPoint,
+  type HourlyPoint,
+} from './usage-series';
 export { UsageExport, EXPORT_COLUMNS, type ExportRow } from './usage-export';
 export { BillingService, OWN_KEY_REDUCTION } from './billing.service';

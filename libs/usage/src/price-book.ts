@@ -2,7 +2,6 @@ import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditActor } from '@tiergate/audit';
-import { DomainError, ErrorCode } from '@tiergate/common';
 import { ChangeBus, SharedSnapshot } from '@tiergate/redis';
 
 /** Prices for what the catalog does not price, per modality, with per-model overrides (USD). */
@@ -37,14 +36,6 @@ export interface CostFacts {
 }
 
 export const DEFAULT_TIER_CREDITS_USD: Record<string, number> = { free: 1, premium: 25, enterprise: 500 };
-
-const PRICE_FIELDS = [
-  'image_per_megapixel',
-  'speech_per_million_characters',
-  'transcription_per_minute',
-  'tier_credits_usd',
-  'models',
-] as const;
 
 /** The cost of a request: catalog token prices, else the admin-edited price table. */
 @Injectable()
@@ -100,41 +91,13 @@ export class PriceBook implements OnModuleInit, OnApplicationShutdown {
     return Math.round(usd * 1e8) / 1e8;
   }
 
-  /** Replaces the given fields of the price table (prices ≥ 0); audited. */
-  async update(actor: AuditActor, body: Record<string, unknown>): Promise<PriceTable> {
-    const extra = Object.keys(body).find((key) => !(PRICE_FIELDS as readonly string[]).includes(key));
-    if (extra)
-      throw new DomainError(ErrorCode.ValidationFailed, `${extra} is not a recognised field`, {
-        param: extra,
-      });
-    const check = (value: unknown, path: string) => {
-      if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
-        throw new DomainError(ErrorCode.ValidationFailed, `${path} must be a price in USD, 0 or more`, {
-          param: path,
-        });
-    };
-    for (const field of [
-      'image_per_megapixel',
-      'speech_per_million_characters',
-      'transcription_per_minute',
-    ] as const)
-      if (body[field] !== undefined) check(body[field], field);
-    for (const [group, value] of [
-      ['tier_credits_usd', body.tier_credits_usd],
-      ['models', body.models],
-    ] as const) {
-      if (value === undefined) continue;
-      if (typeof value !== 'object' || value === null || Array.isArray(value))
-        throw new DomainError(ErrorCode.ValidationFailed, `${group} must be an object`, { param: group });
-      for (const [key, entry] of Object.entries(value)) {
-        if (group === 'tier_credits_usd') check(entry, `${group}.${key}`);
-        else
-          for (const [field, price] of Object.entries(entry as object))
-            check(price, `${group}.${key}.${field}`);
-      }
-    }
+  /**
+   * Replaces the given fields of the price table (the admin API's DTO has checked them: prices in
+   * USD, 0 or more); audited.
+   */
+  async update(actor: AuditActor, changes: Partial<PriceTable>): Promise<PriceTable> {
     const before = this.table;
-    const after = { ...before, ...body };
+    const after = { ...before, ...changes };
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `UPDATE price_table SET document = $1, updated_by = $2, updated_at = now() WHERE id = 1`,

@@ -6,6 +6,8 @@ import { UsageWriter } from './usage-writer';
 
 /** Where batches of events go: the queue (production) or straight to the database (embedded). */
 export abstract class UsageSink {
+  /** `queue`: the worker writes (production); `in_process`: this process writes (embedded mode). */
+  abstract readonly mode: 'queue' | 'in_process';
   abstract deliver(events: UsageEvent[]): Promise<void>;
   /** Batches waiting for the worker, by state; null when there is no queue. */
   abstract depth(): Promise<Record<string, number> | null>;
@@ -13,6 +15,8 @@ export abstract class UsageSink {
 
 /** Production: a BullMQ job per batch; the worker writes it. Retries are idempotent. */
 export class QueueSink extends UsageSink {
+  readonly mode = 'queue';
+
   constructor(
     private readonly queue: Queue<UsageJob>,
     private readonly timeoutMs = 1_000,
@@ -54,6 +58,8 @@ export class QueueSink extends UsageSink {
 
 /** Embedded mode: the in-process batch writer. */
 export class DirectSink extends UsageSink {
+  readonly mode = 'in_process';
+
   constructor(private readonly writer: UsageWriter) {
     super();
   }
@@ -102,6 +108,11 @@ export class UsageRecorder implements OnModuleInit, OnApplicationShutdown {
   /** The usage queue's depth by state (null in embedded mode), for /metrics. */
   queueDepth(): Promise<Record<string, number> | null> {
     return this.sink.depth().catch(() => null);
+  }
+
+  /** Where events go, and the queue's depth by state (null in embedded mode, or when Redis does not answer). */
+  async queueStatus(): Promise<{ mode: UsageSink['mode']; counts: Record<string, number> | null }> {
+    return { mode: this.sink.mode, counts: await this.queueDepth() };
   }
 
   record(event: UsageEvent): void {

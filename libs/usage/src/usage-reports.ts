@@ -50,6 +50,14 @@ const SUMS = `sum(requests)::bigint AS requests, sum(errors)::bigint AS errors, 
 
 type SumRow = Record<string, string | number | null>;
 
+/** The rollup tables: per user and day, and per day without the user (a few thousand rows). */
+export type RollupTable = 'usage_daily' | 'usage_daily_totals';
+
+/** A query about users reads the per-user rollups (by their index); every other one the totals. */
+export function rollupFor(filter: Pick<UsageFilter, 'userId'>, groupBy?: Grouping): RollupTable {
+  return filter.userId !== undefined || groupBy === 'user' ? 'usage_daily' : 'usage_daily_totals';
+}
+
 /** Reports from the daily rollups: they never scan the raw ledger. */
 @Injectable()
 export class UsageReports {
@@ -65,7 +73,9 @@ export class UsageReports {
     );
     return {
       data: rows.map((row) => ({ day: row.day, feature: row.feature, model: row.model, ...totalsOf(row) })),
-      totals: totalsOf(await this.sum(`user_id = $1 AND day >= $2 AND day <= $3`, [userId, from, to])),
+      totals: totalsOf(
+        await this.sum('usage_daily', `user_id = $1 AND day >= $2 AND day <= $3`, [userId, from, to]),
+      ),
     };
   }
 
@@ -73,22 +83,29 @@ export class UsageReports {
   async report(filter: UsageFilter, groupBy: Grouping) {
     const { where, params } = whereOf(filter);
     const column = GROUP_COLUMN[groupBy];
+    const table = rollupFor(filter, groupBy);
     const rows = await this.dataSource.query<SumRow[]>(
-      `SELECT ${column} AS key, ${SUMS} FROM usage_daily WHERE ${where} GROUP BY 1 ORDER BY 1`,
+      `SELECT ${column} AS key, ${SUMS} FROM ${table} WHERE ${where} GROUP BY 1 ORDER BY 1`,
       params,
     );
     return {
       group_by: groupBy,
       data: rows.map((row) => ({ [groupBy]: row.key, ...totalsOf(row) })),
-      totals: totalsOf(await this.sum(where, params)),
+      totals: totalsOf(await this.sum(table, where, params)),
     };
+  }
+
+  /** Totals for the filter (requests, errors, tokens, cost, rates, latency percentiles). */
+  async totals(filter: UsageFilter): Promise<UsageTotals> {
+    const { where, params } = whereOf(filter);
+    return totalsOf(await this.sum(rollupFor(filter), where, params));
   }
 
   /** The seed 001 style summary over the last hours (by whole UTC days of rollups). */
   async stats(hours: number) {
     const from = new Date(Date.now() - hours * 3_600_000).toISOString().slice(0, 10);
     const to = new Date().toISOString().slice(0, 10);
-    const totals = totalsOf(await this.sum(`day >= $1 AND day <= $2`, [from, to]));
+    const totals = await this.totals({ from, to });
     const models = await this.report({ from, to }, 'model');
     return {
       gateway: 'together',
@@ -125,9 +142,9 @@ export class UsageReports {
     return { systemUsd: Number(row?.system ?? 0), ownKeyUsd: Number(row?.own ?? 0) };
   }
 
-  private async sum(where: string, params: unknown[]): Promise<SumRow> {
+  private async sum(table: RollupTable, where: string, params: unknown[]): Promise<SumRow> {
     const [row] = await this.dataSource.query<SumRow[]>(
-      `SELECT ${SUMS} FROM usage_daily WHERE ${where}`,
+      `SELECT ${SUMS} FROM ${table} WHERE ${where}`,
       params,
     );
     return row;
@@ -142,7 +159,7 @@ export function whereOf(filter: UsageFilter): { where: string; params: unknown[]
     params.push(value);
     clauses.push(`${column} = $${params.length}`);
   };
-  add('user_id::text', filter.userId);
+  add('user_id', filter.userId); // a UUID (validated at the edge), so the per-user index serves it
   add('tier', filter.tier);
   add('model', filter.model);
   add('feature', filter.feature);

@@ -18,6 +18,36 @@ const buckets = LATENCY_BUCKETS_MS.map((upper, i) =>
 ).concat(`count(*) FILTER (WHERE latency_ms > ${LATENCY_BUCKETS_MS.at(-1)})`);
 
 /**
+ * Adds the rows of `source` (raw ledger rows) to the daily rollups. Groups are upserted in key
+ * order, so concurrent batches touching the same rollup rows wait for each other instead of
+ * deadlocking. A trigger carries each change on to `usage_daily_totals` (the rollups without the
+ * user, which reports read). Exported for benchmarks that roll up a seeded ledger the same way.
+ */
+export function rollupStatement(source: string): string {
+  return `
+  INSERT INTO usage_daily AS d (day, user_id, tier, feature, model, key_source, status_class, requests, errors,
+    fallbacks, cached, prompt_tokens, completion_tokens, total_tokens, images, audio_seconds, characters,
+    cost_usd, latency_ms_sum, latency_buckets)
+  SELECT (occurred_at AT TIME ZONE 'UTC')::date, user_id, tier, feature, coalesce(served_model, requested_model, ''),
+    key_source, CASE WHEN status < 400 THEN 'ok' ELSE 'error' END,
+    count(*), count(*) FILTER (WHERE status >= 400), count(*) FILTER (WHERE is_fallback), count(*) FILTER (WHERE cached),
+    sum(prompt_tokens), sum(completion_tokens), sum(total_tokens), sum(images), sum(audio_seconds), sum(characters),
+    sum(cost_usd), sum(latency_ms), ARRAY[${buckets.join(', ')}]
+  FROM ${source}
+  GROUP BY 1, 2, 3, 4, 5, 6, 7
+  ORDER BY 1, 2, 3, 4, 5, 6, 7
+  ON CONFLICT (day, user_id, tier, feature, model, key_source, status_class) DO UPDATE SET
+    requests = d.requests + excluded.requests, errors = d.errors + excluded.errors,
+    fallbacks = d.fallbacks + excluded.fallbacks, cached = d.cached + excluded.cached,
+    prompt_tokens = d.prompt_tokens + excluded.prompt_tokens,
+    completion_tokens = d.completion_tokens + excluded.completion_tokens,
+    total_tokens = d.total_tokens + excluded.total_tokens, images = d.images + excluded.images,
+    audio_seconds = d.audio_seconds + excluded.audio_seconds, characters = d.characters + excluded.characters,
+    cost_usd = d.cost_usd + excluded.cost_usd, latency_ms_sum = d.latency_ms_sum + excluded.latency_ms_sum,
+    latency_buckets = ARRAY(SELECT a + b FROM unnest(d.latency_buckets, excluded.latency_buckets) AS t(a, b))`;
+}
+
+/**
  * Writes events in one statement: a multi-row insert (`ON CONFLICT DO NOTHING`, so a retried
  * batch never duplicates) whose newly inserted rows, and only those, are added to the daily
  * rollups in the same statement. A batch is therefore counted exactly once, raw and rolled up.
@@ -30,26 +60,7 @@ inserted AS (
   ON CONFLICT DO NOTHING
   RETURNING *
 ),
-rolled AS (
-  INSERT INTO usage_daily AS d (day, user_id, tier, feature, model, key_source, status_class, requests, errors,
-    fallbacks, cached, prompt_tokens, completion_tokens, total_tokens, images, audio_seconds, characters,
-    cost_usd, latency_ms_sum, latency_buckets)
-  SELECT (occurred_at AT TIME ZONE 'UTC')::date, user_id, tier, feature, coalesce(served_model, requested_model, ''),
-    key_source, CASE WHEN status < 400 THEN 'ok' ELSE 'error' END,
-    count(*), count(*) FILTER (WHERE status >= 400), count(*) FILTER (WHERE is_fallback), count(*) FILTER (WHERE cached),
-    sum(prompt_tokens), sum(completion_tokens), sum(total_tokens), sum(images), sum(audio_seconds), sum(characters),
-    sum(cost_usd), sum(latency_ms), ARRAY[${buckets.join(', ')}]
-  FROM inserted
-  GROUP BY 1, 2, 3, 4, 5, 6, 7
-  ON CONFLICT (day, user_id, tier, feature, model, key_source, status_class) DO UPDATE SET
-    requests = d.requests + excluded.requests, errors = d.errors + excluded.errors,
-    fallbacks = d.fallbacks + excluded.fallbacks, cached = d.cached + excluded.cached,
-    prompt_tokens = d.prompt_tokens + excluded.prompt_tokens,
-    completion_tokens = d.completion_tokens + excluded.completion_tokens,
-    total_tokens = d.total_tokens + excluded.total_tokens, images = d.images + excluded.images,
-    audio_seconds = d.audio_seconds + excluded.audio_seconds, characters = d.characters + excluded.characters,
-    cost_usd = d.cost_usd + excluded.cost_usd, latency_ms_sum = d.latency_ms_sum + excluded.latency_ms_sum,
-    latency_buckets = ARRAY(SELECT a + b FROM unnest(d.latency_buckets, excluded.latency_buckets) AS t(a, b))
+rolled AS (${rollupStatement('inserted')}
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;

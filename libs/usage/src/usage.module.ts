@@ -10,8 +10,10 @@ import { BillingService } from './billing.service';
 import { PriceBook } from './price-book';
 import { USAGE_QUEUE, type UsageJob } from './usage-event';
 import { UsageExport } from './usage-export';
+import { UsageLog } from './usage-log';
 import { DirectSink, QueueSink, UsageRecorder, UsageSink } from './usage-recorder';
 import { UsageReports } from './usage-reports';
+import { UsageSeries } from './usage-series';
 import { UsageSpool } from './usage-spool';
 import { UsageWriter } from './usage-writer';
 
@@ -64,6 +66,8 @@ export class UsageModule {
         PriceBook,
         UsageReports,
         UsageExport,
+        UsageLog,
+        UsageSeries,
         {
           provide: USAGE_QUEUE_HANDLE,
           inject: [ApiConfig],
@@ -85,7 +89,16 @@ export class UsageModule {
         UsageQueueLifecycle,
         BillingService,
       ],
-      exports: [UsageRecorder, PriceBook, UsageReports, UsageExport, UsageWriter, BillingService],
+      exports: [
+        UsageRecorder,
+        PriceBook,
+        UsageReports,
+        UsageExport,
+        UsageLog,
+        UsageSeries,
+        UsageWriter,
+        BillingService,
+      ],
     };
   }
 }

@@ -9,6 +9,7 @@ import {
   SessionsService,
   type Principal,
 } from '@tiergate/auth';
+import { ApiErrors } from '../http/api-responses';
 import { UserDto } from '../me/dto/user.dto';
 import { LoginDto } from './dto/credentials.dto';
 import { SessionDto } from './dto/session.dto';
@@ -32,6 +33,7 @@ export class SessionController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in to the dashboard: sets the session cookie' })
   @ApiOkResponse({ type: SessionDto })
+  @ApiErrors(400, 401)
   async signIn(
     @Body() body: LoginDto,
     @Headers('user-agent') userAgent: string | undefined,
@@ -52,6 +54,7 @@ export class SessionController {
   @ApiCookieAuth()
   @ApiOperation({ summary: 'The signed-in session (401 when there is none)' })
   @ApiOkResponse({ type: SessionDto })
+  @ApiErrors(401)
   async current(@Req() request: FastifyRequest, @CurrentUser() user: Principal): Promise<SessionDto> {
     const active = await this.sessions.resolve(request.cookies[SESSION_COOKIE] ?? '');
     return {

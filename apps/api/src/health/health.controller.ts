@@ -1,5 +1,5 @@
 import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   HealthCheckResult,
   HealthCheckService,
@@ -8,6 +8,8 @@ import {
 } from '@nestjs/terminus';
 import { Public } from '@tiergate/auth';
 import { DomainError, ErrorCode } from '@tiergate/common';
+import { ApiErrors } from '../http/api-responses';
+import { LivenessDto, ReadinessDto } from './health.dto';
 import { ReadinessIndicators } from './readiness.indicators';
 
 @ApiTags('health')
@@ -22,12 +24,15 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process is up' })
-  live(): { status: 'ok' } {
+  @ApiOkResponse({ type: LivenessDto })
+  live(): LivenessDto {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({ summary: 'Readiness: database, Redis (when configured) and the upstream answer' })
+  @ApiOkResponse({ type: ReadinessDto })
+  @ApiErrors(503)
   async ready(): Promise<HealthCheckResult> {
     const checks: HealthIndicatorFunction[] = [
       () => this.database.pingCheck('database', { timeout: 2_000 }),

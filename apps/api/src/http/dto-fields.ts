@@ -112,9 +112,11 @@ export const NestedField = (
   options: { optional?: boolean; description?: string } = {},
 ) =>
   applyDecorators(
-    options.optional
-      ? ApiPropertyOptional({ type, description: options.description })
-      : ApiProperty({ type, description: options.description }),
+    (options.optional ? ApiPropertyOptional : ApiProperty)({
+      // A property named `type` holding an arrow: how @nestjs/swagger recognises a lazy type.
+      type: () => type(),
+      description: options.description,
+    }),
     ...(options.optional ? [IsPresentOptional()] : []),
     IsObject({ message: ({ property }) => `${property} must be an object` }),
     ValidateNested(),

@@ -1,8 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProperty,
+  ApiTags,
+} from '@nestjs/swagger';
 import { IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
 import { Roles } from '@tiergate/auth';
 import { ProviderDirectory, type UpstreamProviderEntity } from '@tiergate/key-manager';
+import { ApiAdminErrors, ApiErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
 import { SecretKeyField } from './dto/provider-key.dto';
 
@@ -30,11 +39,11 @@ export class CreateProviderDto {
   key!: string;
 }
 
-class ProviderDto {
-  @ApiProperty() id!: string;
+export class ProviderDto {
+  @ApiProperty({ example: 'backup' }) id!: string;
   @ApiProperty() display_name!: string;
-  @ApiProperty() base_url!: string;
-  @ApiProperty() created_at!: string;
+  @ApiProperty({ example: 'https://llm.internal.example.com/v1' }) base_url!: string;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
 
   static from(row: UpstreamProviderEntity): ProviderDto {
     return {
@@ -46,9 +55,14 @@ class ProviderDto {
   }
 }
 
+export class ProviderListDto {
+  @ApiProperty({ type: [ProviderDto] }) data!: ProviderDto[];
+}
+
 /** OpenAI-compatible providers for the DIFFERENT_PROVIDER fallback; name them in model-config fallbacks. */
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiAdminErrors()
 @Roles('admin')
 @Controller('api/v1/admin/providers')
 export class ProvidersController {
@@ -56,6 +70,8 @@ export class ProvidersController {
 
   @Post()
   @ApiOperation({ summary: 'Add an OpenAI-compatible provider (its key is verified with GET /models first)' })
+  @ApiCreatedResponse({ type: ProviderDto })
+  @ApiErrors(409)
   async create(@Actor() actor: ActorContext, @Body() body: CreateProviderDto): Promise<ProviderDto> {
     return ProviderDto.from(
       await this.directory.add(actor, {
@@ -69,13 +85,16 @@ export class ProvidersController {
 
   @Get()
   @ApiOperation({ summary: 'The providers admins added (Together, from configuration, is not listed)' })
-  list(): { data: ProviderDto[] } {
+  @ApiOkResponse({ type: ProviderListDto })
+  list(): ProviderListDto {
     return { data: this.directory.list().map((row) => ProviderDto.from(row)) };
   }
 
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Remove a provider; its keys are revoked' })
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(404)
   remove(@Actor() actor: ActorContext, @Param('id') id: string): Promise<void> {
     return this.directory.remove(actor, id);
   }

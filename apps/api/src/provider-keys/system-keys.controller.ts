@@ -1,8 +1,17 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { Roles } from '@tiergate/auth';
 import { NotFoundError } from '@tiergate/common';
 import { summarizeKey, SystemKeysService } from '@tiergate/key-manager';
+import { ApiAdminErrors, ApiErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
 import {
   CreateProviderKeyDto,
@@ -16,6 +25,7 @@ const keyId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Pro
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiAdminErrors()
 @Roles('admin')
 @Controller('api/v1/admin/provider-keys')
 export class SystemKeysController {
@@ -23,13 +33,21 @@ export class SystemKeysController {
 
   @Post()
   @ApiOperation({ summary: 'Add a system key: verified with the provider first, then sealed (AES-256-GCM)' })
+  @ApiCreatedResponse({ type: ProviderKeyDto })
+  @ApiErrors(409)
   async create(@Actor() actor: ActorContext, @Body() body: CreateProviderKeyDto): Promise<ProviderKeyDto> {
     return ProviderKeyDto.from(summarizeKey(await this.keys.add(actor, body)));
   }
 
   @Get()
   @ApiOperation({ summary: 'System keys with their state (active, invalid, retiring, retired, revoked)' })
-  @ApiQuery({ name: 'provider', required: false })
+  @ApiQuery({
+    name: 'provider',
+    required: false,
+    type: String,
+    description: 'Only this provider (e.g. together_ai)',
+  })
+  @ApiOkResponse({ type: ProviderKeyListDto })
   async list(@Query('provider') provider?: string): Promise<ProviderKeyListDto> {
     return {
       data: (await this.keys.list(provider || undefined)).map((key) =>
@@ -43,6 +61,8 @@ export class SystemKeysController {
   @ApiOperation({
     summary: 'Replace a key: the new one takes over once verified; the old one serves out a grace period',
   })
+  @ApiOkResponse({ type: RotatedProviderKeyDto })
+  @ApiErrors(404, 409)
   async rotate(
     @Actor() actor: ActorContext,
     @Param('id', keyId) id: string,
@@ -61,6 +81,8 @@ export class SystemKeysController {
   @Delete(':id')
   @HttpCode(204)
   @ApiOperation({ summary: 'Revoke a key: it stops serving at once and its sealed secret is erased' })
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiErrors(404)
   revoke(@Actor() actor: ActorContext, @Param('id', keyId) id: string): Promise<void> {
     return this.keys.revoke(actor, id);
   }

@@ -15,6 +15,8 @@ export function parseModality(value: string | undefined): Modality | undefined {
   return value as Modality;
 }
 
+import { ApiErrors } from '../http/api-responses';
+import { MODALITY_ENUM } from '../http/dto-fields';
 import { TogetherAccessGuard } from '../http/together-access.guard';
 
 @ApiTags('together')
@@ -31,8 +33,9 @@ export class ModelsController {
   @ApiOperation({
     summary: "The models the caller's tier may use, from the upstream catalog (cached 30 minutes)",
   })
-  @ApiQuery({ name: 'modality', required: false, enum: MODALITIES })
+  @ApiQuery({ name: 'modality', required: false, ...MODALITY_ENUM })
   @ApiOkResponse({ type: ModelsResponseDto })
+  @ApiErrors(400, 401, 403, 503)
   async list(
     @CurrentUser() caller: Principal,
     @Query('modality') modality?: string,

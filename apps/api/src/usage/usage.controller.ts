@@ -1,15 +1,40 @@
 import { Body, Controller, Get, Put, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@tiergate/auth';
 import { DomainError, ErrorCode } from '@tiergate/common';
-import { BillingService, PriceBook, UsageExport, UsageReports } from '@tiergate/usage';
+import { BillingService, PriceBook, UsageExport, UsageLog, UsageReports, UsageSeries } from '@tiergate/usage';
+import { ApiAdminErrors, ApiErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
 import { csvStream, jsonStream, xlsxStream } from './usage-export.writer';
-import { DateRangeQueryDto, StatsQueryDto, UsageExportQueryDto, UsageReportQueryDto } from './usage.dto';
+import { UsageEventPageDto, UsageEventsQueryDto } from './usage-log.dto';
+import { UsageSeriesDto, UsageSeriesQueryDto } from './usage-series.dto';
+import {
+  BillingDto,
+  DateRangeQueryDto,
+  GatewayStatsDto,
+  ModelPriceDto,
+  MyUsageDto,
+  PriceTableDto,
+  StatsQueryDto,
+  UpdatePricesDto,
+  UsageExportQueryDto,
+  UsageExportRowDto,
+  UsageReportDto,
+  UsageReportQueryDto,
+} from './usage.dto';
 
 @ApiTags('me')
 @ApiBearerAuth()
+@ApiErrors(401)
 @Controller('api/v1/me')
 export class MyUsageController {
   constructor(
@@ -19,6 +44,8 @@ export class MyUsageController {
 
   @Get('usage')
   @ApiOperation({ summary: 'Your usage by day, feature and model (the last 30 days by default)' })
+  @ApiOkResponse({ type: MyUsageDto })
+  @ApiErrors(400)
   usage(@CurrentUser() user: Principal, @Query() query: DateRangeQueryDto) {
     const { from, to } = query.range();
     return this.reports.forUser(user.id, from, to);
@@ -28,7 +55,8 @@ export class MyUsageController {
   @ApiOperation({
     summary: "This month's credits (allocation, used, remaining) and charge (10% off with your own key)",
   })
-  bill(@CurrentUser() user: Principal) {
+  @ApiOkResponse({ type: BillingDto })
+  bill(@CurrentUser() user: Principal): Promise<BillingDto> {
     return this.billing.forUser(user);
   }
 }
@@ -41,6 +69,8 @@ const FORMATS = {
 
 @ApiTags('admin')
 @ApiBearerAuth()
+@ApiAdminErrors()
+@ApiExtraModels(ModelPriceDto, UsageExportRowDto)
 @Roles('admin')
 @Controller('api/v1/admin')
 export class AdminUsageController {
@@ -48,18 +78,32 @@ export class AdminUsageController {
     private readonly reports: UsageReports,
     private readonly exports: UsageExport,
     private readonly prices: PriceBook,
+    private readonly log: UsageLog,
+    private readonly series: UsageSeries,
   ) {}
 
   @Get('usage')
   @ApiOperation({
     summary: 'Usage totals with filters, grouped by day, model, user, tier or feature (from daily rollups)',
   })
-  usage(@Query() query: UsageReportQueryDto) {
+  @ApiOkResponse({ type: UsageReportDto })
+  usage(@Query() query: UsageReportQueryDto): Promise<UsageReportDto> {
     return this.reports.report(query.filter(), query.group_by ?? 'day');
   }
 
   @Get('usage/export')
   @ApiOperation({ summary: 'The raw ledger rows for the filters, streamed as csv, json or xlsx' })
+  @ApiProduces('text/csv', 'application/json', FORMATS.xlsx.type)
+  @ApiOkResponse({
+    description: 'A file download (content-disposition: attachment) in the format asked for',
+    content: {
+      'text/csv': { schema: { type: 'string', description: 'CSV with a header row' } },
+      'application/json': {
+        schema: { type: 'array', items: { $ref: getSchemaPath(UsageExportRowDto) } },
+      },
+      [FORMATS.xlsx.type]: { schema: { type: 'string', format: 'binary' } },
+    },
+  })
   export(@Query() query: UsageExportQueryDto, @Res() reply: FastifyReply) {
     const format = FORMATS[query.format ?? 'csv'];
     const { from, to } = query.range();
@@ -69,8 +113,31 @@ export class AdminUsageController {
       .send(format.write(this.exports.rows(query.filter())));
   }
 
+  @Get('usage/events')
+  @ApiOperation({
+    summary:
+      'The Request Log: raw ledger rows for the filters, newest first, with the user’s email; paged by cursor (next_cursor)',
+  })
+  @ApiOkResponse({ type: UsageEventPageDto })
+  async events(@Query() query: UsageEventsQueryDto): Promise<UsageEventPageDto> {
+    return UsageEventPageDto.from(
+      await this.log.page(query.filter(), { cursor: query.cursor, limit: query.limit }),
+    );
+  }
+
+  @Get('usage/series')
+  @ApiOperation({
+    summary:
+      'Daily series for charts, split by model, tier or feature (top keys, the rest as "other"), from the daily rollups',
+  })
+  @ApiOkResponse({ type: UsageSeriesDto })
+  async usageSeries(@Query() query: UsageSeriesQueryDto): Promise<UsageSeriesDto> {
+    return UsageSeriesDto.from(await this.series.daily(query.filter(), query.split_by, query.top));
+  }
+
   @Get('gateway/stats')
   @ApiOperation({ summary: 'Gateway statistics over a time range (24h, 7d, ...), as in the seed' })
+  @ApiOkResponse({ type: GatewayStatsDto })
   stats(@Query() query: StatsQueryDto) {
     return this.reports.stats(parseTimeRange(query.time_range ?? '24h'));
   }
@@ -79,7 +146,8 @@ export class AdminUsageController {
   @ApiOperation({
     summary: 'The price table for what the catalog does not price, and the tiers’ monthly credits',
   })
-  priceTable() {
+  @ApiOkResponse({ type: PriceTableDto })
+  priceTable(): PriceTableDto {
     return this.prices.table;
   }
 
@@ -88,9 +156,9 @@ export class AdminUsageController {
     summary:
       'Change prices (USD): image_per_megapixel, speech_per_million_characters, transcription_per_minute, models, tier_credits_usd; audited',
   })
-  @ApiBody({ schema: { type: 'object', example: { image_per_megapixel: 0.003 } } })
-  updatePrices(@Actor() actor: ActorContext, @Body() body: Record<string, unknown>) {
-    return this.prices.update(actor, body);
+  @ApiOkResponse({ type: PriceTableDto })
+  updatePrices(@Actor() actor: ActorContext, @Body() body: UpdatePricesDto): Promise<PriceTableDto> {
+    return this.prices.update(actor, body.toChanges());
   }
 }
 

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty } from '@nestjs/swagger';
 import { LabelField } from '../../http/dto-fields';
 import type { ApiKeyEntity } from '@tiergate/auth';
 
@@ -12,9 +12,9 @@ export class ApiKeyDto {
   @ApiProperty() name!: string;
   @ApiProperty({ description: 'The first characters of the key, for recognising it', example: 'tg_AbC12xYz' })
   prefix!: string;
-  @ApiProperty() created_at!: string;
-  @ApiProperty({ nullable: true, type: String }) last_used_at!: string | null;
-  @ApiProperty({ nullable: true, type: String }) revoked_at!: string | null;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) last_used_at!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) revoked_at!: string | null;
 
   static from(key: ApiKeyEntity): ApiKeyDto {
     return {
@@ -29,7 +29,7 @@ export class ApiKeyDto {
 }
 
 export class CreatedApiKeyDto extends ApiKeyDto {
-  @ApiPropertyOptional({
+  @ApiProperty({
     description: 'The secret, shown this once only. Use it as `Authorization: Bearer <key>`.',
   })
   key!: string;

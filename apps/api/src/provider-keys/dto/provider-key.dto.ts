@@ -48,7 +48,12 @@ export class RotateProviderKeyDto {
   @SecretKeyField()
   key!: string;
 
-  @ApiPropertyOptional({ description: 'How long the old key keeps serving (seconds); 0 retires it at once' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    maximum: MAX_GRACE_SECONDS,
+    description: 'How long the old key keeps serving (seconds); 0 retires it at once',
+  })
   @IsOptional()
   @IsInt({ message: 'grace_period_seconds must be a whole number' })
   @Min(0, { message: 'grace_period_seconds must be at least 0' })
@@ -100,15 +105,21 @@ export class ProviderKeyDto {
     description: 'The last four characters; the key itself is never returned',
   })
   key_hint!: string;
-  @ApiProperty({ enum: PROVIDER_KEY_STATUSES }) status!: string;
+  @ApiProperty({ enum: PROVIDER_KEY_STATUSES, enumName: 'ProviderKeyStatus' }) status!: string;
   @ApiProperty({ nullable: true, type: String }) status_reason!: string | null;
   @ApiProperty() fallback_to_system!: boolean;
-  @ApiProperty({ nullable: true, type: String }) verified_at!: string | null;
-  @ApiProperty({ nullable: true, type: String }) last_used_at!: string | null;
-  @ApiProperty({ nullable: true, type: String, description: 'When a rotated key stops serving' })
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) verified_at!: string | null;
+  @ApiProperty({ nullable: true, type: String, format: 'date-time' }) last_used_at!: string | null;
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    format: 'date-time',
+    description: 'When a rotated key stops serving',
+  })
   retire_at!: string | null;
-  @ApiProperty({ nullable: true, type: String }) replaced_by!: string | null;
-  @ApiProperty() created_at!: string;
+  @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The key that replaced it' })
+  replaced_by!: string | null;
+  @ApiProperty({ format: 'date-time' }) created_at!: string;
 
   static from(key: ProviderKeySummary): ProviderKeyDto {
     const iso = (date: Date | null) => date?.toISOString() ?? null;

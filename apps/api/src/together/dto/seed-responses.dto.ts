@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { GatewayTextResult } from '@tiergate/gateway';
+import { MODALITY_ENUM, TIER_ENUM } from '../../http/dto-fields';
 import { UsageDto } from './chat-response.dto';
 import { ServedByDto, servedBy } from './served-by.dto';
 
@@ -49,20 +50,35 @@ export class SpeechResponseDto extends ServedByDto {
   @ApiProperty() characters!: number;
 }
 
+export class ModelPricingDto {
+  @ApiProperty({ example: 0.18, description: 'USD per million prompt tokens' }) input_per_million!: number;
+  @ApiProperty({ example: 0.18, description: 'USD per million completion tokens' })
+  output_per_million!: number;
+}
+
+export class ModelIndicatorDto {
+  @ApiProperty({ example: 'together_ai' }) provider_id!: string;
+  @ApiProperty({ example: 'Together AI' }) display_name!: string;
+  @ApiProperty() is_free_tier!: boolean;
+  @ApiProperty({ description: "Not one of the tier's primary models" }) is_fallback!: boolean;
+}
+
 export class CatalogModelDto {
   @ApiProperty() id!: string;
   @ApiProperty() name!: string;
-  @ApiProperty({ example: 'text' }) modality!: string;
-  @ApiProperty({ type: [String] }) modalities!: string[];
-  @ApiPropertyOptional({ nullable: true, type: Number }) context_length!: number | null;
-  @ApiProperty({ example: { input_per_million: 0.18, output_per_million: 0.18 } })
-  pricing!: { input_per_million: number; output_per_million: number };
-  @ApiPropertyOptional({ description: 'Absent when the together_ai_ui_indicators flag is off' })
-  indicator?: { provider_id: string; display_name: string; is_free_tier: boolean; is_fallback: boolean };
+  @ApiProperty({ ...MODALITY_ENUM, example: 'chat' }) modality!: string;
+  @ApiProperty({ type: [String], example: ['chat', 'text'] }) modalities!: string[];
+  @ApiProperty({ nullable: true, type: 'integer' }) context_length!: number | null;
+  @ApiProperty({ type: ModelPricingDto }) pricing!: ModelPricingDto;
+  @ApiPropertyOptional({
+    type: ModelIndicatorDto,
+    description: 'Absent when the together_ai_ui_indicators flag is off',
+  })
+  indicator?: ModelIndicatorDto;
 }
 
 export class ModelsResponseDto {
   @ApiProperty({ type: [CatalogModelDto] }) models!: CatalogModelDto[];
-  @ApiProperty({ example: 'free' }) user_tier!: string;
+  @ApiProperty({ ...TIER_ENUM, example: 'free' }) user_tier!: string;
   @ApiProperty() free_tier_enabled!: boolean;
 }

@@ -1,0 +1,107 @@
+import { DomainError } from '@tiergate/common';
+import {
+  applyModelConfigPatch,
+  checkModelConfigPatch,
+  type ModelConfigPatch,
+} from './model-config.validation';
+import type { ModalityRoute, ModelConfigDocument } from './model-config.types';
+
+const PROVIDERS = ['together_ai', 'backup'];
+
+function paramOf(patch: ModelConfigPatch): string | null | undefined {
+  try {
+    checkModelConfigPatch(patch, PROVIDERS);
+    return undefined;
+  } catch (error) {
+    return (error as DomainError).param;
+  }
+}
+
+const route = (primary: unknown, fallbacks: unknown[] = []) => ({ primary, fallbacks }) as ModalityRoute;
+
+describe('checkModelConfigPatch', () => {
+  it.each<[string, ModelConfigPatch, string | null]>([
+    ['an empty patch', {}, 'body'],
+    [
+      'a primary with a space',
+      { tiers: { free: { routes: { chat: route('a b') } } } },
+      'tiers.free.routes.chat.primary',
+    ],
+    [
+      'an unknown provider',
+      { tiers: { free: { routes: { chat: route('x', ['y', { model: 'z', provider: 'nope' }]) } } } },
+      'tiers.free.routes.chat.fallbacks[1].provider',
+    ],
+    [
+      'an unknown field of a model',
+      { tiers: { free: { routes: { chat: route({ model: 'x', weight: 2 }) } } } },
+      'tiers.free.routes.chat.primary.weight',
+    ],
+    [
+      'a purpose that is not a lowercase word',
+      { tiers: { free: { routes: { chat: { ...route('x'), purposes: { 'Big Ideas': route('y') } } } } } },
+      'tiers.free.routes.chat.purposes.Big Ideas',
+    ],
+    [
+      'a bad model in a purpose',
+      { tiers: { free: { routes: { chat: { ...route('x'), purposes: { coding: route('y', [7]) } } } } } },
+      'tiers.free.routes.chat.purposes.coding.fallbacks[0]',
+    ],
+    [
+      'a bad allow-listed model',
+      { tiers: { premium: { allowed_models: ['ok', ''] } } },
+      'tiers.premium.allowed_models[1]',
+    ],
+  ])('refuses %s, naming %s', (_, patch, param) => {
+    expect(paramOf(patch)).toBe(param);
+  });
+
+  it('writes each model in its shortest form', () => {
+    const checked = checkModelConfigPatch(
+      {
+        tiers: {
+          free: {
+            routes: { chat: route({ model: 'x' }, [{ model: 'y', provider: 'backup' }, 'z']) },
+            allowed_models: ['w'],
+          },
+        },
+        models: { x: { supports_continuation: true } },
+      },
+      PROVIDERS,
+    );
+    expect(checked).toEqual({
+      tiers: {
+        free: {
+          routes: { chat: { primary: 'x', fallbacks: [{ model: 'y', provider: 'backup' }, 'z'] } },
+          allowed_models: ['w'],
+        },
+      },
+      models: { x: { supports_continuation: true } },
+    });
+  });
+});
+
+describe('applyModelConfigPatch', () => {
+  const document: ModelConfigDocument = {
+    tiers: {
+      free: { routes: { chat: { primary: 'a', fallbacks: [] }, text: { primary: 'b', fallbacks: [] } } },
+      premium: { routes: {}, allowed_models: ['p'] },
+      enterprise: { routes: {} },
+    },
+    models: { a: { supports_continuation: true } },
+  };
+
+  it('replaces the routes it names, keeps the rest, and merges models by id', () => {
+    const next = applyModelConfigPatch(document, {
+      tiers: { free: { routes: { chat: { primary: 'c', fallbacks: ['a'] } } } },
+      models: { c: { supports_continuation: false } },
+    });
+    expect(next.tiers.free.routes).toEqual({
+      chat: { primary: 'c', fallbacks: ['a'] },
+      text: { primary: 'b', fallbacks: [] },
+    });
+    expect(next.tiers.premium).toEqual(document.tiers.premium);
+    expect(next.models).toEqual({ a: { supports_continuation: true }, c: { supports_continuation: false } });
+    expect(document.tiers.free.routes.chat).toEqual({ primary: 'a', fallbacks: [] });
+  });
+});
