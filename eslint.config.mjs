@@ -55,6 +55,7 @@ export default tseslint.config(
       '**/*.e2e-spec.ts',
       'libs/testing/**/*.ts',
       'apps/*/test/**/*.ts',
+      'apps/dashboard/e2e/**/*.ts',
     ],
     plugins: { jest },
     rules: {

@@ -59,7 +59,10 @@ module.exports = {
     {
       ...withInfrastructure,
       displayName: 'e2e',
-      testMatch: ['<rootDir>/{apps/*,scripts}/test/**/*.e2e-spec.ts'],
+      testMatch: [
+        '<rootDir>/{apps/*,scripts}/test/**/*.e2e-spec.ts',
+        '<rootDir>/apps/dashboard/e2e/**/*.e2e-spec.ts',
+      ],
     },
   ],
 };

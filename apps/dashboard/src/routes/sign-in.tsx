@@ -75,6 +75,7 @@ export function SignInPage() {
               required
               {...form.getInputProps('password')}
               data-path="password"
+              aria-invalid={!!form.errors.password}
             />
             {signIn.isError && !form.errors.email && !form.errors.password && (
               <ErrorAlert error={signIn.error} title="Could not sign in" />

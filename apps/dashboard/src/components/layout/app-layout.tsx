@@ -77,6 +77,7 @@ export function AppLayout() {
               hiddenFrom="sm"
               size="sm"
               aria-label="Toggle navigation"
+              aria-expanded={opened}
             />
             <Title order={1} size="h3">
               <Link to="/" style={{ color: 'inherit', textDecoration: 'none' }}>
@@ -88,10 +89,15 @@ export function AppLayout() {
             <Text size="sm" visibleFrom="xs" truncate maw={240} data-testid="signed-in-email">
               {user.email}
             </Text>
-            <Badge variant="light" aria-label={`Tier: ${user.tier}`}>
+            {/* On a phone the header keeps room for "Sign out"; the Account page shows tier and role. */}
+            <Badge variant="light" aria-label={`Tier: ${user.tier}`} visibleFrom="sm">
               {user.tier}
             </Badge>
-            {user.role === 'admin' && <Badge color="grape">admin</Badge>}
+            {user.role === 'admin' && (
+              <Badge color="grape" visibleFrom="sm">
+                admin
+              </Badge>
+            )}
             <Button
               variant="subtle"
               size="compact-sm"

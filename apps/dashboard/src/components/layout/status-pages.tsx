@@ -16,11 +16,14 @@ export function ForbiddenPage() {
   );
 }
 
+/** Shown outside the signed-in frame (the root route's not-found): its own main landmark and h1. */
 export function NotFoundPage() {
   return (
-    <Center mih={300}>
+    <Center mih={300} component="main">
       <Stack align="center" gap="sm">
-        <Title order={2}>Page not found</Title>
+        <Title order={1} size="h2">
+          Page not found
+        </Title>
         <Text>There is no page at this address.</Text>
         <Button component={Link} to="/" variant="light">
           Go home

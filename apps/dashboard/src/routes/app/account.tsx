@@ -51,12 +51,14 @@ export function AccountPage() {
             <Text size="sm" c="dimmed">
               Your other dashboard sessions end. API keys and access tokens keep working.
             </Text>
+            {/* Mantine's PasswordInput leaves aria-invalid off its input: set here from the form's errors. */}
             <PasswordInput
               label="Current password"
               autoComplete="current-password"
               required
               {...form.getInputProps('current_password')}
               data-path="current_password"
+              aria-invalid={!!form.errors.current_password}
             />
             <PasswordInput
               label="New password"
@@ -65,6 +67,7 @@ export function AccountPage() {
               required
               {...form.getInputProps('new_password')}
               data-path="new_password"
+              aria-invalid={!!form.errors.new_password}
             />
             <PasswordInput
               label="Repeat the new password"
@@ -72,6 +75,7 @@ export function AccountPage() {
               required
               {...form.getInputProps('confirm_password')}
               data-path="confirm_password"
+              aria-invalid={!!form.errors.confirm_password}
             />
             {change.isError && !Object.keys(form.errors).length && <ErrorAlert error={change.error} />}
             <Button type="submit" loading={change.isPending}>
