@@ -9,7 +9,7 @@ import { queryClient } from './query-client';
 import { AuditPage, auditSearchSchema } from './routes/admin/audit';
 import { FlagsPage } from './routes/admin/flags';
 import { AdminKeysPage } from './routes/admin/keys';
-import { ModelsAdminPage } from './routes/admin/models';
+import { ModelsAdminPage, modelsSearchSchema } from './routes/admin/models';
 import { OverviewPage } from './routes/admin/overview';
 import { PricesPage } from './routes/admin/prices';
 import { QuotasAdminPage, quotasSearchSchema } from './routes/admin/quotas';
@@ -19,9 +19,9 @@ import { UserDetailPage } from './routes/admin/user-detail';
 import { UsersPage, usersSearchSchema } from './routes/admin/users';
 import { AccountPage } from './routes/app/account';
 import { MyKeysPage } from './routes/app/keys';
-import { MyModelsPage } from './routes/app/models';
+import { MyModelsPage, myModelsSearchSchema } from './routes/app/models';
 import { PlaygroundPage } from './routes/app/playground';
-import { MyQuotaPage } from './routes/app/quota';
+import { MyQuotaPage, myQuotaSearchSchema } from './routes/app/quota';
 import { MyUsagePage, myUsageSearchSchema } from './routes/app/usage';
 import { SignInPage, signInSearchSchema } from './routes/sign-in';
 import { RootLayout } from './components/layout/root-layout';
@@ -88,7 +88,12 @@ const quotasRoute = createRoute({
   validateSearch: quotasSearchSchema,
   component: QuotasAdminPage,
 });
-const modelsAdminRoute = adminPage('/models', ModelsAdminPage);
+const modelsAdminRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/models',
+  validateSearch: modelsSearchSchema,
+  component: ModelsAdminPage,
+});
 const pricesRoute = adminPage('/prices', PricesPage);
 const usageAdminRoute = createRoute({
   getParentRoute: () => adminRoute,
@@ -121,7 +126,12 @@ const appIndexRoute = createRoute({
   },
 });
 const playgroundRoute = appPage('/playground', PlaygroundPage);
-const myQuotaRoute = appPage('/quota', MyQuotaPage);
+const myQuotaRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/quota',
+  validateSearch: myQuotaSearchSchema,
+  component: MyQuotaPage,
+});
 const myKeysRoute = appPage('/keys', MyKeysPage);
 const myUsageRoute = createRoute({
   getParentRoute: () => appRoute,
@@ -129,7 +139,12 @@ const myUsageRoute = createRoute({
   validateSearch: myUsageSearchSchema,
   component: MyUsagePage,
 });
-const myModelsRoute = appPage('/models', MyModelsPage);
+const myModelsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/models',
+  validateSearch: myModelsSearchSchema,
+  component: MyModelsPage,
+});
 const accountRoute = appPage('/account', AccountPage);
 
 const routeTree = rootRoute.addChildren([

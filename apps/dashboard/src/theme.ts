@@ -2,6 +2,7 @@ import {
   createTheme,
   darken,
   luminance,
+  Notification,
   TableScrollContainer,
   type CSSVariablesResolver,
   type MantineTheme,
@@ -35,6 +36,10 @@ export const theme = createTheme({
   // Focus rings for keyboard users only.
   focusRing: 'auto',
   components: {
+    // Mantine's notification close button has no accessible name of its own (axe: button-name).
+    Notification: Notification.extend({
+      defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
+    }),
     // A table wider than the screen scrolls sideways: its viewport takes focus, so keyboard users
     // can scroll it with the arrow keys (axe: scrollable-region-focusable).
     TableScrollContainer: TableScrollContainer.extend({

@@ -91,6 +91,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Everything the Overview page shows, in one call: health, open circuit breakers, the usage queue, the last 24 hours by hour, today */
+        get: operations["OverviewController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/prices": {
         parameters: {
             query?: never;
@@ -274,7 +291,7 @@ export interface paths {
         };
         /** A user's quota today and their overrides */
         get: operations["QuotaAdminController_user"];
-        /** Override a user's limits per feature; audited */
+        /** Override a user's limits per feature (null = unlimited); audited */
         put: operations["QuotaAdminController_setUser"];
         post?: never;
         /** Remove a user's overrides (one feature, or all); audited */
@@ -301,6 +318,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/usage/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Request Log: raw ledger rows for the filters, newest first, with the user’s email; paged by cursor (next_cursor) */
+        get: operations["AdminUsageController_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/usage/export": {
         parameters: {
             query?: never;
@@ -310,6 +344,23 @@ export interface paths {
         };
         /** The raw ledger rows for the filters, streamed as csv, json or xlsx */
         get: operations["AdminUsageController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/usage/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Daily series for charts, split by model, tier or feature (top keys, the rest as "other"), from the daily rollups */
+        get: operations["AdminUsageController_usageSeries"];
         put?: never;
         post?: never;
         delete?: never;
@@ -328,7 +379,8 @@ export interface paths {
         /** Search accounts by email or id, tier, role, state; paged */
         get: operations["UsersController_search"];
         put?: never;
-        post?: never;
+        /** Create an account (free tier and user role unless given); audited */
+        post: operations["UsersController_create"];
         delete?: never;
         options?: never;
         head?: never;
@@ -342,7 +394,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** One account */
+        get: operations["UsersController_findOne"];
         put?: never;
         post?: never;
         delete?: never;
@@ -350,6 +403,23 @@ export interface paths {
         head?: never;
         /** Change a user's tier, role or active state (deactivation takes effect at once) */
         patch: operations["UsersController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/users/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a user's password; their dashboard sessions end. Audited, never with the password */
+        post: operations["UsersController_resetPassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/auth/login": {
@@ -906,31 +976,134 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AccessTokenDto: {
+            access_token: string;
+            /**
+             * @description Seconds until the token expires
+             * @example 3600
+             */
+            expires_in: number;
+            /** @enum {string} */
+            token_type: "Bearer";
+        };
+        AdminUserDto: {
+            active: boolean;
+            /** Format: date-time */
+            created_at: string;
+            email: string;
+            /** Format: uuid */
+            id: string;
+            role: components["schemas"]["Role"];
+            tier: components["schemas"]["Tier"];
+            /** Format: date-time */
+            updated_at: string;
+        };
+        AdminUserPageDto: {
+            data: components["schemas"]["AdminUserDto"][];
+            page: number;
+            page_size: number;
+            /** @description Items matching the filters, on all pages */
+            total: number;
+        };
+        ApiKeyDto: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            name: string;
+            /**
+             * @description The first characters of the key, for recognising it
+             * @example tg_AbC12xYz
+             */
+            prefix: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+        };
+        ApiKeyListDto: {
+            data: components["schemas"]["ApiKeyDto"][];
+        };
         AssistantMessageDto: {
             content: string;
             /** @example assistant */
             role: string;
         };
+        AuditEntryDto: {
+            /** @example flags.update */
+            action: string;
+            /**
+             * @description `system` for changes the platform made itself
+             * @example admin@example.com
+             */
+            actor_email: string;
+            /**
+             * Format: uuid
+             * @description null for changes the platform made itself
+             */
+            actor_id: string | null;
+            after: {
+                [key: string]: unknown;
+            } | null;
+            before: {
+                [key: string]: unknown;
+            } | null;
+            id: string;
+            /** Format: date-time */
+            occurred_at: string;
+            request_id: string | null;
+            target_id: string | null;
+            /** @example feature_flag */
+            target_type: string;
+        };
+        AuditEntryPageDto: {
+            data: components["schemas"]["AuditEntryDto"][];
+            page: number;
+            page_size: number;
+            /** @description Items matching the filters, on all pages */
+            total: number;
+        };
+        BillingDto: {
+            charge: components["schemas"]["ChargeDto"];
+            credits: components["schemas"]["CreditsDto"];
+            /** @example 2026-11 */
+            month: string;
+            own_key: components["schemas"]["OwnKeyUsageDto"];
+            tier: components["schemas"]["Tier"];
+        };
+        /**
+         * @description `open`: the model is skipped; `half_open`: the cool-down is over and the next call probes it
+         * @enum {string}
+         */
+        BreakerState: "open" | "half_open";
         CatalogModelDto: {
-            context_length?: number | null;
+            context_length: number | null;
             id: string;
             /** @description Absent when the together_ai_ui_indicators flag is off */
-            indicator?: Record<string, never>;
-            modalities: string[];
-            /** @example text */
-            modality: string;
-            name: string;
+            indicator?: components["schemas"]["ModelIndicatorDto"];
             /**
-             * @example {
-             *       "input_per_million": 0.18,
-             *       "output_per_million": 0.18
-             *     }
+             * @example [
+             *       "chat",
+             *       "text"
+             *     ]
              */
-            pricing: Record<string, never>;
+            modalities: string[];
+            /** @example chat */
+            modality: components["schemas"]["Modality"];
+            name: string;
+            pricing: components["schemas"]["ModelPricingDto"];
         };
         ChangePasswordDto: {
             current_password: string;
             new_password: string;
+        };
+        ChargeDto: {
+            /** @description Used beyond the allocation */
+            overage_usd: number;
+            /** @description 0.1 with your own key, else 0 */
+            reduction_rate: number;
+            reduction_usd: number;
+            total_usd: number;
         };
         ChatCompletionDto: {
             /** @description Accept an earlier answer to the same request (with temperature 0 only); marked cached, at no cost. Same as `Cache-Control: max-stale` */
@@ -1012,6 +1185,24 @@ export interface components {
             /** @example my laptop */
             name: string;
         };
+        CreatedApiKeyDto: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: uuid */
+            id: string;
+            /** @description The secret, shown this once only. Use it as `Authorization: Bearer <key>`. */
+            key: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            name: string;
+            /**
+             * @description The first characters of the key, for recognising it
+             * @example tg_AbC12xYz
+             */
+            prefix: string;
+            /** Format: date-time */
+            revoked_at: string | null;
+        };
         CreateProviderDto: {
             /** @example https://llm.internal.example.com/v1 */
             base_url: string;
@@ -1037,17 +1228,20 @@ export interface components {
             provider: string;
         };
         CreateQuotaRequestDto: {
-            /** @enum {string} */
-            feature: "text_generation" | "code_generation" | "image_generation" | "vision_analysis" | "audio_tts" | "audio_stt";
-            /**
-             * @default requests_per_day
-             * @enum {string}
-             */
-            limit: "requests_per_day" | "tokens_per_day" | "tokens_per_request" | "minutes_per_day";
+            feature: components["schemas"]["Feature"];
+            /** @default requests_per_day */
+            limit: components["schemas"]["LimitName"];
             /** @example Classroom use for 30 students this month */
             reason: string;
             /** @example 200 */
             requested_limit: number;
+        };
+        CreateUserDto: {
+            /** @example ada@example.com */
+            email: string;
+            password: string;
+            role?: components["schemas"]["Role"];
+            tier?: components["schemas"]["Tier"];
         };
         CreateUserProviderKeyDto: {
             /**
@@ -1064,15 +1258,169 @@ export interface components {
              */
             provider: string;
         };
+        CreditsDto: {
+            /** @description The tier's monthly credits (USD) */
+            allocation_usd: number;
+            remaining_usd: number;
+            /** @description Used this month by requests on system keys */
+            used_usd: number;
+        };
         DecisionDto: {
             /** @description Shown to the user; required to deny */
             reason?: string;
+        };
+        ErrorBodyDto: {
+            error: components["schemas"]["ErrorDetailDto"];
+            request_id: string;
+        };
+        /**
+         * @description Branch on this, not on message
+         * @enum {string}
+         */
+        ErrorCode: "validation_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "not_ready" | "internal_error" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "email_taken" | "limit_reached" | "registration_closed" | "upstream_auth_failed" | "model_not_available" | "upstream_bad_request" | "upstream_rate_limited" | "upstream_unavailable" | "upstream_timeout" | "upstream_protocol_error" | "client_closed_request" | "conflict" | "integration_disabled" | "free_tier_disabled" | "user_keys_disabled" | "provider_key_rejected" | "user_key_rejected" | "no_system_key" | "model_not_allowed" | "content_policy_violation" | "context_length_exceeded" | "quota_exceeded" | "quota_unavailable";
+        ErrorDetailDto: {
+            /** @description Branch on this, not on message */
+            code: components["schemas"]["ErrorCode"];
+            /** @example tier must be one of free, premium, enterprise */
+            message: string;
+            /**
+             * @description The field at fault (`a.b[0].c`), or null when no one field is
+             * @example tier
+             */
+            param: string | null;
+            /** @example invalid_request_error */
+            type: string;
+        };
+        /** @enum {string} */
+        Feature: "text_generation" | "code_generation" | "image_generation" | "vision_analysis" | "audio_tts" | "audio_stt";
+        /** @enum {string} */
+        FeatureFlag: "together_ai_integration" | "together_ai_free_tier" | "together_ai_fallback" | "together_ai_ui_indicators" | "allow_user_keys";
+        FeatureFlagDto: {
+            description: string;
+            enabled: boolean;
+            /** @example together_ai_free_tier */
+            name: components["schemas"]["FeatureFlag"];
+            /** Format: date-time */
+            updated_at: string;
+            /**
+             * Format: uuid
+             * @description The admin who last changed it
+             */
+            updated_by: string | null;
+        };
+        FeatureFlagsDto: {
+            data: components["schemas"]["FeatureFlagDto"][];
+            flags: components["schemas"]["FlagStatesDto"];
+        };
+        FeatureLimitsByFeatureDto: {
+            audio_stt?: components["schemas"]["FeatureLimitsDto"];
+            audio_tts?: components["schemas"]["FeatureLimitsDto"];
+            code_generation?: components["schemas"]["FeatureLimitsDto"];
+            image_generation?: components["schemas"]["FeatureLimitsDto"];
+            text_generation?: components["schemas"]["FeatureLimitsDto"];
+            vision_analysis?: components["schemas"]["FeatureLimitsDto"];
+        };
+        FeatureLimitsDto: {
+            /** @description Audio minutes per UTC day; null: unlimited */
+            minutes_per_day?: number | null;
+            /** @description Requests per UTC day; null: unlimited */
+            requests_per_day?: number | null;
+            /** @description Tokens per UTC day (prompt and completion); null: unlimited */
+            tokens_per_day?: number | null;
+            /** @description Tokens one request may use; null: unlimited */
+            tokens_per_request?: number | null;
+        };
+        FeatureQuotaDto: {
+            minutes_limit?: number | null;
+            /** @description Audio minutes, to the millisecond */
+            minutes_used?: number;
+            requests_limit: number | null;
+            requests_used: number;
+            tokens_limit?: number | null;
+            tokens_per_request_limit?: number | null;
+            tokens_used?: number;
+        };
+        FlagChangesInput: {
+            /** @description Users may add their own Together API key */
+            allow_user_keys?: boolean;
+            /** @description Fallbacks to other models, providers or cached answers */
+            together_ai_fallback?: boolean;
+            /** @description Free-tier access: off, free-tier users get 403 */
+            together_ai_free_tier?: boolean;
+            /** @description Master switch: off, every Together route answers 503 */
+            together_ai_integration?: boolean;
+            /** @description Model-source indicator fields on answers */
+            together_ai_ui_indicators?: boolean;
+        };
+        FlagStatesDto: {
+            /** @description Users may add their own Together API key */
+            allow_user_keys: boolean;
+            /** @description Fallbacks to other models, providers or cached answers */
+            together_ai_fallback: boolean;
+            /** @description Free-tier access: off, free-tier users get 403 */
+            together_ai_free_tier: boolean;
+            /** @description Master switch: off, every Together route answers 503 */
+            together_ai_integration: boolean;
+            /** @description Model-source indicator fields on answers */
+            together_ai_ui_indicators: boolean;
+        };
+        GatewayStatsDto: {
+            avg_latency_ms: number;
+            by_model: components["schemas"]["ModelUsageDto"][];
+            cache_rate: number;
+            failed_requests: number;
+            fallback_rate: number;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            from: string;
+            /** @example together */
+            gateway: string;
+            latency_ms: components["schemas"]["LatencyDto"];
+            success_rate: number;
+            successful_requests: number;
+            /** @example 24h */
+            time_range: string;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            to: string;
+            total_cost_usd: number;
+            total_requests: number;
+            total_tokens: number;
         };
         GeneratedImageDto: {
             /** @description The PNG/JPEG bytes, base64, when response_format is base64 */
             b64_json?: string;
             /** @description Signed link to the stored image; expires at expires_at */
             url: string;
+        };
+        HealthIndicatorDto: {
+            /** @description Why a check is down */
+            message?: string;
+            /**
+             * @description The upstream check: the provider asked
+             * @example together_ai
+             */
+            provider?: string;
+            /** @enum {string} */
+            status: "up" | "down";
+        };
+        HourlyUsageDto: {
+            cache_hits: number;
+            cost_usd: number;
+            errors: number;
+            fallbacks: number;
+            /**
+             * Format: date-time
+             * @description The UTC hour
+             * @example 2026-11-30T13:00:00Z
+             */
+            hour: string;
+            requests: number;
+            tokens: number;
         };
         ImageGenerationDto: {
             /**
@@ -1122,10 +1470,133 @@ export interface components {
             /** @description The first image (the seed shape); all images are under images */
             url: string;
         };
+        /** @enum {string} */
+        KeySource: "system" | "user";
+        Last24HoursDto: {
+            cache_hits: number;
+            cost_usd: number;
+            /** @description Requests answered with a status of 400 or more */
+            errors: number;
+            /** @description Requests a fallback model or a cached answer served */
+            fallbacks: number;
+            /** @description Every UTC hour of the window, oldest first (the first and the last partly) */
+            hourly: components["schemas"]["HourlyUsageDto"][];
+            requests: number;
+            /** @description Prompt and completion tokens */
+            tokens: number;
+        };
+        LatencyDto: {
+            /** @description Mean, in milliseconds */
+            avg: number;
+            /** @description Upper bound of the bucket holding the median (ms) */
+            p50: number;
+            p95: number;
+            p99: number;
+        };
+        /** @enum {string} */
+        LimitName: "requests_per_day" | "tokens_per_day" | "tokens_per_request" | "minutes_per_day";
+        LivenessDto: {
+            /** @enum {string} */
+            status: "ok";
+        };
         LoginDto: {
             /** @example ada@example.com */
             email: string;
             password: string;
+        };
+        /** @enum {string} */
+        Modality: "chat" | "text" | "code" | "vision" | "image" | "audio_tts" | "audio_stt" | "embedding";
+        ModalityRouteDto: {
+            /** @description Tried in order after the primary */
+            fallbacks: (string | components["schemas"]["ModelRefDto"])[];
+            primary: string | components["schemas"]["ModelRefDto"];
+            /** @description Per-purpose overrides (`coding`, `creative`, …) */
+            purposes?: {
+                [key: string]: components["schemas"]["ModelRouteDto"];
+            };
+        };
+        ModalityRouteInput: {
+            /** @description Tried in order after the primary; none when omitted */
+            fallbacks?: (string | components["schemas"]["ModelRefDto"])[];
+            /** @description Tried first */
+            primary: string | components["schemas"]["ModelRefDto"];
+            /** @description Per-purpose overrides, keyed by a lowercase word (`coding`, `creative`, …) */
+            purposes?: {
+                [key: string]: components["schemas"]["ModelRouteInput"];
+            };
+        };
+        ModelConfigDto: {
+            /** @description Settings per model id */
+            models: {
+                [key: string]: components["schemas"]["ModelSettingsDto"];
+            };
+            tiers: components["schemas"]["TierModelsByTierDto"];
+            /**
+             * @description Configured models missing from the catalog
+             * @example [
+             *       "nobody/imaginary-model (premium.image) is not in the catalog"
+             *     ]
+             */
+            warnings: string[];
+        };
+        ModelIndicatorDto: {
+            /** @example Together AI */
+            display_name: string;
+            /** @description Not one of the tier's primary models */
+            is_fallback: boolean;
+            is_free_tier: boolean;
+            /** @example together_ai */
+            provider_id: string;
+        };
+        ModelPriceDto: {
+            /** @description Per million prompt tokens */
+            input_per_million?: number;
+            /** @description Per million completion tokens */
+            output_per_million?: number;
+            /** @description Per image */
+            per_image?: number;
+            /** @description Per megapixel */
+            per_megapixel?: number;
+            /** @description Per million characters of speech */
+            per_million_characters?: number;
+            /** @description Per minute of transcribed audio */
+            per_minute?: number;
+        };
+        ModelPricingDto: {
+            /**
+             * @description USD per million prompt tokens
+             * @example 0.18
+             */
+            input_per_million: number;
+            /**
+             * @description USD per million completion tokens
+             * @example 0.18
+             */
+            output_per_million: number;
+        };
+        ModelRefDto: {
+            /** @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo */
+            model: string;
+            /**
+             * @description A provider added under /api/v1/admin/providers; the primary provider when omitted
+             * @example backup
+             */
+            provider?: string;
+        };
+        ModelRouteDto: {
+            /** @description Tried in order after the primary */
+            fallbacks: (string | components["schemas"]["ModelRefDto"])[];
+            primary: string | components["schemas"]["ModelRefDto"];
+        };
+        ModelRouteInput: {
+            /** @description Tried in order after the primary; none when omitted */
+            fallbacks?: (string | components["schemas"]["ModelRefDto"])[];
+            /** @description Tried first */
+            primary: string | components["schemas"]["ModelRefDto"];
+        };
+        ModelSettingsDto: {
+            /** @description The model can continue an answer from an assistant prefix (mid-stream rescue) */
+            supports_continuation?: boolean;
         };
         ModelSourceIndicatorDto: {
             /** @description Answered from the cache of earlier answers */
@@ -1154,7 +1625,46 @@ export interface components {
             free_tier_enabled: boolean;
             models: components["schemas"]["CatalogModelDto"][];
             /** @example free */
-            user_tier: string;
+            user_tier: components["schemas"]["Tier"];
+        };
+        ModelUsageDto: {
+            cache_rate: number;
+            completion_tokens: number;
+            /** @description USD */
+            cost_usd: number;
+            error_rate: number;
+            errors: number;
+            fallback_rate: number;
+            latency_ms: components["schemas"]["LatencyDto"];
+            model: string;
+            prompt_tokens: number;
+            requests: number;
+            total_tokens: number;
+        };
+        MyUsageDto: {
+            /** @description By day (newest first), feature and model */
+            data: components["schemas"]["MyUsageRowDto"][];
+            totals: components["schemas"]["UsageTotalsDto"];
+        };
+        MyUsageRowDto: {
+            cache_rate: number;
+            completion_tokens: number;
+            /** @description USD */
+            cost_usd: number;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            day: string;
+            error_rate: number;
+            errors: number;
+            fallback_rate: number;
+            feature: components["schemas"]["Feature"];
+            latency_ms: components["schemas"]["LatencyDto"];
+            model: string;
+            prompt_tokens: number;
+            requests: number;
+            total_tokens: number;
         };
         OpenAiChatDto: {
             /** @example 256 */
@@ -1249,19 +1759,229 @@ export interface components {
             /** @example af_alloy */
             voice: string;
         };
+        OpenBreakerDto: {
+            /** @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo */
+            model: string;
+            /** Format: date-time */
+            opened_at: string;
+            /** @example together_ai */
+            provider: string;
+            /**
+             * Format: date-time
+             * @description When the cool-down ends and a probe may go through
+             */
+            retry_at: string;
+            /** @description `open`: the model is skipped; `half_open`: the cool-down is over and the next call probes it */
+            state: components["schemas"]["BreakerState"];
+        };
+        OverviewDto: {
+            /** @description Circuit breakers that are not closed, soonest retry first */
+            breakers: components["schemas"]["OpenBreakerDto"][];
+            /** Format: date-time */
+            generated_at: string;
+            health: components["schemas"]["OverviewHealthDto"];
+            /** @description The last 24 hours, exactly, from the ledger */
+            last_24h: components["schemas"]["Last24HoursDto"];
+            /** @description Since 00:00 UTC, from the daily rollups */
+            today: components["schemas"]["TodayUsageDto"];
+            usage_queue: components["schemas"]["UsageQueueDto"];
+        };
+        OverviewHealthDto: {
+            database: components["schemas"]["ServiceHealthDto"];
+            redis: components["schemas"]["ServiceHealthDto"];
+            /** @description The primary provider (a check that passed is reused for 10 s) */
+            upstream: components["schemas"]["ServiceHealthDto"];
+        };
+        OwnKeyUsageDto: {
+            /** @description Requests go out with your own provider key */
+            active: boolean;
+            /** @description Always false: requests on your own key consume no credits */
+            consumes_credits: boolean;
+            usage_usd: number;
+        };
+        PriceTableDto: {
+            image_per_megapixel: number;
+            /** @description Prices per model id */
+            models: {
+                [key: string]: components["schemas"]["ModelPriceDto"];
+            };
+            speech_per_million_characters: number;
+            /** @description Defaults apply to tiers left out */
+            tier_credits_usd?: components["schemas"]["TierCreditsDto"];
+            transcription_per_minute: number;
+        };
+        ProviderDto: {
+            /** @example https://llm.internal.example.com/v1 */
+            base_url: string;
+            /** Format: date-time */
+            created_at: string;
+            display_name: string;
+            /** @example backup */
+            id: string;
+        };
+        ProviderKeyDto: {
+            /** Format: date-time */
+            created_at: string;
+            fallback_to_system: boolean;
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description The last four characters; the key itself is never returned
+             * @example …x9Qz
+             */
+            key_hint: string;
+            label: string;
+            /** Format: date-time */
+            last_used_at: string | null;
+            /** @enum {string} */
+            owner: "system" | "user";
+            /** @example together_ai */
+            provider: string;
+            /**
+             * Format: uuid
+             * @description The key that replaced it
+             */
+            replaced_by: string | null;
+            /**
+             * Format: date-time
+             * @description When a rotated key stops serving
+             */
+            retire_at: string | null;
+            status: components["schemas"]["ProviderKeyStatus"];
+            status_reason: string | null;
+            /** Format: date-time */
+            verified_at: string | null;
+        };
+        ProviderKeyListDto: {
+            data: components["schemas"]["ProviderKeyDto"][];
+        };
+        /** @enum {string} */
+        ProviderKeyStatus: "active" | "invalid" | "retiring" | "retired" | "revoked";
+        ProviderListDto: {
+            data: components["schemas"]["ProviderDto"][];
+        };
+        QuotaRequestDto: {
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            decided_at: string | null;
+            decision_reason: string | null;
+            feature: components["schemas"]["Feature"];
+            /** Format: uuid */
+            id: string;
+            limit: components["schemas"]["LimitName"];
+            reason: string;
+            requested_limit: number;
+            status: components["schemas"]["QuotaRequestStatus"];
+            /** Format: uuid */
+            user_id: string;
+        };
+        QuotaRequestPageDto: {
+            data: components["schemas"]["QuotaRequestDto"][];
+            page: number;
+            page_size: number;
+            /** @description Items matching the filters, on all pages */
+            total: number;
+        };
+        /** @enum {string} */
+        QuotaRequestStatus: "pending" | "approved" | "denied";
+        QuotaViewDto: {
+            audio_stt: components["schemas"]["FeatureQuotaDto"];
+            audio_tts: components["schemas"]["FeatureQuotaDto"];
+            code_generation: components["schemas"]["FeatureQuotaDto"];
+            image_generation: components["schemas"]["FeatureQuotaDto"];
+            rate_limits: components["schemas"]["RateLimitsDto"];
+            /**
+             * Format: date-time
+             * @description The next 00:00 UTC
+             */
+            resets_at: string;
+            text_generation: components["schemas"]["FeatureQuotaDto"];
+            tier: components["schemas"]["Tier"];
+            vision_analysis: components["schemas"]["FeatureQuotaDto"];
+        };
+        RateLimitsDto: {
+            /** @description Streams open at once; null: unlimited */
+            concurrent_streams?: number | null;
+            /** @description Requests per minute; null: unlimited */
+            requests_per_minute?: number | null;
+            /** @description Requests per second; null: unlimited */
+            requests_per_second?: number | null;
+            /** @description Tokens per minute; null: unlimited */
+            tokens_per_minute?: number | null;
+        };
+        ReadinessChecksDto: {
+            database: components["schemas"]["HealthIndicatorDto"];
+            redis?: components["schemas"]["HealthIndicatorDto"];
+            upstream: components["schemas"]["HealthIndicatorDto"];
+        };
+        ReadinessDto: {
+            /** @description Every check */
+            details: components["schemas"]["ReadinessChecksDto"];
+            /** @description The checks that are down (empty when ready) */
+            error: {
+                [key: string]: components["schemas"]["HealthIndicatorDto"];
+            };
+            /** @description The checks that are up */
+            info: components["schemas"]["ReadinessChecksDto"];
+            /** @enum {string} */
+            status: "ok" | "error" | "shutting_down";
+        };
         RegisterDto: {
             /** @example ada@example.com */
             email: string;
             password: string;
         };
+        ResetPasswordDto: {
+            password: string;
+        };
         /** @enum {string} */
         Role: "user" | "admin";
+        RotatedProviderKeyDto: {
+            /** @description The new key, active now */
+            key: components["schemas"]["ProviderKeyDto"];
+            /** @description The old key, serving until retire_at */
+            previous: components["schemas"]["ProviderKeyDto"];
+        };
         RotateProviderKeyDto: {
             /** @description How long the old key keeps serving (seconds); 0 retires it at once */
             grace_period_seconds?: number;
             /** @description The provider API key. Sent once; only its last four characters are ever shown. */
             key: string;
         };
+        RoutesDto: {
+            audio_stt?: components["schemas"]["ModalityRouteDto"];
+            audio_tts?: components["schemas"]["ModalityRouteDto"];
+            chat?: components["schemas"]["ModalityRouteDto"];
+            code?: components["schemas"]["ModalityRouteDto"];
+            embedding?: components["schemas"]["ModalityRouteDto"];
+            image?: components["schemas"]["ModalityRouteDto"];
+            text?: components["schemas"]["ModalityRouteDto"];
+            vision?: components["schemas"]["ModalityRouteDto"];
+        };
+        RoutesInput: {
+            audio_stt?: components["schemas"]["ModalityRouteInput"];
+            audio_tts?: components["schemas"]["ModalityRouteInput"];
+            chat?: components["schemas"]["ModalityRouteInput"];
+            code?: components["schemas"]["ModalityRouteInput"];
+            embedding?: components["schemas"]["ModalityRouteInput"];
+            image?: components["schemas"]["ModalityRouteInput"];
+            text?: components["schemas"]["ModalityRouteInput"];
+            vision?: components["schemas"]["ModalityRouteInput"];
+        };
+        ServiceHealthDto: {
+            /** @description How long the check took; null when none ran */
+            latency_ms: number | null;
+            /** @description Why it is down */
+            message: string | null;
+            /** @description `in_process`: embedded mode runs an in-process stand-in, so there is nothing to reach */
+            status: components["schemas"]["ServiceHealthStatus"];
+        };
+        /**
+         * @description `in_process`: embedded mode runs an in-process stand-in, so there is nothing to reach
+         * @enum {string}
+         */
+        ServiceHealthStatus: "up" | "down" | "in_process";
         SessionDto: {
             /** @description Send it back in the x-csrf-token header on every state-changing request (also in the tiergate_csrf cookie) */
             csrf_token: string;
@@ -1358,6 +2078,47 @@ export interface components {
         };
         /** @enum {string} */
         Tier: "free" | "premium" | "enterprise";
+        TierCreditsDto: {
+            /** @description Enterprise tier */
+            enterprise?: number;
+            /** @description Free tier */
+            free?: number;
+            /** @description Premium tier */
+            premium?: number;
+        };
+        TierModelsByTierDto: {
+            enterprise: components["schemas"]["TierModelsDto"];
+            free: components["schemas"]["TierModelsDto"];
+            premium: components["schemas"]["TierModelsDto"];
+        };
+        TierModelsDto: {
+            /** @description Models the tier may name beyond its routes */
+            allowed_models?: string[];
+            routes: components["schemas"]["RoutesDto"];
+        };
+        TierModelsInput: {
+            /** @description Replaces the allow-list */
+            allowed_models?: string[];
+            routes?: components["schemas"]["RoutesInput"];
+        };
+        TierQuotaPolicyDto: {
+            features: components["schemas"]["FeatureLimitsByFeatureDto"];
+            /**
+             * @description When Redis cannot be reached: refuse (closed, 503) or serve with per-instance limits (open)
+             * @enum {string}
+             */
+            on_redis_failure: "closed" | "open";
+            rate_limits: components["schemas"]["RateLimitsDto"];
+        };
+        TiersInput: {
+            enterprise?: components["schemas"]["TierModelsInput"];
+            free?: components["schemas"]["TierModelsInput"];
+            premium?: components["schemas"]["TierModelsInput"];
+        };
+        TodayUsageDto: {
+            cost_usd: number;
+            requests: number;
+        };
         TranscriptionResponseDto: {
             /** @description Measured by Tiergate from the audio */
             duration_seconds: number;
@@ -1377,11 +2138,70 @@ export interface components {
             provider: string;
             text: string;
         };
+        UpdateFlagsDto: {
+            /** @description Users may add their own Together API key */
+            allow_user_keys?: boolean;
+            /** @description The changes, nested */
+            flags?: components["schemas"]["FlagChangesInput"];
+            /** @description Fallbacks to other models, providers or cached answers */
+            together_ai_fallback?: boolean;
+            /** @description Free-tier access: off, free-tier users get 403 */
+            together_ai_free_tier?: boolean;
+            /** @description Master switch: off, every Together route answers 503 */
+            together_ai_integration?: boolean;
+            /** @description Model-source indicator fields on answers */
+            together_ai_ui_indicators?: boolean;
+        };
+        UpdateModelConfigDto: {
+            /**
+             * @description Settings per model id, merged with the current ones
+             * @example {
+             *       "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo": {
+             *         "supports_continuation": true
+             *       }
+             *     }
+             */
+            models?: {
+                [key: string]: components["schemas"]["ModelSettingsDto"];
+            };
+            tiers?: components["schemas"]["TiersInput"];
+        };
+        UpdatePricesDto: {
+            /** @description Images, per megapixel */
+            image_per_megapixel?: number;
+            /**
+             * @description Prices per model id (replaces the current ones)
+             * @example {
+             *       "black-forest-labs/FLUX.1-schnell": {
+             *         "per_image": 0.003
+             *       }
+             *     }
+             */
+            models?: {
+                [key: string]: components["schemas"]["ModelPriceDto"];
+            };
+            /** @description Speech, per million characters */
+            speech_per_million_characters?: number;
+            /** @description Monthly credits per tier (replaces the current ones) */
+            tier_credits_usd?: components["schemas"]["TierCreditsDto"];
+            /** @description Transcription, per minute */
+            transcription_per_minute?: number;
+        };
+        UpdateTierPolicyDto: {
+            features?: components["schemas"]["FeatureLimitsByFeatureDto"];
+            /** @enum {string} */
+            on_redis_failure?: "closed" | "open";
+            rate_limits?: components["schemas"]["RateLimitsDto"];
+        };
         UpdateUserDto: {
             /** @description false: the account and all its tokens and API keys stop working at once */
             active?: boolean;
             role?: components["schemas"]["Role"];
             tier?: components["schemas"]["Tier"];
+        };
+        UpdateUserOverridesDto: {
+            /** @description Per feature, the limits to set for this user (merged with their current overrides) */
+            features: components["schemas"]["FeatureLimitsByFeatureDto"];
         };
         UpdateUserProviderKeyDto: {
             fallback_to_system?: boolean;
@@ -1394,14 +2214,209 @@ export interface components {
             prompt_tokens: number;
             total_tokens: number;
         };
+        UsageEventDto: {
+            audio_seconds: number;
+            /** @description Answered from the cache of earlier answers */
+            cached: boolean;
+            characters: number;
+            completion_tokens: number;
+            cost_usd: number;
+            /** @example upstream_unavailable */
+            error_code: string | null;
+            /** @example SAME_PROVIDER_DIFFERENT_MODEL */
+            fallback_strategy: string | null;
+            feature: components["schemas"]["Feature"];
+            images: number;
+            is_fallback: boolean;
+            key_source: components["schemas"]["KeySource"];
+            latency_ms: number;
+            modality: components["schemas"]["Modality"];
+            /**
+             * Format: date-time
+             * @example 2026-11-30T13:04:05.123456Z
+             */
+            occurred_at: string;
+            prompt_tokens: number;
+            /** @example together_ai */
+            provider: string | null;
+            /** @description The request id (also sent as x-request-id); the row is unique by it */
+            request_id: string;
+            /** @description The model the caller named, if any */
+            requested_model: string | null;
+            /** @description The model that answered (null if none did) */
+            served_model: string | null;
+            /**
+             * @description The HTTP status answered; 400 or more is an error
+             * @example 200
+             */
+            status: number;
+            tier: components["schemas"]["Tier"];
+            total_tokens: number;
+            /** @description Time to first token (streams) */
+            ttft_ms: number | null;
+            /** @description Null when the account no longer exists */
+            user_email: string | null;
+            /** Format: uuid */
+            user_id: string;
+        };
+        UsageEventPageDto: {
+            /** @description Newest first */
+            data: components["schemas"]["UsageEventDto"][];
+            /** @description Pass as `cursor` for the next (older) page; null on the last page */
+            next_cursor: string | null;
+        };
+        UsageExportRowDto: {
+            audio_seconds: number | string;
+            cached: boolean;
+            characters: number;
+            completion_tokens: number;
+            cost_usd: number | string;
+            error_code: string | null;
+            fallback_strategy: string | null;
+            feature: components["schemas"]["Feature"];
+            images: number;
+            is_fallback: boolean;
+            /** @enum {string} */
+            key_source: "system" | "user";
+            latency_ms: number;
+            modality: components["schemas"]["Modality"];
+            /** Format: date-time */
+            occurred_at: string;
+            prompt_tokens: number;
+            provider: string | null;
+            request_id: string;
+            requested_model: string | null;
+            served_model: string | null;
+            /** @description The HTTP status answered */
+            status: number;
+            tier: components["schemas"]["Tier"];
+            total_tokens: number;
+            ttft_ms: number | null;
+            /** Format: uuid */
+            user_id: string;
+        };
+        UsageGroupDto: {
+            cache_rate: number;
+            completion_tokens: number;
+            /** @description USD */
+            cost_usd: number;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            day?: string;
+            error_rate: number;
+            errors: number;
+            fallback_rate: number;
+            feature?: components["schemas"]["Feature"];
+            latency_ms: components["schemas"]["LatencyDto"];
+            model?: string;
+            prompt_tokens: number;
+            requests: number;
+            tier?: components["schemas"]["Tier"];
+            total_tokens: number;
+            /** Format: uuid */
+            user?: string;
+        };
+        UsageQueueDto: {
+            active: number;
+            /** @description False when Redis did not answer (the counts are then 0) */
+            available: boolean;
+            /** @description Batches waiting to be retried */
+            delayed: number;
+            /** @description Batches that failed every attempt */
+            failed: number;
+            /** @description `queue`: the worker writes events from Redis; `in_process`: embedded mode, no queue (counts 0) */
+            mode: components["schemas"]["UsageQueueMode"];
+            /** @description Batches of events waiting for the worker */
+            waiting: number;
+        };
+        /**
+         * @description `queue`: the worker writes events from Redis; `in_process`: embedded mode, no queue (counts 0)
+         * @enum {string}
+         */
+        UsageQueueMode: "queue" | "in_process";
+        UsageReportDto: {
+            data: components["schemas"]["UsageGroupDto"][];
+            /** @enum {string} */
+            group_by: "day" | "model" | "user" | "tier" | "feature";
+            totals: components["schemas"]["UsageTotalsDto"];
+        };
+        UsageSeriesDto: {
+            /**
+             * @description The width of each point (UTC days)
+             * @enum {string}
+             */
+            bucket: "day";
+            /** @description The series, most requests first; "other" (last) when some keys were folded */
+            keys: string[];
+            /** @description One point per day of the range (at most 366) and key, zeros included, oldest first */
+            series: components["schemas"]["UsageSeriesPointDto"][];
+        };
+        UsageSeriesPointDto: {
+            cache_hits: number;
+            completion_tokens: number;
+            cost_usd: number;
+            /**
+             * Format: date
+             * @example 2026-11-30
+             */
+            day: string;
+            errors: number;
+            fallbacks: number;
+            /**
+             * @description The model, tier or feature; "all" when not split; "other" for the keys past the top ones
+             * @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo
+             */
+            key: string;
+            prompt_tokens: number;
+            requests: number;
+        };
+        /** @enum {string} */
+        UsageSplit: "model" | "tier" | "feature" | "none";
+        UsageTotalsDto: {
+            cache_rate: number;
+            completion_tokens: number;
+            /** @description USD */
+            cost_usd: number;
+            error_rate: number;
+            errors: number;
+            fallback_rate: number;
+            latency_ms: components["schemas"]["LatencyDto"];
+            prompt_tokens: number;
+            requests: number;
+            total_tokens: number;
+        };
         UserDto: {
             email: string;
             /** Format: uuid */
             id: string;
-            /** @enum {string} */
-            role: "user" | "admin";
-            /** @enum {string} */
-            tier: "free" | "premium" | "enterprise";
+            role: components["schemas"]["Role"];
+            tier: components["schemas"]["Tier"];
+        };
+        UserOverridesDto: {
+            overrides: components["schemas"]["FeatureLimitsByFeatureDto"];
+            /** Format: uuid */
+            user_id: string;
+        };
+        UserQuotaDto: {
+            audio_stt: components["schemas"]["FeatureQuotaDto"];
+            audio_tts: components["schemas"]["FeatureQuotaDto"];
+            code_generation: components["schemas"]["FeatureQuotaDto"];
+            image_generation: components["schemas"]["FeatureQuotaDto"];
+            /** @description The user's own limits, per feature */
+            overrides: components["schemas"]["FeatureLimitsByFeatureDto"];
+            rate_limits: components["schemas"]["RateLimitsDto"];
+            /**
+             * Format: date-time
+             * @description The next 00:00 UTC
+             */
+            resets_at: string;
+            text_generation: components["schemas"]["FeatureQuotaDto"];
+            tier: components["schemas"]["Tier"];
+            /** Format: uuid */
+            user_id: string;
+            vision_analysis: components["schemas"]["FeatureQuotaDto"];
         };
     };
     responses: never;
@@ -1436,7 +2451,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryPageDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1453,7 +2497,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeatureFlagsDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1466,7 +2539,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["UpdateFlagsDto"];
             };
         };
         responses: {
@@ -1474,7 +2547,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeatureFlagsDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1483,7 +2585,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                name: string;
+                name: components["schemas"]["FeatureFlag"];
             };
             cookie?: never;
         };
@@ -1497,7 +2599,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["FeatureFlagsDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1517,7 +2648,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GatewayStatsDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1534,7 +2694,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ModelConfigDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1547,7 +2736,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["UpdateModelConfigDto"];
             };
         };
         responses: {
@@ -1555,7 +2744,82 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ModelConfigDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    OverviewController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1572,7 +2836,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PriceTableDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1585,7 +2878,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["UpdatePricesDto"];
             };
         };
         responses: {
@@ -1593,13 +2886,43 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["PriceTableDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
     SystemKeysController_list: {
         parameters: {
             query?: {
+                /** @description Only this provider (e.g. together_ai) */
                 provider?: string;
             };
             header?: never;
@@ -1612,7 +2935,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderKeyListDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1633,7 +2985,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderKeyDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1648,11 +3038,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1675,7 +3102,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RotatedProviderKeyDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1692,7 +3166,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderListDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1713,7 +3216,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1728,11 +3269,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1741,7 +3319,7 @@ export interface operations {
             query?: {
                 page?: number;
                 page_size?: number;
-                status?: "pending" | "approved" | "denied";
+                status?: components["schemas"]["QuotaRequestStatus"];
             };
             header?: never;
             path?: never;
@@ -1753,7 +3331,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotaRequestPageDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1776,7 +3383,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotaRequestDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1799,7 +3453,54 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotaRequestDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1808,7 +3509,7 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                tier: string;
+                tier: components["schemas"]["Tier"];
             };
             cookie?: never;
         };
@@ -1818,7 +3519,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TierQuotaPolicyDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1827,13 +3557,13 @@ export interface operations {
             query?: never;
             header?: never;
             path: {
-                tier: string;
+                tier: components["schemas"]["Tier"];
             };
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["UpdateTierPolicyDto"];
             };
         };
         responses: {
@@ -1841,7 +3571,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TierQuotaPolicyDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1860,7 +3619,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserQuotaDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1875,7 +3672,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": Record<string, never>;
+                "application/json": components["schemas"]["UpdateUserOverridesDto"];
             };
         };
         responses: {
@@ -1883,14 +3680,53 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserOverridesDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
     QuotaAdminController_clearUser: {
         parameters: {
             query?: {
-                feature?: string;
+                /** @description Only this feature */
+                feature?: components["schemas"]["Feature"];
             };
             header?: never;
             path: {
@@ -1900,11 +3736,39 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Removed */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1931,7 +3795,94 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UsageReportDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminUsageController_events: {
+        parameters: {
+            query?: {
+                /** @description Where the page starts: the `next_cursor` of the previous page, unchanged (opaque) */
+                cursor?: string;
+                feature?: "text_generation" | "code_generation" | "image_generation" | "vision_analysis" | "audio_tts" | "audio_stt";
+                from?: string;
+                key_source?: "system" | "user";
+                limit?: number;
+                model?: string;
+                status?: "ok" | "error";
+                tier?: components["schemas"]["Tier"];
+                to?: string;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageEventPageDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -1954,17 +3905,108 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description A file download (content-disposition: attachment) in the format asked for */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UsageExportRowDto"][];
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                    "text/csv": string;
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminUsageController_usageSeries: {
+        parameters: {
+            query?: {
+                feature?: "text_generation" | "code_generation" | "image_generation" | "vision_analysis" | "audio_tts" | "audio_stt";
+                from?: string;
+                key_source?: "system" | "user";
+                model?: string;
+                split_by?: components["schemas"]["UsageSplit"];
+                status?: "ok" | "error";
+                tier?: components["schemas"]["Tier"];
+                to?: string;
+                /** @description The keys with the most requests kept apart; the rest are summed as "other" */
+                top?: number;
+                user_id?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsageSeriesDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
     UsersController_search: {
         parameters: {
             query?: {
+                /** @description true: active accounts only; false: deactivated ones only */
                 active?: boolean;
                 page?: number;
                 page_size?: number;
@@ -1983,7 +4025,152 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AdminUserPageDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUserDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_findOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2006,7 +4193,113 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+                content: {
+                    "application/json": components["schemas"]["AdminUserDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    UsersController_resetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ResetPasswordDto"];
+            };
+        };
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
                 content?: never;
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2027,7 +4320,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AccessTokenDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2048,7 +4361,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2124,7 +4466,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["UserDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2141,7 +4494,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApiKeyListDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2162,7 +4526,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKeyDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2177,11 +4570,30 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Revoked */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2198,7 +4610,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BillingDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2215,11 +4638,30 @@ export interface operations {
             };
         };
         responses: {
+            /** @description Changed */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2236,7 +4678,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderKeyListDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2257,7 +4728,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderKeyDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2272,11 +4772,48 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
+            /** @description Deleted */
             204: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2299,7 +4836,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderKeyDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2318,7 +4893,45 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ProviderKeyDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2338,7 +4951,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotaRequestPageDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2359,7 +4992,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotaRequestDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2379,7 +5041,27 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["MyUsageDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2535,7 +5217,7 @@ export interface operations {
     ModelsController_list: {
         parameters: {
             query?: {
-                modality?: "chat" | "text" | "code" | "vision" | "image" | "audio_tts" | "audio_stt" | "embedding";
+                modality?: components["schemas"]["Modality"];
             };
             header?: never;
             path?: never;
@@ -2549,6 +5231,42 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModelsResponseDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not available right now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -2566,7 +5284,36 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["QuotaViewDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not available right now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };
@@ -2606,7 +5353,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["LivenessDto"];
+                };
             };
         };
     };
@@ -2623,7 +5372,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ReadinessDto"];
+                };
+            };
+            /** @description Not available right now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };

@@ -3,7 +3,7 @@ import { useForm } from '@mantine/form';
 import { useDocumentTitle } from '@mantine/hooks';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { zodResolver } from 'mantine-form-zod-resolver';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { z } from 'zod';
 import { api, unwrap } from '@/api/client';
 import { sessionKeys } from '@/auth/session';
@@ -31,7 +31,7 @@ export function SignInPage() {
   const { redirect } = route.useSearch();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const form = useForm({ initialValues: { email: '', password: '' }, validate: zodResolver(schema) });
+  const form = useForm({ initialValues: { email: '', password: '' }, validate: zod4Resolver(schema) });
   const signIn = useMutation({
     mutationFn: (values: z.infer<typeof schema>) =>
       unwrap(api.POST('/api/v1/auth/session', { body: values })),

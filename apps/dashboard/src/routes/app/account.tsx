@@ -2,7 +2,7 @@ import { Button, Card, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation } from '@tanstack/react-query';
-import { zodResolver } from 'mantine-form-zod-resolver';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { z } from 'zod';
 import { api, unwrap } from '@/api/client';
 import { useCurrentUser } from '@/auth/session';
@@ -27,7 +27,7 @@ export function AccountPage() {
   const user = useCurrentUser();
   const form = useForm<Values>({
     initialValues: { current_password: '', new_password: '', confirm_password: '' },
-    validate: zodResolver(schema),
+    validate: zod4Resolver(schema),
   });
   const change = useMutation({
     mutationFn: ({ current_password, new_password }: Values) =>

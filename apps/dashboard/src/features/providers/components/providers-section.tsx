@@ -1,0 +1,110 @@
+import { Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { IconPlus } from '@tabler/icons-react';
+import { createColumnHelper } from '@tanstack/react-table';
+import { errorMessage } from '@/api/errors';
+import { DataTable } from '@/components/ui/data-table';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { formatDateTime } from '@/lib/format';
+import { useDeleteProvider, type Provider } from '../queries';
+import { AddProviderModal } from './add-provider-modal';
+import type { UseQueryResult } from '@tanstack/react-query';
+
+const column = createColumnHelper<Provider>();
+
+function DeleteProviderButton({ provider }: { provider: Provider }) {
+  const remove = useDeleteProvider();
+  const confirm = () =>
+    modals.openConfirmModal({
+      closeButtonProps: { 'aria-label': 'Close' },
+      title: `Delete ${provider.display_name}?`,
+      children: (
+        <Text size="sm">
+          Fallbacks that name <Code>{provider.id}</Code> stop using it, and its system key stops serving.
+          Model routes that still name it will show a warning on the Models page.
+        </Text>
+      ),
+      labels: { confirm: 'Delete', cancel: 'Cancel' },
+      confirmProps: { color: 'red' },
+      onConfirm: () =>
+        remove.mutate(provider.id, {
+          onSuccess: () =>
+            notifications.show({ color: 'green', message: `${provider.display_name} was deleted.` }),
+          onError: (error) =>
+            notifications.show({
+              color: 'red',
+              title: 'The provider was not deleted',
+              message: errorMessage(error),
+            }),
+        }),
+    });
+  return (
+    <Button
+      size="compact-sm"
+      variant="subtle"
+      color="red"
+      loading={remove.isPending}
+      onClick={confirm}
+      aria-label={`Delete ${provider.display_name}`}
+    >
+      Delete
+    </Button>
+  );
+}
+
+const columns = [
+  column.accessor('id', { header: 'Id', cell: (info) => <Code>{info.getValue()}</Code> }),
+  column.accessor('display_name', { header: 'Name' }),
+  column.accessor('base_url', {
+    header: 'Base URL',
+    cell: (info) => (
+      <Text size="sm" style={{ wordBreak: 'break-all' }}>
+        {info.getValue()}
+      </Text>
+    ),
+  }),
+  column.accessor('created_at', { header: 'Added', cell: (info) => formatDateTime(info.getValue()) }),
+  column.display({
+    id: 'actions',
+    header: () => <span className="sr-only">Actions</span>,
+    cell: (info) => <DeleteProviderButton provider={info.row.original} />,
+  }),
+];
+
+/** Providers for DIFFERENT_PROVIDER fallbacks: OpenAI-compatible APIs an admin added. */
+export function ProvidersSection({ providers }: { providers: UseQueryResult<{ data: Provider[] }> }) {
+  const [adding, { open, close }] = useDisclosure(false);
+  return (
+    <Card withBorder p="lg">
+      <Stack>
+        <Group justify="space-between" align="flex-start" wrap="wrap">
+          <Stack gap={2}>
+            <Title order={3}>Fallback providers</Title>
+            <Text size="sm" c="dimmed">
+              OpenAI-compatible providers for <Code>DIFFERENT_PROVIDER</Code> fallbacks: name them in a
+              route&apos;s fallbacks on the Models page.
+            </Text>
+          </Stack>
+          <Button leftSection={<IconPlus size={16} aria-hidden />} variant="light" onClick={open}>
+            Add provider
+          </Button>
+        </Group>
+        {providers.isError ? (
+          <ErrorAlert error={providers.error} onRetry={() => void providers.refetch()} />
+        ) : (
+          <DataTable
+            caption="Fallback providers"
+            columns={columns}
+            data={providers.data?.data ?? []}
+            loading={providers.isPending}
+            getRowId={(row) => row.id}
+            empty="No fallback providers yet."
+          />
+        )}
+      </Stack>
+      <AddProviderModal opened={adding} onClose={close} />
+    </Card>
+  );
+}

@@ -1,0 +1,100 @@
+import { Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { notifications } from '@mantine/notifications';
+import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { ErrorAlert } from '@/components/ui/error-alert';
+import { applyApiError } from '@/lib/forms';
+import { useAddSystemKey } from '../queries';
+import { addKeySchema, type AddKeyValues } from '../schema';
+
+/** "Add System API Key": provider, label and the key (write-only), verified by the server before it is saved. */
+export function AddKeyModal({
+  opened,
+  onClose,
+  providers,
+}: {
+  opened: boolean;
+  onClose: () => void;
+  /** Provider ids a key may be added for (together_ai and the added providers). */
+  providers: string[];
+}) {
+  const form = useForm<AddKeyValues>({
+    initialValues: { provider: 'together_ai', label: '', key: '' },
+    validate: zod4Resolver(addKeySchema),
+  });
+  const add = useAddSystemKey();
+  const close = () => {
+    form.reset();
+    add.reset();
+    onClose();
+  };
+  const submit = (values: AddKeyValues) =>
+    add.mutate(values, {
+      onSuccess: (key) => {
+        notifications.show({
+          color: 'green',
+          title: 'System key added',
+          message: `${key.label} (${key.key_hint}) was verified and is ${key.status}.`,
+        });
+        close();
+      },
+      onError: (error) => applyApiError(form, error),
+    });
+
+  return (
+    <Modal
+      opened={opened}
+      onClose={close}
+      title="Add System API Key"
+      centered
+      closeButtonProps={{ 'aria-label': 'Close' }}
+    >
+      <form onSubmit={form.onSubmit(submit)} noValidate>
+        <Stack>
+          <Text size="sm" c="dimmed">
+            The key is checked with the provider before it is saved, then stored encrypted. Only its last four
+            characters are ever shown again.
+          </Text>
+          <Select
+            label="Provider"
+            data={providers}
+            allowDeselect={false}
+            required
+            {...form.getInputProps('provider')}
+            data-path="provider"
+          />
+          <TextInput
+            label="Label"
+            placeholder="production key 2026-11"
+            required
+            {...form.getInputProps('label')}
+            data-path="label"
+          />
+          <PasswordInput
+            label="API key"
+            autoComplete="off"
+            required
+            {...form.getInputProps('key')}
+            // Mantine's PasswordInput marks its inner input with data-invalid only.
+            aria-invalid={Boolean(form.errors.key) || undefined}
+            data-path="key"
+          />
+          {add.isPending && (
+            <Text size="sm" role="status">
+              Verifying the key with {form.values.provider}…
+            </Text>
+          )}
+          {add.isError && !Object.keys(form.errors).length && <ErrorAlert error={add.error} />}
+          <Group justify="flex-end">
+            <Button variant="default" onClick={close} disabled={add.isPending}>
+              Cancel
+            </Button>
+            <Button type="submit" loading={add.isPending}>
+              Verify and save
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
