@@ -12,6 +12,7 @@ import { GatewayModule } from '@tiergate/gateway';
 import { QuotaModule } from '@tiergate/quota';
 import { RedisModule } from '@tiergate/redis';
 import { AuditController } from './admin/audit.controller';
+import { AdminCatalogController } from './admin/catalog.controller';
 import { AdminOverviewModule } from './admin/overview.module';
 import { MetricsController } from './metrics/metrics.controller';
 import { FlagsController } from './admin/flags.controller';
@@ -85,6 +86,7 @@ export class ApiModule {
         UsersController,
         AuditController,
         ModelConfigController,
+        AdminCatalogController,
         ProvidersController,
         QuotaController,
         MyQuotaRequestsController,

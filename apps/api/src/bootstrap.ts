@@ -11,6 +11,7 @@ import { Metrics } from '@tiergate/metrics';
 import { ApiModule } from './api.module';
 import { addDrainHook } from './http/graceful-shutdown';
 import { serveDashboard } from './http/dashboard';
+import { registerJsonBodyParser } from './http/json-body';
 import { buildOpenApiDocument } from './http/openapi';
 import { createValidationPipe } from './http/validation';
 
@@ -68,6 +69,8 @@ export async function createApiApp(
     adapter,
     {
       bufferLogs: true,
+      // Nest's JSON and form parsers are replaced by ours (http/json-body.ts): JSON only, with limits.
+      bodyParser: false,
     },
   );
   app.useLogger(app.get(Logger));
@@ -75,6 +78,7 @@ export async function createApiApp(
 
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain'); // JSON, and multipart on the upload routes
+  registerJsonBodyParser(fastify);
   // Multipart is streamed and capped per route (readMultipart); this only bounds the form itself.
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 32, parts: 40 } });

@@ -387,6 +387,59 @@ describe('admin API: flags, users, audit (e2e)', () => {
     });
   });
 
+  describe('model configuration', () => {
+    const CONFIG = '/api/v1/admin/model-config';
+
+    it('changes a route field by field: setting only the primary keeps fallbacks and purposes', async () => {
+      const before = (await api.get(CONFIG, admin)).body;
+      const chat = before.tiers.premium.routes.chat;
+      expect(chat.fallbacks.length).toBeGreaterThan(0);
+      const other = before.tiers.free.routes.chat.primary;
+      const changed = await api.put(
+        CONFIG,
+        { tiers: { premium: { routes: { chat: { primary: other } } } } },
+        admin,
+      );
+      expect(changed.status).toBe(200);
+      expect(changed.body.tiers.premium.routes.chat).toEqual({ ...chat, primary: other });
+      const cleared = await api.put(
+        CONFIG,
+        { tiers: { premium: { routes: { chat: { fallbacks: [] } } } } },
+        admin,
+      );
+      expect(cleared.body.tiers.premium.routes.chat).toEqual({ ...chat, primary: other, fallbacks: [] });
+      const restored = await api.put(CONFIG, { tiers: { premium: { routes: { chat } } } }, admin);
+      expect(restored.body.tiers.premium.routes.chat).toEqual(chat);
+    });
+
+    it('refuses a model the catalog does not list, naming the field, unless forced', async () => {
+      const before = (await api.get(CONFIG, admin)).body;
+      const change = {
+        tiers: { free: { routes: { text: { fallbacks: ['nobody/imaginary-model'] } } } },
+      };
+      const refused = await api.put(CONFIG, change, admin);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error).toEqual({
+        message:
+          'tiers.free.routes.text.fallbacks[0]: model nobody/imaginary-model is not in the provider\'s catalog; send "force": true to save it anyway',
+        type: 'invalid_request_error',
+        code: 'validation_failed',
+        param: 'tiers.free.routes.text.fallbacks[0]',
+      });
+      expect((await api.get(CONFIG, admin)).body.tiers).toEqual(before.tiers);
+      const forced = await api.put(CONFIG, { ...change, force: true }, admin);
+      expect(forced.status).toBe(200);
+      expect(forced.body.tiers.free.routes.text.fallbacks).toEqual(['nobody/imaginary-model']);
+      expect(forced.body.warnings).toEqual([expect.stringContaining('nobody/imaginary-model (free.text)')]);
+      const undo = await api.put(
+        CONFIG,
+        { tiers: { free: { routes: { text: { fallbacks: before.tiers.free.routes.text.fallbacks } } } } },
+        admin,
+      );
+      expect(undo.body.warnings).toEqual([]);
+    });
+  });
+
   describe('audit log', () => {
     it('filters by actor, action, target and time, newest first', async () => {
       const user = await api.user();

@@ -70,6 +70,20 @@ describe('accounts, tokens and personal API keys (e2e)', () => {
     expect(response.body.request_id).toBe(response.headers.get('x-request-id'));
   });
 
+  it.each([
+    [{ email: 'missing@example.com' }, 'password', 'password is required'],
+    [{ email: 'missing@example.com', password: null }, 'password', 'password must not be null'],
+    [{ password: 'password-123' }, 'email', 'email is required'],
+    [undefined, 'email', 'email is required'],
+  ])('says a missing field is required, not that it is too long (%j)', async (body, param, message) => {
+    const response =
+      body === undefined
+        ? await api.request('POST', '/api/v1/auth/register')
+        : await api.post('/api/v1/auth/register', body);
+    expect(response.status).toBe(400);
+    expect(response.body.error).toMatchObject({ message, param });
+  });
+
   it('answers a wrong password and an unknown email the same way', async () => {
     const user = await api.user();
     const wrong = await api.post('/api/v1/auth/login', { email: user.email, password: 'wrong-password' });

@@ -134,6 +134,27 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       expect(api.sim.stats.requests).toBe(before);
     });
 
+    it.each([
+      ['without messages', { max_tokens: 8 }, 'messages', 'messages is required'],
+      ['with a message that is an array', { messages: [[]] }, 'messages', 'messages[0] must be an object'],
+      [
+        'with a message that is not an object',
+        { messages: [{ role: 'user', content: 'x' }, 7] },
+        'messages',
+        'messages[1] must be an object',
+      ],
+      [
+        'without content',
+        { messages: [{ role: 'user' }] },
+        'messages[0].content',
+        'messages[0].content is required',
+      ],
+    ])('400 %s says exactly what is wrong', async (_name, body, param, message) => {
+      const response = await api.post(CHAT, body, token);
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({ code: 'validation_failed', param, message });
+    });
+
     it('400 for malformed JSON and for a body that is not an object', async () => {
       const malformed = await api.request('POST', CHAT, {
         raw: '{"messages": [',
@@ -162,6 +183,9 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       });
       expect(text.status).toBe(415);
       expect(text.body.error.code).toBe('unsupported_media_type');
+      expect(text.body.error.message).toMatch(
+        /Content-Type text\/plain is not accepted: send a JSON body with Content-Type: application\/json/,
+      );
     });
 
     it('401 without a token, never HTML', async () => {

@@ -448,11 +448,13 @@ describe('model selection and the fallback chain (e2e)', () => {
         'meta-llama/Meta-Llama-3.1-405B-Instruct-Turbo',
       );
       expect(config.body.warnings).toEqual([]);
-      const changed = await api.put(
-        '/api/v1/admin/model-config',
-        { tiers: { premium: { routes: { image: { primary: 'nobody/imaginary-model', fallbacks: [] } } } } },
-        admin,
-      );
+      const imaginary = {
+        tiers: { premium: { routes: { image: { primary: 'nobody/imaginary-model', fallbacks: [] } } } },
+      };
+      const refused = await api.put('/api/v1/admin/model-config', imaginary, admin);
+      expect(refused.status).toBe(400);
+      expect(refused.body.error.param).toBe('tiers.premium.routes.image.primary');
+      const changed = await api.put('/api/v1/admin/model-config', { ...imaginary, force: true }, admin);
       expect(changed.status).toBe(200);
       expect(changed.body.warnings).toEqual([
         expect.stringContaining('nobody/imaginary-model (premium.image)'),
@@ -464,7 +466,7 @@ describe('model selection and the fallback chain (e2e)', () => {
     it.each([
       [{ tiers: { gold: { routes: {} } } }, 'tiers.gold'],
       [{ tiers: { free: { routes: { video: { primary: 'x' } } } } }, 'tiers.free.routes.video'],
-      [{ tiers: { free: { routes: { chat: { fallbacks: [] } } } } }, 'tiers.free.routes.chat.primary'],
+      [{ tiers: { free: { routes: { chat: { primary: null } } } } }, 'tiers.free.routes.chat.primary'],
       [{ tiers: { free: { routes: { chat: { primary: 'a b' } } } } }, 'tiers.free.routes.chat.primary'],
       [
         {

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { reencryptProviderKeys, SecretCipher, encryptionKeyVersion } from '@tiergate/key-manager';
+import { waitFor } from '@tiergate/testing';
 import { TEST_UPSTREAM_KEY, TestApi } from './support/test-api';
 
 const CHAT = '/api/v1/together/chat/completions';
@@ -39,6 +40,13 @@ describe('provider keys: system keys and bring-your-own-key (e2e)', () => {
   const systemKeys = async () => (await api.get(KEYS, admin)).body.data as Array<Record<string, any>>;
   const row = async (id: string) =>
     (await api.db.query<KeyRow>('SELECT * FROM provider_keys WHERE id = $1', [id]))[0];
+  /** The target of every `provider_key.retire` audit entry, oldest first. */
+  const retireEntries = async () =>
+    (
+      await api.db.query<{ target_id: string | null }>(
+        `SELECT target_id FROM audit_log WHERE action = 'provider_key.retire' ORDER BY id`,
+      )
+    ).map((entry) => entry.target_id);
   const revokeAllSystemKeys = async () => {
     for (const key of await systemKeys())
       if (['active', 'retiring', 'invalid'].includes(key.status))
@@ -224,9 +232,17 @@ describe('provider keys: system keys and bring-your-own-key (e2e)', () => {
       await api.revokeUpstreamKey(newSecret);
       const user = await api.user();
       expect((await api.post(CHAT, ask, user.token)).status).toBe(200);
-      await new Promise((resolve) => setTimeout(resolve, 2_100));
-      const shown = (await systemKeys()).find((k) => k.id === old.id)!;
-      expect(shown.status).toBe('retired');
+      // Each listing runs the retirement sweep: while the key is still in its grace period, and
+      // again after it is retired, a sweep that retires nothing writes nothing.
+      expect((await systemKeys()).find((k) => k.id === old.id)!.status).toBe('retiring');
+      await waitFor(
+        async () =>
+          (await systemKeys()).find((k) => k.id === old.id)!.status === 'retired' ? true : undefined,
+        10_000,
+        'the grace period to end',
+      );
+      await systemKeys();
+      expect(await retireEntries()).toEqual([old.id]);
       const stored = await row(old.id);
       expect([stored.ciphertext, stored.nonce, stored.auth_tag]).toEqual([null, null, null]);
       expect((await api.post(CHAT, fresh(), user.token)).status).toBe(503);

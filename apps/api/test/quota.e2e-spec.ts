@@ -364,6 +364,31 @@ describe('quotas and rate limits (e2e)', () => {
       ).toBe(404);
     });
 
+    it('approves a quota request sent without a body, or with an empty one (every field is optional)', async () => {
+      const user = await api.user();
+      const submit = (feature: string) =>
+        api.post(
+          '/api/v1/me/quota-requests',
+          { feature, requested_limit: 50, reason: 'more please' },
+          user.token,
+        );
+      const first = await submit('image_generation');
+      const second = await submit('code_generation');
+      const bare = await api.request('POST', `/api/v1/admin/quota-requests/${first.body.id}/approve`, {
+        token: admin,
+      });
+      expect(bare.status).toBe(200);
+      expect(bare.body).toMatchObject({ status: 'approved', decision_reason: null });
+      const empty = await api.request('POST', `/api/v1/admin/quota-requests/${second.body.id}/approve`, {
+        token: admin,
+        raw: '',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(empty.status).toBe(200);
+      expect(empty.body.status).toBe('approved');
+      expect((await quotaOf(user.token)).image_generation.requests_limit).toBe(50);
+    });
+
     it('quota increase requests: submitted by a user, approved (writing the override) or denied with a reason', async () => {
       const user = await api.user();
       const bad = await api.post(

@@ -37,11 +37,12 @@ export class ModelConfigController {
 
   @Put()
   @ApiOperation({
-    summary: 'Change routes (per tier and modality, replaced whole), allow-lists or model settings; audited',
+    summary:
+      'Change routes (per tier and modality, field by field), allow-lists or model settings; models missing from the catalog are refused unless `force`; audited',
   })
   @ApiOkResponse({ type: ModelConfigDto })
   async update(@Actor() actor: ActorContext, @Body() body: UpdateModelConfigDto): Promise<ModelConfigDto> {
-    return this.withWarnings(await this.config.update(actor, body.toPatch()));
+    return this.withWarnings(await this.check.update(actor, body.toPatch(), { force: body.force === true }));
   }
 
   private async withWarnings(document: ModelConfigDocument): Promise<ModelConfigDto> {

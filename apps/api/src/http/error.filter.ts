@@ -9,10 +9,27 @@ interface PlatformError {
   message?: string;
 }
 
+/** A body no parser accepts: says what was sent and what to send instead. */
+function unsupportedMediaTypeMessage(contentType: string | undefined): string {
+  const sent = contentType
+    ? `Content-Type ${contentType.split(';')[0].trim().slice(0, 100)} is not accepted`
+    : 'The request body has no Content-Type';
+  return `${sent}: send a JSON body with Content-Type: application/json (file uploads: multipart/form-data)`;
+}
+
 /** Turns anything thrown into the one error body. Unknown errors are logged and become a bare 500. */
-export function toDomainError(exception: unknown, logger: Logger, requestId: string): DomainError {
+export function toDomainError(
+  exception: unknown,
+  logger: Logger,
+  requestId: string,
+  contentType?: string,
+): DomainError {
   if (exception instanceof DomainError) return exception;
   if (exception instanceof HttpException) {
+    // Fastify's 415 (no parser for the body; Nest rethrows it as an HttpException). Libraries
+    // throw their own 415s (an audio or image type) as DomainErrors, with their own message.
+    if (exception.getStatus() === 415)
+      return new DomainError(ErrorCode.UnsupportedMediaType, unsupportedMediaTypeMessage(contentType));
     const response = exception.getResponse();
     const message =
       typeof response === 'object' && response && 'message' in response
@@ -48,6 +65,7 @@ export class ErrorFilter implements ExceptionFilter {
       reply.raw.destroy();
       return;
     }
-    sendError(reply, toDomainError(exception, this.logger, request.id), request.id);
+    const domainError = toDomainError(exception, this.logger, request.id, request.headers['content-type']);
+    sendError(reply, domainError, request.id);
   }
 }

@@ -16,12 +16,19 @@ function firstProblem(
     const constraints = Object.entries(error.constraints ?? {});
     if (constraints.length) {
       const [rule, text] = constraints[0];
+      // Only an optional field may be absent, so any rule failing on a missing value means "required",
+      // and on null that null is not allowed (the first rule to fail is often a length or size
+      // bound, whose message would mislead).
       const message =
         rule === 'whitelistValidation'
           ? `${field} is not a recognised field`
-          : rule === 'nestedValidation'
-            ? `${field} must be an object`
-            : text.replace(error.property, field);
+          : error.value === undefined
+            ? `${field} is required`
+            : error.value === null
+              ? `${field} must not be null`
+              : rule === 'nestedValidation'
+                ? `${field} must be an object`
+                : text.replace(error.property, field);
       return { field, message };
     }
     const nested = firstProblem(error.children ?? [], field);
@@ -30,9 +37,14 @@ function firstProblem(
   return undefined;
 }
 
-/** Rejects bodies that are not JSON objects (arrays, null, strings) before field validation. */
+/**
+ * Rejects bodies that are not JSON objects (arrays, null, strings) before field validation. No body
+ * at all is an empty object: a body whose fields are all optional may be left out, and one with
+ * required fields names the first one missing.
+ */
 class BodyValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && metadata.data === undefined && value === undefined) value = {};
     const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
     if (metadata.type === 'body' && !isObject) {
       throw new DomainError(ErrorCode.ValidationFailed, 'The request body must be a JSON object');

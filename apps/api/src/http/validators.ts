@@ -49,3 +49,27 @@ export function IsMessageContent(maxChars: number, maxImageUrlChars: number, opt
     options,
   );
 }
+
+const isPlainObject = (value: unknown) =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * An array whose items are all objects. `ValidateNested({ each: true })` alone lets an item that is
+ * itself an array through (it validates the inner array's items, and an empty one has none).
+ */
+export function IsArrayOfObjects(field: string, options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isArrayOfObjects',
+      validator: {
+        validate: (value: unknown) => Array.isArray(value) && value.every(isPlainObject),
+        defaultMessage: (args) => {
+          const value: unknown = args?.value;
+          if (!Array.isArray(value)) return `${field} must be an array`;
+          return `${field}[${value.findIndex((item) => !isPlainObject(item))}] must be an object`;
+        },
+      },
+    },
+    options,
+  );
+}

@@ -8,13 +8,14 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { NotFoundError } from '@tiergate/common';
+import { FeatureFlagsService } from '@tiergate/flags';
 import { summarizeKey, UserKeysService } from '@tiergate/key-manager';
 import { ApiErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
 import {
   CreateUserProviderKeyDto,
   ProviderKeyDto,
-  ProviderKeyListDto,
+  MyProviderKeyListDto,
   UpdateUserProviderKeyDto,
 } from './dto/provider-key.dto';
 
@@ -26,7 +27,10 @@ const keyId = new ParseUUIDPipe({ exceptionFactory: () => new NotFoundError('Pro
 @ApiErrors(400, 401, 403)
 @Controller('api/v1/me/provider-keys')
 export class MyProviderKeysController {
-  constructor(private readonly keys: UserKeysService) {}
+  constructor(
+    private readonly keys: UserKeysService,
+    private readonly flags: FeatureFlagsService,
+  ) {}
 
   @Post()
   @ApiOperation({
@@ -45,9 +49,12 @@ export class MyProviderKeysController {
 
   @Get()
   @ApiOperation({ summary: 'Your provider keys (never the keys themselves)' })
-  @ApiOkResponse({ type: ProviderKeyListDto })
-  async list(@Actor() user: ActorContext): Promise<ProviderKeyListDto> {
-    return { data: (await this.keys.list(user.id)).map((key) => ProviderKeyDto.from(summarizeKey(key))) };
+  @ApiOkResponse({ type: MyProviderKeyListDto })
+  async list(@Actor() user: ActorContext): Promise<MyProviderKeyListDto> {
+    return {
+      data: (await this.keys.list(user.id)).map((key) => ProviderKeyDto.from(summarizeKey(key))),
+      user_keys_allowed: this.flags.isEnabled('allow_user_keys'),
+    };
   }
 
   @Post(':id/verify')

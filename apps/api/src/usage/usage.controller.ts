@@ -10,7 +10,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@tiergate/auth';
-import { DomainError, ErrorCode } from '@tiergate/common';
+import { DomainError, ErrorCode, type Tier } from '@tiergate/common';
 import { BillingService, PriceBook, UsageExport, UsageLog, UsageReports, UsageSeries } from '@tiergate/usage';
 import { ApiAdminErrors, ApiErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
@@ -148,7 +148,7 @@ export class AdminUsageController {
   })
   @ApiOkResponse({ type: PriceTableDto })
   priceTable(): PriceTableDto {
-    return this.prices.table;
+    return this.priceView();
   }
 
   @Put('prices')
@@ -157,8 +157,21 @@ export class AdminUsageController {
       'Change prices (USD): image_per_megapixel, speech_per_million_characters, transcription_per_minute, models, tier_credits_usd; audited',
   })
   @ApiOkResponse({ type: PriceTableDto })
-  updatePrices(@Actor() actor: ActorContext, @Body() body: UpdatePricesDto): Promise<PriceTableDto> {
-    return this.prices.update(actor, body.toChanges());
+  async updatePrices(@Actor() actor: ActorContext, @Body() body: UpdatePricesDto): Promise<PriceTableDto> {
+    await this.prices.update(actor, body.toChanges());
+    return this.priceView();
+  }
+
+  private priceView(): PriceTableDto {
+    const credits = (tier: Tier) => this.prices.creditsFor(tier);
+    return {
+      ...this.prices.table,
+      effective_tier_credits_usd: {
+        free: credits('free'),
+        premium: credits('premium'),
+        enterprise: credits('enterprise'),
+      },
+    };
   }
 }
 

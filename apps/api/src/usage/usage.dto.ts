@@ -1,12 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { IsDateString, IsIn, IsNumber, IsOptional, IsString, IsUUID, MaxLength, Min } from 'class-validator';
-import { MODALITIES, TIERS } from '@tiergate/common';
+import { DomainError, ErrorCode, MODALITIES, TIERS } from '@tiergate/common';
 import { FEATURES } from '@tiergate/quota';
 import { EXPORT_COLUMNS, GROUPINGS, type PriceTable, type UsageFilter } from '@tiergate/usage';
 import { IsPresentOptional, MapField, NestedField, TierField } from '../http/dto-fields';
 
 const DAY_MS = 86_400_000;
+/** The longest date range a usage query may ask for. */
+const MAX_RANGE_DAYS = 366;
 
 /** A date range (`from`, `to`: YYYY-MM-DD, inclusive); the last 30 days by default. */
 export class DateRangeQueryDto {
@@ -20,9 +22,18 @@ export class DateRangeQueryDto {
   @IsDateString({ strict: true }, { message: 'to must be a date such as 2026-11-30' })
   to?: string;
 
+  /** The dates asked for (the last 30 days by default); at most MAX_RANGE_DAYS, `from` not after `to`. */
   range(): { from: string; to: string } {
     const to = this.to?.slice(0, 10) ?? new Date().toISOString().slice(0, 10);
     const from = this.from?.slice(0, 10) ?? new Date(Date.parse(to) - 29 * DAY_MS).toISOString().slice(0, 10);
+    if (from > to)
+      throw new DomainError(ErrorCode.ValidationFailed, 'from must not be after to', { param: 'from' });
+    if ((Date.parse(to) - Date.parse(from)) / DAY_MS + 1 > MAX_RANGE_DAYS)
+      throw new DomainError(
+        ErrorCode.ValidationFailed,
+        `The date range may cover at most ${MAX_RANGE_DAYS} days`,
+        { param: 'from' },
+      );
     return { from, to };
   }
 }
@@ -255,6 +266,12 @@ export class TierCreditsDto {
   @PriceField('Enterprise tier') enterprise?: number;
 }
 
+export class EffectiveTierCreditsDto {
+  @ApiProperty({ minimum: 0 }) free!: number;
+  @ApiProperty({ minimum: 0 }) premium!: number;
+  @ApiProperty({ minimum: 0 }) enterprise!: number;
+}
+
 const MODEL_PRICES = {
   type: 'object',
   additionalProperties: { $ref: getSchemaPath(ModelPriceDto) },
@@ -268,6 +285,11 @@ export class PriceTableDto {
   @ApiPropertyOptional({ type: TierCreditsDto, description: 'Defaults apply to tiers left out' })
   tier_credits_usd?: TierCreditsDto;
   @ApiProperty(MODEL_PRICES) models!: Record<string, ModelPriceDto>;
+  @ApiProperty({
+    type: EffectiveTierCreditsDto,
+    description: "Each tier's monthly credits in force: its own value, else the platform default",
+  })
+  effective_tier_credits_usd!: EffectiveTierCreditsDto;
 }
 
 /** `PUT /api/v1/admin/prices`: each field given replaces the current one (objects whole). */

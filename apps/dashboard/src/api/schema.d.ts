@@ -82,8 +82,25 @@ export interface paths {
         };
         /** The tier × modality model configuration (primary, fallbacks, purposes, allow-lists) */
         get: operations["ModelConfigController_get"];
-        /** Change routes (per tier and modality, replaced whole), allow-lists or model settings; audited */
+        /** Change routes (per tier and modality, field by field), allow-lists or model settings; models missing from the catalog are refused unless `force`; audited */
         put: operations["ModelConfigController_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/models": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The primary provider's whole model catalog (cached 30 minutes) */
+        get: operations["AdminCatalogController_list"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -986,6 +1003,25 @@ export interface components {
             /** @enum {string} */
             token_type: "Bearer";
         };
+        AdminCatalogDto: {
+            models: components["schemas"]["AdminCatalogModelDto"][];
+        };
+        AdminCatalogModelDto: {
+            context_length: number | null;
+            id: string;
+            /**
+             * @example [
+             *       "chat",
+             *       "text"
+             *     ]
+             */
+            modalities: string[];
+            /** @example chat */
+            modality: components["schemas"]["Modality"];
+            name: string;
+            organization: string | null;
+            pricing: components["schemas"]["ModelPricingDto"];
+        };
         AdminUserDto: {
             active: boolean;
             /** Format: date-time */
@@ -1269,6 +1305,11 @@ export interface components {
             /** @description Shown to the user; required to deny */
             reason?: string;
         };
+        EffectiveTierCreditsDto: {
+            enterprise: number;
+            free: number;
+            premium: number;
+        };
         ErrorBodyDto: {
             error: components["schemas"]["ErrorDetailDto"];
             request_id: string;
@@ -1277,7 +1318,7 @@ export interface components {
          * @description Branch on this, not on message
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "not_ready" | "internal_error" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "email_taken" | "limit_reached" | "registration_closed" | "upstream_auth_failed" | "model_not_available" | "upstream_bad_request" | "upstream_rate_limited" | "upstream_unavailable" | "upstream_timeout" | "upstream_protocol_error" | "client_closed_request" | "conflict" | "integration_disabled" | "free_tier_disabled" | "user_keys_disabled" | "provider_key_rejected" | "user_key_rejected" | "no_system_key" | "model_not_allowed" | "content_policy_violation" | "context_length_exceeded" | "quota_exceeded" | "quota_unavailable";
+        ErrorCode: "validation_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "not_ready" | "internal_error" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "too_many_attempts" | "email_taken" | "limit_reached" | "registration_closed" | "upstream_auth_failed" | "model_not_available" | "upstream_bad_request" | "upstream_rate_limited" | "upstream_unavailable" | "upstream_timeout" | "upstream_protocol_error" | "client_closed_request" | "conflict" | "integration_disabled" | "free_tier_disabled" | "user_keys_disabled" | "provider_key_rejected" | "user_key_rejected" | "no_system_key" | "model_not_allowed" | "content_policy_violation" | "context_length_exceeded" | "quota_exceeded" | "quota_unavailable";
         ErrorDetailDto: {
             /** @description Branch on this, not on message */
             code: components["schemas"]["ErrorCode"];
@@ -1516,11 +1557,11 @@ export interface components {
             };
         };
         ModalityRouteInput: {
-            /** @description Tried in order after the primary; none when omitted */
-            fallbacks?: (string | components["schemas"]["ModelRefDto"])[];
-            /** @description Tried first */
-            primary: string | components["schemas"]["ModelRefDto"];
-            /** @description Per-purpose overrides, keyed by a lowercase word (`coding`, `creative`, …) */
+            /** @description Tried in order after the primary; replaces the current ones (`[]` or null: none) */
+            fallbacks?: (string | components["schemas"]["ModelRefDto"])[] | null;
+            /** @description Tried first; required only for a modality that has no route yet */
+            primary?: string | components["schemas"]["ModelRefDto"];
+            /** @description Per-purpose overrides, keyed by a lowercase word (`coding`, `creative`, …); replaces the current ones (`{}`: none) */
             purposes?: {
                 [key: string]: components["schemas"]["ModelRouteInput"];
             };
@@ -1640,6 +1681,11 @@ export interface components {
             prompt_tokens: number;
             requests: number;
             total_tokens: number;
+        };
+        MyProviderKeyListDto: {
+            data: components["schemas"]["ProviderKeyDto"][];
+            /** @description Whether admins allow users to bring their own key (the allow_user_keys flag) */
+            user_keys_allowed: boolean;
         };
         MyUsageDto: {
             /** @description By day (newest first), feature and model */
@@ -1800,6 +1846,8 @@ export interface components {
             usage_usd: number;
         };
         PriceTableDto: {
+            /** @description Each tier's monthly credits in force: its own value, else the platform default */
+            effective_tier_credits_usd: components["schemas"]["EffectiveTierCreditsDto"];
             image_per_megapixel: number;
             /** @description Prices per model id */
             models: {
@@ -2153,6 +2201,8 @@ export interface components {
             together_ai_ui_indicators?: boolean;
         };
         UpdateModelConfigDto: {
+            /** @description Save models the provider's catalog does not list (yet); without it such a model is refused */
+            force?: boolean;
             /**
              * @description Settings per model id, merged with the current ones
              * @example {
@@ -2746,6 +2796,54 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ModelConfigDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    AdminCatalogController_list: {
+        parameters: {
+            query?: {
+                modality?: components["schemas"]["Modality"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminCatalogDto"];
                 };
             };
             /** @description Invalid input; `param` names the field */
@@ -4411,6 +4509,15 @@ export interface operations {
                     "application/json": components["schemas"]["SessionDto"];
                 };
             };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
         };
     };
     SessionController_signIn: {
@@ -4432,6 +4539,24 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["SessionDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
                 };
             };
         };
@@ -4679,7 +4804,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ProviderKeyListDto"];
+                    "application/json": components["schemas"]["MyProviderKeyListDto"];
                 };
             };
             /** @description Invalid input; `param` names the field */

@@ -1,7 +1,12 @@
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import { ArrayMaxSize, IsArray, IsBoolean, IsDefined, IsOptional } from 'class-validator';
 import type { Modality, Tier } from '@tiergate/common';
-import type { ModalityRoute, ModelConfigPatch, ModelRef, TierModels } from '@tiergate/model-selector';
+import type {
+  ModalityRoutePatch,
+  ModelConfigPatch,
+  ModelRef,
+  TierModelsPatch,
+} from '@tiergate/model-selector';
 import { IsPresentOptional, MapField, NestedField } from '../../http/dto-fields';
 
 /**
@@ -96,6 +101,7 @@ export class ModelConfigDto {
 
 // ---- Writing (a partial document) ----
 
+/** A purpose's route, given whole: its primary, and its fallbacks (none when omitted). */
 export class ModelRouteInput {
   @ApiProperty({ ...MODEL_REF, description: 'Tried first' })
   @IsDefined({ message: 'primary is required' })
@@ -113,15 +119,40 @@ export class ModelRouteInput {
   fallbacks?: Array<string | ModelRef> | null;
 }
 
-export class ModalityRouteInput extends ModelRouteInput {
+/**
+ * A modality's route, changed field by field: a field left out keeps its current value, so a PUT
+ * that sets only `primary` keeps the fallbacks and purposes. A new route needs its `primary`.
+ */
+export class ModalityRouteInput {
+  @ApiPropertyOptional({
+    ...MODEL_REF,
+    description: 'Tried first; required only for a modality that has no route yet',
+  })
+  @IsPresentOptional()
+  @IsDefined({ message: 'primary must be a model id or {model, provider}' })
+  primary?: string | ModelRef;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: MODEL_REF,
+    maxItems: MAX_FALLBACKS,
+    nullable: true,
+    description: 'Tried in order after the primary; replaces the current ones (`[]` or null: none)',
+  })
+  @IsOptional()
+  @IsArray({ message: 'fallbacks must be an array of model ids' })
+  @ArrayMaxSize(MAX_FALLBACKS, { message: `fallbacks must have at most ${MAX_FALLBACKS} models` })
+  fallbacks?: Array<string | ModelRef> | null;
+
   @MapField(() => ModelRouteInput, {
     optional: true,
-    description: 'Per-purpose overrides, keyed by a lowercase word (`coding`, `creative`, …)',
+    description:
+      'Per-purpose overrides, keyed by a lowercase word (`coding`, `creative`, …); replaces the current ones (`{}`: none)',
   })
   purposes?: Map<string, ModelRouteInput>;
 }
 
-/** Each route given replaces that modality's route whole; modalities left out stay as they are. */
+/** Routes change per modality, field by field; modalities left out stay as they are. */
 export class RoutesInput implements Partial<Record<Modality, ModalityRouteInput>> {
   @NestedField(() => ModalityRouteInput, { optional: true }) chat?: ModalityRouteInput;
   @NestedField(() => ModalityRouteInput, { optional: true }) text?: ModalityRouteInput;
@@ -159,6 +190,13 @@ export class UpdateModelConfigDto {
   })
   models?: Map<string, ModelSettingsDto>;
 
+  @ApiPropertyOptional({
+    description: "Save models the provider's catalog does not list (yet); without it such a model is refused",
+  })
+  @IsPresentOptional()
+  @IsBoolean({ message: 'force must be true or false' })
+  force?: boolean;
+
   /** The library's patch: plain objects, only the fields that were sent. */
   toPatch(): ModelConfigPatch {
     const patch: ModelConfigPatch = {};
@@ -177,8 +215,8 @@ export class UpdateModelConfigDto {
   }
 }
 
-function tierChange(input: TierModelsInput): Partial<TierModels> {
-  const change: Partial<TierModels> = {};
+function tierChange(input: TierModelsInput): TierModelsPatch {
+  const change: TierModelsPatch = {};
   if (input.routes)
     change.routes = Object.fromEntries(
       Object.entries(input.routes as Partial<Record<Modality, ModalityRouteInput>>).map(
@@ -189,8 +227,11 @@ function tierChange(input: TierModelsInput): Partial<TierModels> {
   return change;
 }
 
-function modalityRoute(input: ModalityRouteInput): ModalityRoute {
-  const route: ModalityRoute = { primary: input.primary, fallbacks: input.fallbacks ?? [] };
+/** Only the fields sent: the library keeps the others. */
+function modalityRoute(input: ModalityRouteInput): ModalityRoutePatch {
+  const route: ModalityRoutePatch = {};
+  if (input.primary !== undefined) route.primary = input.primary;
+  if (input.fallbacks !== undefined) route.fallbacks = input.fallbacks ?? [];
   if (input.purposes)
     route.purposes = Object.fromEntries(
       [...input.purposes].map(([purpose, sub]) => [

@@ -19,7 +19,7 @@ import {
 } from 'class-validator';
 import type { ChatMessage } from '@tiergate/provider';
 import type { SamplingOptions } from '@tiergate/gateway';
-import { IsMessageContent, IsStringOrStringArray } from '../../http/validators';
+import { IsArrayOfObjects, IsMessageContent, IsStringOrStringArray } from '../../http/validators';
 import { MAX_MESSAGE_CHARS, MAX_MESSAGES } from '../../together/dto/chat-completion.dto';
 import { MAX_IMAGE_URL_CHARS, MAX_PROMPT_CHARS } from '../../together/dto/image.dto';
 import { MAX_SPEECH_CHARS } from '../../together/dto/audio.dto';
@@ -121,6 +121,7 @@ export class OpenAiChatDto extends OpenAiSamplingDto {
   @IsArray({ message: 'messages must be an array' })
   @ArrayMinSize(1, { message: 'messages must contain at least one message' })
   @ArrayMaxSize(MAX_MESSAGES, { message: `messages must contain at most ${MAX_MESSAGES} messages` })
+  @IsArrayOfObjects('messages')
   @ValidateNested({ each: true })
   @Type(() => OpenAiMessageDto)
   messages!: OpenAiMessageDto[];

@@ -145,6 +145,13 @@ export class ProviderKeyListDto {
   @ApiProperty({ type: [ProviderKeyDto] }) data!: ProviderKeyDto[];
 }
 
+export class MyProviderKeyListDto extends ProviderKeyListDto {
+  @ApiProperty({
+    description: 'Whether admins allow users to bring their own key (the allow_user_keys flag)',
+  })
+  user_keys_allowed!: boolean;
+}
+
 export class RotatedProviderKeyDto {
   @ApiProperty({ type: ProviderKeyDto, description: 'The new key, active now' }) key!: ProviderKeyDto;
   @ApiProperty({ type: ProviderKeyDto, description: 'The old key, serving until retire_at' })

@@ -19,6 +19,7 @@ import {
   PurposeField,
   SeedField,
 } from '../../http/dto-fields';
+import { IsArrayOfObjects } from '../../http/validators';
 
 export const MAX_MESSAGES = 500;
 export const MAX_MESSAGE_CHARS = 400_000;
@@ -106,6 +107,7 @@ export class ChatCompletionDto extends GenerationOptionsDto {
   @IsArray({ message: 'messages must be an array' })
   @ArrayMinSize(1, { message: 'messages must contain at least one message' })
   @ArrayMaxSize(MAX_MESSAGES, { message: `messages must contain at most ${MAX_MESSAGES} messages` })
+  @IsArrayOfObjects('messages')
   @ValidateNested({ each: true })
   @Type(() => ChatMessageDto)
   messages!: ChatMessageDto[];
