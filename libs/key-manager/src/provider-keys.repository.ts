@@ -156,16 +156,29 @@ export class ProviderKeysRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** Retires the keys whose rotation grace period is over; returns their ids. */
-  async retireExpired(): Promise<string[]> {
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `UPDATE provider_keys
-          SET status = 'retired', status_reason = 'rotation grace period ended',
-              ciphertext = NULL, nonce = NULL, auth_tag = NULL, key_version = NULL, updated_at = now()
-        WHERE status = 'retiring' AND retire_at <= now()
-        RETURNING id`,
-    );
-    return rows.map((row) => row.id);
+  /**
+   * Retires the keys whose rotation grace period is over, erasing their secrets; returns their ids
+   * (none when nothing was due). Through the query builder, whose `raw` is the returned rows: a raw
+   * `UPDATE … RETURNING` through `query()` answers `[rows, count]` on PostgreSQL.
+   */
+  async retireExpired(manager?: EntityManager): Promise<string[]> {
+    const repository = manager?.getRepository(ProviderKeyEntity) ?? this.keys;
+    const result = await repository
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'retired',
+        statusReason: 'rotation grace period ended',
+        ciphertext: null,
+        nonce: null,
+        authTag: null,
+        keyVersion: null,
+        updatedAt: () => 'now()',
+      })
+      .where("status = 'retiring' AND retire_at <= now()")
+      .returning(['id'])
+      .execute();
+    return (result.raw as Array<{ id: string }>).map((row) => row.id);
   }
 
   async touch(id: string): Promise<void> {

@@ -12,4 +12,6 @@ export {
   checkModelConfigPatch,
   applyModelConfigPatch,
   type ModelConfigPatch,
+  type ModalityRoutePatch,
+  type TierModelsPatch,
 } from './model-config.validation';

@@ -2,6 +2,7 @@ import { DomainError } from '@tiergate/common';
 import {
   applyModelConfigPatch,
   checkModelConfigPatch,
+  type ModalityRoutePatch,
   type ModelConfigPatch,
 } from './model-config.validation';
 import type { ModalityRoute, ModelConfigDocument } from './model-config.types';
@@ -103,5 +104,54 @@ describe('applyModelConfigPatch', () => {
     expect(next.tiers.premium).toEqual(document.tiers.premium);
     expect(next.models).toEqual({ a: { supports_continuation: true }, c: { supports_continuation: false } });
     expect(document.tiers.free.routes.chat).toEqual({ primary: 'a', fallbacks: [] });
+  });
+
+  const withPurposes: ModelConfigDocument = {
+    ...document,
+    tiers: {
+      ...document.tiers,
+      free: {
+        routes: {
+          chat: {
+            primary: 'a',
+            fallbacks: ['f1', 'f2'],
+            purposes: { coding: { primary: 'k', fallbacks: [] } },
+          },
+        },
+      },
+    },
+  };
+
+  it.each<[string, ModalityRoutePatch, ModalityRoute]>([
+    [
+      'only the primary: fallbacks and purposes stay',
+      { primary: 'c' },
+      { primary: 'c', fallbacks: ['f1', 'f2'], purposes: { coding: { primary: 'k', fallbacks: [] } } },
+    ],
+    [
+      'only the fallbacks: the primary and purposes stay',
+      { fallbacks: [] },
+      { primary: 'a', fallbacks: [], purposes: { coding: { primary: 'k', fallbacks: [] } } },
+    ],
+    [
+      'purposes: replaced whole',
+      { purposes: { creative: { primary: 'm', fallbacks: ['n'] } } },
+      { primary: 'a', fallbacks: ['f1', 'f2'], purposes: { creative: { primary: 'm', fallbacks: ['n'] } } },
+    ],
+    ['purposes {}: removed', { purposes: {} }, { primary: 'a', fallbacks: ['f1', 'f2'] }],
+  ])('merges a route field by field: %s', (_name, change, expected) => {
+    const next = applyModelConfigPatch(withPurposes, { tiers: { free: { routes: { chat: change } } } });
+    expect(next.tiers.free.routes.chat).toEqual(expected);
+  });
+
+  it('needs a primary for a route that does not exist yet, naming the field', () => {
+    const add = () =>
+      applyModelConfigPatch(document, { tiers: { premium: { routes: { image: { fallbacks: ['x'] } } } } });
+    expect(add).toThrow(DomainError);
+    expect(add).toThrow('tiers.premium.routes.image.primary is required');
+    expect(
+      applyModelConfigPatch(document, { tiers: { premium: { routes: { image: { primary: 'x' } } } } }).tiers
+        .premium.routes.image,
+    ).toEqual({ primary: 'x', fallbacks: [] });
   });
 });

@@ -1,16 +1,27 @@
-import { DomainError, ErrorCode, type Tier } from '@tiergate/common';
+import { DomainError, ErrorCode, type Modality, type Tier } from '@tiergate/common';
 import type {
   ModelConfigDocument,
   ModelRef,
   ModalityRoute,
   ModelRoute,
   ModelSettings,
-  TierModels,
 } from './model-config.types';
 
-/** A partial configuration: each named tier's routes replace per modality; models merge per id. */
+/**
+ * A route change: the fields sent replace the route's, the others stay (`purposes`, when sent,
+ * replaces the route's purposes whole; `{}` removes them). A new route needs its `primary`.
+ */
+export type ModalityRoutePatch = Partial<ModalityRoute>;
+
+/** A tier change: routes merge per modality, field by field; an allow-list sent replaces it. */
+export type TierModelsPatch = {
+  routes?: Partial<Record<Modality, ModalityRoutePatch>>;
+  allowed_models?: string[];
+};
+
+/** A partial configuration: named tiers change as above; models merge per id. */
 export type ModelConfigPatch = {
-  tiers?: Partial<Record<Tier, Partial<TierModels>>>;
+  tiers?: Partial<Record<Tier, TierModelsPatch>>;
   models?: Record<string, ModelSettings>;
 };
 
@@ -47,11 +58,16 @@ function checkedRoute(route: ModelRoute, path: string, providers: readonly strin
 }
 
 function checkedModalityRoute(
-  route: ModalityRoute,
+  route: ModalityRoutePatch,
   path: string,
   providers: readonly string[],
-): ModalityRoute {
-  const checked: ModalityRoute = checkedRoute(route, path, providers);
+): ModalityRoutePatch {
+  const checked: ModalityRoutePatch = {};
+  if (route.primary !== undefined) checked.primary = modelRef(route.primary, `${path}.primary`, providers);
+  if (route.fallbacks !== undefined)
+    checked.fallbacks = route.fallbacks.map((entry, i) =>
+      modelRef(entry, `${path}.fallbacks[${i}]`, providers),
+    );
   if (route.purposes) {
     checked.purposes = {};
     for (const [purpose, sub] of Object.entries(route.purposes)) {
@@ -75,13 +91,13 @@ export function checkModelConfigPatch(
   const checked: ModelConfigPatch = { ...patch };
   if (patch.tiers) {
     checked.tiers = {};
-    for (const [tier, change] of Object.entries(patch.tiers) as Array<[Tier, Partial<TierModels>]>) {
+    for (const [tier, change] of Object.entries(patch.tiers) as Array<[Tier, TierModelsPatch]>) {
       const path = `tiers.${tier}`;
-      const next: Partial<TierModels> = {};
+      const next: TierModelsPatch = {};
       if (change.routes) {
         next.routes = {};
         for (const [modality, route] of Object.entries(change.routes) as Array<
-          [keyof TierModels['routes'], ModalityRoute]
+          [Modality, ModalityRoutePatch]
         >)
           next.routes[modality] = checkedModalityRoute(route, `${path}.routes.${modality}`, providers);
       }
@@ -97,17 +113,42 @@ export function checkModelConfigPatch(
   return checked;
 }
 
-/** The document after a patch: each named tier's routes replace per modality; models merge per id. */
+/**
+ * The document after a patch: each named tier's routes merge per modality and field (a field left
+ * out keeps its value; a new route must name its primary); allow-lists sent replace; models merge
+ * per id.
+ */
 export function applyModelConfigPatch(
   document: ModelConfigDocument,
   patch: ModelConfigPatch,
 ): ModelConfigDocument {
   const next: ModelConfigDocument = structuredClone(document);
-  for (const [tier, change] of Object.entries(patch.tiers ?? {})) {
-    const target = (next.tiers[tier as keyof ModelConfigDocument['tiers']] ??= { routes: {} });
-    Object.assign(target.routes, change?.routes ?? {});
-    if (change?.allowed_models) target.allowed_models = change.allowed_models;
+  for (const [tier, change] of Object.entries(patch.tiers ?? {}) as Array<[Tier, TierModelsPatch]>) {
+    const target = (next.tiers[tier] ??= { routes: {} });
+    for (const [modality, route] of Object.entries(change.routes ?? {}) as Array<
+      [Modality, ModalityRoutePatch]
+    >)
+      target.routes[modality] = mergedRoute(
+        target.routes[modality],
+        route,
+        `tiers.${tier}.routes.${modality}`,
+      );
+    if (change.allowed_models) target.allowed_models = change.allowed_models;
   }
   Object.assign(next.models, patch.models ?? {});
   return next;
+}
+
+function mergedRoute(
+  current: ModalityRoute | undefined,
+  change: ModalityRoutePatch,
+  path: string,
+): ModalityRoute {
+  const primary = change.primary ?? current?.primary;
+  if (primary === undefined)
+    invalid(`${path}.primary`, 'is required: this route does not exist yet, so it needs a primary model');
+  const merged: ModalityRoute = { primary, fallbacks: change.fallbacks ?? current?.fallbacks ?? [] };
+  const purposes = change.purposes ?? current?.purposes;
+  if (purposes && Object.keys(purposes).length) merged.purposes = purposes;
+  return merged;
 }
