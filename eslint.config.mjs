@@ -41,6 +41,7 @@ export default tseslint.config(
       'libs/config/**/*.ts',
       'libs/testing/**/*.ts',
       'scripts/**/*.ts',
+      'apps/dashboard/e2e/**/*.ts',
       '**/*.spec.ts',
       '**/*.int-spec.ts',
       '**/*.e2e-spec.ts',

@@ -423,7 +423,7 @@ describe('admin API: flags, users, audit (e2e)', () => {
         message:
           'tiers.free.routes.text.fallbacks[0]: model nobody/imaginary-model is not in the provider\'s catalog; send "force": true to save it anyway',
         type: 'invalid_request_error',
-        code: 'validation_failed',
+        code: 'model_not_in_catalog',
         param: 'tiers.free.routes.text.fallbacks[0]',
       });
       expect((await api.get(CONFIG, admin)).body.tiers).toEqual(before.tiers);

@@ -30,7 +30,9 @@ describe('endpoints the dashboard relies on (e2e)', () => {
       pricing: { input_per_million: expect.any(Number), output_per_million: expect.any(Number) },
     });
     const images = await api.get('/api/v1/admin/models?modality=image', admin);
-    expect(images.body.models.every((m: { modalities: string[] }) => m.modalities.includes('image'))).toBe(true);
+    expect(images.body.models.every((m: { modalities: string[] }) => m.modalities.includes('image'))).toBe(
+      true,
+    );
     expect((await api.get('/api/v1/admin/models?modality=smell', admin)).body.error.param).toBe('modality');
     expect((await api.get('/api/v1/admin/models', user.token)).status).toBe(403);
   });
@@ -51,7 +53,10 @@ describe('endpoints the dashboard relies on (e2e)', () => {
       data: [],
       user_keys_allowed: false,
     });
-    const on = await api.request('PUT', '/api/v1/admin/flags', { body: { allow_user_keys: true }, token: admin });
+    const on = await api.request('PUT', '/api/v1/admin/flags', {
+      body: { allow_user_keys: true },
+      token: admin,
+    });
     expect(on.status).toBe(200);
     expect((await api.get('/api/v1/me/provider-keys', user.token)).body.user_keys_allowed).toBe(true);
   });

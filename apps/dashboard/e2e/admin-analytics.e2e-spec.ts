@@ -148,7 +148,7 @@ describe('dashboard: admin quotas, models, prices, usage and the request log', (
   });
 
   describe('Models', () => {
-    it('saves a route whose primary is not in the catalog, keeps the rest of it, and shows the warning', async () => {
+    it('refuses a primary the catalog lacks until confirmed, keeps the rest of the route, and shows the warning', async () => {
       const before = (await dash.api.get('/api/v1/admin/model-config', admin)).body.tiers.premium.routes
         .image;
       expect(before.fallbacks.length).toBeGreaterThanOrEqual(1);
@@ -159,7 +159,16 @@ describe('dashboard: admin quotas, models, prices, usage and the request log', (
       await checkA11y(page, 'analytics-models');
 
       await models.setPrimary('nobody/imaginary-model');
-      expect(await models.save()).toBe(200);
+      expect(await models.save()).toBe(400);
+      // The refusal is shown on the field, and the admin may confirm it.
+      await page
+        .getByText(/model nobody\/imaginary-model is not in the provider's catalog/)
+        .first()
+        .waitFor();
+      expect(
+        (await dash.api.get('/api/v1/admin/model-config', admin)).body.tiers.premium.routes.image,
+      ).toEqual(before);
+      expect(await models.saveAnyway()).toBe(200);
       await models.warnings.waitFor();
       expect(await models.warnings.innerText()).toContain('nobody/imaginary-model');
       await page.getByText('Premium · Image route saved').waitFor();
@@ -196,14 +205,23 @@ describe('dashboard: admin quotas, models, prices, usage and the request log', (
 
     it('browses the catalog with its context length and prices', async () => {
       const models = new AdminModelsPage(page);
+      const read = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/admin/models');
       await models.goto('?tab=catalog');
       await models.catalog.waitFor();
+      // The whole catalog (every tier's models), from the admin endpoint, not one tier's view.
+      expect((await read).status()).toBe(200);
+      const whole = (await dash.api.get('/api/v1/admin/models', admin)).body.models as unknown[];
+      await page
+        .getByText(`The whole catalog, every tier's models (${whole.length.toLocaleString('en-US')})`)
+        .waitFor();
+      expect(await page.getByText(/tier sees it/).count()).toBe(0);
       await page.getByRole('textbox', { name: 'Search' }).fill('whisper');
       await page.waitForURL((url) => url.searchParams.get('q') === 'whisper');
       const rows = models.catalog.locator('tbody tr');
       expect(await rows.count()).toBeGreaterThanOrEqual(1);
       expect(await rows.first().innerText()).toContain('whisper');
       await checkA11y(page, 'analytics-models-catalog');
+      await screenshot(page, 'analytics-models-catalog');
     });
   });
 
@@ -211,6 +229,18 @@ describe('dashboard: admin quotas, models, prices, usage and the request log', (
     it('saves prices, a per-model price and monthly credits; a bad value is refused next to its field', async () => {
       await expectRequestBudget(page, () => page.goto('/admin/prices'));
       await page.getByRole('heading', { name: 'Prices & Credits', exact: true }).waitFor();
+      // A tier without its own credits shows the platform default in force, in dollars.
+      const inForce = (await dash.api.get('/api/v1/admin/prices', admin)).body;
+      expect(inForce.tier_credits_usd?.free).toBeUndefined();
+      const free = page.getByRole('textbox', { name: 'Free tier, USD per month' });
+      const usd = (value: number) =>
+        value.toLocaleString('en-US', { style: 'currency', currency: 'USD', minimumFractionDigits: 2 });
+      expect(await free.getAttribute('placeholder')).toBe(
+        `Platform default: ${usd(inForce.effective_tier_credits_usd.free)}`,
+      );
+      await page
+        .getByText(`Platform default in force: ${usd(inForce.effective_tier_credits_usd.free)} per month`)
+        .waitFor();
       const perMegapixel = page.getByRole('textbox', { name: 'Images, per megapixel' });
       await perMegapixel.fill('');
       await page.getByRole('button', { name: 'Save prices and credits' }).click();

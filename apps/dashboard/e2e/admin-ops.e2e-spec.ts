@@ -18,9 +18,31 @@ import { LayoutPage } from './pages/layout.page';
 
 type User = Awaited<ReturnType<TestApi['user']>>;
 
-/** Waits until no CSS transition or animation runs (a modal or notification still fading would fail axe's contrast check). */
+/** The few DOM members these checks read (the e2e files compile without the DOM library). */
+interface BrowserGlobals {
+  document: {
+    getAnimations(): Array<{
+      playState: string;
+      effect: { getComputedTiming(): { iterations?: number } } | null;
+    }>;
+    querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+  };
+}
+
+/**
+ * Waits until no finite CSS transition or animation runs (a modal or notification still fading
+ * fails axe's contrast check). A function, not a string: the api's CSP forbids eval.
+ */
 const settled = (page: Page) =>
-  page.waitForFunction("document.getAnimations().every((animation) => animation.playState !== 'running')");
+  page.waitForFunction(() =>
+    // Runs in the page: nothing from this file's scope but types.
+    (globalThis as unknown as BrowserGlobals).document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
 
 /** The accessibility check once the page has stopped moving. */
 const a11y = async (page: Page, name: string) => {
@@ -395,8 +417,10 @@ describe('dashboard: admin overview, keys, flags, users and the audit log', () =
 
       await audit.filter('Action').fill('user.update');
       await page.waitForURL((url) => url.searchParams.get('action') === 'user.update');
-      await page.waitForFunction(
-        "[...document.querySelectorAll('tbody code')].every((code) => code.textContent === 'user.update')",
+      await page.waitForFunction(() =>
+        Array.from((globalThis as unknown as BrowserGlobals).document.querySelectorAll('tbody code')).every(
+          (code) => code.textContent === 'user.update',
+        ),
       );
       const diff = await audit.expand('user.update');
       expect(diff).toContainEqual(['tier', 'free', 'premium', 'changed']);

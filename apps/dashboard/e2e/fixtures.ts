@@ -22,7 +22,8 @@ jest.setTimeout(60_000);
 const ROOT = resolve(__dirname, '..', '..', '..');
 export const DASHBOARD_DIR = join(ROOT, 'dist', 'dashboard');
 export const ARTIFACTS_DIR = join(ROOT, 'test-artifacts');
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium by default; CHROMIUM_PATH points elsewhere (GitHub's runners have Google Chrome). */
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DESKTOP: ViewportSize = { width: 1280, height: 800 };
 export const PHONE: ViewportSize = { width: 390, height: 844 };
 export { ADMIN, TestApi };

@@ -193,10 +193,19 @@ describe('dashboard: the user screens', () => {
     it('explains that own provider keys are off, and adds, rejects and deletes one when they are on', async () => {
       const { user, page } = await userPage('/app/keys');
       const keys = new MyKeysPage(page);
-      // allow_user_keys is off by default: the API refuses (403 user_keys_disabled), the page explains.
-      expect(await keys.addProviderKey('tgp_v1_my-own-key-0001')).toBe(403);
+      // allow_user_keys is off by default: the list says so (user_keys_allowed), and the page shows the
+      // note instead of the form from the start, without trying an add.
       await keys.disabledNote.waitFor();
       expect(await keys.providerForm.count()).toBe(0);
+      const list = await dash.api.get('/api/v1/me/provider-keys', user.token);
+      expect(list.body).toEqual({ data: [], user_keys_allowed: false });
+      const refused = await dash.api.post(
+        '/api/v1/me/provider-keys',
+        { provider: 'together_ai', key: 'tgp_v1_my-own-key-0001' },
+        user.token,
+      );
+      expect(refused.status).toBe(403);
+      expect(refused.body.error.code).toBe('user_keys_disabled');
 
       await setFlag('allow_user_keys', true);
       try {
@@ -236,6 +245,12 @@ describe('dashboard: the user screens', () => {
             user.id,
           ]),
         ).toEqual([]);
+
+        // Switched off while the form is open: the refused add (403) brings the note at once.
+        await setFlag('allow_user_keys', false);
+        expect(await keys.addProviderKey('tgp_v1_my-own-key-0002')).toBe(403);
+        await keys.disabledNote.waitFor();
+        expect(await keys.providerForm.count()).toBe(0);
       } finally {
         await setFlag('allow_user_keys', false);
       }
@@ -466,7 +481,7 @@ describe('dashboard: the user screens', () => {
       const layout = new LayoutPage(page);
       await new MyQuotaPage(page).meter('text_generation', 'requests').waitFor();
       await layout.navigate('API Keys', 'User Dashboard');
-      // An admin knows the flag up front: the form is replaced by the note without trying.
+      // The flag is known up front (user_keys_allowed): the form is replaced by the note without trying.
       const keys = new MyKeysPage(page);
       await keys.disabledNote.waitFor();
       expect(await keys.providerForm.count()).toBe(0);

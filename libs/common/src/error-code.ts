@@ -37,6 +37,8 @@ export enum ErrorCode {
   UserKeyRejected = 'user_key_rejected',
   /** No usable system key: none configured, or the upstream rejected all of them. */
   NoSystemKey = 'no_system_key',
+  /** An admin configured a model the provider's catalog does not list (send `force` to save it anyway). */
+  ModelNotInCatalog = 'model_not_in_catalog',
   /** The caller's tier may not use the model they named. */
   ModelNotAllowed = 'model_not_allowed',
   /** The provider refused the content (a safety policy); never retried or sent elsewhere. */

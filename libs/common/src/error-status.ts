@@ -32,6 +32,7 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
     case ErrorCode.Conflict:
       return { status: 409, type: 'conflict_error' };
     case ErrorCode.ModelNotAvailable:
+    case ErrorCode.ModelNotInCatalog:
     case ErrorCode.ProviderKeyRejected:
     case ErrorCode.ContentPolicy:
     case ErrorCode.ContextLengthExceeded:

@@ -64,7 +64,7 @@ export class ModelConfigCheck implements OnApplicationBootstrap {
     const missing = named.find(({ model }) => !known.has(model));
     if (missing)
       throw new DomainError(
-        ErrorCode.ValidationFailed,
+        ErrorCode.ModelNotInCatalog,
         `${missing.param}: model ${missing.model} is not in the provider's catalog; send "force": true to save it anyway`,
         { param: missing.param },
       );

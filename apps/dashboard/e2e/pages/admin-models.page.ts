@@ -56,6 +56,16 @@ export class AdminModelsPage {
     return (await answer).status();
   }
 
+  /** Confirms saving a model the catalog lacks; returns the status of the forced PUT. */
+  async saveAnyway(): Promise<number> {
+    const answer = this.page.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/api/v1/admin/model-config' && r.request().method() === 'PUT',
+    );
+    await this.page.getByRole('dialog', { name: 'Save a model the catalog does not list?' }).waitFor();
+    await this.page.getByRole('button', { name: 'Save anyway' }).click();
+    return (await answer).status();
+  }
+
   async openCatalog(): Promise<void> {
     await this.page.getByRole('tab', { name: 'Catalog' }).click();
     await this.catalog.waitFor();

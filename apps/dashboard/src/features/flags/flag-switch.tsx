@@ -1,7 +1,7 @@
 import { Code, Group, Loader, Stack, Switch, Text } from '@mantine/core';
 import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
 import { errorMessage } from '@/api/errors';
+import { notify } from '@/components/ui/notify';
 import { formatDateTime } from '@/lib/format';
 import { useSetFlag, type FeatureFlag } from './queries';
 
@@ -16,16 +16,23 @@ export function FlagSwitch({ flag }: { flag: FeatureFlag & { description: string
       { name: flag.name, enabled },
       {
         onSuccess: () =>
-          notifications.show({
+          notify({
             color: 'green',
-            title: `${flag.name} is ${enabled ? 'on' : 'off'}`,
-            message: 'Every api instance applies the change within a second.',
+            message: (
+              <>
+                <strong>{`${flag.name} is ${enabled ? 'on' : 'off'}.`}</strong> Every api instance applies the
+                change within a second.
+              </>
+            ),
           }),
         onError: (error) =>
-          notifications.show({
+          notify({
             color: 'red',
-            title: `${flag.name} was not changed`,
-            message: errorMessage(error),
+            message: (
+              <>
+                <strong>{`${flag.name} was not changed.`}</strong> {errorMessage(error)}
+              </>
+            ),
           }),
       },
     );

@@ -17,13 +17,13 @@ export function useModelConfig() {
 }
 
 /**
- * The catalog, every modality in one request (it is bounded, and cached 30 minutes by the api).
- * It lists what the caller's tier may use: there is no admin endpoint for the whole catalog yet.
+ * The whole catalog (every tier's models), every modality in one request: it is bounded, and cached
+ * 30 minutes by the api.
  */
 export function useCatalog() {
   return useQuery({
     queryKey: modelConfigKeys.catalog(),
-    queryFn: () => unwrap(api.GET('/api/v1/together/models')),
+    queryFn: () => unwrap(api.GET('/api/v1/admin/models')),
     staleTime: 5 * 60_000,
   });
 }

@@ -6,7 +6,8 @@ export type Modality = components['schemas']['Modality'];
 export type ModelConfig = components['schemas']['ModelConfigDto'];
 export type ModalityRoute = components['schemas']['ModalityRouteDto'];
 export type ModelRef = components['schemas']['ModelRefDto'];
-export type CatalogModel = components['schemas']['CatalogModelDto'];
+/** A model of the whole catalog (`GET /api/v1/admin/models`). */
+export type CatalogModel = components['schemas']['AdminCatalogModelDto'];
 export type Provider = components['schemas']['ProviderDto'];
 
 export const TIERS: readonly Tier[] = ['free', 'premium', 'enterprise'];
@@ -101,13 +102,13 @@ export function valuesToRoute(values: RouteValues): ModalityRouteInput {
     primary: valuesToRef(values.primary),
     fallbacks: values.fallbacks.map(valuesToRef),
   };
-  if (values.purposes.length)
-    route.purposes = Object.fromEntries(
-      values.purposes.map((purpose) => [
-        purpose.name.trim(),
-        { primary: valuesToRef(purpose.primary), fallbacks: purpose.fallbacks.map(valuesToRef) },
-      ]),
-    );
+  // Always sent: the api replaces a route's purposes whole, and `{}` removes the last one.
+  route.purposes = Object.fromEntries(
+    values.purposes.map((purpose) => [
+      purpose.name.trim(),
+      { primary: valuesToRef(purpose.primary), fallbacks: purpose.fallbacks.map(valuesToRef) },
+    ]),
+  );
   return route;
 }
 
@@ -201,8 +202,8 @@ const refId = (ref: ModelRefInput): string | undefined =>
 
 /**
  * Model ids the document names on the primary provider: in routes (of one modality, or all), and,
- * for all, in allow-lists and model settings. The catalog the admin can read lists only their own
- * tier's models, so these complete the picker's suggestions.
+ * for all, in allow-lists and model settings. They complete the picker's suggestions with what the
+ * catalog does not list (a model it dropped, or one typed by hand).
  */
 export function configuredModels(
   document: Pick<ModelConfig, 'tiers' | 'models'>,

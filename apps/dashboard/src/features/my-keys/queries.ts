@@ -25,21 +25,22 @@ export function useRevokeApiKey() {
   });
 }
 
-/** My own provider keys (their last four characters, never the keys). */
-export const useProviderKeys = () =>
-  useQuery({ queryKey: providerKeyKeys.all, queryFn: () => unwrap(api.GET('/api/v1/me/provider-keys')) });
+const fetchProviderKeys = () => unwrap(api.GET('/api/v1/me/provider-keys'));
+type ProviderKeyList = Awaited<ReturnType<typeof fetchProviderKeys>>;
 
 /**
- * Whether `allow_user_keys` is on, when the caller can know it: admins read the flag; users
- * cannot (no user endpoint says it), so for them it is undefined until an add is refused.
+ * My own provider keys (their last four characters, never the keys), and whether admins allow them
+ * (`user_keys_allowed`, the allow_user_keys flag).
  */
-export function useUserKeysFlag(isAdmin: boolean) {
-  return useQuery({
-    queryKey: ['admin-flags', 'allow_user_keys'],
-    queryFn: async () => (await unwrap(api.GET('/api/v1/admin/flags'))).flags.allow_user_keys,
-    enabled: isAdmin,
-    staleTime: 0,
-  });
+export const useProviderKeys = () => useQuery({ queryKey: providerKeyKeys.all, queryFn: fetchProviderKeys });
+
+/** An add was refused (`user_keys_disabled`: switched off since the list was read): say so at once. */
+export function useMarkUserKeysOff() {
+  const queryClient = useQueryClient();
+  return () =>
+    queryClient.setQueryData<ProviderKeyList>(providerKeyKeys.all, (list) =>
+      list ? { ...list, user_keys_allowed: false } : { data: [], user_keys_allowed: false },
+    );
 }
 
 function useProviderKeyMutation<V>(call: (variables: V) => Promise<unknown>) {

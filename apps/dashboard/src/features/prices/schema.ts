@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { components } from '@/api/schema';
+import { formatUsd } from '@/lib/format';
 
 export type Tier = components['schemas']['Tier'];
 export type PriceTable = components['schemas']['PriceTableDto'];
@@ -152,6 +153,22 @@ export function valuesToUpdate(values: PricesValues): PricesUpdate {
         ),
       ]),
     ),
+  };
+}
+
+/**
+ * What a tier's credits field says about the credits in force. A tier without its own value shows
+ * the platform default it is on (`effective_tier_credits_usd`); a tier with its own value can only say
+ * that emptying it returns to the default (the api does not tell the default of such a tier).
+ */
+export function creditsHint(table: PriceTable, tier: Tier): { placeholder: string; description: string } {
+  const own = table.tier_credits_usd?.[tier];
+  if (own !== undefined && own !== null)
+    return { placeholder: 'Platform default', description: 'Leave empty for the platform default' };
+  const inForce = formatUsd(table.effective_tier_credits_usd[tier]);
+  return {
+    placeholder: `Platform default: ${inForce}`,
+    description: `Platform default in force: ${inForce} per month`,
   };
 }
 

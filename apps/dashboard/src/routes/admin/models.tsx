@@ -188,7 +188,6 @@ export function ModelsAdminPage() {
             {(data) => (
               <CatalogBrowser
                 models={data.models}
-                tier={data.user_tier}
                 query={catalogQuery}
                 onQueryChange={(change) =>
                   setSearch({

@@ -43,6 +43,7 @@ export function HourlyChart({ hourly }: { hourly: HourlyActivity[] }) {
                 { name: 'errors', label: 'Errors', color: 'red.6' },
               ]}
               xAxisProps={{ interval: 'preserveStartEnd', minTickGap: 16 }}
+              yAxisProps={{ allowDecimals: false }}
             />
           </div>
         ) : (

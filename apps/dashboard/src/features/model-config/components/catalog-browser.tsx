@@ -23,6 +23,11 @@ const columns = [
         <Text size="xs" c="dimmed" ff="monospace" style={{ wordBreak: 'break-all' }}>
           {m.id}
         </Text>
+        {m.organization && (
+          <Text size="xs" c="dimmed">
+            by {m.organization}
+          </Text>
+        )}
       </Stack>
     ),
   }),
@@ -59,12 +64,10 @@ const columns = [
 /** The catalog, filtered, sorted and paged on the client (it is bounded); filters live in the URL. */
 export function CatalogBrowser({
   models,
-  tier,
   query,
   onQueryChange,
 }: {
   models: CatalogModel[];
-  tier: string;
   query: CatalogQuery;
   onQueryChange: (change: Partial<CatalogQuery>) => void;
 }) {
@@ -78,7 +81,7 @@ export function CatalogBrowser({
   return (
     <Stack gap="sm">
       <Text size="sm" c="dimmed">
-        The catalog as the {tier} tier sees it ({formatInt(models.length)} models). Prices are the
+        The whole catalog, every tier&apos;s models ({formatInt(models.length)}). Prices are the
         provider&apos;s, in USD.
       </Text>
       <Group align="flex-end" wrap="wrap">

@@ -1,8 +1,10 @@
 import { Button, Card, Fieldset, Group, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
+import { modals } from '@mantine/modals';
 import { notify } from '@/components/ui/notify';
 import { IconPlus, IconTrash } from '@tabler/icons-react';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
+import { isApiError } from '@/api/errors';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { applyApiError } from '@/lib/forms';
 import { useUpdateModelConfig } from '../mutations';
@@ -45,9 +47,24 @@ export function RouteEditor({
   const update = useUpdateModelConfig();
   const name = `${TIER_LABELS[tier]} · ${MODALITY_LABELS[modality]}`;
 
-  const save = (values: RouteValues) =>
+  /** A model the catalog lacks is refused unless the admin confirms it (a model not listed yet). */
+  const confirmForce = (values: RouteValues, message: string) =>
+    modals.openConfirmModal({
+      title: 'Save a model the catalog does not list?',
+      children: (
+        <Text size="sm">
+          {message}. Requests to it fail until the provider serves it; save anyway only for a model you know
+          exists (for example one just released).
+        </Text>
+      ),
+      labels: { confirm: 'Save anyway', cancel: 'Cancel' },
+      confirmProps: { color: 'orange' },
+      onConfirm: () => save(values, true),
+    });
+
+  const save = (values: RouteValues, force = false) =>
     update.mutate(
-      { tiers: { [tier]: { routes: { [modality]: valuesToRoute(values) } } } },
+      { tiers: { [tier]: { routes: { [modality]: valuesToRoute(values) } } }, ...(force && { force: true }) },
       {
         onSuccess: (saved) => {
           const next = routeToValues(saved.tiers[tier].routes[modality]);
@@ -65,6 +82,7 @@ export function RouteEditor({
         onError: (error) => {
           if (!applyApiError(form, error, (param) => routeFieldFor(param, tier, modality, form.getValues())))
             notify({ color: 'red', title: 'Route not saved', message: error.message });
+          if (isApiError(error) && error.code === 'model_not_in_catalog') confirmForce(values, error.message);
         },
       },
     );
@@ -84,7 +102,7 @@ export function RouteEditor({
 
   return (
     <Card withBorder id="route-editor">
-      <form onSubmit={form.onSubmit(save)} noValidate aria-label={`${name} route`}>
+      <form onSubmit={form.onSubmit((values) => save(values))} noValidate aria-label={`${name} route`}>
         <Stack gap="md">
           <Stack gap={2}>
             <Title order={3} size="h4">

@@ -21,15 +21,14 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { errorMessage } from '@/api/errors';
-import { useCurrentUser } from '@/auth/session';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { applyApiError } from '@/lib/forms';
 import { formatDateTime } from '@/lib/format';
 import {
   useDeleteProviderKey,
+  useMarkUserKeysOff,
   useProviderKeys,
   useUpdateProviderKey,
-  useUserKeysFlag,
   useVerifyProviderKey,
 } from '../queries';
 import { providerName, renameSchema, type ProviderKey } from '../schema';
@@ -205,12 +204,11 @@ function ProviderKeyCard({ providerKey, onRename }: { providerKey: ProviderKey; 
 
 /** The user's own provider key ("Add API Key > Together AI"), when the server allows it. */
 export function ProviderKeysSection() {
-  const user = useCurrentUser();
   const keys = useProviderKeys();
-  const flag = useUserKeysFlag(user.role === 'admin');
-  const [refused, setRefused] = useState(false);
+  // Off from the start when the list says so (and at once when an add is refused meanwhile).
+  const markOff = useMarkUserKeysOff();
   const [renaming, setRenaming] = useState<ProviderKey | null>(null);
-  const disabled = refused || flag.data === false;
+  const disabled = keys.data?.user_keys_allowed === false;
   const live = keys.data?.data ?? [];
 
   return (
@@ -231,14 +229,16 @@ export function ProviderKeysSection() {
             <Title order={4} size="h5">
               {live.length ? 'Replace API Key' : 'Add API Key'}
             </Title>
-            {disabled ? (
+            {keys.isPending ? (
+              <Skeleton height={120} radius="md" />
+            ) : disabled ? (
               <Alert color="blue" icon={<IconInfoCircle aria-hidden />} title="Not available on this server">
                 Using your own provider key is switched off here (the allow_user_keys setting). Your requests
                 use the platform's key and count against your quota and credits. Ask an administrator if you
                 need it.
               </Alert>
             ) : (
-              <ProviderKeyForm replacing={live.length > 0} onDisabled={() => setRefused(true)} />
+              <ProviderKeyForm replacing={live.length > 0} onDisabled={markOff} />
             )}
           </Stack>
         </Card>

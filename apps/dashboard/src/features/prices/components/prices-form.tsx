@@ -23,6 +23,7 @@ import {
   MODEL_PRICE_LABELS,
   TIER_LABELS,
   TIERS,
+  creditsHint,
   emptyModelRow,
   priceFieldFor,
   pricesSchema,
@@ -116,7 +117,7 @@ export function PricesForm({ table, catalogIds }: { table: PriceTable; catalogId
               </Title>
               <Text size="sm" c="dimmed">
                 Consumed at cost by requests on system keys; use beyond them is charged. Leave a tier empty
-                for the platform&apos;s default allocation.
+                for the platform&apos;s default allocation (shown in the field).
               </Text>
             </Stack>
             <SimpleGrid cols={{ base: 1, sm: 3 }}>
@@ -124,7 +125,7 @@ export function PricesForm({ table, catalogIds }: { table: PriceTable; catalogId
                 <NumberInput
                   key={tier}
                   label={`${TIER_LABELS[tier]} tier, USD per month`}
-                  placeholder="Platform default"
+                  {...creditsHint(table, tier)}
                   {...usdProps}
                   decimalScale={2}
                   {...form.getInputProps(`tier_credits_usd.${tier}`)}

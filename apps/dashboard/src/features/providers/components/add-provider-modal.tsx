@@ -1,8 +1,8 @@
 import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { notify } from '@/components/ui/notify';
 import { applyApiError } from '@/lib/forms';
 import { useAddProvider } from '../queries';
 import { addProviderSchema, type AddProviderValues } from '../schema';
@@ -21,10 +21,14 @@ export function AddProviderModal({ opened, onClose }: { opened: boolean; onClose
   const submit = (values: AddProviderValues) =>
     add.mutate(values, {
       onSuccess: (provider) => {
-        notifications.show({
+        notify({
           color: 'green',
-          title: 'Provider added',
-          message: `${provider.display_name} (${provider.id}) can now be named in DIFFERENT_PROVIDER fallbacks on the Models page.`,
+          message: (
+            <>
+              <strong>Provider added.</strong>{' '}
+              {`${provider.display_name} (${provider.id}) can now be named in DIFFERENT_PROVIDER fallbacks on the Models page.`}
+            </>
+          ),
         });
         close();
       },

@@ -1,12 +1,12 @@
 import { Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { errorMessage } from '@/api/errors';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { notify } from '@/components/ui/notify';
 import { formatDateTime } from '@/lib/format';
 import { useDeleteProvider, type Provider } from '../queries';
 import { AddProviderModal } from './add-provider-modal';
@@ -30,13 +30,15 @@ function DeleteProviderButton({ provider }: { provider: Provider }) {
       confirmProps: { color: 'red' },
       onConfirm: () =>
         remove.mutate(provider.id, {
-          onSuccess: () =>
-            notifications.show({ color: 'green', message: `${provider.display_name} was deleted.` }),
+          onSuccess: () => notify({ color: 'green', message: `${provider.display_name} was deleted.` }),
           onError: (error) =>
-            notifications.show({
+            notify({
               color: 'red',
-              title: 'The provider was not deleted',
-              message: errorMessage(error),
+              message: (
+                <>
+                  <strong>The provider was not deleted.</strong> {errorMessage(error)}
+                </>
+              ),
             }),
         }),
     });
@@ -81,7 +83,9 @@ export function ProvidersSection({ providers }: { providers: UseQueryResult<{ da
       <Stack>
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={2}>
-            <Title order={3}>Fallback providers</Title>
+            <Title order={3} size="h4">
+              Fallback providers
+            </Title>
             <Text size="sm" c="dimmed">
               OpenAI-compatible providers for <Code>DIFFERENT_PROVIDER</Code> fallbacks: name them in a
               route&apos;s fallbacks on the Models page.

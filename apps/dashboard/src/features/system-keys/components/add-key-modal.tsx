@@ -1,8 +1,8 @@
 import { Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { notify } from '@/components/ui/notify';
 import { applyApiError } from '@/lib/forms';
 import { useAddSystemKey } from '../queries';
 import { addKeySchema, type AddKeyValues } from '../schema';
@@ -31,10 +31,14 @@ export function AddKeyModal({
   const submit = (values: AddKeyValues) =>
     add.mutate(values, {
       onSuccess: (key) => {
-        notifications.show({
+        notify({
           color: 'green',
-          title: 'System key added',
-          message: `${key.label} (${key.key_hint}) was verified and is ${key.status}.`,
+          message: (
+            <>
+              <strong>System key added.</strong>{' '}
+              {`${key.label} (${key.key_hint}) was verified and is ${key.status}.`}
+            </>
+          ),
         });
         close();
       },

@@ -1,8 +1,8 @@
 import { Button, Code, Group, Modal, NumberInput, PasswordInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { notify } from '@/components/ui/notify';
 import { formatDateTime } from '@/lib/format';
 import { applyApiError } from '@/lib/forms';
 import { useRotateSystemKey, type ProviderKey } from '../queries';
@@ -32,13 +32,16 @@ export function RotateKeyModal({ target, onClose }: { target: ProviderKey | null
       { id: target.id, ...rotationBody(values) },
       {
         onSuccess: ({ key, previous }) => {
-          notifications.show({
+          notify({
             color: 'green',
-            title: 'Key rotated',
-            message:
-              previous.retire_at && previous.status === 'retiring'
-                ? `${key.key_hint} is active. ${previous.key_hint} keeps serving until ${formatDateTime(previous.retire_at)}.`
-                : `${key.key_hint} is active. ${previous.key_hint} is ${previous.status}.`,
+            message: (
+              <>
+                <strong>Key rotated.</strong>{' '}
+                {previous.retire_at && previous.status === 'retiring'
+                  ? `${key.key_hint} is active. ${previous.key_hint} keeps serving until ${formatDateTime(previous.retire_at)}.`
+                  : `${key.key_hint} is active. ${previous.key_hint} is ${previous.status}.`}
+              </>
+            ),
           });
           close();
         },

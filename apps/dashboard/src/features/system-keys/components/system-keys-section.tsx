@@ -1,13 +1,13 @@
 import { Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
 import { IconPlus } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '@/api/errors';
 import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { notify } from '@/components/ui/notify';
 import { formatDateTime } from '@/lib/format';
 import { useRevokeSystemKey, useSystemKeys, type ProviderKey } from '../queries';
 import { AddKeyModal } from './add-key-modal';
@@ -34,12 +34,15 @@ function KeyActions({ item, onRotate }: { item: ProviderKey; onRotate: (key: Pro
       onConfirm: () =>
         revoke.mutate(item.id, {
           onSuccess: () =>
-            notifications.show({ color: 'green', message: `${item.label} (${item.key_hint}) was revoked.` }),
+            notify({ color: 'green', message: `${item.label} (${item.key_hint}) was revoked.` }),
           onError: (error) =>
-            notifications.show({
+            notify({
               color: 'red',
-              title: 'The key was not revoked',
-              message: errorMessage(error),
+              message: (
+                <>
+                  <strong>The key was not revoked.</strong> {errorMessage(error)}
+                </>
+              ),
             }),
         }),
     });
@@ -110,7 +113,11 @@ export function SystemKeysSection({ providerIds }: { providerIds: string[] }) {
       }),
       column.accessor('retire_at', {
         header: 'Retires',
-        cell: (info) => formatDateTime(info.getValue()),
+        // A rotated key serves until retire_at; a revoked one stopped at once.
+        cell: (info) =>
+          info.row.original.status === 'retiring' || info.row.original.status === 'retired'
+            ? formatDateTime(info.getValue())
+            : '—',
       }),
       column.display({
         id: 'actions',
@@ -126,7 +133,9 @@ export function SystemKeysSection({ providerIds }: { providerIds: string[] }) {
       <Stack>
         <Group justify="space-between" align="flex-start" wrap="wrap">
           <Stack gap={2}>
-            <Title order={3}>System keys</Title>
+            <Title order={3} size="h4">
+              System keys
+            </Title>
             <Text size="sm" c="dimmed">
               The platform&apos;s provider keys, used in turn for requests that do not bring the user&apos;s
               own key. A key the provider rejects is marked invalid at once.

@@ -12,9 +12,9 @@ import {
 } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { modals } from '@mantine/modals';
-import { notifications } from '@mantine/notifications';
 import { errorMessage } from '@/api/errors';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { notify } from '@/components/ui/notify';
 import { formatDateTime, formatInt, formatLimit } from '@/lib/format';
 import { applyApiError } from '@/lib/forms';
 import {
@@ -80,18 +80,20 @@ function QuotasForm({
   const submit = (values: OverridesFormValues) => {
     const plan = planOverrideChanges(quota.overrides, toOverrides(values));
     if (isEmptyPlan(plan)) {
-      notifications.show({ message: 'Nothing changed: the custom quotas are as they were.' });
+      notify({ message: 'Nothing changed: the custom quotas are as they were.' });
       return;
     }
     save.mutate(plan, {
-      onSuccess: () =>
-        notifications.show({ color: 'green', message: 'Custom quotas saved. They apply at once.' }),
+      onSuccess: () => notify({ color: 'green', message: 'Custom quotas saved. They apply at once.' }),
       onError: (error) => {
         if (!applyApiError(form, error, formFieldFor))
-          notifications.show({
+          notify({
             color: 'red',
-            title: 'Custom quotas not saved',
-            message: errorMessage(error),
+            message: (
+              <>
+                <strong>Custom quotas not saved.</strong> {errorMessage(error)}
+              </>
+            ),
           });
       },
     });
@@ -108,12 +110,15 @@ function QuotasForm({
       confirmProps: { color: 'red' },
       onConfirm: () =>
         clearAll.mutate(undefined, {
-          onSuccess: () => notifications.show({ color: 'green', message: 'Custom quotas removed.' }),
+          onSuccess: () => notify({ color: 'green', message: 'Custom quotas removed.' }),
           onError: (error) =>
-            notifications.show({
+            notify({
               color: 'red',
-              title: 'Custom quotas not removed',
-              message: errorMessage(error),
+              message: (
+                <>
+                  <strong>Custom quotas not removed.</strong> {errorMessage(error)}
+                </>
+              ),
             }),
         }),
     });

@@ -1,9 +1,9 @@
 import { Button, Card, Group, Select, SimpleGrid, Stack, Switch, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useQueryClient } from '@tanstack/react-query';
 import { sessionKeys } from '@/auth/session';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { notify } from '@/components/ui/notify';
 import { applyApiError } from '@/lib/forms';
 import { useUpdateUser, type AdminUser, type UserUpdate } from '../queries';
 import { ROLES, TIERS } from '../schema';
@@ -28,7 +28,7 @@ export function AccountSettingsCard({ user, isSelf }: { user: AdminUser; isSelf:
   const submit = (values: Values) => {
     const changes = changedFields(user, values);
     if (!Object.keys(changes).length) {
-      notifications.show({ message: 'Nothing changed.' });
+      notify({ message: 'Nothing changed.' });
       return;
     }
     update.mutate(changes, {
@@ -36,10 +36,14 @@ export function AccountSettingsCard({ user, isSelf }: { user: AdminUser; isSelf:
         const values = { tier: saved.tier, role: saved.role, active: saved.active };
         form.setValues(values);
         form.resetDirty(values);
-        notifications.show({
+        notify({
           color: 'green',
-          title: 'User updated',
-          message: `${saved.email}: ${saved.tier} tier, ${saved.role}, ${saved.active ? 'active' : 'deactivated'}.`,
+          message: (
+            <>
+              <strong>User updated.</strong>{' '}
+              {`${saved.email}: ${saved.tier} tier, ${saved.role}, ${saved.active ? 'active' : 'deactivated'}.`}
+            </>
+          ),
         });
         if (isSelf) void queryClient.invalidateQueries({ queryKey: sessionKeys.current });
       },

@@ -1,9 +1,9 @@
 import { Button, Group, Modal, PasswordInput, Select, SimpleGrid, Stack, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useNavigate } from '@tanstack/react-router';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { notify } from '@/components/ui/notify';
 import { applyApiError } from '@/lib/forms';
 import { useCreateUser } from '../queries';
 import { createUserSchema, ROLES, TIERS, type CreateUserValues } from '../schema';
@@ -24,10 +24,14 @@ export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose:
   const submit = (values: CreateUserValues) =>
     create.mutate(values, {
       onSuccess: (user) => {
-        notifications.show({
+        notify({
           color: 'green',
-          title: 'User created',
-          message: `${user.email} can sign in with the password you set (${user.tier} tier, ${user.role}).`,
+          message: (
+            <>
+              <strong>User created.</strong>{' '}
+              {`${user.email} can sign in with the password you set (${user.tier} tier, ${user.role}).`}
+            </>
+          ),
         });
         close();
         void navigate({ to: '/admin/users/$userId', params: { userId: user.id } });

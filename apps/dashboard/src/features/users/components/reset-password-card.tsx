@@ -1,8 +1,8 @@
 import { Button, Card, Group, PasswordInput, Stack, Text, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { ErrorAlert } from '@/components/ui/error-alert';
+import { notify } from '@/components/ui/notify';
 import { applyApiError } from '@/lib/forms';
 import { useResetPassword, type AdminUser } from '../queries';
 import { resetPasswordSchema, type ResetPasswordValues } from '../schema';
@@ -18,10 +18,14 @@ export function ResetPasswordCard({ user }: { user: AdminUser }) {
     reset.mutate(values.password, {
       onSuccess: () => {
         form.reset();
-        notifications.show({
+        notify({
           color: 'green',
-          title: 'Password reset',
-          message: `${user.email} can now sign in with the new password; their dashboard sessions were ended.`,
+          message: (
+            <>
+              <strong>Password reset.</strong>{' '}
+              {`${user.email} can now sign in with the new password; their dashboard sessions were ended.`}
+            </>
+          ),
         });
       },
       onError: (error) => applyApiError(form, error),
