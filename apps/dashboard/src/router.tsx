@@ -1,30 +1,50 @@
-import { createRootRouteWithContext, createRoute, createRouter, redirect } from '@tanstack/react-router';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  redirect,
+  type RouteComponent,
+} from '@tanstack/react-router';
 import type { QueryClient } from '@tanstack/react-query';
 import { onUnauthenticated } from '@/api/client';
 import { sessionKeys, sessionQuery } from '@/auth/session';
 import { AdminLayout } from '@/components/layout/admin-layout';
 import { AppLayout } from '@/components/layout/app-layout';
-import { NotFoundPage, RootErrorPage } from '@/components/layout/status-pages';
+import { NotFoundPage, PageLoading, RootErrorPage } from '@/components/layout/status-pages';
 import { queryClient } from './query-client';
-import { AuditPage, auditSearchSchema } from './routes/admin/audit';
-import { FlagsPage } from './routes/admin/flags';
-import { AdminKeysPage } from './routes/admin/keys';
-import { ModelsAdminPage, modelsSearchSchema } from './routes/admin/models';
-import { OverviewPage } from './routes/admin/overview';
-import { PricesPage } from './routes/admin/prices';
-import { QuotasAdminPage, quotasSearchSchema } from './routes/admin/quotas';
-import { RequestLogPage, requestLogSearchSchema } from './routes/admin/requests';
-import { UsageAdminPage, usageSearchSchema } from './routes/admin/usage';
-import { UserDetailPage } from './routes/admin/user-detail';
-import { UsersPage, usersSearchSchema } from './routes/admin/users';
-import { AccountPage } from './routes/app/account';
-import { MyKeysPage } from './routes/app/keys';
-import { MyModelsPage, myModelsSearchSchema } from './routes/app/models';
-import { PlaygroundPage } from './routes/app/playground';
-import { MyQuotaPage, myQuotaSearchSchema } from './routes/app/quota';
-import { MyUsagePage, myUsageSearchSchema } from './routes/app/usage';
+import {
+  modelsSearchSchema,
+  myModelsSearchSchema,
+  myQuotaSearchSchema,
+  myUsageSearchSchema,
+  quotasSearchSchema,
+  requestLogSearchSchema,
+  usageSearchSchema,
+} from './routes/search-schemas';
+import { auditSearchSchema } from '@/features/audit/schema';
+import { usersSearchSchema } from '@/features/users/schema';
 import { SignInPage, signInSearchSchema } from './routes/sign-in';
 import { RootLayout } from './components/layout/root-layout';
+
+/** Each page's code loads when the page is first opened (or hovered: preload on intent). */
+const OverviewPage = lazyRouteComponent(() => import('./routes/admin/overview'), 'OverviewPage');
+const AdminKeysPage = lazyRouteComponent(() => import('./routes/admin/keys'), 'AdminKeysPage');
+const FlagsPage = lazyRouteComponent(() => import('./routes/admin/flags'), 'FlagsPage');
+const UsersPage = lazyRouteComponent(() => import('./routes/admin/users'), 'UsersPage');
+const UserDetailPage = lazyRouteComponent(() => import('./routes/admin/user-detail'), 'UserDetailPage');
+const QuotasAdminPage = lazyRouteComponent(() => import('./routes/admin/quotas'), 'QuotasAdminPage');
+const ModelsAdminPage = lazyRouteComponent(() => import('./routes/admin/models'), 'ModelsAdminPage');
+const PricesPage = lazyRouteComponent(() => import('./routes/admin/prices'), 'PricesPage');
+const UsageAdminPage = lazyRouteComponent(() => import('./routes/admin/usage'), 'UsageAdminPage');
+const RequestLogPage = lazyRouteComponent(() => import('./routes/admin/requests'), 'RequestLogPage');
+const AuditPage = lazyRouteComponent(() => import('./routes/admin/audit'), 'AuditPage');
+const AccountPage = lazyRouteComponent(() => import('./routes/app/account'), 'AccountPage');
+const MyKeysPage = lazyRouteComponent(() => import('./routes/app/keys'), 'MyKeysPage');
+const MyModelsPage = lazyRouteComponent(() => import('./routes/app/models'), 'MyModelsPage');
+const PlaygroundPage = lazyRouteComponent(() => import('./routes/app/playground'), 'PlaygroundPage');
+const MyQuotaPage = lazyRouteComponent(() => import('./routes/app/quota'), 'MyQuotaPage');
+const MyUsagePage = lazyRouteComponent(() => import('./routes/app/usage'), 'MyUsagePage');
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -69,7 +89,7 @@ const adminRoute = createRoute({
   path: '/admin',
   component: AdminLayout,
 });
-const adminPage = <P extends string>(path: P, component: () => React.ReactNode) =>
+const adminPage = <P extends string>(path: P, component: RouteComponent) =>
   createRoute({ getParentRoute: () => adminRoute, path, component });
 
 const overviewRoute = adminPage('/', OverviewPage);
@@ -115,7 +135,7 @@ const auditRoute = createRoute({
 });
 
 const appRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/app' });
-const appPage = <P extends string>(path: P, component: () => React.ReactNode) =>
+const appPage = <P extends string>(path: P, component: RouteComponent) =>
   createRoute({ getParentRoute: () => appRoute, path, component });
 
 const appIndexRoute = createRoute({
@@ -180,6 +200,7 @@ export const router = createRouter({
   routeTree,
   context: { queryClient },
   defaultPreload: 'intent',
+  defaultPendingComponent: PageLoading,
   defaultPreloadStaleTime: 0,
   scrollRestoration: true,
 });

@@ -2,6 +2,7 @@ import {
   createTheme,
   darken,
   luminance,
+  Modal,
   Notification,
   TableScrollContainer,
   type CSSVariablesResolver,
@@ -36,7 +37,8 @@ export const theme = createTheme({
   // Focus rings for keyboard users only.
   focusRing: 'auto',
   components: {
-    // Mantine's notification close button has no accessible name of its own (axe: button-name).
+    // Close buttons get names of their own (axe: button-name).
+    Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
     Notification: Notification.extend({
       defaultProps: { closeButtonProps: { 'aria-label': 'Dismiss notification' } },
     }),

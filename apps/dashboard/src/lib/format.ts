@@ -14,8 +14,18 @@ const dateTime = new Intl.DateTimeFormat('en-GB', {
 });
 const date = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
-export const formatUsd = (value: number | string | null | undefined): string =>
-  value === null || value === undefined ? '—' : usd.format(Number(value));
+const smallUsd = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  maximumSignificantDigits: 2,
+});
+
+/** Dollars; amounts under a cent keep two significant digits ($0.0000045), so they never read $0.00. */
+export function formatUsd(value: number | string | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const amount = Number(value);
+  return amount !== 0 && Math.abs(amount) < 0.01 ? smallUsd.format(amount) : usd.format(amount);
+}
 export const formatInt = (value: number | string | null | undefined): string =>
   value === null || value === undefined ? '—' : integer.format(Number(value));
 export const formatCompact = (value: number | null | undefined): string =>

@@ -1,4 +1,4 @@
-import { Alert, Button, Center, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Center, Loader, Stack, Text, Title } from '@mantine/core';
 import { Link, type ErrorComponentProps } from '@tanstack/react-router';
 import { errorMessage } from '@/api/errors';
 
@@ -43,6 +43,15 @@ export function RootErrorPage({ error, reset }: ErrorComponentProps) {
         </Alert>
         <Button onClick={reset}>Try again</Button>
       </Stack>
+    </Center>
+  );
+}
+
+/** While a page's code loads (the first time it is opened). */
+export function PageLoading() {
+  return (
+    <Center mih={200}>
+      <Loader aria-label="Loading the page" />
     </Center>
   );
 }

@@ -19,7 +19,9 @@ export function Page({
     <Stack gap="lg" maw={1400}>
       <Group justify="space-between" align="flex-start" wrap="wrap" gap="sm">
         <Stack gap={4}>
-          <Title order={2}>{title}</Title>
+          <Title order={2} style={{ overflowWrap: 'anywhere' }}>
+            {title}
+          </Title>
           {description && (
             <Text c="dimmed" size="sm">
               {description}

@@ -6,9 +6,7 @@ import { Page } from '@/components/ui/page';
 import { AuditFilters } from '@/features/audit/components/audit-filters';
 import { AuditTable } from '@/features/audit/components/audit-table';
 import { useAuditLog } from '@/features/audit/queries';
-import { auditListParams, auditSearchSchema as schema, type AuditSearch } from '@/features/audit/schema';
-
-export const auditSearchSchema = schema;
+import { auditListParams, type AuditSearch } from '@/features/audit/schema';
 
 const route = getRouteApi('/signed-in/admin/audit');
 

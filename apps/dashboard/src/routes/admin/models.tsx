@@ -2,6 +2,7 @@ import { Alert, Card, Loader, SegmentedControl, Stack, Tabs, Title } from '@mant
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useEffect, useMemo } from 'react';
 import { z } from 'zod';
+import { modelsSearchSchema } from '@/routes/search-schemas';
 import { ErrorAlert, QueryView } from '@/components/ui/error-alert';
 import { Page } from '@/components/ui/page';
 import type { CatalogQuery } from '@/features/model-config/catalog';
@@ -13,39 +14,8 @@ import type { PickerContext } from '@/features/model-config/components/model-ref
 import { RouteEditor } from '@/features/model-config/components/route-editor';
 import { RouteOverview } from '@/features/model-config/components/route-overview';
 import { useCatalog, useModelConfig, useProviders } from '@/features/model-config/queries';
-import {
-  MODALITIES,
-  TIER_LABELS,
-  TIERS,
-  configuredModels,
-  modelsFor,
-  type Modality,
-} from '@/features/model-config/schema';
+import { TIER_LABELS, TIERS, configuredModels, modelsFor } from '@/features/model-config/schema';
 
-const PAGE_SIZES = [10, 25, 50, 100];
-
-export const modelsSearchSchema = z.object({
-  tab: z.enum(['routes', 'settings', 'catalog']).optional().catch(undefined),
-  tier: z.enum(['free', 'premium', 'enterprise']).optional().catch(undefined),
-  modality: z
-    .enum(MODALITIES as [Modality, ...Modality[]])
-    .optional()
-    .catch(undefined),
-  c_modality: z
-    .enum(MODALITIES as [Modality, ...Modality[]])
-    .optional()
-    .catch(undefined),
-  q: z.string().max(200).optional().catch(undefined),
-  sort: z.enum(['id', 'context_length', 'input', 'output']).optional().catch(undefined),
-  dir: z.enum(['asc', 'desc']).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
-  page_size: z.coerce
-    .number()
-    .int()
-    .refine((size) => PAGE_SIZES.includes(size))
-    .optional()
-    .catch(undefined),
-});
 type Search = z.input<typeof modelsSearchSchema>;
 
 const route = getRouteApi('/signed-in/admin/models');

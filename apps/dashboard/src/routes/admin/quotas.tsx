@@ -1,28 +1,11 @@
 import { Card, Group, SegmentedControl, Stack, Tabs, Text, Title } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { z } from 'zod';
 import { QueryView } from '@/components/ui/error-alert';
 import { Page } from '@/components/ui/page';
 import { QuotaRequestsTable } from '@/features/quota-admin/components/quota-requests-table';
 import { TierPolicyForm } from '@/features/quota-admin/components/tier-policy-form';
 import { useQuotaRequests, useTierPolicy } from '@/features/quota-admin/queries';
 import { TIER_LABELS, TIERS, type Tier } from '@/features/quota-admin/schema';
-
-const STATUSES = ['pending', 'approved', 'denied', 'all'] as const;
-const PAGE_SIZES = [10, 25, 50, 100];
-
-/** The tier tab, the inbox's status filter and paging; absent means the default (a clean URL). */
-export const quotasSearchSchema = z.object({
-  tier: z.enum(['free', 'premium', 'enterprise']).optional().catch(undefined),
-  status: z.enum(STATUSES).optional().catch(undefined),
-  page: z.coerce.number().int().min(1).optional().catch(undefined),
-  page_size: z.coerce
-    .number()
-    .int()
-    .refine((size) => PAGE_SIZES.includes(size))
-    .optional()
-    .catch(undefined),
-});
 
 const route = getRouteApi('/signed-in/admin/quotas');
 

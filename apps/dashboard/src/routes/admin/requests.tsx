@@ -3,6 +3,7 @@ import { IconChevronLeft, IconChevronRight, IconChevronsLeft, IconRefresh } from
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { z } from 'zod';
+import { requestLogSearchSchema } from '@/routes/search-schemas';
 import { ErrorAlert, QueryView } from '@/components/ui/error-alert';
 import { Page } from '@/components/ui/page';
 import { useCatalog } from '@/features/model-config/queries';
@@ -13,27 +14,11 @@ import {
   FILTER_KEYS,
   rangeProblem,
   resolveRange,
-  usageFilterSearch,
   type UsageFilters,
 } from '@/features/usage-analytics/schema';
 
 const LIMITS = [25, 50, 100];
 
-/**
- * Filters, page size, and the keyset position: `cursors` is the stack of `next_cursor`s followed
- * from the newest page (empty on the first page), so Newer pops and Older pushes, and a shared
- * link opens the same page.
- */
-export const requestLogSearchSchema = z.object({
-  ...usageFilterSearch,
-  limit: z.coerce
-    .number()
-    .int()
-    .refine((limit) => LIMITS.includes(limit))
-    .optional()
-    .catch(undefined),
-  cursors: z.array(z.string().min(1).max(500)).max(500).optional().catch(undefined),
-});
 type Search = z.infer<typeof requestLogSearchSchema>;
 
 const route = getRouteApi('/signed-in/admin/requests');

@@ -2,6 +2,7 @@ import { Card, Group, SegmentedControl, SimpleGrid, Skeleton, Stack, Text, Title
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { useMemo } from 'react';
 import { z } from 'zod';
+import { usageSearchSchema } from '@/routes/search-schemas';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Page } from '@/components/ui/page';
 import { useCatalog } from '@/features/model-config/queries';
@@ -15,18 +16,12 @@ import {
   FILTER_KEYS,
   rangeProblem,
   resolveRange,
-  usageFilterSearch,
   type UsageFilters,
 } from '@/features/usage-analytics/schema';
 import { prepareSeries, type SeriesMetric } from '@/lib/charts/usage-series';
 import { formatCost } from '@/features/usage-analytics/format';
 import { formatInt } from '@/lib/format';
 
-export const usageSearchSchema = z.object({
-  ...usageFilterSearch,
-  split: z.enum(['model', 'tier', 'feature', 'none']).optional().catch(undefined),
-  group_by: z.enum(['day', 'model', 'tier', 'feature']).optional().catch(undefined),
-});
 type Search = z.output<typeof usageSearchSchema>;
 
 const route = getRouteApi('/signed-in/admin/usage');

@@ -10,10 +10,8 @@ import { CreateUserModal } from '@/features/users/components/create-user-modal';
 import { ActiveBadge, RoleBadge, TierBadge } from '@/features/users/components/user-badges';
 import { UsersFilters } from '@/features/users/components/users-filters';
 import { useUsers, type AdminUser } from '@/features/users/queries';
-import { userListParams, usersSearchSchema as schema, type UsersSearch } from '@/features/users/schema';
+import { userListParams, type UsersSearch } from '@/features/users/schema';
 import { formatDate } from '@/lib/format';
-
-export const usersSearchSchema = schema;
 
 const route = getRouteApi('/signed-in/admin/users');
 const column = createColumnHelper<AdminUser>();

@@ -1,15 +1,10 @@
 import { Badge, Group, Select, Stack, Text } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { z } from 'zod';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { DataTable } from '@/components/ui/data-table';
 import { Page } from '@/components/ui/page';
 import { modelColumns, MODALITY_LABELS, MODALITIES } from '@/features/my-models/columns';
 import { useCatalog } from '@/features/playground/queries';
-
-export const myModelsSearchSchema = z.object({
-  modality: z.enum(MODALITIES).optional().catch(undefined),
-});
 
 const route = getRouteApi('/signed-in/app/models');
 

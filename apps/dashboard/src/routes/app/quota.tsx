@@ -2,7 +2,6 @@ import { Button, Card, Group, SimpleGrid, Skeleton, Stack, Table, Text, Title } 
 import { useDisclosure } from '@mantine/hooks';
 import { IconArrowUpRight } from '@tabler/icons-react';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
-import { z } from 'zod';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Page } from '@/components/ui/page';
 import { FeatureQuotaCard } from '@/features/my-quota/components/feature-quota-card';
@@ -11,10 +10,6 @@ import { RequestIncreaseModal } from '@/features/my-quota/components/request-inc
 import { useMyQuota } from '@/features/my-quota/queries';
 import { prepareQuotaMeters, rateLimitRows } from '@/features/my-quota/quota-meters';
 import { formatDateTime } from '@/lib/format';
-
-export const myQuotaSearchSchema = z.object({
-  page: z.coerce.number().int().min(1).catch(1).optional(),
-});
 
 const route = getRouteApi('/signed-in/app/quota');
 const PAGE_SIZE = 10;

@@ -1,6 +1,7 @@
 import { Button, Grid, Group, SimpleGrid, Skeleton, Text, TextInput } from '@mantine/core';
 import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { z } from 'zod';
+import { myUsageSearchSchema } from '@/routes/search-schemas';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Page } from '@/components/ui/page';
 import { FEATURE_LABELS, type Feature } from '@/features/my-quota/schema';
@@ -9,20 +10,6 @@ import { DailyUsageCard } from '@/features/my-usage/components/daily-usage-card'
 import { UsageGroupTable } from '@/features/my-usage/components/usage-group-table';
 import { useMyBilling, useMyUsage } from '@/features/my-usage/queries';
 import { groupUsage, lastDays, prepareDailyUsage } from '@/lib/charts/my-usage';
-
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .optional()
-  .catch(undefined);
-
-/** Date range (YYYY-MM-DD, UTC, inclusive; the last 30 days when absent), chart or table, metric. */
-export const myUsageSearchSchema = z.object({
-  from: day,
-  to: day,
-  view: z.enum(['chart', 'table']).optional().catch(undefined),
-  metric: z.enum(['requests', 'tokens', 'cost']).optional().catch(undefined),
-});
 
 const route = getRouteApi('/signed-in/app/usage');
 const PRESETS = [7, 30, 90];
