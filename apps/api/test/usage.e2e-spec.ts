@@ -342,6 +342,7 @@ describe('the usage ledger (e2e)', () => {
       expect(changed.body).toEqual({
         ...prices.body,
         tier_credits_usd: { free: 1, premium: 30, enterprise: 500 },
+        effective_tier_credits_usd: { free: 1, premium: 30, enterprise: 500 },
         models: { 'x/y': { per_image: 0.5 } },
       });
       await api.put('/api/v1/admin/prices', { image_per_megapixel: 0.01, models: prices.body.models }, admin);
