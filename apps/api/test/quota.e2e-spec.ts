@@ -389,6 +389,32 @@ describe('quotas and rate limits (e2e)', () => {
       expect((await quotaOf(user.token)).image_generation.requests_limit).toBe(50);
     });
 
+    it('approves with a different limit than asked, in one step, and keeps both', async () => {
+      const user = await api.user();
+      const asked = await api.post(
+        '/api/v1/me/quota-requests',
+        { feature: 'vision_analysis', requested_limit: 200, reason: 'a big project' },
+        user.token,
+      );
+      const bad = await api.post(
+        `/api/v1/admin/quota-requests/${asked.body.id}/approve`,
+        { granted_limit: -1 },
+        admin,
+      );
+      expect(bad.status).toBe(400);
+      expect(bad.body.error.param).toBe('granted_limit');
+      const approved = await api.post(
+        `/api/v1/admin/quota-requests/${asked.body.id}/approve`,
+        { granted_limit: 150, reason: 'half way' },
+        admin,
+      );
+      expect(approved.status).toBe(200);
+      expect(approved.body).toMatchObject({ status: 'approved', requested_limit: 200, granted_limit: 150 });
+      expect((await quotaOf(user.token)).vision_analysis.requests_limit).toBe(150);
+      const mine = await api.get('/api/v1/me/quota-requests', user.token);
+      expect(mine.body.data[0]).toMatchObject({ granted_limit: 150, decision_reason: 'half way' });
+    });
+
     it('quota increase requests: submitted by a user, approved (writing the override) or denied with a reason', async () => {
       const user = await api.user();
       const bad = await api.post(

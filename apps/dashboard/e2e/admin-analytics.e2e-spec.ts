@@ -87,6 +87,7 @@ describe('dashboard: admin quotas, models, prices, usage and the request log', (
         expect.objectContaining({
           id: asked.body.id,
           status: 'approved',
+          granted_limit: 150,
           decision_reason: 'Granted 150 for now',
         }),
       ]);

@@ -150,6 +150,7 @@ export class QuotaAdministration {
     id: string,
     approve: boolean,
     reason?: string,
+    grantedLimit?: number,
   ): Promise<QuotaRequestEntity> {
     const decided = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(QuotaRequestEntity);
@@ -159,12 +160,14 @@ export class QuotaAdministration {
         throw new DomainError(ErrorCode.Conflict, `This request was already ${request.status}`, {
           param: 'id',
         });
-      if (approve)
+      const granted = approve ? (grantedLimit ?? request.requestedLimit) : null;
+      if (granted !== null)
         await this.upsertOverride(manager, actor, request.userId, request.feature as Feature, {
-          [request.limitName]: request.requestedLimit,
+          [request.limitName]: granted,
         });
       Object.assign(request, {
         status: approve ? 'approved' : 'denied',
+        grantedLimit: granted,
         decisionReason: reason ?? null,
         decidedBy: actor.id,
         decidedAt: new Date(),
@@ -181,6 +184,7 @@ export class QuotaAdministration {
             feature: request.feature,
             limit: request.limitName,
             requestedLimit: request.requestedLimit,
+            grantedLimit: granted,
             reason: reason ?? null,
           },
         },

@@ -30,6 +30,7 @@ import { TIER_ENUM } from '../http/dto-fields';
 import { pageOf } from '../http/paging';
 import { quotaView } from './quota.controller';
 import {
+  ApproveDto,
   DecisionDto,
   FEATURE_ENUM,
   FeatureLimitsByFeatureDto,
@@ -144,15 +145,18 @@ export class QuotaAdminController {
 
   @Post('quota-requests/:id/approve')
   @HttpCode(200)
-  @ApiOperation({ summary: "Approve: the user's override is written; audited" })
+  @ApiOperation({
+    summary:
+      "Approve, with the requested limit or another (granted_limit): the user's override is written; audited",
+  })
   @ApiOkResponse({ type: QuotaRequestDto })
   @ApiErrors(404, 409)
   async approve(
     @Actor() actor: ActorContext,
     @Param('id', requestId) id: string,
-    @Body() body: DecisionDto,
+    @Body() body: ApproveDto,
   ): Promise<QuotaRequestDto> {
-    return QuotaRequestDto.from(await this.quotas.decide(actor, id, true, body.reason));
+    return QuotaRequestDto.from(await this.quotas.decide(actor, id, true, body.reason, body.granted_limit));
   }
 
   @Post('quota-requests/:id/deny')

@@ -56,6 +56,19 @@ export class DecisionDto {
   reason?: string;
 }
 
+export class ApproveDto extends DecisionDto {
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 0,
+    description: 'The limit to grant; the requested one when left out',
+  })
+  @IsOptional()
+  @IsInt({ message: 'granted_limit must be a whole number' })
+  @Min(0, { message: 'granted_limit must be at least 0' })
+  @Max(2_000_000_000, { message: 'granted_limit must be at most 2000000000' })
+  granted_limit?: number;
+}
+
 export class QuotaRequestQueryDto extends PageQueryDto {
   @ApiPropertyOptional(REQUEST_STATUS_ENUM)
   @IsOptional()
@@ -69,6 +82,8 @@ export class QuotaRequestDto {
   @ApiProperty(FEATURE_ENUM) feature!: string;
   @ApiProperty(LIMIT_NAME_ENUM) limit!: string;
   @ApiProperty({ type: 'integer' }) requested_limit!: number;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'What the approval granted' })
+  granted_limit!: number | null;
   @ApiProperty() reason!: string;
   @ApiProperty(REQUEST_STATUS_ENUM) status!: QuotaRequestStatus;
   @ApiProperty({ nullable: true, type: String }) decision_reason!: string | null;
@@ -82,6 +97,7 @@ export class QuotaRequestDto {
       feature: row.feature,
       limit: row.limitName,
       requested_limit: row.requestedLimit,
+      granted_limit: row.grantedLimit,
       reason: row.reason,
       status: row.status,
       decision_reason: row.decisionReason,

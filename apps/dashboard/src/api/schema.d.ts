@@ -256,7 +256,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Approve: the user's override is written; audited */
+        /** Approve, with the requested limit or another (granted_limit): the user's override is written; audited */
         post: operations["QuotaAdminController_approve"];
         delete?: never;
         options?: never;
@@ -1060,6 +1060,12 @@ export interface components {
         ApiKeyListDto: {
             data: components["schemas"]["ApiKeyDto"][];
         };
+        ApproveDto: {
+            /** @description The limit to grant; the requested one when left out */
+            granted_limit?: number;
+            /** @description Shown to the user; required to deny */
+            reason?: string;
+        };
         AssistantMessageDto: {
             content: string;
             /** @example assistant */
@@ -1318,7 +1324,7 @@ export interface components {
          * @description Branch on this, not on message
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "not_ready" | "internal_error" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "too_many_attempts" | "email_taken" | "limit_reached" | "registration_closed" | "upstream_auth_failed" | "model_not_available" | "upstream_bad_request" | "upstream_rate_limited" | "upstream_unavailable" | "upstream_timeout" | "upstream_protocol_error" | "client_closed_request" | "conflict" | "integration_disabled" | "free_tier_disabled" | "user_keys_disabled" | "provider_key_rejected" | "user_key_rejected" | "no_system_key" | "model_not_allowed" | "content_policy_violation" | "context_length_exceeded" | "quota_exceeded" | "quota_unavailable";
+        ErrorCode: "validation_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "not_ready" | "internal_error" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "too_many_attempts" | "email_taken" | "limit_reached" | "registration_closed" | "upstream_auth_failed" | "model_not_available" | "upstream_bad_request" | "upstream_rate_limited" | "upstream_unavailable" | "upstream_timeout" | "upstream_protocol_error" | "client_closed_request" | "conflict" | "integration_disabled" | "free_tier_disabled" | "user_keys_disabled" | "provider_key_rejected" | "user_key_rejected" | "no_system_key" | "model_not_in_catalog" | "model_not_allowed" | "content_policy_violation" | "context_length_exceeded" | "quota_exceeded" | "quota_unavailable";
         ErrorDetailDto: {
             /** @description Branch on this, not on message */
             code: components["schemas"]["ErrorCode"];
@@ -1915,6 +1921,8 @@ export interface components {
             decided_at: string | null;
             decision_reason: string | null;
             feature: components["schemas"]["Feature"];
+            /** @description What the approval granted */
+            granted_limit: number | null;
             /** Format: uuid */
             id: string;
             limit: components["schemas"]["LimitName"];
@@ -3473,7 +3481,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecisionDto"];
+                "application/json": components["schemas"]["ApproveDto"];
             };
         };
         responses: {

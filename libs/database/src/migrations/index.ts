@@ -6,6 +6,7 @@ import { CreateQuotas1764100000000 } from './1764100000000-create-quotas';
 import { CreateUsageLedger1764200000000 } from './1764200000000-create-usage-ledger';
 import { CreateSessions1764250000000 } from './1764250000000-create-sessions';
 import { AddUsageDashboardIndexes1764300000000 } from './1764300000000-add-usage-dashboard-indexes';
+import { AddQuotaRequestGrantedLimit1764400000000 } from './1764400000000-add-quota-request-granted-limit';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   CreateUsageLedger1764200000000,
   CreateSessions1764250000000,
   AddUsageDashboardIndexes1764300000000,
+  AddQuotaRequestGrantedLimit1764400000000,
 ];

@@ -22,6 +22,10 @@ export class QuotaRequestEntity {
   @Column({ type: 'varchar', length: 1000 })
   reason!: string;
 
+  /** What an approval granted: the requested limit, or another the admin chose. */
+  @Column({ name: 'granted_limit', type: 'integer', nullable: true })
+  grantedLimit!: number | null;
+
   @Column({ type: 'varchar', length: 16 })
   status!: QuotaRequestStatus;
 

@@ -1,10 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
-import { ApiError, isApiError } from '@/api/errors';
-import { formatInt } from '@/lib/format';
 import { userQuotaKeys } from '@/features/user-quotas/queries';
 import { quotaAdminKeys } from './queries';
-import { LIMIT_LABELS, type QuotaRequest, type Tier, type TierPolicyUpdate } from './schema';
+import type { QuotaRequest, TierPolicyUpdate } from './schema';
+import type { Tier } from '@/lib/domain';
 
 export function useUpdateTierPolicy(tier: Tier) {
   const queryClient = useQueryClient();
@@ -26,46 +25,20 @@ export interface ApproveInput {
   reason?: string;
 }
 
-/**
- * Approves a request, optionally with a different limit. The api's approve writes the requested
- * limit (it takes no other); a different one is then set on the user's override for the same
- * feature and limit, which replaces it. If that second step fails, the error says the request
- * was approved with the requested limit.
- */
+/** Approves a request with the limit asked for or another one, in one step (the api writes the override). */
 export function useApproveQuotaRequest() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: async ({ request, limit, reason }: ApproveInput) => {
-      const approved = await unwrap(
+    mutationFn: ({ request, limit, reason }: ApproveInput) =>
+      unwrap(
         api.POST('/api/v1/admin/quota-requests/{id}/approve', {
           params: { path: { id: request.id } },
-          body: reason ? { reason } : {},
+          body: {
+            ...(reason && { reason }),
+            ...(limit !== request.requested_limit && { granted_limit: limit }),
+          },
         }),
-      );
-      if (limit === request.requested_limit) return approved;
-      try {
-        await unwrap(
-          api.PUT('/api/v1/admin/quotas/users/{id}', {
-            params: { path: { id: request.user_id } },
-            body: {
-              features: { [request.feature]: { [request.limit]: limit } },
-            },
-          }),
-        );
-      } catch (error) {
-        const detail = isApiError(error) ? error.message : String(error);
-        throw new ApiError(
-          isApiError(error) ? error.status : 0,
-          isApiError(error) ? error.type : 'api_error',
-          isApiError(error) ? error.code : 'partial_approval',
-          null,
-          `The request was approved with the requested ${formatInt(request.requested_limit)} ` +
-            `${LIMIT_LABELS[request.limit].toLowerCase()}, but setting ${formatInt(limit)} failed: ${detail}`,
-          isApiError(error) ? error.requestId : undefined,
-        );
-      }
-      return approved;
-    },
+      ),
     onSettled: (_data, _error, { request }) =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: quotaAdminKeys.all }),
