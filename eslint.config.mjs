@@ -42,6 +42,7 @@ export default tseslint.config(
       'libs/testing/**/*.ts',
       'scripts/**/*.ts',
       'apps/dashboard/e2e/**/*.ts',
+      'apps/dashboard/vite.config.mts',
       '**/*.spec.ts',
       '**/*.int-spec.ts',
       '**/*.e2e-spec.ts',

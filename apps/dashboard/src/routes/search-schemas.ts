@@ -1,7 +1,6 @@
 import { z } from 'zod';
-import { MODALITIES as CONFIG_MODALITIES, type Modality } from '@/features/model-config/schema';
-import { MODALITIES as MY_MODALITIES } from '@/features/my-models/columns';
 import { usageFilterSearch } from '@/features/usage-analytics/schema';
+import { MODALITIES, TIERS } from '@/lib/domain';
 
 /**
  * The URL state of every page (page, size, sort, filters), validated: kept apart from the pages so
@@ -20,7 +19,7 @@ const day = z
 
 /** The tier tab, the inbox's status filter and paging; absent means the default (a clean URL). */
 export const quotasSearchSchema = z.object({
-  tier: z.enum(['free', 'premium', 'enterprise']).optional().catch(undefined),
+  tier: z.enum(TIERS).optional().catch(undefined),
   status: z.enum(QUOTA_REQUEST_STATUSES).optional().catch(undefined),
   page: z.coerce.number().int().min(1).optional().catch(undefined),
   page_size: z.coerce
@@ -55,15 +54,9 @@ export const usageSearchSchema = z.object({
 
 export const modelsSearchSchema = z.object({
   tab: z.enum(['routes', 'settings', 'catalog']).optional().catch(undefined),
-  tier: z.enum(['free', 'premium', 'enterprise']).optional().catch(undefined),
-  modality: z
-    .enum(CONFIG_MODALITIES as [Modality, ...Modality[]])
-    .optional()
-    .catch(undefined),
-  c_modality: z
-    .enum(CONFIG_MODALITIES as [Modality, ...Modality[]])
-    .optional()
-    .catch(undefined),
+  tier: z.enum(TIERS).optional().catch(undefined),
+  modality: z.enum(MODALITIES).optional().catch(undefined),
+  c_modality: z.enum(MODALITIES).optional().catch(undefined),
   q: z.string().max(200).optional().catch(undefined),
   sort: z.enum(['id', 'context_length', 'input', 'output']).optional().catch(undefined),
   dir: z.enum(['asc', 'desc']).optional().catch(undefined),
@@ -89,5 +82,5 @@ export const myQuotaSearchSchema = z.object({
 });
 
 export const myModelsSearchSchema = z.object({
-  modality: z.enum(MY_MODALITIES).optional().catch(undefined),
+  modality: z.enum(MODALITIES).optional().catch(undefined),
 });

@@ -1,4 +1,5 @@
-import type { CatalogModel, Modality } from './schema';
+import type { CatalogModel } from './schema';
+import type { Modality } from '@/lib/domain';
 
 export type CatalogSort = 'id' | 'context_length' | 'input' | 'output';
 

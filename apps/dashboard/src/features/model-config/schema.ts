@@ -1,41 +1,13 @@
 import { z } from 'zod';
 import type { components } from '@/api/schema';
+import { TIERS, type Modality, type Tier } from '@/lib/domain';
 
-export type Tier = components['schemas']['Tier'];
-export type Modality = components['schemas']['Modality'];
 export type ModelConfig = components['schemas']['ModelConfigDto'];
 export type ModalityRoute = components['schemas']['ModalityRouteDto'];
 export type ModelRef = components['schemas']['ModelRefDto'];
 /** A model of the whole catalog (`GET /api/v1/admin/models`). */
 export type CatalogModel = components['schemas']['AdminCatalogModelDto'];
 export type Provider = components['schemas']['ProviderDto'];
-
-export const TIERS: readonly Tier[] = ['free', 'premium', 'enterprise'];
-export const MODALITIES: readonly Modality[] = [
-  'chat',
-  'text',
-  'code',
-  'vision',
-  'image',
-  'audio_tts',
-  'audio_stt',
-  'embedding',
-];
-export const TIER_LABELS: Record<Tier, string> = {
-  free: 'Free',
-  premium: 'Premium',
-  enterprise: 'Enterprise',
-};
-export const MODALITY_LABELS: Record<Modality, string> = {
-  chat: 'Chat',
-  text: 'Text',
-  code: 'Code',
-  vision: 'Vision',
-  image: 'Image',
-  audio_tts: 'Text-to-speech',
-  audio_stt: 'Speech-to-text',
-  embedding: 'Embedding',
-};
 
 /** A model id on the primary provider, or `{model, provider}` on a provider an admin added. */
 export type ModelRefInput = string | ModelRef;

@@ -1,32 +1,10 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { components } from '@/api/schema';
+import { MODALITY_LABELS_UNHYPHENATED, type Modality } from '@/lib/domain';
 import { formatInt, formatUsd } from '@/lib/format';
 
 type CatalogModel = components['schemas']['CatalogModelDto'];
-type Modality = components['schemas']['Modality'];
-
-export const MODALITIES = [
-  'chat',
-  'text',
-  'code',
-  'vision',
-  'image',
-  'audio_tts',
-  'audio_stt',
-  'embedding',
-] as const satisfies readonly Modality[];
-
-export const MODALITY_LABELS: Record<Modality, string> = {
-  chat: 'Chat',
-  text: 'Text',
-  code: 'Code',
-  vision: 'Vision',
-  image: 'Image',
-  audio_tts: 'Text to speech',
-  audio_stt: 'Speech to text',
-  embedding: 'Embedding',
-};
 
 /** A token price; the catalog has none (0) for models priced per image, character or minute. */
 const price = (value: number) => (value > 0 ? formatUsd(value) : '—');
@@ -52,7 +30,7 @@ export const modelColumns = [
       <Group gap={4}>
         {info.getValue().map((modality) => (
           <Badge key={modality} variant="light" color="gray" size="sm" style={{ minWidth: 'max-content' }}>
-            {MODALITY_LABELS[modality as Modality] ?? modality}
+            {MODALITY_LABELS_UNHYPHENATED[modality as Modality] ?? modality}
           </Badge>
         ))}
       </Group>

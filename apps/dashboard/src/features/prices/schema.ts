@@ -1,18 +1,11 @@
 import { z } from 'zod';
 import type { components } from '@/api/schema';
+import { TIERS, type Tier } from '@/lib/domain';
 import { formatUsd } from '@/lib/format';
 
-export type Tier = components['schemas']['Tier'];
 export type PriceTable = components['schemas']['PriceTableDto'];
 export type ModelPrice = components['schemas']['ModelPriceDto'];
 export type TierCredits = components['schemas']['TierCreditsDto'];
-
-export const TIERS: readonly Tier[] = ['free', 'premium', 'enterprise'];
-export const TIER_LABELS: Record<Tier, string> = {
-  free: 'Free',
-  premium: 'Premium',
-  enterprise: 'Enterprise',
-};
 
 export type ModelPriceField = keyof ModelPrice;
 export const MODEL_PRICE_FIELDS: readonly ModelPriceField[] = [

@@ -1,6 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
-import type { QuotaRequestStatus, Tier } from './schema';
+import type { QuotaRequestStatus } from './schema';
+import type { Tier } from '@/lib/domain';
 
 export interface QuotaRequestParams {
   status?: QuotaRequestStatus;

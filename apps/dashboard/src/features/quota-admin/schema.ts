@@ -1,22 +1,12 @@
 import { z } from 'zod';
 import type { components } from '@/api/schema';
+import { FEATURES, type Feature } from '@/lib/domain';
 
-export type Tier = components['schemas']['Tier'];
-export type Feature = components['schemas']['Feature'];
 export type LimitName = components['schemas']['LimitName'];
 export type QuotaRequest = components['schemas']['QuotaRequestDto'];
 export type QuotaRequestStatus = components['schemas']['QuotaRequestStatus'];
 export type RateLimits = components['schemas']['RateLimitsDto'];
 
-export const TIERS: readonly Tier[] = ['free', 'premium', 'enterprise'];
-export const FEATURES: readonly Feature[] = [
-  'text_generation',
-  'code_generation',
-  'image_generation',
-  'vision_analysis',
-  'audio_tts',
-  'audio_stt',
-];
 export const LIMIT_NAMES: readonly LimitName[] = [
   'requests_per_day',
   'tokens_per_day',
@@ -31,19 +21,6 @@ export const RATE_LIMIT_NAMES: readonly RateLimitName[] = [
   'concurrent_streams',
 ];
 
-export const TIER_LABELS: Record<Tier, string> = {
-  free: 'Free',
-  premium: 'Premium',
-  enterprise: 'Enterprise',
-};
-export const FEATURE_LABELS: Record<Feature, string> = {
-  text_generation: 'Text generation',
-  code_generation: 'Code generation',
-  image_generation: 'Image generation',
-  vision_analysis: 'Vision analysis',
-  audio_tts: 'Text-to-speech',
-  audio_stt: 'Speech-to-text',
-};
 export const LIMIT_LABELS: Record<LimitName, string> = {
   requests_per_day: 'Requests per day',
   tokens_per_day: 'Tokens per day',

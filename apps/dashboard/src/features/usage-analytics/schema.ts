@@ -1,37 +1,13 @@
 import { z } from 'zod';
 import type { components } from '@/api/schema';
+import { FEATURE_LABELS, FEATURES, TIER_LABELS, TIERS, type Feature, type Tier } from '@/lib/domain';
 import { daysBetween, type SeriesSplit } from '@/lib/charts/usage-series';
 
-export type Tier = components['schemas']['Tier'];
-export type Feature = components['schemas']['Feature'];
 export type UsageReport = components['schemas']['UsageReportDto'];
 export type UsageGroup = components['schemas']['UsageGroupDto'];
 export type UsageTotals = components['schemas']['UsageTotalsDto'];
 export type UsageSeries = components['schemas']['UsageSeriesDto'];
 export type Grouping = UsageReport['group_by'];
-
-export const TIERS: readonly Tier[] = ['free', 'premium', 'enterprise'];
-export const FEATURES: readonly Feature[] = [
-  'text_generation',
-  'code_generation',
-  'image_generation',
-  'vision_analysis',
-  'audio_tts',
-  'audio_stt',
-];
-export const FEATURE_LABELS: Record<Feature, string> = {
-  text_generation: 'Text generation',
-  code_generation: 'Code generation',
-  image_generation: 'Image generation',
-  vision_analysis: 'Vision analysis',
-  audio_tts: 'Text-to-speech',
-  audio_stt: 'Speech-to-text',
-};
-export const TIER_LABELS: Record<Tier, string> = {
-  free: 'Free',
-  premium: 'Premium',
-  enterprise: 'Enterprise',
-};
 
 /** The longest range a daily series covers (the api's limit). */
 export const MAX_RANGE_DAYS = 366;
@@ -45,19 +21,9 @@ export const usageFilterSearch = {
   from: z.string().regex(DAY).optional().catch(undefined),
   to: z.string().regex(DAY).optional().catch(undefined),
   user_id: z.uuid().optional().catch(undefined),
-  tier: z.enum(['free', 'premium', 'enterprise']).optional().catch(undefined),
+  tier: z.enum(TIERS).optional().catch(undefined),
   model: z.string().trim().min(1).max(200).optional().catch(undefined),
-  feature: z
-    .enum([
-      'text_generation',
-      'code_generation',
-      'image_generation',
-      'vision_analysis',
-      'audio_tts',
-      'audio_stt',
-    ])
-    .optional()
-    .catch(undefined),
+  feature: z.enum(FEATURES).optional().catch(undefined),
   key_source: z.enum(['system', 'user']).optional().catch(undefined),
   status: z.enum(['ok', 'error']).optional().catch(undefined),
 };

@@ -1,13 +1,12 @@
 import {
   FEATURE_FIELDS,
-  FEATURES,
   LIMIT_FIELDS,
   MAX_QUOTA_LIMIT,
-  type Feature,
   type FeatureLimits,
   type LimitField,
   type Overrides,
 } from './types';
+import { FEATURES, type Feature } from '@/lib/domain';
 
 /** One limit in the form: empty inherits the tier; `unlimited` is an explicit null. */
 export interface LimitInput {

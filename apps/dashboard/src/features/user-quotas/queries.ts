@@ -1,7 +1,8 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '@/api/client';
 import type { OverridesPlan } from './overrides-form';
-import type { Feature, Overrides, Tier, TierPolicy, UserQuota } from './types';
+import type { Overrides, TierPolicy, UserQuota } from './types';
+import type { Feature, Tier } from '@/lib/domain';
 
 export const userQuotaKeys = {
   all: ['admin', 'user-quotas'] as const,

@@ -1,22 +1,11 @@
 import type { components } from '@/api/schema';
+import type { Feature } from '@/lib/domain';
 
 /**
  * Local types for the quota overrides: the generated schema types `FeatureLimitsByFeatureDto`'s
  * features as `components["schemas"]` (the api's NestedField thunk produces `$ref:
  * "#/components/schemas/"`), so the limits per feature are written out here.
  */
-export type Feature = components['schemas']['Feature'];
-export type Tier = components['schemas']['Tier'];
-
-export const FEATURES = [
-  'text_generation',
-  'code_generation',
-  'image_generation',
-  'vision_analysis',
-  'audio_tts',
-  'audio_stt',
-] as const satisfies readonly Feature[];
-
 export const LIMIT_FIELDS = [
   'requests_per_day',
   'tokens_per_day',
@@ -39,15 +28,6 @@ export type FeatureQuota = components['schemas']['FeatureQuotaDto'];
 /** `GET /api/v1/admin/quotas/tiers/:tier`. */
 export type TierPolicy = Omit<components['schemas']['TierQuotaPolicyDto'], 'features'> & {
   features: Overrides;
-};
-
-export const FEATURE_LABELS: Record<Feature, string> = {
-  text_generation: 'Text generation',
-  code_generation: 'Code generation',
-  image_generation: 'Image generation',
-  vision_analysis: 'Vision analysis',
-  audio_tts: 'Text to speech',
-  audio_stt: 'Speech to text',
 };
 
 export const LIMIT_LABELS: Record<LimitField, string> = {

@@ -1,10 +1,9 @@
 import { z } from 'zod';
 import type { components } from '@/api/schema';
+import { TIERS } from '@/lib/domain';
 
-export type Tier = components['schemas']['Tier'];
 export type Role = components['schemas']['Role'];
 
-export const TIERS = ['free', 'premium', 'enterprise'] as const satisfies readonly Tier[];
 export const ROLES = ['user', 'admin'] as const satisfies readonly Role[];
 
 /** One of the DataTable's page sizes (10, 25, 50, 100). */

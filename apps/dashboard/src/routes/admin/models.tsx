@@ -14,7 +14,8 @@ import type { PickerContext } from '@/features/model-config/components/model-ref
 import { RouteEditor } from '@/features/model-config/components/route-editor';
 import { RouteOverview } from '@/features/model-config/components/route-overview';
 import { useCatalog, useModelConfig, useProviders } from '@/features/model-config/queries';
-import { TIER_LABELS, TIERS, configuredModels, modelsFor } from '@/features/model-config/schema';
+import { configuredModels, modelsFor } from '@/features/model-config/schema';
+import { TIERS, TIER_LABELS } from '@/lib/domain';
 
 type Search = z.input<typeof modelsSearchSchema>;
 

@@ -5,7 +5,7 @@ import { Page } from '@/components/ui/page';
 import { QuotaRequestsTable } from '@/features/quota-admin/components/quota-requests-table';
 import { TierPolicyForm } from '@/features/quota-admin/components/tier-policy-form';
 import { useQuotaRequests, useTierPolicy } from '@/features/quota-admin/queries';
-import { TIER_LABELS, TIERS, type Tier } from '@/features/quota-admin/schema';
+import { TIERS, TIER_LABELS, type Tier } from '@/lib/domain';
 
 const route = getRouteApi('/signed-in/admin/quotas');
 

@@ -3,8 +3,9 @@ import { getRouteApi, useNavigate } from '@tanstack/react-router';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { DataTable } from '@/components/ui/data-table';
 import { Page } from '@/components/ui/page';
-import { modelColumns, MODALITY_LABELS, MODALITIES } from '@/features/my-models/columns';
+import { modelColumns } from '@/features/my-models/columns';
 import { useCatalog } from '@/features/playground/queries';
+import { MODALITIES, MODALITY_LABELS_UNHYPHENATED } from '@/lib/domain';
 
 const route = getRouteApi('/signed-in/app/models');
 
@@ -28,7 +29,7 @@ export function MyModelsPage() {
         <Select
           label="Modality"
           placeholder="All modalities"
-          data={MODALITIES.map((value) => ({ value, label: MODALITY_LABELS[value] }))}
+          data={MODALITIES.map((value) => ({ value, label: MODALITY_LABELS_UNHYPHENATED[value] }))}
           value={modality ?? null}
           onChange={(value) =>
             void navigate({
@@ -62,7 +63,9 @@ export function MyModelsPage() {
             loading={catalog.isFetching}
             getRowId={(row) => `${row.id}:${row.modality}`}
             empty={
-              modality ? `No ${MODALITY_LABELS[modality].toLowerCase()} model on your tier.` : 'No model.'
+              modality
+                ? `No ${MODALITY_LABELS_UNHYPHENATED[modality].toLowerCase()} model on your tier.`
+                : 'No model.'
             }
           />
           <Text size="xs" c="dimmed">

@@ -4,12 +4,12 @@ import { z } from 'zod';
 import { myUsageSearchSchema } from '@/routes/search-schemas';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { Page } from '@/components/ui/page';
-import { FEATURE_LABELS, type Feature } from '@/features/my-quota/schema';
 import { BillingCard } from '@/features/my-usage/components/billing-card';
 import { DailyUsageCard } from '@/features/my-usage/components/daily-usage-card';
 import { UsageGroupTable } from '@/features/my-usage/components/usage-group-table';
 import { useMyBilling, useMyUsage } from '@/features/my-usage/queries';
 import { groupUsage, lastDays, prepareDailyUsage } from '@/lib/charts/my-usage';
+import { FEATURE_LABELS_UNHYPHENATED, type Feature } from '@/lib/domain';
 
 const route = getRouteApi('/signed-in/app/usage');
 const PRESETS = [7, 30, 90];
@@ -107,7 +107,7 @@ export function MyUsagePage() {
           title="By feature"
           header="Feature"
           groups={groupUsage(rows, 'feature')}
-          label={(key) => FEATURE_LABELS[key as Feature] ?? key}
+          label={(key) => FEATURE_LABELS_UNHYPHENATED[key as Feature] ?? key}
           loading={usage.isFetching}
         />
         <UsageGroupTable

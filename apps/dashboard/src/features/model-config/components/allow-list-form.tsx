@@ -5,7 +5,8 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { applyApiError } from '@/lib/forms';
 import { useUpdateModelConfig } from '../mutations';
-import { TIER_LABELS, allowListSchema, type AllowListValues, type Tier } from '../schema';
+import { allowListSchema, type AllowListValues } from '../schema';
+import { TIER_LABELS, type Tier } from '@/lib/domain';
 
 /** Models a tier may name beyond its routes (`allowed_models`), replaced whole on save. */
 export function AllowListForm({

@@ -6,7 +6,8 @@ import { useMemo, useState } from 'react';
 import { DataTable } from '@/components/ui/data-table';
 import { formatInt, formatUsd } from '@/lib/format';
 import { catalogPage, type CatalogQuery, type CatalogSort } from '../catalog';
-import { MODALITIES, MODALITY_LABELS, type CatalogModel, type Modality } from '../schema';
+import { type CatalogModel } from '../schema';
+import { MODALITIES, MODALITY_LABELS, type Modality } from '@/lib/domain';
 
 const column = createColumnHelper<CatalogModel>();
 const price = (value: number | undefined) => (value === undefined ? '—' : formatUsd(value));

@@ -9,21 +9,18 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { applyApiError } from '@/lib/forms';
 import { useUpdateModelConfig } from '../mutations';
 import {
-  MODALITY_LABELS,
   PRIMARY_PROVIDER,
-  TIER_LABELS,
   newKey,
   routeFieldFor,
   routeSchema,
   routeToValues,
   valuesToRoute,
   type ModalityRoute,
-  type Modality,
   type RouteValues,
-  type Tier,
 } from '../schema';
 import { FallbackList } from './fallback-list';
 import { ModelRefInput, type PickerContext } from './model-ref-input';
+import { MODALITY_LABELS, TIER_LABELS, type Modality, type Tier } from '@/lib/domain';
 
 /**
  * One tier's route for one modality: primary, ordered fallbacks, per-purpose overrides. Saved as

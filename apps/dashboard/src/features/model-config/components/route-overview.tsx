@@ -1,12 +1,7 @@
 import { Badge, Button, Group, Stack, Table, Text } from '@mantine/core';
 import { IconPencil } from '@tabler/icons-react';
-import {
-  MODALITIES,
-  MODALITY_LABELS,
-  type ModelRefInput,
-  type Modality,
-  type ModalityRoute,
-} from '../schema';
+import { type ModelRefInput, type ModalityRoute } from '../schema';
+import { MODALITIES, MODALITY_LABELS, type Modality } from '@/lib/domain';
 
 export const refLabel = (ref: ModelRefInput): string =>
   typeof ref === 'string' ? ref : ref.provider ? `${ref.model} @ ${ref.provider}` : ref.model;

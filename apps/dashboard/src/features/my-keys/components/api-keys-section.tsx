@@ -9,7 +9,7 @@ import { zod4Resolver } from 'mantine-form-zod-resolver';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { errorMessage } from '@/api/errors';
-import { DataTable } from '@/components/ui/data-table';
+import { QueryTable } from '@/components/ui/query-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { applyApiError } from '@/lib/forms';
 import { formatDateTime } from '@/lib/format';
@@ -162,18 +162,7 @@ export function ApiKeysSection() {
           Create API key
         </Button>
       </Group>
-      {keys.isError ? (
-        <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />
-      ) : (
-        <DataTable
-          caption="Personal API keys"
-          columns={columns}
-          data={keys.data?.data ?? []}
-          loading={keys.isPending}
-          getRowId={(row) => row.id}
-          empty="No API key yet."
-        />
-      )}
+      <QueryTable query={keys} caption="Personal API keys" columns={columns} empty="No API key yet." />
       <CreateKeyModal opened={opened} onClose={close} onCreated={setCreated} />
       <NewKeySecretModal created={created} onClose={() => setCreated(null)} />
     </Stack>

@@ -4,13 +4,17 @@ import { DataTable } from '@/components/ui/data-table';
 import { ErrorAlert } from '@/components/ui/error-alert';
 import { formatDateTime, formatLimit } from '@/lib/format';
 import { useMyQuotaRequests } from '../queries';
-import { FEATURE_LABELS, LIMIT_LABELS, type QuotaRequest } from '../schema';
+import { LIMIT_LABELS, type QuotaRequest } from '../schema';
+import { FEATURE_LABELS_UNHYPHENATED } from '@/lib/domain';
 
 const STATUS_COLORS = { pending: 'yellow', approved: 'green', denied: 'red' } as const;
 const column = createColumnHelper<QuotaRequest>();
 const columns = [
   column.accessor('created_at', { header: 'Asked', cell: (info) => formatDateTime(info.getValue()) }),
-  column.accessor('feature', { header: 'Feature', cell: (info) => FEATURE_LABELS[info.getValue()] }),
+  column.accessor('feature', {
+    header: 'Feature',
+    cell: (info) => FEATURE_LABELS_UNHYPHENATED[info.getValue()],
+  }),
   column.accessor('limit', { header: 'Limit', cell: (info) => LIMIT_LABELS[info.getValue()] }),
   column.accessor('requested_limit', { header: 'Requested', cell: (info) => formatLimit(info.getValue()) }),
   column.accessor('reason', {

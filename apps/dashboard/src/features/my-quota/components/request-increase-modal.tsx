@@ -8,18 +8,11 @@ import { applyApiError } from '@/lib/forms';
 import { formatLimit } from '@/lib/format';
 import { useRequestIncrease } from '../queries';
 import { currentLimit } from '../quota-meters';
-import {
-  FEATURE_LABELS,
-  FEATURES,
-  LIMIT_LABELS,
-  type Feature,
-  type FeatureQuota,
-  type LimitName,
-  type QuotaView,
-} from '../schema';
+import { LIMIT_LABELS, type FeatureQuota, type LimitName, type QuotaView } from '../schema';
+import { FEATURES, FEATURE_LABELS_UNHYPHENATED, type Feature } from '@/lib/domain';
 
 const schema = z.object({
-  feature: z.enum(FEATURES as [Feature, ...Feature[]], { error: 'Pick a feature' }),
+  feature: z.enum(FEATURES, { error: 'Pick a feature' }),
   limit: z.enum(['requests_per_day', 'tokens_per_day', 'tokens_per_request', 'minutes_per_day']),
   requested_limit: z.number({ error: 'Enter the limit you need' }).int('A whole number').min(1, 'At least 1'),
   reason: z.string().trim().min(3, 'Say why (at least 3 characters)').max(1000, 'At most 1,000 characters'),
@@ -70,7 +63,7 @@ export function RequestIncreaseModal({
               onSuccess: (created) => {
                 notifications.show({
                   color: 'green',
-                  message: `Request sent: ${FEATURE_LABELS[created.feature]}, ${formatLimit(created.requested_limit)} ${LIMIT_LABELS[created.limit].toLowerCase()}. An admin will decide.`,
+                  message: `Request sent: ${FEATURE_LABELS_UNHYPHENATED[created.feature]}, ${formatLimit(created.requested_limit)} ${LIMIT_LABELS[created.limit].toLowerCase()}. An admin will decide.`,
                 });
                 close();
               },
@@ -83,7 +76,7 @@ export function RequestIncreaseModal({
         <Stack gap="sm">
           <Select
             label="Feature"
-            data={FEATURES.map((value) => ({ value, label: FEATURE_LABELS[value] }))}
+            data={FEATURES.map((value) => ({ value, label: FEATURE_LABELS_UNHYPHENATED[value] }))}
             allowDeselect={false}
             {...form.getInputProps('feature')}
             onChange={(value) => {

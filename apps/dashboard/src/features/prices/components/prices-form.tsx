@@ -21,8 +21,6 @@ import { useUpdatePrices } from '../mutations';
 import {
   MODEL_PRICE_FIELDS,
   MODEL_PRICE_LABELS,
-  TIER_LABELS,
-  TIERS,
   creditsHint,
   emptyModelRow,
   priceFieldFor,
@@ -32,6 +30,7 @@ import {
   type PriceTable,
   type PricesValues,
 } from '../schema';
+import { TIERS, TIER_LABELS } from '@/lib/domain';
 
 const usdProps = {
   prefix: '$',

@@ -1,8 +1,8 @@
-import { Button, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { ErrorAlert } from '@/components/ui/error-alert';
 import { notify } from '@/components/ui/notify';
+import { SecretKeyField, VerifyFooter } from '@/components/ui/secret-key-form';
 import { applyApiError } from '@/lib/forms';
 import { useAddProvider } from '../queries';
 import { addProviderSchema, type AddProviderValues } from '../schema';
@@ -70,29 +70,14 @@ export function AddProviderModal({ opened, onClose }: { opened: boolean; onClose
             {...form.getInputProps('base_url')}
             data-path="base_url"
           />
-          <PasswordInput
-            label="API key"
-            autoComplete="off"
-            required
-            {...form.getInputProps('key')}
-            // Mantine's PasswordInput marks its inner input with data-invalid only.
-            aria-invalid={Boolean(form.errors.key) || undefined}
-            data-path="key"
+          <SecretKeyField label="API key" {...form.getInputProps('key')} data-path="key" />
+          <VerifyFooter
+            mutation={add}
+            fieldErrors={form.errors}
+            progress={`Verifying the key with ${form.values.base_url || 'the provider'}…`}
+            submitLabel="Verify and add"
+            onCancel={close}
           />
-          {add.isPending && (
-            <Text size="sm" role="status">
-              Verifying the key with {form.values.base_url || 'the provider'}…
-            </Text>
-          )}
-          {add.isError && !Object.keys(form.errors).length && <ErrorAlert error={add.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={add.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              Verify and add
-            </Button>
-          </Group>
         </Stack>
       </form>
     </Modal>

@@ -1,12 +1,12 @@
-import { Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconPlus } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { errorMessage } from '@/api/errors';
-import { DataTable } from '@/components/ui/data-table';
-import { ErrorAlert } from '@/components/ui/error-alert';
 import { notify } from '@/components/ui/notify';
+import { QueryTable } from '@/components/ui/query-table';
+import { SectionCard } from '@/components/ui/section-card';
 import { formatDateTime } from '@/lib/format';
 import { useDeleteProvider, type Provider } from '../queries';
 import { AddProviderModal } from './add-provider-modal';
@@ -79,36 +79,27 @@ const columns = [
 export function ProvidersSection({ providers }: { providers: UseQueryResult<{ data: Provider[] }> }) {
   const [adding, { open, close }] = useDisclosure(false);
   return (
-    <Card withBorder p="lg">
-      <Stack>
-        <Group justify="space-between" align="flex-start" wrap="wrap">
-          <Stack gap={2}>
-            <Title order={3} size="h4">
-              Fallback providers
-            </Title>
-            <Text size="sm" c="dimmed">
-              OpenAI-compatible providers for <Code>DIFFERENT_PROVIDER</Code> fallbacks: name them in a
-              route&apos;s fallbacks on the Models page.
-            </Text>
-          </Stack>
-          <Button leftSection={<IconPlus size={16} aria-hidden />} variant="light" onClick={open}>
-            Add provider
-          </Button>
-        </Group>
-        {providers.isError ? (
-          <ErrorAlert error={providers.error} onRetry={() => void providers.refetch()} />
-        ) : (
-          <DataTable
-            caption="Fallback providers"
-            columns={columns}
-            data={providers.data?.data ?? []}
-            loading={providers.isPending}
-            getRowId={(row) => row.id}
-            empty="No fallback providers yet."
-          />
-        )}
-      </Stack>
+    <SectionCard
+      title="Fallback providers"
+      description={
+        <>
+          OpenAI-compatible providers for <Code>DIFFERENT_PROVIDER</Code> fallbacks: name them in a
+          route&apos;s fallbacks on the Models page.
+        </>
+      }
+      action={
+        <Button leftSection={<IconPlus size={16} aria-hidden />} variant="light" onClick={open}>
+          Add provider
+        </Button>
+      }
+    >
+      <QueryTable
+        query={providers}
+        caption="Fallback providers"
+        columns={columns}
+        empty="No fallback providers yet."
+      />
       <AddProviderModal opened={adding} onClose={close} />
-    </Card>
+    </SectionCard>
   );
 }

@@ -7,7 +7,6 @@ import { applyApiError } from '@/lib/forms';
 import { formatInt } from '@/lib/format';
 import { useApproveQuotaRequest, useDenyQuotaRequest } from '../mutations';
 import {
-  FEATURE_LABELS,
   LIMIT_LABELS,
   MAX_QUOTA_LIMIT,
   approveSchema,
@@ -16,6 +15,7 @@ import {
   type DenyValues,
   type QuotaRequest,
 } from '../schema';
+import { FEATURE_LABELS } from '@/lib/domain';
 
 function RequestSummary({ request }: { request: QuotaRequest }) {
   return (

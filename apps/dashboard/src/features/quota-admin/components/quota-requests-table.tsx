@@ -4,8 +4,9 @@ import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { DataTable, type ServerPaging } from '@/components/ui/data-table';
 import { formatDateTime, formatInt } from '@/lib/format';
-import { FEATURE_LABELS, LIMIT_LABELS, type QuotaRequest, type QuotaRequestStatus } from '../schema';
+import { LIMIT_LABELS, type QuotaRequest, type QuotaRequestStatus } from '../schema';
 import { ApproveModal, DenyModal } from './decision-modals';
+import { FEATURE_LABELS } from '@/lib/domain';
 
 const STATUS_COLORS: Record<QuotaRequestStatus, string> = {
   pending: 'yellow',

@@ -6,21 +6,18 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { applyApiError } from '@/lib/forms';
 import { useUpdateTierPolicy } from '../mutations';
 import {
-  FEATURE_LABELS,
-  FEATURES,
   LIMIT_LABELS,
   LIMIT_NAMES,
   RATE_LIMIT_LABELS,
   RATE_LIMIT_NAMES,
-  TIER_LABELS,
   policyToValues,
   tierPolicySchema,
   valuesToUpdate,
-  type Tier,
   type TierPolicy,
   type TierPolicyValues,
 } from '../schema';
 import { LimitInput } from './limit-input';
+import { FEATURES, FEATURE_LABELS, TIER_LABELS, type Tier } from '@/lib/domain';
 
 /** A tier's daily limits per feature (a table, one row per feature) and its rate limits, saved together. */
 export function TierPolicyForm({ tier, policy }: { tier: Tier; policy: TierPolicy }) {

@@ -2,10 +2,10 @@ import { Anchor, Stack, Text } from '@mantine/core';
 import { Link } from '@tanstack/react-router';
 import { createColumnHelper } from '@tanstack/react-table';
 import { DataTable } from '@/components/ui/data-table';
-import { FEATURE_LABELS, TIER_LABELS } from '@/features/usage-analytics/schema';
 import { formatCost } from '@/features/usage-analytics/format';
 import { formatInt, formatMs } from '@/lib/format';
 import { EventIndicators, EventModels, EventStatus, type UsageEvent } from './event-cells';
+import { FEATURE_LABELS, TIER_LABELS } from '@/lib/domain';
 
 const time = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'medium', timeZone: 'UTC' });
 const column = createColumnHelper<UsageEvent>();

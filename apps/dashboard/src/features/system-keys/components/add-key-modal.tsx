@@ -1,8 +1,8 @@
-import { Button, Group, Modal, PasswordInput, Select, Stack, Text, TextInput } from '@mantine/core';
+import { Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { ErrorAlert } from '@/components/ui/error-alert';
 import { notify } from '@/components/ui/notify';
+import { SecretKeyField, VerifyFooter } from '@/components/ui/secret-key-form';
 import { applyApiError } from '@/lib/forms';
 import { useAddSystemKey } from '../queries';
 import { addKeySchema, type AddKeyValues } from '../schema';
@@ -74,29 +74,14 @@ export function AddKeyModal({
             {...form.getInputProps('label')}
             data-path="label"
           />
-          <PasswordInput
-            label="API key"
-            autoComplete="off"
-            required
-            {...form.getInputProps('key')}
-            // Mantine's PasswordInput marks its inner input with data-invalid only.
-            aria-invalid={Boolean(form.errors.key) || undefined}
-            data-path="key"
+          <SecretKeyField label="API key" {...form.getInputProps('key')} data-path="key" />
+          <VerifyFooter
+            mutation={add}
+            fieldErrors={form.errors}
+            progress={`Verifying the key with ${form.values.provider}…`}
+            submitLabel="Verify and save"
+            onCancel={close}
           />
-          {add.isPending && (
-            <Text size="sm" role="status">
-              Verifying the key with {form.values.provider}…
-            </Text>
-          )}
-          {add.isError && !Object.keys(form.errors).length && <ErrorAlert error={add.error} />}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={close} disabled={add.isPending}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={add.isPending}>
-              Verify and save
-            </Button>
-          </Group>
         </Stack>
       </form>
     </Modal>

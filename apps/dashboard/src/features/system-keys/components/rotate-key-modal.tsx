@@ -1,8 +1,8 @@
-import { Button, Code, Group, Modal, NumberInput, PasswordInput, Stack, Text } from '@mantine/core';
+import { Code, Modal, NumberInput, Stack, Text } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { zod4Resolver } from 'mantine-form-zod-resolver';
-import { ErrorAlert } from '@/components/ui/error-alert';
 import { notify } from '@/components/ui/notify';
+import { SecretKeyField, VerifyFooter } from '@/components/ui/secret-key-form';
 import { formatDateTime } from '@/lib/format';
 import { applyApiError } from '@/lib/forms';
 import { useRotateSystemKey, type ProviderKey } from '../queries';
@@ -66,15 +66,7 @@ export function RotateKeyModal({ target, onClose }: { target: ProviderKey | null
               Replacing <strong>{target.label}</strong> (<Code>{target.key_hint}</Code>, {target.provider}).
               The new key is verified first; the old one keeps serving for the grace period, then retires.
             </Text>
-            <PasswordInput
-              label="New API key"
-              autoComplete="off"
-              required
-              {...form.getInputProps('key')}
-              // Mantine's PasswordInput marks its inner input with data-invalid only.
-              aria-invalid={Boolean(form.errors.key) || undefined}
-              data-path="key"
-            />
+            <SecretKeyField label="New API key" {...form.getInputProps('key')} data-path="key" />
             <NumberInput
               label="Grace period (seconds)"
               description={
@@ -90,20 +82,13 @@ export function RotateKeyModal({ target, onClose }: { target: ProviderKey | null
               {...form.getInputProps('grace_period_seconds')}
               data-path="grace_period_seconds"
             />
-            {rotate.isPending && (
-              <Text size="sm" role="status">
-                Verifying the new key with {target.provider}…
-              </Text>
-            )}
-            {rotate.isError && !Object.keys(form.errors).length && <ErrorAlert error={rotate.error} />}
-            <Group justify="flex-end">
-              <Button variant="default" onClick={close} disabled={rotate.isPending}>
-                Cancel
-              </Button>
-              <Button type="submit" loading={rotate.isPending}>
-                Verify and rotate
-              </Button>
-            </Group>
+            <VerifyFooter
+              mutation={rotate}
+              fieldErrors={form.errors}
+              progress={`Verifying the new key with ${target.provider}…`}
+              submitLabel="Verify and rotate"
+              onCancel={close}
+            />
           </Stack>
         </form>
       )}

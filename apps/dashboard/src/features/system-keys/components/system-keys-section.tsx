@@ -1,13 +1,13 @@
-import { Button, Card, Code, Group, Stack, Text, Title } from '@mantine/core';
+import { Button, Code, Group, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { modals } from '@mantine/modals';
 import { IconPlus } from '@tabler/icons-react';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '@/api/errors';
-import { DataTable } from '@/components/ui/data-table';
-import { ErrorAlert } from '@/components/ui/error-alert';
 import { notify } from '@/components/ui/notify';
+import { QueryTable } from '@/components/ui/query-table';
+import { SectionCard } from '@/components/ui/section-card';
 import { formatDateTime } from '@/lib/format';
 import { useRevokeSystemKey, useSystemKeys, type ProviderKey } from '../queries';
 import { AddKeyModal } from './add-key-modal';
@@ -129,37 +129,23 @@ export function SystemKeysSection({ providerIds }: { providerIds: string[] }) {
   );
 
   return (
-    <Card withBorder p="lg">
-      <Stack>
-        <Group justify="space-between" align="flex-start" wrap="wrap">
-          <Stack gap={2}>
-            <Title order={3} size="h4">
-              System keys
-            </Title>
-            <Text size="sm" c="dimmed">
-              The platform&apos;s provider keys, used in turn for requests that do not bring the user&apos;s
-              own key. A key the provider rejects is marked invalid at once.
-            </Text>
-          </Stack>
-          <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openAdd}>
-            Add System API Key
-          </Button>
-        </Group>
-        {keys.isError ? (
-          <ErrorAlert error={keys.error} onRetry={() => void keys.refetch()} />
-        ) : (
-          <DataTable
-            caption="System provider keys"
-            columns={columns}
-            data={keys.data?.data ?? []}
-            loading={keys.isPending}
-            getRowId={(row) => row.id}
-            empty="No system keys: add one so that requests without a user's own key can be served."
-          />
-        )}
-      </Stack>
+    <SectionCard
+      title="System keys"
+      description="The platform's provider keys, used in turn for requests that do not bring the user's own key. A key the provider rejects is marked invalid at once."
+      action={
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={openAdd}>
+          Add System API Key
+        </Button>
+      }
+    >
+      <QueryTable
+        query={keys}
+        caption="System provider keys"
+        columns={columns}
+        empty="No system keys: add one so that requests without a user's own key can be served."
+      />
       <AddKeyModal opened={adding} onClose={closeAdd} providers={providerIds} />
       <RotateKeyModal target={rotating} onClose={() => setRotating(null)} />
-    </Card>
+    </SectionCard>
   );
 }

@@ -3,16 +3,8 @@ import { useDebouncedValue } from '@mantine/hooks';
 import { IconFilterOff } from '@tabler/icons-react';
 import { useMemo, useState } from 'react';
 import { useUserSearch } from '../queries';
-import {
-  FEATURE_LABELS,
-  FEATURES,
-  FILTER_KEYS,
-  TIER_LABELS,
-  TIERS,
-  rangeProblem,
-  resolveRange,
-  type UsageFilters,
-} from '../schema';
+import { FILTER_KEYS, rangeProblem, resolveRange, type UsageFilters } from '../schema';
+import { FEATURES, FEATURE_LABELS, TIERS, TIER_LABELS } from '@/lib/domain';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 

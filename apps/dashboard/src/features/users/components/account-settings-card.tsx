@@ -6,7 +6,8 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { notify } from '@/components/ui/notify';
 import { applyApiError } from '@/lib/forms';
 import { useUpdateUser, type AdminUser, type UserUpdate } from '../queries';
-import { ROLES, TIERS } from '../schema';
+import { ROLES } from '../schema';
+import { TIERS } from '@/lib/domain';
 
 type Values = Pick<AdminUser, 'tier' | 'role' | 'active'>;
 

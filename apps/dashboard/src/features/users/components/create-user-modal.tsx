@@ -6,7 +6,8 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { notify } from '@/components/ui/notify';
 import { applyApiError } from '@/lib/forms';
 import { useCreateUser } from '../queries';
-import { createUserSchema, ROLES, TIERS, type CreateUserValues } from '../schema';
+import { createUserSchema, ROLES, type CreateUserValues } from '../schema';
+import { TIERS } from '@/lib/domain';
 
 /** "Create user": email, an initial password, tier and role (audited); opens the new user's page. */
 export function CreateUserModal({ opened, onClose }: { opened: boolean; onClose: () => void }) {

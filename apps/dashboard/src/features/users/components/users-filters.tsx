@@ -2,7 +2,8 @@ import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { useDebouncedCallback } from '@mantine/hooks';
 import { IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
-import { ROLES, TIERS, type UsersSearch } from '../schema';
+import { ROLES, type UsersSearch } from '../schema';
+import { TIERS } from '@/lib/domain';
 
 const ALL = 'all';
 const options = (values: readonly string[], all: string) => [
