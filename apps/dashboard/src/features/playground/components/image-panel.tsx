@@ -18,7 +18,7 @@ import { isApiError } from '@/api/errors';
 import { applyApiError } from '@/lib/forms';
 import { formatDateTime } from '@/lib/format';
 import { useGenerateImage } from '../queries';
-import { AnswerError } from './answer-error';
+import { GenerationResult } from './generation-result';
 import { AnswerSource } from './source-badges';
 
 export const IMAGE_SIZES = ['512x512', '768x768', '1024x1024', '1024x768', '768x1024', '1280x720'];
@@ -118,16 +118,13 @@ export function ImagePanel() {
         </Card>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
-        <Card withBorder mih={200} aria-live="polite" aria-busy={generate.isPending}>
-          {generate.isError && !fieldError && isApiError(generate.error) && (
-            <AnswerError failure={generate.error} />
-          )}
-          {generate.isPending && (
-            <Text c="dimmed" size="sm">
-              Generating the image…
-            </Text>
-          )}
-          {!generate.isPending && answer && (
+        <GenerationResult
+          pending={generate.isPending}
+          error={generate.isError && !fieldError ? generate.error : null}
+          pendingText="Generating the image…"
+          minHeight={200}
+        >
+          {answer && (
             <Stack gap="sm">
               <SimpleGrid cols={{ base: 1, sm: answer.images.length > 1 ? 2 : 1 }}>
                 {answer.images.map((image) => (
@@ -153,7 +150,7 @@ export function ImagePanel() {
               The image appears here. Each image counts against your daily image generation quota.
             </Text>
           )}
-        </Card>
+        </GenerationResult>
       </Grid.Col>
     </Grid>
   );

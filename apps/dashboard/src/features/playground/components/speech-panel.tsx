@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isApiError } from '@/api/errors';
 import { applyApiError } from '@/lib/forms';
 import { useSpeech } from '../queries';
-import { AnswerError } from './answer-error';
+import { GenerationResult } from './generation-result';
 import { AnswerSource } from './source-badges';
 
 /** "default" lets the platform pick; the others are voices of the default speech models. */
@@ -90,16 +90,13 @@ export function SpeechPanel() {
         </Card>
       </Grid.Col>
       <Grid.Col span={{ base: 12, md: 8 }}>
-        <Card withBorder mih={160} aria-live="polite" aria-busy={speech.isPending}>
-          {speech.isError && !fieldError && isApiError(speech.error) && (
-            <AnswerError failure={speech.error} />
-          )}
-          {speech.isPending && (
-            <Text c="dimmed" size="sm">
-              Generating the speech…
-            </Text>
-          )}
-          {!speech.isPending && answer && (
+        <GenerationResult
+          pending={speech.isPending}
+          error={speech.isError && !fieldError ? speech.error : null}
+          pendingText="Generating the speech…"
+          minHeight={160}
+        >
+          {answer && (
             <Stack gap="sm">
               <audio
                 controls
@@ -119,7 +116,7 @@ export function SpeechPanel() {
               The audio player appears here. Speech counts against your daily text-to-speech quota.
             </Text>
           )}
-        </Card>
+        </GenerationResult>
       </Grid.Col>
     </Grid>
   );
