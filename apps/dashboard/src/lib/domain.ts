@@ -34,8 +34,8 @@ export const FEATURE_LABELS: Record<Feature, string> = {
   code_generation: 'Code generation',
   image_generation: 'Image generation',
   vision_analysis: 'Vision analysis',
-  audio_tts: 'Text-to-speech',
-  audio_stt: 'Speech-to-text',
+  audio_tts: 'Text to speech',
+  audio_stt: 'Speech to text',
 };
 
 export const MODALITIES = every<Modality>()([
@@ -54,23 +54,7 @@ export const MODALITY_LABELS: Record<Modality, string> = {
   code: 'Code',
   vision: 'Vision',
   image: 'Image',
-  audio_tts: 'Text-to-speech',
-  audio_stt: 'Speech-to-text',
+  audio_tts: 'Text to speech',
+  audio_stt: 'Speech to text',
   embedding: 'Embedding',
-};
-
-/**
- * The user's screens (My Quota, My Models, My Usage) and the Users page's custom quotas spell the
- * audio features and modalities without hyphens ("Text to speech"); the other admin screens use the
- * labels above. Kept as found; one spelling everywhere is a separate, visible change.
- */
-export const FEATURE_LABELS_UNHYPHENATED: Record<Feature, string> = {
-  ...FEATURE_LABELS,
-  audio_tts: 'Text to speech',
-  audio_stt: 'Speech to text',
-};
-export const MODALITY_LABELS_UNHYPHENATED: Record<Modality, string> = {
-  ...MODALITY_LABELS,
-  audio_tts: 'Text to speech',
-  audio_stt: 'Speech to text',
 };

@@ -1,7 +1,7 @@
 import { Badge, Group, Stack, Text } from '@mantine/core';
 import { createColumnHelper } from '@tanstack/react-table';
 import type { components } from '@/api/schema';
-import { MODALITY_LABELS_UNHYPHENATED, type Modality } from '@/lib/domain';
+import { MODALITY_LABELS, type Modality } from '@/lib/domain';
 import { formatInt, formatUsd } from '@/lib/format';
 
 type CatalogModel = components['schemas']['CatalogModelDto'];
@@ -30,7 +30,7 @@ export const modelColumns = [
       <Group gap={4}>
         {info.getValue().map((modality) => (
           <Badge key={modality} variant="light" color="gray" size="sm" style={{ minWidth: 'max-content' }}>
-            {MODALITY_LABELS_UNHYPHENATED[modality as Modality] ?? modality}
+            {MODALITY_LABELS[modality as Modality] ?? modality}
           </Badge>
         ))}
       </Group>

@@ -1,5 +1,5 @@
 import type { FeatureQuota, LimitName, QuotaView, RateLimits } from './schema';
-import { FEATURES, FEATURE_LABELS_UNHYPHENATED, type Feature } from '@/lib/domain';
+import { FEATURES, FEATURE_LABELS, type Feature } from '@/lib/domain';
 
 export type Metric = 'requests' | 'tokens' | 'minutes';
 
@@ -68,7 +68,7 @@ function featureMeters(feature: Feature, quota: FeatureQuota): FeatureMeters {
   const perRequest = quota.tokens_per_request_limit;
   return {
     feature,
-    title: FEATURE_LABELS_UNHYPHENATED[feature],
+    title: FEATURE_LABELS[feature],
     meters,
     ...(typeof perRequest === 'number' && { note: `Up to ${int.format(perRequest)} tokens per request` }),
   };

@@ -50,7 +50,7 @@ describe('usage filters', () => {
 
   it('name a group by its grouping, in words for tiers and features', () => {
     const group = { feature: 'audio_tts', tier: 'free', day: '2026-11-30' } as UsageGroup;
-    expect(groupKey(group, 'feature')).toBe('Text-to-speech');
+    expect(groupKey(group, 'feature')).toBe('Text to speech');
     expect(groupKey(group, 'tier')).toBe('Free');
     expect(groupKey(group, 'day')).toBe('2026-11-30');
     expect(groupKey(group, 'model')).toBe('—');

@@ -5,7 +5,7 @@ import { DataTable } from '@/components/ui/data-table';
 import { Page } from '@/components/ui/page';
 import { modelColumns } from '@/features/my-models/columns';
 import { useCatalog } from '@/features/playground/queries';
-import { MODALITIES, MODALITY_LABELS_UNHYPHENATED } from '@/lib/domain';
+import { MODALITIES, MODALITY_LABELS } from '@/lib/domain';
 
 const route = getRouteApi('/signed-in/app/models');
 
@@ -29,7 +29,7 @@ export function MyModelsPage() {
         <Select
           label="Modality"
           placeholder="All modalities"
-          data={MODALITIES.map((value) => ({ value, label: MODALITY_LABELS_UNHYPHENATED[value] }))}
+          data={MODALITIES.map((value) => ({ value, label: MODALITY_LABELS[value] }))}
           value={modality ?? null}
           onChange={(value) =>
             void navigate({
@@ -63,9 +63,7 @@ export function MyModelsPage() {
             loading={catalog.isFetching}
             getRowId={(row) => `${row.id}:${row.modality}`}
             empty={
-              modality
-                ? `No ${MODALITY_LABELS_UNHYPHENATED[modality].toLowerCase()} model on your tier.`
-                : 'No model.'
+              modality ? `No ${MODALITY_LABELS[modality].toLowerCase()} model on your tier.` : 'No model.'
             }
           />
           <Text size="xs" c="dimmed">

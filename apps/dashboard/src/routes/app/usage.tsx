@@ -9,7 +9,7 @@ import { DailyUsageCard } from '@/features/my-usage/components/daily-usage-card'
 import { UsageGroupTable } from '@/features/my-usage/components/usage-group-table';
 import { useMyBilling, useMyUsage } from '@/features/my-usage/queries';
 import { groupUsage, lastDays, prepareDailyUsage } from '@/lib/charts/my-usage';
-import { FEATURE_LABELS_UNHYPHENATED, type Feature } from '@/lib/domain';
+import { FEATURE_LABELS, type Feature } from '@/lib/domain';
 
 const route = getRouteApi('/signed-in/app/usage');
 const PRESETS = [7, 30, 90];
@@ -107,7 +107,7 @@ export function MyUsagePage() {
           title="By feature"
           header="Feature"
           groups={groupUsage(rows, 'feature')}
-          label={(key) => FEATURE_LABELS_UNHYPHENATED[key as Feature] ?? key}
+          label={(key) => FEATURE_LABELS[key as Feature] ?? key}
           loading={usage.isFetching}
         />
         <UsageGroupTable

@@ -5,7 +5,7 @@ import { ErrorAlert } from '@/components/ui/error-alert';
 import { formatDateTime, formatLimit } from '@/lib/format';
 import { useMyQuotaRequests } from '../queries';
 import { LIMIT_LABELS, type QuotaRequest } from '../schema';
-import { FEATURE_LABELS_UNHYPHENATED } from '@/lib/domain';
+import { FEATURE_LABELS } from '@/lib/domain';
 
 const STATUS_COLORS = { pending: 'yellow', approved: 'green', denied: 'red' } as const;
 const column = createColumnHelper<QuotaRequest>();
@@ -13,7 +13,7 @@ const columns = [
   column.accessor('created_at', { header: 'Asked', cell: (info) => formatDateTime(info.getValue()) }),
   column.accessor('feature', {
     header: 'Feature',
-    cell: (info) => FEATURE_LABELS_UNHYPHENATED[info.getValue()],
+    cell: (info) => FEATURE_LABELS[info.getValue()],
   }),
   column.accessor('limit', { header: 'Limit', cell: (info) => LIMIT_LABELS[info.getValue()] }),
   column.accessor('requested_limit', { header: 'Requested', cell: (info) => formatLimit(info.getValue()) }),

@@ -9,7 +9,7 @@ import { formatLimit } from '@/lib/format';
 import { useRequestIncrease } from '../queries';
 import { currentLimit } from '../quota-meters';
 import { LIMIT_LABELS, type FeatureQuota, type LimitName, type QuotaView } from '../schema';
-import { FEATURES, FEATURE_LABELS_UNHYPHENATED, type Feature } from '@/lib/domain';
+import { FEATURES, FEATURE_LABELS, type Feature } from '@/lib/domain';
 
 const schema = z.object({
   feature: z.enum(FEATURES, { error: 'Pick a feature' }),
@@ -63,7 +63,7 @@ export function RequestIncreaseModal({
               onSuccess: (created) => {
                 notifications.show({
                   color: 'green',
-                  message: `Request sent: ${FEATURE_LABELS_UNHYPHENATED[created.feature]}, ${formatLimit(created.requested_limit)} ${LIMIT_LABELS[created.limit].toLowerCase()}. An admin will decide.`,
+                  message: `Request sent: ${FEATURE_LABELS[created.feature]}, ${formatLimit(created.requested_limit)} ${LIMIT_LABELS[created.limit].toLowerCase()}. An admin will decide.`,
                 });
                 close();
               },
@@ -76,7 +76,7 @@ export function RequestIncreaseModal({
         <Stack gap="sm">
           <Select
             label="Feature"
-            data={FEATURES.map((value) => ({ value, label: FEATURE_LABELS_UNHYPHENATED[value] }))}
+            data={FEATURES.map((value) => ({ value, label: FEATURE_LABELS[value] }))}
             allowDeselect={false}
             {...form.getInputProps('feature')}
             onChange={(value) => {

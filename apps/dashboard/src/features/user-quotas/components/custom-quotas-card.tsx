@@ -29,7 +29,7 @@ import {
 } from '../overrides-form';
 import { useClearUserOverrides, useSaveUserOverrides, useTierPolicy, useUserQuota } from '../queries';
 import { LIMIT_LABELS, type FeatureQuota, type LimitField, type TierPolicy, type UserQuota } from '../types';
-import { FEATURES, FEATURE_LABELS_UNHYPHENATED, type Feature } from '@/lib/domain';
+import { FEATURES, FEATURE_LABELS, type Feature } from '@/lib/domain';
 
 /** What is in effect today for a field, and how much of it is used. */
 function todayText(field: LimitField, today: FeatureQuota): string {
@@ -120,7 +120,7 @@ function QuotasForm({
       <Stack>
         <SimpleGrid cols={{ base: 1, md: 2, xl: 3 }}>
           {FEATURES.map((feature) => (
-            <Fieldset key={feature} legend={FEATURE_LABELS_UNHYPHENATED[feature]} variant="filled" p="sm">
+            <Fieldset key={feature} legend={FEATURE_LABELS[feature]} variant="filled" p="sm">
               <Stack gap="xs">
                 {fieldsFor(feature, quota.overrides).map((field) => {
                   const path = `features.${feature}.${field}`;
