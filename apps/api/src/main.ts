@@ -27,7 +27,9 @@ async function main(): Promise<void> {
   const logger = new Logger('Tiergate');
   installGracefulShutdown(app, logger, config.http.shutdownGraceMs);
   for (const line of describeMode(config)) logger.log(line);
-  logger.log(`Listening on http://localhost:${config.http.port} (API docs at /docs)`);
+  logger.log(
+    `Listening on port ${config.http.port}: the dashboard at http://localhost:${config.http.port}, API docs at /docs`,
+  );
 }
 
 main().catch((error: unknown) => {
