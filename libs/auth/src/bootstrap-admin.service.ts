@@ -33,7 +33,7 @@ export class BootstrapAdminService implements OnApplicationBootstrap {
     this.logger.log(`Created the bootstrap admin account ${email}`);
     if (!password) {
       process.stdout.write(
-        `\n  Bootstrap admin: ${email}\n  Generated password (shown once: sign in to the dashboard and change it under Account, or set ADMIN_PASSWORD): ${chosen}\n\n`,
+        `\n  Bootstrap admin: ${email}\n  Generated password (shown once; sign in to the dashboard and change it under Account, or set ADMIN_PASSWORD): ${chosen}\n\n`,
       );
     }
   }
