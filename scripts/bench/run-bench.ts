@@ -12,58 +12,31 @@
  * Environment: BENCH_RATE (500), BENCH_SECONDS (15), BENCH_STREAM_RATE (100),
  * BENCH_DATABASE_URL, BENCH_REDIS_URL.
  */
-import { readFileSync } from 'node:fs';
-import { ChildProcess, spawn } from 'node:child_process';
-import { once } from 'node:events';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
+import { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
 import { Client } from 'pg';
 import { Pool } from 'undici';
-import { runMigrations } from '@tiergate/database';
-import { deleteKeysWithPrefix } from '@tiergate/redis';
 import { closeUsageQueue, createUsageQueue, type UsageEvent } from '@tiergate/usage';
+import {
+  apiEnv,
+  BENCH_MODEL as MODEL,
+  BENCH_UPSTREAM_KEY,
+  benchUser,
+  createBenchStores,
+  freePort,
+  liftLimits,
+  REDIS_URL,
+  rssMiB,
+  startProcess,
+  stopProcesses,
+} from './bench-support';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const STREAM_RATE = Number(process.env.BENCH_STREAM_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const WARMUP_SECONDS = 3;
-const ADMIN_DB = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
-const DIST = join(__dirname, '..', '..');
-const MODEL = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
 const MESSAGES = [{ role: 'user', content: 'Benchmark: say something short.' }];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function startProcess(
-  entry: string,
-  env: Record<string, string>,
-  ready: string,
-): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(DIST, entry)], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  let output = '';
-  await new Promise<void>((resolve, reject) => {
-    child.stdout.on('data', (chunk: Buffer) => {
-      if (output.length < 100_000) output += chunk.toString();
-      if (output.includes(ready)) resolve();
-    });
-    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}: ${output.slice(-2000)}`)));
-  });
-  child.stdout.resume();
-  return child;
-}
 
 interface Target {
   name: string;
@@ -141,11 +114,6 @@ function steadyTimeToFirstToken(target: Target, rate: number, seconds: number): 
   });
 }
 
-function rssMiB(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
-}
-
 /** Runs `work` while sampling the process's RSS every 50 ms; returns the baseline and the peak. */
 async function peakRss(
   pid: number,
@@ -194,52 +162,9 @@ async function maxThroughput(target: Target): Promise<number> {
   return result.requests.average;
 }
 
-/**
- * Quotas stay on (every request still makes its Redis reservation), but the bench user's limits
- * are lifted so that they never refuse a request: no daily caps, no rate limits.
- */
-async function liftLimits(api: string, userToken: string): Promise<void> {
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(api + path, {
-      method,
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
-    return response.json() as Promise<Record<string, unknown>>;
-  };
-  const login = await fetch(api + '/api/v1/auth/login', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'admin@tiergate.local', password: 'bench-admin-password' }),
-  });
-  const admin = ((await login.json()) as { access_token: string }).access_token;
-  const me = await call('GET', '/api/v1/me', userToken);
-  const unlimited = { requests_per_day: null, tokens_per_day: null, tokens_per_request: null };
-  await call('PUT', `/api/v1/admin/quotas/users/${String(me.id)}`, admin, {
-    features: { text_generation: unlimited },
-  });
-  await call('PUT', '/api/v1/admin/quotas/tiers/free', admin, {
-    rate_limits: {
-      requests_per_second: null,
-      requests_per_minute: null,
-      tokens_per_minute: null,
-      concurrent_streams: null,
-    },
-  });
-}
-
 async function main(): Promise<void> {
-  const database = `tiergate_bench_${Date.now()}`;
-  const admin = new Client({ connectionString: ADMIN_DB });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const url = new URL(ADMIN_DB);
-  url.pathname = `/${database}`;
-  await runMigrations({ url: url.toString() });
-
+  const stores = await createBenchStores('bench');
   const [simPort, apiPort] = [await freePort(), await freePort()];
-  const keyPrefix = `tiergate-bench-${Date.now()}:`;
   const processes: ChildProcess[] = [];
   try {
     processes.push(
@@ -249,22 +174,11 @@ async function main(): Promise<void> {
         'listening on',
       ),
     );
+    const { databaseUrl, keyPrefix } = stores;
     processes.push(
       await startProcess(
         'apps/api/src/main.js',
-        {
-          PORT: String(apiPort),
-          DATABASE_URL: url.toString(),
-          REDIS_URL,
-          TOGETHER_API_KEY: 'bench-key-000000',
-          TOGETHER_BASE_URL: `http://127.0.0.1:${simPort}/v1`,
-          JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
-          ENCRYPTION_KEY: '1'.repeat(64),
-          ADMIN_PASSWORD: 'bench-admin-password',
-          LOG_LEVEL: 'info',
-          UPSTREAM_MAX_CONNECTIONS: '2048',
-          REDIS_KEY_PREFIX: keyPrefix,
-        },
+        apiEnv({ port: apiPort, simPort, databaseUrl, redisUrl: REDIS_URL, keyPrefix }),
         'Listening on',
       ),
     );
@@ -272,30 +186,20 @@ async function main(): Promise<void> {
     processes.push(
       await startProcess(
         'apps/worker/src/main.js',
-        { DATABASE_URL: url.toString(), REDIS_URL, REDIS_KEY_PREFIX: keyPrefix, LOG_LEVEL: 'info' },
+        { DATABASE_URL: databaseUrl, REDIS_URL, REDIS_KEY_PREFIX: keyPrefix, LOG_LEVEL: 'info' },
         'Tiergate worker started',
       ),
     );
     const api = `http://127.0.0.1:${apiPort}`;
-    const post = (path: string, body: unknown) =>
-      fetch(api + path, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-      });
-    await post('/api/v1/auth/register', { email: 'bench@example.com', password: 'bench-password' });
-    const { access_token } = (await (
-      await post('/api/v1/auth/login', { email: 'bench@example.com', password: 'bench-password' })
-    ).json()) as {
-      access_token: string;
-    };
-    await liftLimits(api, access_token);
+    const user = await benchUser(api, 'bench@example.com');
+    const access_token = user.token;
+    await liftLimits(api, user.id, 'free');
 
     const direct: Target = {
       name: 'direct',
       origin: `http://127.0.0.1:${simPort}`,
       path: '/v1/chat/completions',
-      headers: { 'content-type': 'application/json', authorization: 'Bearer bench-key-000000' },
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_UPSTREAM_KEY}` },
       body: JSON.stringify({ model: MODEL, messages: MESSAGES, max_tokens: 16 }),
     };
     const gateway: Target = {
@@ -370,17 +274,10 @@ async function main(): Promise<void> {
       `direct ${directRps.toFixed(0)} req/s, gateway ${gatewayRps.toFixed(0)} req/s, ratio ${(gatewayRps / directRps).toFixed(2)}`,
     );
 
-    await usageWriterThroughput(url.toString(), keyPrefix);
+    await usageWriterThroughput(databaseUrl, keyPrefix);
   } finally {
-    for (const child of processes.reverse()) child.kill('SIGTERM');
-    await Promise.all(
-      processes.map((child) =>
-        child.exitCode === null && child.signalCode === null ? once(child, 'exit') : Promise.resolve(),
-      ),
-    );
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
-    await deleteKeysWithPrefix(REDIS_URL, keyPrefix);
+    await stopProcesses(processes);
+    await stores.drop();
   }
 }
 

@@ -21,6 +21,22 @@ function isErrorShape(body: any): boolean {
   );
 }
 
+/** A request body schema, with what these tests read of it. */
+interface Schema {
+  type?: string;
+  properties?: Record<string, Schema>;
+  required?: string[];
+  $ref?: string;
+  allOf?: Schema[];
+  oneOf?: Schema[];
+  anyOf?: Schema[];
+}
+
+interface OpenApiDocument {
+  paths: Record<string, Record<string, any>>;
+  components: { schemas: Record<string, Schema> };
+}
+
 /** `depth` nested arrays, as raw JSON text (JSON.stringify would recurse). */
 const nested = (depth: number) => '['.repeat(depth) + ']'.repeat(depth);
 
@@ -28,12 +44,13 @@ describe('hostile request bodies on every write route (e2e)', () => {
   let api: TestApi;
   let admin: string;
   let routes: Array<[string, string]>;
+  let document: OpenApiDocument;
 
   beforeAll(async () => {
     api = await TestApi.start();
     admin = await api.adminToken();
-    const document = await api.get<{ paths: Record<string, Record<string, unknown>> }>('/docs/openapi.json');
-    routes = Object.entries(document.body.paths).flatMap(([path, operations]) =>
+    document = (await api.get<OpenApiDocument>('/docs/openapi.json')).body;
+    routes = Object.entries(document.paths).flatMap(([path, operations]) =>
       WRITE_METHODS.filter((method) => operations[method]).map(
         (method) => [method.toUpperCase(), path.replace(/\{[^}]+\}/g, randomUUID())] as [string, string],
       ),
@@ -186,5 +203,110 @@ describe('hostile request bodies on every write route (e2e)', () => {
     const answers = await sendToAll('{"messages": [');
     expect(unexpected(answers, 400, 'validation_failed')).toEqual([]);
     expect(answers[0][1].body.error.message).toBe('The request body is not valid JSON');
+  });
+
+  const resolve = (schema: Schema | undefined): Schema | undefined =>
+    schema?.$ref ? document.components.schemas[schema.$ref.split('/').at(-1)!] : schema;
+
+  /** Every write route with a JSON body schema, as [method, concrete path, resolved schema]. */
+  function jsonRoutes(): Array<[string, string, Schema]> {
+    return Object.entries(document.paths).flatMap(([path, operations]) =>
+      WRITE_METHODS.flatMap((method) => {
+        const schema = resolve(operations[method]?.requestBody?.content?.['application/json']?.schema);
+        if (!schema?.properties) return [];
+        return [
+          [method.toUpperCase(), path.replace(/\{[^}]+\}/g, randomUUID()), schema] as [
+            string,
+            string,
+            Schema,
+          ],
+        ];
+      }),
+    );
+  }
+
+  /** A value of a JSON type that the property's schema (or every one of its alternatives) refuses. */
+  function wrongValue(property: Schema): unknown {
+    const schema = resolve(property)!;
+    const options = [schema, ...[schema.oneOf, schema.anyOf, schema.allOf].flat()].map(resolve);
+    const allowed = new Set(
+      options.flatMap((option) =>
+        option?.type === 'integer' ? ['number'] : option?.type ? [option.type] : [],
+      ),
+    );
+    if (schema.$ref || (!allowed.size && schema.properties)) allowed.add('object');
+    const candidates: Array<[string, unknown]> = [
+      ['object', { not: 'expected' }],
+      ['string', 'not expected'],
+      ['number', 12345],
+      ['array', ['not expected']],
+    ];
+    return candidates.find(([type]) => !allowed.has(type))![1];
+  }
+
+  const send = (method: string, path: string, body: unknown) =>
+    api.request(method, path, {
+      raw: JSON.stringify(body),
+      token: admin,
+      headers: { 'content-type': 'application/json' },
+    });
+
+  /** Answers that are a 5xx, or a 4xx outside the one error shape. */
+  const broken = (route: string, answer: HttpResult) =>
+    answer.status >= 500 || (answer.status >= 400 && !isErrorShape(answer.body))
+      ? [`${route} → ${answer.status} ${answer.text.slice(0, 200)}`]
+      : [];
+
+  it('answers a body missing its required fields with a 400 saying what is required, on every route', async () => {
+    const withRequired = jsonRoutes().filter(([, , schema]) => schema.required?.length);
+    expect(withRequired.length).toBeGreaterThanOrEqual(10);
+    const problems: string[] = [];
+    for (const [method, path, schema] of withRequired) {
+      const answer = await send(method, path, {});
+      const error = answer.body?.error;
+      if (
+        answer.status !== 400 ||
+        !isErrorShape(answer.body) ||
+        !schema.required!.includes(String(error.param).split(/[.[]/)[0]) ||
+        !/is required/.test(error.message)
+      )
+        problems.push(`${method} ${path} → ${answer.status} ${answer.text.slice(0, 200)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('answers every property given the wrong type with a 4xx in the error shape, on every route', async () => {
+    const problems: string[] = [];
+    let sent = 0;
+    for (const [method, path, schema] of jsonRoutes()) {
+      for (const [name, property] of Object.entries(schema.properties!)) {
+        const answer = await send(method, path, { [name]: wrongValue(property) });
+        sent++;
+        problems.push(...broken(`${method} ${path} {${name}}`, answer));
+        if (answer.status < 400)
+          problems.push(`${method} ${path} {${name}} accepted a wrong type: ${answer.status}`);
+      }
+    }
+    expect(sent).toBeGreaterThanOrEqual(60);
+    expect(problems).toEqual([]);
+  });
+
+  it('answers huge strings in every string property with a 4xx in the error shape, never a 5xx', async () => {
+    const huge = 'x'.repeat(200_000) + '\u0000\ud800'; // with a NUL and a lone surrogate
+    const problems: string[] = [];
+    for (const [method, path, schema] of jsonRoutes()) {
+      const strings = Object.entries(schema.properties!).filter(([, p]) => resolve(p)?.type === 'string');
+      if (!strings.length) continue;
+      const answer = await send(method, path, Object.fromEntries(strings.map(([name]) => [name, huge])));
+      problems.push(...broken(`${method} ${path}`, answer));
+    }
+    expect(problems).toEqual([]);
+    // Past a route's body limit: 413 in the error shape.
+    const tooLarge = await send('POST', '/api/v1/auth/login', {
+      email: 'x'.repeat(3_000_000),
+      password: 'p',
+    });
+    expect(tooLarge.status).toBe(413);
+    expect(isErrorShape(tooLarge.body)).toBe(true);
   });
 });

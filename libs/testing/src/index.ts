@@ -1,3 +1,5 @@
 export * from './test-env';
 export * from './test-database';
 export * from './wait';
+export * from './tcp-proxy';
+export * from './redis-cluster';

@@ -1,0 +1,176 @@
+/**
+ * What the benchmark scripts share: their own database, the simulator, api and worker as child
+ * processes (built code from dist/, production mode), and a signed-in user.
+ */
+import { ChildProcess, spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { runMigrations } from '@tiergate/database';
+import { deleteKeysWithPrefix } from '@tiergate/redis';
+
+export const ADMIN_DB = process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
+export const BENCH_MODEL = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
+export const BENCH_UPSTREAM_KEY = 'bench-key-000000';
+const DIST = join(__dirname, '..', '..');
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Starts a built entry point (e.g. `apps/api/src/main.js`) and resolves once it prints `ready`. */
+export async function startProcess(
+  entry: string,
+  env: Record<string, string>,
+  ready: string,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(DIST, entry)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  await new Promise<void>((resolve, reject) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      if (output.length < 100_000) output += chunk.toString();
+      if (output.includes(ready)) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`${entry} exited with ${code}: ${output.slice(-2000)}`)));
+  });
+  child.stdout.resume();
+  return child;
+}
+
+export async function stopProcesses(processes: ChildProcess[]): Promise<void> {
+  for (const child of [...processes].reverse()) child.kill('SIGTERM');
+  await Promise.all(
+    processes.map((child) =>
+      child.exitCode === null && child.signalCode === null ? once(child, 'exit') : Promise.resolve(),
+    ),
+  );
+}
+
+export function rssMiB(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+/** A migrated database and a Redis key prefix of the script's own, dropped by `drop()`. */
+export interface BenchStores {
+  databaseUrl: string;
+  keyPrefix: string;
+  drop(): Promise<void>;
+}
+
+export async function createBenchStores(name: string): Promise<BenchStores> {
+  const database = `tiergate_${name}_${Date.now()}`;
+  const admin = new Client({ connectionString: ADMIN_DB });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${database}"`);
+  const url = new URL(ADMIN_DB);
+  url.pathname = `/${database}`;
+  await runMigrations({ url: url.toString() });
+  const keyPrefix = `tiergate-${name}-${Date.now()}:`;
+  return {
+    databaseUrl: url.toString(),
+    keyPrefix,
+    async drop() {
+      await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
+      await admin.end();
+      await deleteKeysWithPrefix(REDIS_URL, keyPrefix);
+    },
+  };
+}
+
+/** The api's environment in production mode against the simulator. */
+export function apiEnv(options: {
+  port: number;
+  simPort: number;
+  databaseUrl: string;
+  redisUrl: string;
+  keyPrefix: string;
+}): Record<string, string> {
+  return {
+    PORT: String(options.port),
+    DATABASE_URL: options.databaseUrl,
+    REDIS_URL: options.redisUrl,
+    TOGETHER_API_KEY: BENCH_UPSTREAM_KEY,
+    TOGETHER_BASE_URL: `http://127.0.0.1:${options.simPort}/v1`,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0000',
+    ENCRYPTION_KEY: '1'.repeat(64),
+    ADMIN_PASSWORD: BENCH_ADMIN_PASSWORD,
+    LOG_LEVEL: 'info',
+    UPSTREAM_MAX_CONNECTIONS: '2048',
+    REDIS_KEY_PREFIX: options.keyPrefix,
+  };
+}
+
+/** A JSON call to the api that must succeed. */
+export async function callApi<T = Record<string, unknown>>(
+  api: string,
+  method: string,
+  path: string,
+  token?: string,
+  body?: unknown,
+): Promise<T> {
+  const response = await fetch(api + path, {
+    method,
+    headers: {
+      'content-type': 'application/json',
+      ...(token && { authorization: `Bearer ${token}` }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return response.json() as Promise<T>;
+}
+
+export async function signIn(api: string, email: string, password: string): Promise<string> {
+  const { access_token } = await callApi<{ access_token: string }>(
+    api,
+    'POST',
+    '/api/v1/auth/login',
+    undefined,
+    {
+      email,
+      password,
+    },
+  );
+  return access_token;
+}
+
+/** Registers a user and returns their access token and id. */
+export async function benchUser(api: string, email: string): Promise<{ token: string; id: string }> {
+  await callApi(api, 'POST', '/api/v1/auth/register', undefined, { email, password: 'bench-password' });
+  const token = await signIn(api, email, 'bench-password');
+  const me = await callApi<{ id: string }>(api, 'GET', '/api/v1/me', token);
+  return { token, id: me.id };
+}
+
+/**
+ * Quotas stay on (every request still makes its reservation), but the user's daily limits and
+ * the tier's rate limits are lifted so that they never refuse a benchmark request.
+ */
+export async function liftLimits(api: string, userId: string, tier: string): Promise<void> {
+  const admin = await signIn(api, 'admin@tiergate.local', BENCH_ADMIN_PASSWORD);
+  const unlimited = { requests_per_day: null, tokens_per_day: null, tokens_per_request: null };
+  await callApi(api, 'PUT', `/api/v1/admin/quotas/users/${userId}`, admin, {
+    features: { text_generation: unlimited },
+  });
+  await callApi(api, 'PUT', `/api/v1/admin/quotas/tiers/${tier}`, admin, {
+    rate_limits: {
+      requests_per_second: null,
+      requests_per_minute: null,
+      tokens_per_minute: null,
+      concurrent_streams: null,
+    },
+  });
+}
