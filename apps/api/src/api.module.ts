@@ -19,6 +19,7 @@ import { FlagsController } from './admin/flags.controller';
 import { ModelConfigController } from './admin/model-config.controller';
 import { UsersController } from './admin/users.controller';
 import { AuthController } from './auth/auth.controller';
+import { BatchesModule } from './batches/batches.module';
 import { SessionController } from './auth/session.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessIndicators } from './health/readiness.indicators';
@@ -65,6 +66,7 @@ export class ApiModule {
         GatewayModule,
         QuotaModule,
         AdminOverviewModule,
+        BatchesModule,
       ],
       controllers: [
         AuthController,

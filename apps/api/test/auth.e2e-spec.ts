@@ -146,7 +146,9 @@ describe('accounts, tokens and personal API keys (e2e)', () => {
       const user = await api.user();
       const key = await api.post('/api/v1/me/api-keys', { name: 'ci' }, user.token);
       expect((await api.get('/api/v1/me', key.body.key)).status).toBe(200);
-      await api.db.query('UPDATE users SET active = false WHERE id = $1', [user.id]);
+      // Through the admin API: credentials are cached, and a change made there drops them everywhere.
+      const admin = await api.adminToken();
+      expect((await api.patch(`/api/v1/admin/users/${user.id}`, { active: false }, admin)).status).toBe(200);
       expect((await api.get('/api/v1/me', user.token)).status).toBe(401);
       expect((await api.get('/api/v1/me', key.body.key)).status).toBe(401);
     });

@@ -1,9 +1,10 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { waitFor } from '@tiergate/testing';
+import { startSimulator } from '../../upstream-sim/src/simulator';
 import { sseEvents } from './support/test-api';
 
 const ENTRY = join(__dirname, '..', '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
@@ -17,10 +18,19 @@ function freePort(): Promise<number> {
   });
 }
 
-/** Starts `node dist/apps/api/src/main.js` with no DATABASE_URL, REDIS_URL or TOGETHER_API_KEY. */
-async function startEmbedded(dataDir: string, port: number, simPort: number) {
+/**
+ * Starts `node dist/apps/api/src/main.js` with no DATABASE_URL, REDIS_URL or TOGETHER_API_KEY in
+ * its environment (`cwd`: where it looks for a .env file).
+ */
+async function startEmbedded(
+  dataDir: string,
+  port: number,
+  simPort: number,
+  options: { cwd?: string; env?: Record<string, string> } = {},
+) {
   let output = '';
   const child = spawn(process.execPath, [ENTRY], {
+    cwd: options.cwd,
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
@@ -28,6 +38,7 @@ async function startEmbedded(dataDir: string, port: number, simPort: number) {
       SIM_PORT: String(simPort),
       DATA_DIR: dataDir,
       LOG_LEVEL: 'info',
+      ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -53,6 +64,41 @@ async function stop(child: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** The local addresses listening on a TCP port, as the kernel reports them (hex, e.g. 0100007F). */
+function listenersOn(port: number): string[] {
+  const hexPort = port.toString(16).toUpperCase().padStart(4, '0');
+  return ['/proc/net/tcp', '/proc/net/tcp6'].flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .slice(1)
+      .map((line) => line.trim().split(/\s+/))
+      .filter(([, local, , state]) => state === '0A' && local?.endsWith(`:${hexPort}`))
+      .map(([, local]) => local.split(':')[0]),
+  );
+}
+
+function client(base: string) {
+  const call = (method: string, path: string, body?: unknown, token?: string) =>
+    fetch(base + path, {
+      method,
+      headers: {
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  return {
+    post: (path: string, body: unknown, token?: string) => call('POST', path, body, token),
+    get: (path: string, token?: string) => call('GET', path, undefined, token),
+    token: async (email: string, password: string) =>
+      (
+        (await (await call('POST', '/api/v1/auth/login', { email, password })).json()) as {
+          access_token: string;
+        }
+      ).access_token,
+  };
+}
+
 describe('embedded mode: npm start on a bare machine (e2e)', () => {
   jest.setTimeout(120_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'tiergate-embedded-'));
@@ -71,6 +117,11 @@ describe('embedded mode: npm start on a bare machine (e2e)', () => {
     expect(log).toContain(`local upstream simulator at http://127.0.0.1:${simPort}/v1`);
     const password = /Generated password[^:]*: (\S+)/.exec(log)?.[1];
     expect(password).toBeDefined();
+    // Loopback only, and the log says where it really listens (no "localhost" for another address).
+    expect(listenersOn(port)).toEqual(['0100007F']);
+    expect(log).toContain(`Listening on 127.0.0.1:${port} (this machine only`);
+    expect(log).toContain(`the dashboard at http://127.0.0.1:${port},`);
+    expect(log).not.toContain('METRICS_TOKEN is not set');
 
     const base = `http://127.0.0.1:${port}`;
     const post = (path: string, body: unknown, token?: string) =>
@@ -106,6 +157,8 @@ describe('embedded mode: npm start on a bare machine (e2e)', () => {
     const admin = await post('/api/v1/auth/login', { email: 'admin@tiergate.local', password });
     expect(admin.status).toBe(200);
     expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+    // Embedded mode on loopback keeps /metrics open to this machine.
+    expect((await fetch(`${base}/metrics`)).status).toBe(200);
     await stop(running.child);
 
     // A restart keeps the data and the secrets, and prints no new admin password.
@@ -115,5 +168,101 @@ describe('embedded mode: npm start on a bare machine (e2e)', () => {
     expect(again.status).toBe(200);
     const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${access_token}` } });
     expect(me.status).toBe(200);
+  });
+});
+
+describe('embedded mode given a real TOGETHER_API_KEY later, in a .env file (e2e)', () => {
+  jest.setTimeout(180_000);
+  const dataDir = mkdtempSync(join(tmpdir(), 'tiergate-embedded-'));
+  const envDir = mkdtempSync(join(tmpdir(), 'tiergate-dotenv-'));
+  const REAL_KEY = 'together-real-key-9876';
+  let sim: Awaited<ReturnType<typeof startSimulator>> | undefined;
+  let running: Awaited<ReturnType<typeof startEmbedded>> | undefined;
+
+  afterAll(async () => {
+    if (running) await stop(running.child);
+    await sim?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+    rmSync(envDir, { recursive: true, force: true });
+  });
+
+  it('reads .env (the environment first), retires the placeholder key once and listens where HOST says', async () => {
+    const [port, simPort, otherPort] = [await freePort(), await freePort(), await freePort()];
+    running = await startEmbedded(dataDir, port, simPort);
+    const password = /Generated password[^:]*: (\S+)/.exec(running.output())![1];
+    await stop(running.child);
+
+    // The operator copies .env.example to .env and fills in a real key; PORT stays in the environment.
+    sim = await startSimulator(0);
+    writeFileSync(
+      join(envDir, '.env'),
+      [
+        `TOGETHER_API_KEY=${REAL_KEY}`,
+        `TOGETHER_BASE_URL=${sim.baseUrl}`,
+        'HOST=0.0.0.0',
+        `PORT=${otherPort}`,
+      ].join('\n'),
+    );
+    running = await startEmbedded(dataDir, port, simPort, { cwd: envDir });
+    const log = running.output();
+    expect(log).toContain(`Upstream: Together AI at ${sim.baseUrl}`);
+    expect(log).not.toContain('local upstream simulator');
+    expect(log).toContain(`Listening on 0.0.0.0:${port} (every network interface)`);
+    expect(log).toContain(`the dashboard at http://127.0.0.1:${port},`);
+    expect(listenersOn(port)).toEqual(['00000000']);
+    expect(log).toContain('METRICS_TOKEN is not set');
+
+    const api = client(`http://127.0.0.1:${port}`);
+    // Reachable from other machines now, so /metrics is off without a token.
+    expect((await api.get('/metrics')).status).toBe(404);
+    const admin = await api.token('admin@tiergate.local', password);
+    const { data: keys } = (await (await api.get('/api/v1/admin/provider-keys', admin)).json()) as {
+      data: Array<{ id: string; key_hint: string; status: string; status_reason: string | null }>;
+    };
+    const placeholder = keys.find((key) => key.key_hint === '…-key')!;
+    expect(placeholder).toMatchObject({
+      status: 'retired',
+      status_reason: expect.stringContaining('placeholder'),
+    });
+    expect(keys.find((key) => key.key_hint === '…9876')).toMatchObject({ status: 'active' });
+
+    expect(
+      (await api.post('/api/v1/auth/register', { email: 'op@example.com', password: 'password-123' })).status,
+    ).toBe(201);
+    const user = await api.token('op@example.com', 'password-123');
+    for (let i = 0; i < 4; i++) {
+      const chat = await api.post(
+        '/api/v1/together/chat/completions',
+        { messages: [{ role: 'user', content: 'Hi' }] },
+        user,
+      );
+      expect(chat.status).toBe(200);
+    }
+    // Every upstream call went out with the real key, none with the placeholder.
+    expect(sim.stats.keysSeen).toEqual({ '9876': expect.any(Number) });
+
+    const retirements = async () =>
+      (
+        (await (
+          await api.get(`/api/v1/admin/audit?action=provider_key.retire&target_id=${placeholder.id}`, admin)
+        ).json()) as {
+          data: Array<{ target_id: string | null; actor_email: string }>;
+        }
+      ).data;
+    expect(await retirements()).toEqual([
+      expect.objectContaining({ target_id: placeholder.id, actor_email: 'system' }),
+    ]);
+    await stop(running.child);
+
+    // Once: a later start finds nothing left to retire.
+    running = await startEmbedded(dataDir, port, simPort, { cwd: envDir });
+    const again = client(`http://127.0.0.1:${port}`);
+    const adminAgain = await again.token('admin@tiergate.local', password);
+    const entries = (await (
+      await again.get('/api/v1/admin/audit?action=provider_key.retire', adminAgain)
+    ).json()) as {
+      data: unknown[];
+    };
+    expect(entries.data).toHaveLength(1);
   });
 });

@@ -1,3 +1,7 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { waitFor } from '@tiergate/testing';
 import { startSimulator } from '../../upstream-sim/src/simulator';
 import { sseEvents, TestApi } from './support/test-api';
 
@@ -116,8 +120,8 @@ describe('model selection and the fallback chain (e2e)', () => {
     it.each([
       ['500 that lasts', { kind: 'error', status: 500 }, 'upstream_error'],
       ['503 that lasts', { kind: 'error', status: 503 }, 'upstream_error'],
-      ['429 with retry-after, after retries', { kind: 'error', status: 429, retry_after: 0 }, 'rate_limited'],
-      ['429 without retry-after, after retries', { kind: 'error', status: 429 }, 'rate_limited'],
+      ['429 with retry-after', { kind: 'error', status: 429, retry_after: 0 }, 'rate_limited'],
+      ['429 without retry-after', { kind: 'error', status: 429 }, 'rate_limited'],
       ['a reset connection', { kind: 'reset' }, 'upstream_error'],
       ['a silent upstream', { kind: 'hang' }, 'timeout'],
       ['a slow first token', { kind: 'latency', latency_ms: 2_000 }, 'timeout'],
@@ -137,12 +141,43 @@ describe('model selection and the fallback chain (e2e)', () => {
       expect(response.headers.get('x-tiergate-fallback-reason')).toBe(reason);
     });
 
-    it('a 500 that happens once is retried on the same model, not a fallback', async () => {
+    it('one attempt per model while another can answer; only the last model is retried', async () => {
+      // A failing model does not spend the retry budget when the next model can answer at once.
       await api.fault({ kind: 'error', status: 500, count: 1, model: PRIMARY });
+      const moved = await api.post(CHAT, ask(), free);
+      expect(moved.body.model_id).toBe(SECOND);
+      expect(moved.body.model_source_indicator.fallback_reason).toBe('upstream_error');
+      expect((await api.simStats()).byModel).toEqual({ [PRIMARY]: 1, [SECOND]: 1 });
+      // Everything failing: one attempt each, then the retries on the last model (two here).
+      await api.resetSim();
+      await api.fault({ kind: 'error', status: 500, count: 50 });
+      expect((await api.post(CHAT, ask(), free)).status).toBe(502);
+      expect((await api.simStats()).byModel).toEqual({ [PRIMARY]: 1, [SECOND]: 1, [THIRD]: 3 });
+    });
+
+    it.each([
+      ['sends no first byte (our first-byte timeout)', { kind: 'hang' }],
+      ['sits behind an edge that gives up with a 504', { kind: 'error', status: 504, latency_ms: 150 }],
+    ])('a silent model that %s is waited for once, then the fallback answers', async (_name, fault) => {
+      await api.fault({ ...fault, count: 20, model: PRIMARY });
       const response = await api.post(CHAT, ask(), free);
-      expect(response.body.model_id).toBe(PRIMARY);
-      expect(response.body.model_source_indicator.is_fallback).toBe(false);
-      expect((await api.simStats()).byModel[PRIMARY]).toBe(2);
+      expect(response.status).toBe(200);
+      expect(response.body.model_id).toBe(SECOND);
+      expect(response.body.model_source_indicator.fallback_reason).toBe('timeout');
+      expect((await api.simStats()).byModel).toEqual({ [PRIMARY]: 1, [SECOND]: 1 });
+    });
+
+    it('a silent model without a fallback: the gateway timeout is passed on after one wait, not retried', async () => {
+      await api.put('/api/v1/admin/flags', { together_ai_fallback: false }, admin);
+      try {
+        await api.fault({ kind: 'error', status: 504, latency_ms: 150, count: 20, model: PRIMARY });
+        const response = await api.post(CHAT, ask(), free);
+        expect(response.status).toBe(504);
+        expect(response.body.error.code).toBe('upstream_timeout');
+        expect((await api.simStats()).byModel).toEqual({ [PRIMARY]: 1 });
+      } finally {
+        await api.put('/api/v1/admin/flags', { together_ai_fallback: true }, admin);
+      }
     });
 
     it('the chain goes in order, and lists what it tried when everything fails', async () => {
@@ -280,6 +315,151 @@ describe('model selection and the fallback chain (e2e)', () => {
       } finally {
         await backup.close();
       }
+    });
+  });
+
+  describe('failover choices (issue 15)', () => {
+    const CONFIG = '/api/v1/admin/model-config';
+
+    it('context_length_exceeded also moves to a model whose window is unknown (one on another provider)', async () => {
+      const backup = await startLongContextProvider();
+      try {
+        const added = await api.post(
+          '/api/v1/admin/providers',
+          { id: 'longctx', display_name: 'Long context', base_url: backup.baseUrl, key: 'longctx-key-0001' },
+          admin,
+        );
+        expect(added.status).toBe(201);
+        const routed = await api.put(
+          CONFIG,
+          {
+            tiers: {
+              enterprise: {
+                routes: {
+                  chat: {
+                    purposes: {
+                      longdoc: {
+                        primary: 'deepseek-ai/deepseek-vl-7b-chat',
+                        fallbacks: [{ provider: 'longctx', model: 'longctx/unbounded' }],
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          admin,
+        );
+        expect(routed.status).toBe(200);
+        const enterprise = await userOfTier('enterprise');
+        const rescued = await api.post(CHAT, ask({ purpose: 'longdoc', max_tokens: 9_000 }), enterprise);
+        expect(rescued.status).toBe(200);
+        expect(rescued.body).toMatchObject({ model_id: 'longctx/unbounded', provider: 'longctx' });
+        expect(rescued.body.model_source_indicator).toMatchObject({
+          fallback_reason: 'context_length_exceeded',
+          fallback_strategy: 'DIFFERENT_PROVIDER',
+        });
+        expect((await api.simStats()).byModel).toEqual({ 'deepseek-ai/deepseek-vl-7b-chat': 1 });
+        expect(backup.calls).toEqual(['longctx/unbounded']);
+      } finally {
+        await api.delete('/api/v1/admin/providers/longctx', admin);
+        await backup.close();
+      }
+    });
+
+    it('a model the caller names falls back to its own list first; checked like a route', async () => {
+      const own = (fallbacks: unknown) => api.put(CONFIG, { models: { [PRIMARY]: { fallbacks } } }, admin);
+      try {
+        const missing = await own(['nobody/imaginary-model']);
+        expect(missing.status).toBe(400);
+        expect(missing.body.error).toMatchObject({
+          code: 'model_not_in_catalog',
+          param: `models.${PRIMARY}.fallbacks[0]`,
+        });
+        const malformed = await own([SECOND, 'not a model']);
+        expect(malformed.status).toBe(400);
+        expect(malformed.body.error).toMatchObject({
+          code: 'validation_failed',
+          param: `models.${PRIMARY}.fallbacks[1]`,
+        });
+        expect((await own('nope')).body.error).toMatchObject({ code: 'validation_failed' });
+        const saved = await own([THIRD]);
+        expect(saved.status).toBe(200);
+        expect(saved.body.models[PRIMARY].fallbacks).toEqual([THIRD]);
+        expect(saved.body.warnings).toEqual([]);
+
+        await api.fault({ kind: 'error', status: 500, count: 50, model: PRIMARY });
+        const named = await api.post(CHAT, ask({ model: PRIMARY }), free);
+        expect(named.status).toBe(200);
+        expect(named.body.model_id).toBe(THIRD);
+        // Not named: the route's own fallbacks, as before.
+        expect((await api.post(CHAT, ask(), free)).body.model_id).toBe(SECOND);
+        expect((await api.simStats()).byModel).toEqual({ [PRIMARY]: 2, [THIRD]: 1, [SECOND]: 1 });
+
+        // An empty list: no fallback at all for that model (its retries are all it has).
+        await own([]);
+        const alone = await api.post(CHAT, ask({ model: PRIMARY }), free);
+        expect(alone.status).toBe(502);
+        expect(alone.body.error.message).not.toContain(SECOND);
+        // null: the model's own list is gone, the route's apply again.
+        expect((await own(null)).body.models[PRIMARY].fallbacks).toBeUndefined();
+        expect((await api.post(CHAT, ask({ model: PRIMARY }), free)).body.model_id).toBe(SECOND);
+
+        // force: a model the catalog lacks is saved, and reported.
+        const forced = await api.put(
+          CONFIG,
+          { models: { [PRIMARY]: { fallbacks: ['nobody/imaginary-model'] } }, force: true },
+          admin,
+        );
+        expect(forced.status).toBe(200);
+        expect(forced.body.warnings).toEqual([
+          expect.stringContaining(`nobody/imaginary-model (models.${PRIMARY}.fallbacks)`),
+        ]);
+      } finally {
+        await own(null);
+      }
+    });
+
+    it('a route none of whose models the provider serves is a 503 naming the configuration, not a 400', async () => {
+      const enterprise = await userOfTier('enterprise');
+      const broken = await api.put(
+        CONFIG,
+        {
+          tiers: {
+            enterprise: {
+              routes: {
+                chat: {
+                  purposes: {
+                    ghost: { primary: 'nobody/missing-one', fallbacks: ['nobody/missing-two'] },
+                  },
+                },
+              },
+            },
+          },
+          force: true,
+        },
+        admin,
+      );
+      expect(broken.status).toBe(200);
+      const response = await api.post(CHAT, ask({ purpose: 'ghost' }), enterprise);
+      expect(response.status).toBe(503);
+      expect(response.body.error).toMatchObject({
+        code: 'route_misconfigured',
+        type: 'service_unavailable',
+        param: null,
+      });
+      for (const part of ['enterprise', 'chat', 'ghost', 'nobody/missing-one', 'nobody/missing-two'])
+        expect(response.body.error.message).toContain(part);
+      // The caller's own mistake is still theirs: a model that does not exist, named by them.
+      const named = await api.post(CHAT, ask({ model: 'nobody/never-heard-of' }), enterprise);
+      expect(named.status).toBe(400);
+      expect(named.body.error.param).toBe('model');
+      const cleaned = await api.put(
+        CONFIG,
+        { tiers: { enterprise: { routes: { chat: { purposes: {} } } } } },
+        admin,
+      );
+      expect(cleaned.body.warnings).toEqual([]);
     });
   });
 
@@ -543,3 +723,181 @@ describe('circuit breakers shared across api instances (e2e)', () => {
     }
   });
 });
+
+describe('a 6-second outage of the primary, two api instances (e2e, issue 15)', () => {
+  it('goes straight to the fallback without spending retries on the open model, and serves from the primary again within 5 s of its recovery, on both instances', async () => {
+    // Two failures open the breaker; the cool-downs are the defaults (2.5 s, doubled by each failed probe).
+    const settings = { CIRCUIT_BREAKER_FAILURE_THRESHOLD: '2', CIRCUIT_BREAKER_WINDOW_MS: '30000' };
+    const first = await TestApi.start(settings);
+    const second = await TestApi.start(settings, { shareWith: first });
+    const instances = [first, second];
+    try {
+      const user = await first.user();
+      await first.put(
+        `/api/v1/admin/quotas/users/${user.id}`,
+        { features: { text_generation: { requests_per_day: 10_000, tokens_per_day: 10_000_000 } } },
+        await first.adminToken(),
+      );
+      let turn = 0;
+      const next = () => instances[turn++ % 2];
+      await first.fault({ kind: 'error', status: 500, count: 100_000, model: PRIMARY });
+      const outageStart = Date.now();
+      const reasons = new Map<TestApi, Set<string>>(instances.map((api) => [api, new Set<string>()]));
+      while (Date.now() - outageStart < 6_000) {
+        const api = next();
+        const response = await api.post(CHAT, ask(), user.token);
+        expect([response.status, response.body.model_id]).toEqual([200, SECOND]);
+        reasons.get(api)!.add(response.body.model_source_indicator.fallback_reason);
+        await sleep(50);
+      }
+      // Both instances skipped the open model; it was called by the two requests that opened the
+      // breaker and by one probe (at 2.5 s; the next is due 5 s later), once each: no retries.
+      for (const api of instances) expect(reasons.get(api)!.has('circuit_open')).toBe(true);
+      expect((await first.simStats()).byModel[PRIMARY]).toBe(3);
+
+      await first.clearFaults();
+      const recovered = Date.now();
+      const servedAgain = new Map<TestApi, number>();
+      while (servedAgain.size < 2 && Date.now() - recovered < 20_000) {
+        const api = next();
+        const response = await api.post(CHAT, ask(), user.token);
+        expect(response.status).toBe(200);
+        if (response.body.model_id === PRIMARY && !servedAgain.has(api))
+          servedAgain.set(api, Date.now() - recovered);
+        await sleep(50);
+      }
+      expect(servedAgain.size).toBe(2);
+      for (const ms of servedAgain.values()) expect(ms).toBeLessThanOrEqual(5_000);
+      // They agree from then on: the probe's success closed the one shared breaker.
+      for (const api of instances)
+        expect((await api.post(CHAT, ask(), user.token)).body.model_id).toBe(PRIMARY);
+    } finally {
+      await second.close();
+      await first.close();
+    }
+  }, 60_000);
+});
+
+describe('failed fallback attempts in the usage ledger (e2e, issue 15)', () => {
+  it('one row per model passed over on the way to an answer (zero tokens and cost, its failure), the request still one row, rollups counting requests', async () => {
+    const api = await TestApi.start({ UPSTREAM_FIRST_BYTE_TIMEOUT_MS: '400' });
+    const worker = await api.startWorker();
+    try {
+      const user = await api.user();
+      const served = await api.post(CHAT, ask(), user.token);
+      await api.fault({ kind: 'error', status: 500, count: 50, model: PRIMARY });
+      await api.fault({ kind: 'hang', count: 50, model: SECOND });
+      const rescued = await api.post(CHAT, ask(), user.token);
+      expect(rescued.body.model_id).toBe(THIRD);
+      await api.clearFaults();
+      await api.fault({ kind: 'error', status: 500, count: 50 });
+      const failed = await api.post(CHAT, ask(), user.token);
+      expect([served.status, rescued.status, failed.status]).toEqual([200, 200, 502]);
+      const rowsOf = () =>
+        api.db.query<Record<string, any>>(
+          'SELECT * FROM usage_events WHERE user_id = $1 ORDER BY request_id',
+          [user.id],
+        );
+      await waitFor(async () => ((await rowsOf()).length >= 5 ? true : undefined), 20_000, '5 ledger rows');
+      expect(await api.usageRows(user.id)).toBe(3); // the requests' own rows
+      const rows = await rowsOf();
+      const id = rescued.headers.get('x-request-id')!;
+      expect(rows.map((row) => row.request_id).sort()).toEqual(
+        [
+          served.headers.get('x-request-id'),
+          id,
+          `${id}~1`,
+          `${id}~2`,
+          failed.headers.get('x-request-id'),
+        ].sort(),
+      );
+      const byId = new Map(rows.map((row) => [row.request_id, row]));
+      expect(byId.get(id)).toMatchObject({
+        status: 200,
+        served_model: THIRD,
+        is_fallback: true,
+        attempt_of: null,
+      });
+      const attempt = {
+        attempt_of: id,
+        provider: 'together_ai',
+        key_source: 'system',
+        prompt_tokens: 0,
+        completion_tokens: 0,
+        total_tokens: 0,
+        is_fallback: false,
+        cached: false,
+      };
+      expect(byId.get(`${id}~1`)).toMatchObject({
+        ...attempt,
+        served_model: PRIMARY,
+        status: 502,
+        error_code: 'upstream_unavailable',
+      });
+      expect(byId.get(`${id}~2`)).toMatchObject({
+        ...attempt,
+        served_model: SECOND,
+        status: 504,
+        error_code: 'upstream_timeout',
+      });
+      for (const n of [1, 2]) expect(Number(byId.get(`${id}~${n}`)!.cost_usd)).toBe(0);
+      expect(byId.get(`${id}~2`)!.latency_ms).toBeGreaterThanOrEqual(300);
+      // A request that failed everywhere keeps its one row, which lists what was tried.
+      expect(byId.get(failed.headers.get('x-request-id'))).toMatchObject({ status: 502, attempt_of: null });
+
+      // Reports count requests: three, one of them an error.
+      const today = new Date().toISOString().slice(0, 10);
+      const usage = await api.get(`/api/v1/me/usage?from=${today}&to=${today}`, user.token);
+      expect(usage.body.totals.requests).toBe(3);
+      const report = await api.get(`/api/v1/admin/usage?user_id=${user.id}`, await api.adminToken());
+      expect(report.body.totals).toMatchObject({ requests: 3, errors: 1 });
+    } finally {
+      await worker.close();
+      await api.close();
+    }
+  });
+});
+
+/** An OpenAI-compatible provider with one long-context model that the primary's catalog does not list. */
+async function startLongContextProvider(): Promise<{
+  baseUrl: string;
+  calls: string[];
+  close: () => Promise<void>;
+}> {
+  const calls: string[] = [];
+  const server: Server = createServer((request, response) => {
+    let body = '';
+    request.on('data', (chunk: Buffer) => (body += chunk.toString()));
+    request.on('end', () => {
+      response.setHeader('content-type', 'application/json');
+      if (request.method === 'GET' && request.url === '/v1/models') return void response.end('[]');
+      if (request.method === 'POST' && request.url === '/v1/chat/completions') {
+        const { model } = JSON.parse(body) as { model: string };
+        calls.push(model);
+        return void response.end(
+          JSON.stringify({
+            id: `longctx-${calls.length}`,
+            object: 'chat.completion',
+            model,
+            choices: [
+              { index: 0, message: { role: 'assistant', content: 'It all fits.' }, finish_reason: 'stop' },
+            ],
+            usage: { prompt_tokens: 12, completion_tokens: 4, total_tokens: 16 },
+          }),
+        );
+      }
+      response.statusCode = 404;
+      response.end('{"error": {"message": "not found"}}');
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}/v1`,
+    calls,
+    close: () => {
+      server.closeAllConnections();
+      return new Promise((resolve) => server.close(() => resolve()));
+    },
+  };
+}

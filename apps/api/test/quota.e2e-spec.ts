@@ -1,5 +1,11 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ApiConfig } from '@tiergate/config';
 import { QuotaClock, utcDay } from '@tiergate/quota';
-import { waitFor } from '@tiergate/testing';
+import { deleteKeysWithPrefix } from '@tiergate/redis';
+import { TEST_REDIS_URL, waitFor } from '@tiergate/testing';
+import { createApiApp } from '../src/bootstrap';
 import { TcpProxy } from './support/tcp-proxy';
 import { TestApi } from './support/test-api';
 
@@ -508,6 +514,144 @@ describe('quotas when Redis is unreachable (e2e)', () => {
     } finally {
       await api.close();
       await proxy.down();
+    }
+  });
+});
+
+describe('quota counters when Redis loses its data (e2e)', () => {
+  let api: TestApi;
+  let worker: { close: () => Promise<void> };
+  let admin: string;
+
+  beforeAll(async () => {
+    api = await TestApi.start();
+    worker = await api.startWorker(); // writes the ledger the counters are rebuilt from
+    admin = await api.adminToken();
+  });
+  afterAll(async () => {
+    await worker.close();
+    await api.close();
+  });
+
+  const quotaOf = async (token: string) => (await api.get('/api/v1/together/quota', token)).body;
+  /** Every key of this test's namespace goes, as when Redis restarts without persistence. */
+  const loseRedisData = () => deleteKeysWithPrefix(TEST_REDIS_URL, api.config.redisKeyPrefix);
+  const inLedger = (userId: string, rows: number) =>
+    waitFor(
+      async () => ((await api.usageRows(userId)) === rows ? true : undefined),
+      15_000,
+      `${rows} usage rows`,
+    );
+
+  it("rebuilds today's counters from the ledger: the same figures, and a request past the limit is refused", async () => {
+    const user = await api.user();
+    await api.put(
+      `/api/v1/admin/quotas/users/${user.id}`,
+      { features: { text_generation: { requests_per_day: 6 } } },
+      admin,
+    );
+    for (let i = 0; i < 6; i++) expect((await api.post(CHAT, ask(), user.token)).status).toBe(200);
+    const speech = await api.post('/api/v1/together/audio/speech', { text: 'Counters survive.' }, user.token);
+    expect(speech.status).toBe(200);
+    const image = await api.post(
+      '/api/v1/together/images/generations',
+      { prompt: 'a lighthouse' },
+      user.token,
+    );
+    expect(image.status).toBe(200);
+    await inLedger(user.id, 8);
+    const before = await quotaOf(user.token);
+    expect(before.text_generation).toMatchObject({ requests_used: 6, requests_limit: 6 });
+    expect(before.text_generation.tokens_used).toBeGreaterThan(0);
+    expect(before.audio_tts.minutes_used).toBeGreaterThan(0);
+    expect(before.image_generation.requests_used).toBe(1);
+
+    await loseRedisData();
+    expect(await quotaOf(user.token)).toEqual(before);
+    const refused = await api.post(CHAT, ask(), user.token);
+    expect(refused.status).toBe(429);
+    expect(refused.body.error.message).toContain('requests per day');
+    expect(await quotaOf(user.token)).toEqual(before);
+  });
+
+  it('two instances racing to rebuild count the ledger once: exactly the rest of the allowance is served', async () => {
+    const second = await TestApi.start({}, { shareWith: api });
+    try {
+      const user = await api.user();
+      await api.put(
+        `/api/v1/admin/quotas/users/${user.id}`,
+        { features: { text_generation: { requests_per_day: 10 } } },
+        admin,
+      );
+      for (let i = 0; i < 4; i++) expect((await api.post(CHAT, ask(), user.token)).status).toBe(200);
+      await inLedger(user.id, 4);
+      await loseRedisData();
+      const responses = await Promise.all(
+        Array.from({ length: 20 }, (_, i) =>
+          (i % 2 ? second : api).post(CHAT, ask({ max_tokens: 4 }), user.token),
+        ),
+      );
+      expect(responses.filter((r) => r.status === 200)).toHaveLength(6);
+      expect(responses.filter((r) => r.status === 429)).toHaveLength(14);
+      expect((await quotaOf(user.token)).text_generation.requests_used).toBe(10);
+    } finally {
+      await second.close();
+    }
+  });
+});
+
+/**
+ * An api with in-process stores, as embedded mode runs, over another api's database and simulator,
+ * keeping its files (the usage spool) in `dataDir` as embedded mode does across restarts.
+ */
+async function startInProcess(over: TestApi, dataDir: string) {
+  const config: ApiConfig = { ...over.config, redis: {}, database: { ...over.config.database, dataDir } };
+  const app = await createApiApp(config);
+  await app.listen(0, '127.0.0.1');
+  const url = await app.getUrl();
+  const call = async (method: string, path: string, token: string, body?: unknown) => {
+    const response = await fetch(url + path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  return {
+    get: (path: string, token: string) => call('GET', path, token),
+    post: (path: string, body: unknown, token: string) => call('POST', path, token, body),
+    close: () => app.close(), // delivers the buffered usage events to the ledger
+  };
+}
+
+describe('quota counters across a restart with in-process counters (embedded mode) (e2e)', () => {
+  it('a free user at 50/50 is still at 50/50 after the restart, and request 51 is refused', async () => {
+    const api = await TestApi.start();
+    const dataDir = mkdtempSync(join(tmpdir(), 'tiergate-in-process-'));
+    let running = await startInProcess(api, dataDir);
+    try {
+      const user = await api.user();
+      const served = await Promise.all(
+        Array.from({ length: 50 }, () => running.post(CHAT, ask({ max_tokens: 4 }), user.token)),
+      );
+      expect(served.map((r) => r.status)).toEqual(served.map(() => 200));
+      const before = (await running.get('/api/v1/together/quota', user.token)).body;
+      expect(before.text_generation).toMatchObject({ requests_used: 50, requests_limit: 50 });
+
+      await running.close();
+      running = await startInProcess(api, dataDir);
+      expect((await running.get('/api/v1/together/quota', user.token)).body).toEqual(before);
+      const refused = await running.post(CHAT, ask(), user.token);
+      expect(refused.status).toBe(429);
+      expect(refused.body.error).toMatchObject({ code: 'quota_exceeded' });
+      expect(refused.body.error.message).toContain('requests per day');
+    } finally {
+      await running.close();
+      await api.close();
+      rmSync(dataDir, { recursive: true, force: true });
     }
   });
 });

@@ -31,13 +31,16 @@ async function load(
   return statuses;
 }
 
+/** Production mode serves /metrics only with its token. */
+const METRICS_TOKEN = 'usage-e2e-metrics-token';
+
 describe('the usage ledger (e2e)', () => {
   let api: TestApi;
   let admin: string;
   let worker: { close: () => Promise<void> };
 
   beforeAll(async () => {
-    api = await TestApi.start();
+    api = await TestApi.start({ METRICS_TOKEN });
     admin = await api.adminToken();
     worker = await api.startWorker();
   });
@@ -209,7 +212,9 @@ describe('the usage ledger (e2e)', () => {
     await api.post(CHAT, ask(), user.token);
     await api.clearFaults();
     expect((await api.post(CHAT, ask(), user.token)).status).toBe(429);
-    const scrape = await api.request('GET', '/metrics');
+    const scrape = await api.request('GET', '/metrics', {
+      headers: { authorization: `Bearer ${METRICS_TOKEN}` },
+    });
     expect(scrape.status).toBe(200);
     expect(scrape.headers.get('content-type')).toContain('text/plain');
     const text = scrape.text;

@@ -111,13 +111,13 @@ describe('dashboard: signing in and the session', () => {
     const layout = new LayoutPage(page);
     await layout.waitForHeading('Account');
 
-    // The session expires (as if its TTL had passed) without waiting on the clock.
-    const ended = await dash.api.db.query<{ id: string }>(
-      `UPDATE sessions SET expires_at = now() - interval '1 second'
-        WHERE user_id = $1 AND revoked_at IS NULL RETURNING id`,
-      [user.id],
-    );
-    expect(ended).toHaveLength(1);
+    // An admin resets the password: the user's sessions end at once (every instance is told).
+    const newPassword = 'reset-by-admin-123';
+    const reset = await dash.api.request('POST', `/api/v1/admin/users/${user.id}/password`, {
+      token: await dash.api.adminToken(),
+      body: { password: newPassword },
+    });
+    expect(reset.status).toBe(204);
 
     await layout.link('Quota', 'User Dashboard').click();
     await page.waitForURL((url) => url.pathname === '/sign-in');
@@ -126,7 +126,7 @@ describe('dashboard: signing in and the session', () => {
     expect(new URL(signIn.redirectParam()!, dash.url).pathname).toBe('/app/quota');
     await signIn.continueNotice.waitFor();
 
-    await signIn.signIn(user.email, user.password);
+    await signIn.signIn(user.email, newPassword);
     await page.waitForURL((url) => url.pathname === '/app/quota');
     await layout.waitForHeading('Quota');
     await page.context().close();

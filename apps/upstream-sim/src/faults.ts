@@ -6,6 +6,8 @@
  * Header grammar: `kind[:arg][;key=value]...`, for example `error:503`, `error:429;retry_after=2`,
  * `hang`, `reset`, `latency:250`, `cut:3`, `stall:3`, `malformed:2`, `no_done`, `context_length`
  * (400 context_length_exceeded), `content_policy` (400 content_policy_violation).
+ * `error:504;latency_ms=15000` is a silent model behind an edge: the gateway timeout comes only
+ * after the edge's own wait (an `error` waits `latency_ms` before answering).
  */
 export const FAULT_KINDS = [
   'error',
@@ -25,7 +27,7 @@ export interface Fault {
   kind: FaultKind;
   /** `error`: the HTTP status to answer with (default 500). */
   status?: number;
-  /** `latency`: milliseconds before the first byte. */
+  /** `latency`: milliseconds before the first byte; `error`: before the error answer. */
   latencyMs?: number;
   /** `cut`, `stall`, `malformed`: how many content chunks go out first. */
   afterChunks?: number;

@@ -2,6 +2,7 @@ import multipart from '@fastify/multipart';
 import Fastify, { FastifyInstance } from 'fastify';
 import { catalogResponse } from './catalog';
 import { Fault, FaultParseError, FaultRegistry } from './faults';
+import { registerBatchRoutes } from './routes/batch.routes';
 import { registerMediaRoutes } from './routes/media.routes';
 import { registerTextRoutes } from './routes/text.routes';
 import {
@@ -63,6 +64,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   });
   registerTextRoutes(context);
   registerMediaRoutes(context);
+  registerBatchRoutes(context);
   registerControl(app, faults, stats, revokedKeys);
 
   app.setNotFoundHandler((request, reply) =>

@@ -1,8 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DomainError, ErrorCode, NotFoundError } from '@tiergate/common';
 import { generateApiKey, hashApiKey } from './api-key.codec';
-import { ApiKeysRepository, ApiKeyWithOwner } from './api-keys.repository';
+import { ApiKeysRepository } from './api-keys.repository';
 import { ApiKeyEntity } from './entities/api-key.entity';
+import { principalOf, type Principal } from './principal';
+import { PrincipalCache } from './principal-cache';
 
 /** How often `last_used_at` is written for a key that is used continuously. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -19,7 +21,10 @@ export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
   private readonly lastTouched = new Map<string, number>();
 
-  constructor(private readonly keys: ApiKeysRepository) {}
+  constructor(
+    private readonly keys: ApiKeysRepository,
+    private readonly principals: PrincipalCache,
+  ) {}
 
   async create(userId: string, name: string): Promise<CreatedApiKey> {
     const existing = await this.keys.listForUser(userId);
@@ -38,18 +43,31 @@ export class ApiKeysService {
     return this.keys.listForUser(userId);
   }
 
+  /** Revokes the key; it is refused on every instance within a second (the change bus). */
   async revoke(userId: string, id: string): Promise<void> {
     if (!(await this.keys.revoke(userId, id))) throw new NotFoundError('API key', 'id');
+    await this.principals.announce({ kind: 'api_key', apiKeyId: id });
   }
 
-  /** The key's owner when the secret is a valid, unrevoked key. Records its use at most once a minute. */
-  async authenticate(secret: string): Promise<ApiKeyWithOwner | null> {
-    const found = await this.keys.findActiveByHash(hashApiKey(secret));
-    if (found) this.recordUse(found.key.id);
-    return found;
+  /**
+   * The caller behind a secret that is a valid, unrevoked key of an active user, from the
+   * principal cache (the database only on a miss). Records the key's use at most once a minute.
+   */
+  async authenticate(secret: string): Promise<Principal | null> {
+    const keyHash = hashApiKey(secret);
+    const found = await this.principals.resolve(`api_key:${keyHash}`, async () => {
+      const row = await this.keys.findActiveByHash(keyHash);
+      if (!row?.owner.active) return null;
+      const { owner, key } = row;
+      return { principal: principalOf(owner, 'api_key', { apiKeyId: key.id }) };
+    });
+    if (found) this.recordUse(found.principal.apiKeyId!);
+    return found?.principal ?? null;
   }
 
+  /** Fire and forget, off the request path; skipped while the database is known to be down. */
   private recordUse(id: string): void {
+    if (this.principals.databaseDown) return;
     const now = Date.now();
     if (now - (this.lastTouched.get(id) ?? 0) < TOUCH_INTERVAL_MS) return;
     this.lastTouched.set(id, now);

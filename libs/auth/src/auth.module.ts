@@ -16,6 +16,7 @@ import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { AuthenticationGuard, RolesGuard } from './guards';
 import { PasswordHasher } from './password.hasher';
+import { PrincipalCache } from './principal-cache';
 import { Authenticator } from './authenticator';
 import { JWT_ALGORITHM } from './strategies/jwt.strategy';
 import { UserAdministrationService } from './user-administration.service';
@@ -36,6 +37,7 @@ import { UsersRepository } from './users.repository';
     }),
   ],
   providers: [
+    PrincipalCache,
     UsersRepository,
     ApiKeysRepository,
     SessionsRepository,
@@ -50,6 +52,13 @@ import { UsersRepository } from './users.repository';
     { provide: APP_GUARD, useClass: AuthenticationGuard },
     { provide: APP_GUARD, useClass: RolesGuard },
   ],
-  exports: [AuthService, ApiKeysService, SessionsService, UsersRepository, UserAdministrationService],
+  exports: [
+    AuthService,
+    ApiKeysService,
+    SessionsService,
+    UsersRepository,
+    UserAdministrationService,
+    PrincipalCache,
+  ],
 })
 export class AuthModule {}

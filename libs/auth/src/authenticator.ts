@@ -3,6 +3,7 @@ import { Passport } from 'passport';
 import { ApiConfig } from '@tiergate/config';
 import { ApiKeysService } from './api-keys.service';
 import type { Principal } from './principal';
+import { PrincipalCache } from './principal-cache';
 import { createApiKeyStrategy } from './strategies/api-key.strategy';
 import { createJwtStrategy } from './strategies/jwt.strategy';
 import { SessionStrategy } from './strategies/session.strategy';
@@ -23,9 +24,15 @@ const asError = (value: unknown): Error => (value instanceof Error ? value : new
 export class Authenticator {
   private readonly passport = new Passport();
 
-  constructor(config: ApiConfig, users: UsersRepository, apiKeys: ApiKeysService, sessions: SessionsService) {
+  constructor(
+    config: ApiConfig,
+    users: UsersRepository,
+    apiKeys: ApiKeysService,
+    sessions: SessionsService,
+    principals: PrincipalCache,
+  ) {
     this.passport.use('api-key', createApiKeyStrategy(apiKeys));
-    this.passport.use('jwt', createJwtStrategy(config, users));
+    this.passport.use('jwt', createJwtStrategy(config, users, principals));
     this.passport.use('session', new SessionStrategy(sessions));
   }
 

@@ -22,3 +22,11 @@ export {
   type UserSearch,
   type UserChanges,
 } from './user-administration.service';
+export {
+  PrincipalCache,
+  PRINCIPALS_CHANGED,
+  PRINCIPAL_CACHE_SETTINGS,
+  type PrincipalChange,
+  type CachedPrincipal,
+  type PrincipalCacheSettings,
+} from './principal-cache';

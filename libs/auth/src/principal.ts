@@ -12,3 +12,12 @@ export interface Principal {
   /** Set for dashboard sessions (cookie). */
   sessionId?: string;
 }
+
+/** The principal of an active user, authenticated `via` a JWT, an API key or a dashboard session. */
+export function principalOf(
+  user: Pick<Principal, 'id' | 'email' | 'role' | 'tier'>,
+  via: Principal['via'],
+  credential: Pick<Principal, 'apiKeyId' | 'sessionId'> = {},
+): Principal {
+  return { id: user.id, email: user.email, role: user.role, tier: user.tier, via, ...credential };
+}

@@ -31,8 +31,16 @@ export class SessionsRepository {
     return { session, owner };
   }
 
-  async revokeByHash(tokenHash: string): Promise<void> {
-    await this.sessions.update({ tokenHash, revokedAt: IsNull() }, { revokedAt: () => 'now()' });
+  /** Revokes the live session with this hash; returns the id of what was revoked (none or one). */
+  async revokeByHash(tokenHash: string): Promise<string[]> {
+    const result = await this.sessions
+      .createQueryBuilder()
+      .update()
+      .set({ revokedAt: () => 'now()' })
+      .where('token_hash = :tokenHash AND revoked_at IS NULL', { tokenHash })
+      .returning(['id'])
+      .execute();
+    return ((result.raw ?? []) as Array<{ id: string }>).map((row) => row.id);
   }
 
   /** Ends every session of a user, except the one given (the caller's own, on a password change). */

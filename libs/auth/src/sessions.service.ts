@@ -1,7 +1,8 @@
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ApiConfig } from '@tiergate/config';
-import type { Principal } from './principal';
+import { principalOf, type Principal } from './principal';
+import { PrincipalCache } from './principal-cache';
 import { SessionsRepository } from './sessions.repository';
 
 /** The cookie that carries the session (httpOnly, SameSite=Strict) and the one that carries its CSRF token (readable by the page). */
@@ -25,9 +26,10 @@ export interface ActiveSession {
 const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
 
 /**
- * Dashboard sessions: a random secret in an httpOnly cookie, looked up by its hash, so signing out
- * (or a password change, or deactivation) ends it at once on every instance. The CSRF token is an
- * HMAC of the session, so it needs no storage and cannot be guessed from another session.
+ * Dashboard sessions: a random secret in an httpOnly cookie, looked up by its hash through the
+ * principal cache; signing out (or a password change, or deactivation) ends it on every instance
+ * at once (the change bus). The CSRF token is an HMAC of the session, so it needs no storage and
+ * cannot be guessed from another session.
  */
 @Injectable()
 export class SessionsService {
@@ -36,6 +38,7 @@ export class SessionsService {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly config: ApiConfig,
+    private readonly principals: PrincipalCache,
   ) {
     this.csrfKey = createHmac('sha256', config.auth.jwtSecret).update('tiergate-csrf').digest();
   }
@@ -55,21 +58,18 @@ export class SessionsService {
   /** The signed-in user behind a cookie, or null when it is unknown, expired, revoked or the user is inactive. */
   async resolve(token: string): Promise<ActiveSession | null> {
     if (!token.startsWith('ses_') || token.length > 100) return null;
-    const found = await this.sessions.findLiveByHash(hashToken(token));
-    if (!found?.owner.active) return null;
-    const { owner, session } = found;
-    return {
-      principal: {
-        id: owner.id,
-        email: owner.email,
-        role: owner.role,
-        tier: owner.tier,
-        via: 'session',
-        sessionId: session.id,
-      },
-      expiresAt: session.expiresAt,
-      csrfToken: this.csrfTokenFor(token),
-    };
+    const tokenHash = hashToken(token);
+    const found = await this.principals.resolve(`session:${tokenHash}`, async () => {
+      const live = await this.sessions.findLiveByHash(tokenHash);
+      if (!live?.owner.active) return null;
+      const { owner, session } = live;
+      return {
+        principal: principalOf(owner, 'session', { sessionId: session.id }),
+        validUntil: session.expiresAt,
+      };
+    });
+    if (!found) return null;
+    return { principal: found.principal, expiresAt: found.validUntil!, csrfToken: this.csrfTokenFor(token) };
   }
 
   csrfTokenFor(token: string): string {
@@ -84,11 +84,15 @@ export class SessionsService {
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
 
-  end(token: string): Promise<void> {
-    return this.sessions.revokeByHash(hashToken(token));
+  /** Signs out: the session is refused on every instance from now on. */
+  async end(token: string): Promise<void> {
+    for (const sessionId of await this.sessions.revokeByHash(hashToken(token)))
+      await this.principals.announce({ kind: 'session', sessionId });
   }
 
-  endAllForUser(userId: string, exceptSessionId?: string): Promise<void> {
-    return this.sessions.revokeAllForUser(userId, exceptSessionId);
+  /** Ends every session of a user but `exceptSessionId` (a password change), on every instance. */
+  async endAllForUser(userId: string, exceptSessionId?: string): Promise<void> {
+    await this.sessions.revokeAllForUser(userId, exceptSessionId);
+    await this.principals.announce({ kind: 'sessions', userId });
   }
 }

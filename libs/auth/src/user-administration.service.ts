@@ -7,6 +7,7 @@ import { EmailTakenError } from './auth.errors';
 import { SessionEntity } from './entities/session.entity';
 import { UserEntity } from './entities/user.entity';
 import { PasswordHasher } from './password.hasher';
+import { PrincipalCache } from './principal-cache';
 
 export interface UserSearch {
   search?: string;
@@ -49,6 +50,7 @@ export class UserAdministrationService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
     private readonly hasher: PasswordHasher,
+    private readonly principals: PrincipalCache,
   ) {}
 
   async search(query: UserSearch): Promise<{ users: UserEntity[]; total: number }> {
@@ -114,9 +116,9 @@ export class UserAdministrationService {
   }
 
   /**
-   * Changes a user and records it. A deactivated user is refused from the next request on: every
-   * request reads the account. An admin cannot demote or deactivate themselves (so there is
-   * always someone left to undo a change).
+   * Changes a user and records it. The change applies from the next request on, on every
+   * instance: the user's cached principals are dropped over the change bus. An admin cannot
+   * demote or deactivate themselves (so there is always someone left to undo a change).
    */
   async update(actor: AuditActor & { id: string }, id: string, requested: UserChanges): Promise<UserEntity> {
     const changes = Object.fromEntries(
@@ -128,7 +130,7 @@ export class UserAdministrationService {
       throw new DomainError(ErrorCode.Conflict, 'You cannot demote or deactivate your own account', {
         param: changes.active === false ? 'active' : 'role',
       });
-    return this.dataSource.transaction(async (manager) => {
+    const updated = await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(UserEntity);
       const user = await repository.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!user) throw new NotFoundError('User', 'id');
@@ -142,6 +144,8 @@ export class UserAdministrationService {
       );
       return saved;
     });
+    await this.principals.announce({ kind: 'user', userId: id });
+    return updated;
   }
 
   async findById(id: string): Promise<UserEntity> {
@@ -168,5 +172,6 @@ export class UserAdministrationService {
         manager,
       );
     });
+    await this.principals.announce({ kind: 'sessions', userId: id });
   }
 }

@@ -41,6 +41,8 @@ export enum ErrorCode {
   ModelNotInCatalog = 'model_not_in_catalog',
   /** The caller's tier may not use the model they named. */
   ModelNotAllowed = 'model_not_allowed',
+  /** The model configuration cannot serve the request (no model, or none the provider serves): the platform's to fix. */
+  RouteMisconfigured = 'route_misconfigured',
   /** The provider refused the content (a safety policy); never retried or sent elsewhere. */
   ContentPolicy = 'content_policy_violation',
   /** The request does not fit the model's context window, nor any larger one the tier may use. */
@@ -49,4 +51,8 @@ export enum ErrorCode {
   QuotaExceeded = 'quota_exceeded',
   /** The quota counters cannot be reached and the tier fails closed. */
   QuotaUnavailable = 'quota_unavailable',
+  /** PostgreSQL cannot be reached: what needs it is refused with 503 and Retry-After until it is back. */
+  DatabaseUnavailable = 'database_unavailable',
+  /** The caller's tier may not submit batch jobs. */
+  BatchesNotAllowed = 'batches_not_allowed',
 }

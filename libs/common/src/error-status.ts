@@ -26,6 +26,7 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
     case ErrorCode.FreeTierDisabled:
     case ErrorCode.ModelNotAllowed:
     case ErrorCode.UserKeysDisabled:
+    case ErrorCode.BatchesNotAllowed:
       return { status: 403, type: 'permission_error' };
     case ErrorCode.EmailTaken:
     case ErrorCode.LimitReached:
@@ -57,6 +58,8 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
     case ErrorCode.IntegrationDisabled:
     case ErrorCode.NoSystemKey:
     case ErrorCode.QuotaUnavailable:
+    case ErrorCode.RouteMisconfigured:
+    case ErrorCode.DatabaseUnavailable:
       return { status: 503, type: 'service_unavailable' };
     case ErrorCode.Internal:
       return { status: 500, type: 'api_error' };

@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadApiConfig, SIMULATOR_API_KEY } from './api-config';
+import { isLoopbackHost } from './network-exposure';
 import { parseDurationSeconds, parseEncryptionKey } from './env/durations';
 import { ConfigValidationError } from './env/validate-env';
 
@@ -89,6 +90,46 @@ describe('loadApiConfig', () => {
     expect(statSync(file).mode & 0o777).toBe(0o600);
     expect(readFileSync(file, 'utf8')).toContain(first.auth.jwtSecret);
   });
+});
+
+describe('listen address and /metrics exposure', () => {
+  const embedded = () => ({ DATA_DIR: mkdtempSync(join(tmpdir(), 'tiergate-config-')) });
+  const TOKEN = 'm'.repeat(24);
+
+  it.each([
+    ['embedded, no HOST', '127.0.0.1', 'open', {}],
+    ['embedded, HOST=0.0.0.0', '0.0.0.0', 'off', { HOST: '0.0.0.0' }],
+    ['embedded, HOST=::1', '::1', 'open', { HOST: '::1' }],
+    ['embedded, HOST=0.0.0.0 with a token', '0.0.0.0', 'token', { HOST: '0.0.0.0', METRICS_TOKEN: TOKEN }],
+    ['production, no HOST', '0.0.0.0', 'off', production],
+    ['production, HOST=127.0.0.1', '127.0.0.1', 'off', { ...production, HOST: '127.0.0.1' }],
+    ['production with a token', '0.0.0.0', 'token', { ...production, METRICS_TOKEN: TOKEN }],
+  ] as Array<[string, string, string, Record<string, string>]>)(
+    '%s: listens on %s, /metrics %s',
+    (_name, host, access, env) => {
+      const config = loadApiConfig({ ...embedded(), ...env });
+      expect(config.http.host).toBe(host);
+      expect(config.metricsAccess).toBe(access);
+    },
+  );
+
+  it('rejects a HOST that is no address or host name', () => {
+    expect(problems({ ...production, HOST: 'http://0.0.0.0/' })).toEqual([
+      expect.stringMatching(/^HOST: must be an address or host name/),
+    ]);
+  });
+
+  it.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['[::1]', true],
+    ['localhost', true],
+    ['0.0.0.0', false],
+    ['::', false],
+    ['10.0.0.1', false],
+    ['1270.0.0.1', false],
+  ])('isLoopbackHost(%s) → %s', (host, loopback) => expect(isLoopbackHost(host)).toBe(loopback));
 });
 
 describe('parsers', () => {

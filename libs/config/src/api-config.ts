@@ -4,6 +4,8 @@ import { ApiEnv, LogLevel } from './env/api-env.schema';
 import { parseDurationSeconds, parseEncryptionKey } from './env/durations';
 import { loadOrCreateEmbeddedSecrets } from './embedded-secrets';
 import { ConfigValidationError, validateEnv } from './env/validate-env';
+import { resolveRedisUrl } from './redis-target';
+import { metricsAccessFor, type MetricsAccess } from './network-exposure';
 
 export type RunMode = 'production' | 'embedded';
 
@@ -51,7 +53,14 @@ export interface MediaSettings {
 export interface FallbackSettings {
   /** No new model is started once the chain has taken this long. */
   chainBudgetMs: number;
-  breaker: { failureThreshold: number; windowMs: number; cooldownMs: number; probeTimeoutMs: number };
+  breaker: {
+    failureThreshold: number;
+    windowMs: number;
+    /** The first cool-down; doubled by each failed probe up to `maxCooldownMs`, reset by a success. */
+    cooldownMs: number;
+    maxCooldownMs: number;
+    probeTimeoutMs: number;
+  };
   /** How long the last good answer to a request is kept for the CACHED_RESPONSE fallback. */
   responseCacheTtlSeconds: number;
 }
@@ -69,10 +78,17 @@ export interface UpstreamTimeouts {
  */
 export abstract class ApiConfig {
   abstract readonly mode: RunMode;
-  abstract readonly http: { port: number; bodyLimitBytes: number; shutdownGraceMs: number };
+  abstract readonly http: {
+    port: number;
+    /** The listen address: HOST, else 127.0.0.1 in embedded mode and 0.0.0.0 in production. */
+    host: string;
+    bodyLimitBytes: number;
+    shutdownGraceMs: number;
+  };
   /** The dashboard's built files, served at `/`. */
   abstract readonly dashboard: { dir: string };
   abstract readonly database: { url?: string; dataDir: string };
+  /** `url`: a redis:// URL, or redis+cluster://host:port,... for a Redis Cluster. */
   abstract readonly redis: { url?: string };
   abstract readonly upstream: {
     baseUrl: string;
@@ -105,6 +121,8 @@ export abstract class ApiConfig {
   abstract readonly fallback: FallbackSettings;
   /** When set, /metrics requires `Authorization: Bearer <token>`. */
   abstract readonly metricsToken?: string;
+  /** Who may read /metrics: see {@link metricsAccessFor}. */
+  abstract readonly metricsAccess: MetricsAccess;
   abstract readonly logLevel: LogLevel;
   abstract readonly sim: { port: number };
   abstract readonly models: DefaultModels;
@@ -121,6 +139,8 @@ export const SIMULATOR_API_KEY = 'sim-local-key';
  */
 export function loadApiConfig(env: Record<string, string | undefined>): ApiConfig {
   const { values, problems } = validateEnv(ApiEnv, env);
+  // A cluster given by its nodes becomes a redis+cluster:// URL: one value from here on.
+  values.REDIS_URL = resolveRedisUrl(values.REDIS_URL, values.REDIS_CLUSTER_NODES, problems);
   const mode: RunMode = values.DATABASE_URL ? 'production' : 'embedded';
   if (mode === 'production') {
     for (const name of ['REDIS_URL', 'JWT_SECRET', 'ENCRYPTION_KEY', 'TOGETHER_API_KEY'] as const) {
@@ -149,11 +169,13 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     encryptionKey: values.ENCRYPTION_KEY ?? generated!.encryptionKey,
   };
   const simulated = !values.TOGETHER_API_KEY;
+  const host = values.HOST ?? (mode === 'embedded' ? '127.0.0.1' : '0.0.0.0');
 
   return {
     mode,
     http: {
       port: values.PORT,
+      host,
       bodyLimitBytes: values.BODY_LIMIT_BYTES,
       shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
     },
@@ -197,12 +219,14 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     featureFlagOverrides: parseFlagOverrides(values.FEATURE_FLAGS),
     providerKeys: { rotationGraceSeconds: parseDurationSeconds(values.PROVIDER_KEY_GRACE_PERIOD)! },
     metricsToken: values.METRICS_TOKEN,
+    metricsAccess: metricsAccessFor(mode, host, values.METRICS_TOKEN),
     fallback: {
       chainBudgetMs: values.FALLBACK_CHAIN_BUDGET_MS,
       breaker: {
         failureThreshold: values.CIRCUIT_BREAKER_FAILURE_THRESHOLD,
         windowMs: values.CIRCUIT_BREAKER_WINDOW_MS,
         cooldownMs: values.CIRCUIT_BREAKER_COOLDOWN_MS,
+        maxCooldownMs: values.CIRCUIT_BREAKER_MAX_COOLDOWN_MS,
         probeTimeoutMs: values.UPSTREAM_TOTAL_TIMEOUT_MS,
       },
       responseCacheTtlSeconds: parseDurationSeconds(values.RESPONSE_CACHE_TTL)!,

@@ -3,6 +3,8 @@ export * from './worker-config';
 export * from './sim-config';
 export * from './config.module';
 export * from './process-env';
+export * from './network-exposure';
+export * from './redis-target';
 export { ConfigValidationError } from './env/validate-env';
 export { ApiEnv, LOG_LEVELS, type LogLevel } from './env/api-env.schema';
 export { WorkerEnv } from './env/worker-env.schema';

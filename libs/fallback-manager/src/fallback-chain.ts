@@ -17,7 +17,23 @@ export interface ChainCandidate {
 export interface FailedAttempt {
   candidate: ChainCandidate;
   reason: string;
+  /** Set when the model was called and failed (not for a skipped one: circuit open, time limit). */
   error?: DomainError;
+  /** When the call started (ms since the epoch) and how long it took, when the model was called. */
+  startedAt?: number;
+  durationMs?: number;
+}
+
+/** What the chain tells the caller of one model, for the call it is about to make. */
+export interface AttemptContext {
+  /** The call probes a half-open breaker: one attempt, never retried. */
+  probe: boolean;
+  /**
+   * Whether a failed call may be retried on the same model. Not when another model can still take
+   * the request (moving on is faster than backing off, and the breaker learns either way), nor
+   * once the model's breaker has opened, nor for a probe: retries are for the last resort.
+   */
+  mayRetry: () => Promise<boolean>;
 }
 
 export interface ChainOptions<T> {
@@ -26,7 +42,10 @@ export interface ChainOptions<T> {
   /** When the whole chain must be over (ms since the epoch): no new model is started after it. */
   deadline: number;
   signal?: AbortSignal;
-  /** A model's context window, to skip those no larger than one that was too small. */
+  /**
+   * A model's context window (null when unknown), so that after a context-length failure only
+   * models whose window is larger, or unknown, are tried.
+   */
   contextLength?: (candidate: ChainCandidate) => Promise<number | null>;
   /** The last good answer for the same request, tried when every model failed. */
   cached?: () => Promise<T | undefined>;
@@ -79,9 +98,10 @@ export class FallbackChain {
 
   async run<T>(
     options: ChainOptions<T>,
-    attempt: (candidate: ChainCandidate) => Promise<T>,
+    attempt: (candidate: ChainCandidate, context: AttemptContext) => Promise<T>,
   ): Promise<ChainResult<T>> {
     const failures: FailedAttempt[] = [];
+    /** The largest context window known to be too small for this request. */
     let tooSmall: number | undefined;
     const primary = options.chain[0];
     for (const [index, candidate] of options.chain.entries()) {
@@ -91,8 +111,8 @@ export class FallbackChain {
         break;
       }
       if (tooSmall !== undefined) {
-        const window = (await options.contextLength?.(candidate)) ?? null;
-        if (window === null || window <= tooSmall) continue;
+        const window = await windowOf(options, candidate);
+        if (window !== null && window <= tooSmall) continue;
       }
       const key = breakerKey(candidate);
       const decision = await this.breakers.acquire(key).catch(() => 'closed' as const);
@@ -101,8 +121,12 @@ export class FallbackChain {
         failures.push({ candidate, reason: 'circuit_open' });
         continue;
       }
+      const startedAt = Date.now();
       try {
-        const result = await attempt(candidate);
+        const result = await attempt(candidate, {
+          probe: decision === 'probe',
+          mayRetry: () => this.mayRetry(options, index, decision),
+        });
         if (decision === 'probe' || failures.length)
           void this.breakers.recordSuccess(key).catch(() => undefined);
         return {
@@ -118,14 +142,15 @@ export class FallbackChain {
           failures,
         };
       } catch (error) {
-        if (countsAgainstModel(error) || decision === 'probe') await this.recordFailure(key, candidate);
+        await this.judge(key, candidate, decision, error);
         if (!isFallbackTrigger(error)) throw error;
         if (error.code === ErrorCode.ContextLengthExceeded) {
-          tooSmall = (await options.contextLength?.(candidate)) ?? 0;
           if (!options.contextLength) throw error;
+          tooSmall = Math.max(tooSmall ?? 0, (await windowOf(options, candidate)) ?? 0);
         }
-        failures.push({ candidate, reason: failureReason(error), error });
-        this.logger.warn(`Falling back from ${candidate.model} (${failureReason(error)}): ${error.message}`);
+        const reason = failureReason(error);
+        failures.push({ candidate, reason, error, startedAt, durationMs: Date.now() - startedAt });
+        this.logger.warn(`Falling back from ${candidate.model} (${reason}): ${error.message}`);
       }
     }
     const cached = await options.cached?.().catch(() => undefined);
@@ -150,12 +175,55 @@ export class FallbackChain {
     throw new FallbackExhaustedError(failures);
   }
 
+  /**
+   * What a failed call tells the model's breaker: a failure of the model's own (5xx, timeout,
+   * broken answer, model unavailable) counts against it; a probe that failed for another reason
+   * (the caller's request, a rate limit, the caller leaving) says nothing either way, so the next
+   * call may probe instead.
+   */
+  private async judge(
+    key: string,
+    candidate: ChainCandidate,
+    decision: 'closed' | 'probe',
+    error: unknown,
+  ): Promise<void> {
+    if (countsAgainstModel(error)) await this.recordFailure(key, candidate);
+    else if (decision === 'probe') await this.breakers.releaseProbe(key).catch(() => undefined);
+  }
+
   private async recordFailure(key: string, candidate: ChainCandidate): Promise<void> {
     const opened = await this.breakers.recordFailure(key).catch(() => false);
     if (!opened) return;
     this.metrics.breakerOpenings.inc({ provider: candidate.providerId, model: candidate.model });
     this.logger.warn(`Circuit opened for ${key}`);
   }
+
+  /** See {@link AttemptContext.mayRetry}. */
+  private async mayRetry<T>(
+    options: ChainOptions<T>,
+    index: number,
+    decision: 'closed' | 'probe',
+  ): Promise<boolean> {
+    if (decision === 'probe') return false;
+    if ((await this.peek(options.chain[index])) === 'open') return false;
+    return !(await this.fallbackRemains(options, index));
+  }
+
+  /** Another model after this one may still be tried: its breaker is not open, and there is time. */
+  private async fallbackRemains<T>(options: ChainOptions<T>, index: number): Promise<boolean> {
+    if (Date.now() >= options.deadline) return false;
+    for (const later of options.chain.slice(index + 1)) if ((await this.peek(later)) !== 'open') return true;
+    return false;
+  }
+
+  private peek(candidate: ChainCandidate) {
+    return this.breakers.peek(breakerKey(candidate)).catch(() => 'closed' as const);
+  }
+}
+
+/** A model's context window, null when unknown (or when the catalog cannot be read). */
+async function windowOf<T>(options: ChainOptions<T>, candidate: ChainCandidate): Promise<number | null> {
+  return (await options.contextLength?.(candidate).catch(() => null)) ?? null;
 }
 
 export function breakerKey(candidate: ChainCandidate): string {

@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import type Redis from 'ioredis';
 import { ApiConfig } from '@tiergate/config';
-import { REDIS_COUNTERS, REDIS_KEY_PREFIX } from '@tiergate/redis';
+import { REDIS_COUNTERS, REDIS_KEY_PREFIX, type RedisConnection } from '@tiergate/redis';
 import { CircuitBreakerStore, MemoryCircuitBreakerStore, RedisCircuitBreakerStore } from './circuit-breaker';
 import { FallbackChain } from './fallback-chain';
 
@@ -11,7 +10,7 @@ import { FallbackChain } from './fallback-chain';
     {
       provide: CircuitBreakerStore,
       inject: [ApiConfig, REDIS_KEY_PREFIX, { token: REDIS_COUNTERS, optional: true }],
-      useFactory: (config: ApiConfig, prefix: string, redis?: Redis) =>
+      useFactory: (config: ApiConfig, prefix: string, redis?: RedisConnection) =>
         redis
           ? new RedisCircuitBreakerStore(redis, prefix, config.fallback.breaker)
           : new MemoryCircuitBreakerStore(config.fallback.breaker),

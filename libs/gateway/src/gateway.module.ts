@@ -7,6 +7,7 @@ import { ProviderModule } from '@tiergate/provider';
 import { QuotaModule } from '@tiergate/quota';
 import { UsageModule } from '@tiergate/usage';
 import { CatalogService } from './catalog.service';
+import { ChainRunner } from './chain-runner';
 import { GatewayService } from './gateway.service';
 import { ModelCaller } from './model-caller';
 import { ModelConfigCheck } from './model-config.check';
@@ -34,6 +35,7 @@ import { TierModels } from './tier-models';
     ModelConfigCheck,
     TierModels,
     StreamRescue,
+    ChainRunner,
     RequestPipeline,
     UsageMeter,
   ],

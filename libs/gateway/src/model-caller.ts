@@ -28,9 +28,11 @@ export interface ModelCall {
 
 /**
  * Calls one model: with the caller's own key or a system key, retried on 429, 5xx and failed
- * connections (budget and retry-after honoured). A key the provider refuses (401) is marked
- * invalid and the call moves to the next system key, so a bad key costs no request; a user's own
- * refused key fails the request saying so, unless they chose to fall back to the platform's key.
+ * connections (budget and retry-after honoured) when `mayRetry` allows it: the fallback chain
+ * declines while another model can take the request, so a failing model costs one attempt, not
+ * three. A key the provider refuses (401) is marked invalid and the call moves to the next system
+ * key, so a bad key costs no request; a user's own refused key fails the request saying so,
+ * unless they chose to fall back to the platform's key.
  */
 @Injectable()
 export class ModelCaller {
@@ -48,6 +50,7 @@ export class ModelCaller {
     candidate: ChainCandidate,
     invoke: (call: ModelCall) => Promise<T>,
     onAttempt: (call: ModelCall) => void,
+    options: { mayRetry?: () => Promise<boolean> } = {},
   ): Promise<{ result: T; call: ModelCall }> {
     const provider = this.providers.get(candidate.providerId);
     if (!provider) throw new NoSystemKeyError(candidate.providerId);
@@ -67,7 +70,11 @@ export class ModelCaller {
             onAttempt(call);
             return this.timed(call, invoke);
           },
-          { signal: request.signal, onRetry: (event) => this.logRetry(request, call, event) },
+          {
+            signal: request.signal,
+            onRetry: (event) => this.logRetry(request, call, event),
+            mayRetry: options.mayRetry,
+          },
         );
         this.keys.markUsed(call.credential);
         return { result, call };

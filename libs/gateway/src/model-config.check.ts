@@ -31,7 +31,7 @@ export class ModelConfigCheck implements OnApplicationBootstrap {
 
   /**
    * Applies a configuration change after checking that every model it names on the primary
-   * provider is in that provider's catalog (the first one missing is a 400 naming its field),
+   * provider (in routes, allow-lists and models' own fallbacks) is in that provider's catalog (the first one missing is a 400 naming its field),
    * unless `force` (a model the catalog does not list yet). Models on other providers cannot be
    * checked and are taken as given.
    */
@@ -96,6 +96,8 @@ export class ModelConfigCheck implements OnApplicationBootstrap {
       }
       change?.allowed_models?.forEach((model, i) => add(model, `tiers.${tier}.allowed_models[${i}]`));
     }
+    for (const [model, settings] of Object.entries(patch.models ?? {}))
+      settings.fallbacks?.forEach((ref, i) => add(ref, `models.${model}.fallbacks[${i}]`));
     return named;
   }
 
@@ -108,17 +110,19 @@ export class ModelConfigCheck implements OnApplicationBootstrap {
     }
     const primary = this.providers.primary.id;
     const missing = new Map<string, string[]>();
+    const check = (ref: string | ModelRef, where: string) => {
+      const { model, provider } = typeof ref === 'string' ? { model: ref, provider: primary } : ref;
+      if ((provider ?? primary) !== primary || known.has(model)) return;
+      missing.set(model, [...(missing.get(model) ?? []), where]);
+    };
     for (const [tier, models] of Object.entries(document.tiers)) {
       for (const [modality, route] of Object.entries(models.routes)) {
-        for (const sub of [route, ...Object.values(route.purposes ?? {})]) {
-          for (const ref of [sub.primary, ...sub.fallbacks]) {
-            const { model, provider } = typeof ref === 'string' ? { model: ref, provider: primary } : ref;
-            if ((provider ?? primary) !== primary || known.has(model)) continue;
-            missing.set(model, [...(missing.get(model) ?? []), `${tier}.${modality}`]);
-          }
-        }
+        for (const sub of [route, ...Object.values(route.purposes ?? {})])
+          for (const ref of [sub.primary, ...sub.fallbacks]) check(ref, `${tier}.${modality}`);
       }
     }
+    for (const [model, settings] of Object.entries(document.models))
+      for (const ref of settings.fallbacks ?? []) check(ref, `models.${model}.fallbacks`);
     return [...missing].map(
       ([model, where]) =>
         `Model ${model} (${[...new Set(where)].join(', ')}) is not in the provider's catalog`,

@@ -1,10 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@tiergate/common';
-import { ApiConfig } from '@tiergate/config';
-import { FallbackChain, type ChainResult } from '@tiergate/fallback-manager';
+import { breakerKey } from '@tiergate/fallback-manager';
 import { FeatureGate } from '@tiergate/flags';
 import { UpstreamKeyResolver } from '@tiergate/key-manager';
-import { ModelNotAllowedError, ModelSelector, type ModelCandidate } from '@tiergate/model-selector';
+import type { ModelCandidate } from '@tiergate/model-selector';
 import {
   ProviderRegistry,
   type TextGeneration,
@@ -12,30 +10,16 @@ import {
   type TextStreamEvent,
 } from '@tiergate/provider';
 import { countTextTokens, featureOf, QuotaService, type Admission } from '@tiergate/quota';
-import { CatalogService } from './catalog.service';
+import { ChainRunner, type AnswerCachePolicy, type Answered } from './chain-runner';
 import type { AnswerSource, GatewayRequestBase, GatewayTextStream, Modality, Served } from './gateway.types';
 import type { Metering, UsageFacts } from './metering';
-import { ModelCaller, type ModelCall } from './model-caller';
+import type { ModelCall } from './model-caller';
 import { ResponseCache } from './response-cache';
 import { replayFirst, StreamRescue, type OpenedStream } from './stream-rescue';
 import { keepAnswer, openedFrom, startStream } from './text-streams';
 import { UsageMeter } from './usage-meter';
 
-/** The last good answer to a text request: read when every model failed, written after a success. */
-export interface AnswerCachePolicy<T> {
-  read: () => Promise<T | undefined>;
-  write: (result: T) => void;
-  /** The caller asked for a cached answer first (and the request is deterministic). */
-  preferred: boolean;
-}
-
-/** The chain's outcome, with the call that answered and how many upstream attempts it took. */
-type Answered<T> = ChainResult<T> & {
-  call?: ModelCall;
-  attempts: number;
-  /** An opt-in cache hit (asked for by the caller), not a fallback. */
-  optIn?: boolean;
-};
+export type { AnswerCachePolicy } from './chain-runner';
 
 export interface PipelineResult<T> extends Served<T> {
   chain: ModelCandidate[];
@@ -46,20 +30,17 @@ export interface PipelineResult<T> extends Served<T> {
 
 /**
  * The request pipeline every modality and surface goes through: choose the models for the tier,
- * reserve the quota once, walk the fallback chain (each model called with the right key and
- * retries), describe where the answer came from, and settle, price and record it, exactly once
- * whatever the outcome.
+ * reserve the quota once, walk the fallback chain (ChainRunner: each model called with the right
+ * key, retried only as the last resort), describe where the answer came from, and settle, price
+ * and record it, exactly once whatever the outcome (plus one ledger row per failed attempt that a
+ * fallback replaced).
  */
 @Injectable()
 export class RequestPipeline {
   constructor(
     private readonly providers: ProviderRegistry,
-    private readonly config: ApiConfig,
     private readonly gate: FeatureGate,
-    private readonly selector: ModelSelector,
-    private readonly catalog: CatalogService,
-    private readonly fallbacks: FallbackChain,
-    private readonly caller: ModelCaller,
+    private readonly chains: ChainRunner,
     private readonly answers: ResponseCache,
     private readonly rescue: StreamRescue,
     private readonly quota: QuotaService,
@@ -78,11 +59,18 @@ export class RequestPipeline {
     let admission: Admission | undefined;
     let source: AnswerSource | undefined;
     try {
-      const chain = await this.chainFor(request, modality);
+      const selection = await this.chains.select(request, modality);
+      const { chain } = selection;
       // Quotas are reserved once, before the chain: a fallback never counts twice.
       admission = metering && (await this.admit(request, modality, chain[0], metering));
-      const outcome = await this.answer(request, chain, invoke, cache);
+      const outcome = await this.chains.answer(request, selection, invoke, cache);
       if (cache && outcome.strategy !== 'CACHED_RESPONSE') cache.write(outcome.result);
+      this.meter.recordFailedAttempts(
+        request,
+        modality,
+        outcome.failures,
+        (failure) => outcome.keySources?.get(breakerKey(failure.candidate)) ?? 'system',
+      );
       source = this.describe(request, outcome);
       if (metering && !metering.deferred) {
         const facts = source.cached ? {} : metering.facts(outcome.result);
@@ -173,67 +161,6 @@ export class RequestPipeline {
       write: (answer) => this.answers.write(key, answer),
       preferred: request.preferCached === true && request.temperature === 0,
     };
-  }
-
-  /** The opt-in cache first, then the fallback chain (ending with the cached answer). */
-  private async answer<T>(
-    request: GatewayRequestBase,
-    chain: ModelCandidate[],
-    invoke: (call: ModelCall) => Promise<T>,
-    cache?: AnswerCachePolicy<T>,
-  ): Promise<Answered<T>> {
-    const hit = cache?.preferred ? await cache.read() : undefined;
-    if (hit !== undefined)
-      return {
-        result: hit,
-        candidate: chain[0],
-        strategy: 'CACHED_RESPONSE',
-        fallbackReason: null,
-        failures: [],
-        attempts: 0,
-        optIn: true,
-      };
-    let attempts = 0;
-    let answered: ModelCall | undefined;
-    const outcome = await this.fallbacks.run(
-      {
-        chain,
-        deadline: Date.now() + this.config.fallback.chainBudgetMs,
-        signal: request.signal,
-        contextLength: (candidate) =>
-          this.catalog.find(candidate.model).then((m) => m?.contextLength ?? null),
-        cached: cache && this.gate.fallbackEnabled ? cache.read : undefined,
-      },
-      async (candidate) => {
-        const { result, call } = await this.caller.call(request, candidate, invoke, () => (attempts += 1));
-        answered = call;
-        return result;
-      },
-    );
-    return { ...outcome, call: answered, attempts };
-  }
-
-  /** The models to try: the tier's route (or a model the caller may name), fallbacks when enabled. */
-  private async chainFor(request: GatewayRequestBase, modality: Modality): Promise<ModelCandidate[]> {
-    try {
-      const { chain } = this.selector.select({
-        tier: request.caller.tier,
-        modality,
-        purpose: request.purpose,
-        model: request.model,
-      });
-      return this.gate.fallbackEnabled ? chain : chain.slice(0, 1);
-    } catch (error) {
-      // A model nobody serves is a bad request, not a permission problem.
-      if (
-        error instanceof ModelNotAllowedError &&
-        (await this.catalog.find(request.model!).catch(() => true)) === undefined
-      )
-        throw new DomainError(ErrorCode.ModelNotAvailable, `Model ${request.model} does not exist`, {
-          param: 'model',
-        });
-      throw error;
-    }
   }
 
   /** Reserves the request against the caller's quota and rate limits (their own key: rate limits only). */

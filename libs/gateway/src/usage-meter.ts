@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, httpErrorFor } from '@tiergate/common';
+import type { FailedAttempt } from '@tiergate/fallback-manager';
 import { Metrics } from '@tiergate/metrics';
 import { featureOf, QuotaService, type Admission } from '@tiergate/quota';
 import { PriceBook, UsageRecorder } from '@tiergate/usage';
@@ -81,6 +82,53 @@ export class UsageMeter {
     return cost;
   }
 
+  /**
+   * The models the fallback chain called and passed over on the way to the answer: one ledger row
+   * each (once per model, whatever the retries), so operators see them. The request keeps its own
+   * one row. A row: id `<request id>~<n>`, `attempt_of` the request, the model and provider tried,
+   * the failure's status and code, zero tokens and cost, the attempt's time. Models skipped
+   * without a call (an open breaker) leave none.
+   */
+  recordFailedAttempts(
+    request: GatewayRequestBase,
+    modality: Modality,
+    failures: readonly FailedAttempt[],
+    keySourceOf: (failure: FailedAttempt) => 'system' | 'user',
+  ): void {
+    failures
+      .filter((failure) => failure.error)
+      .forEach((failure, i) => {
+        const code = failure.error!.code;
+        this.recorder.record({
+          requestId: attemptRequestId(request.requestId, i + 1),
+          attemptOf: request.requestId,
+          occurredAt: new Date(failure.startedAt ?? Date.now()).toISOString(),
+          userId: request.caller.id,
+          tier: request.caller.tier,
+          feature: featureOf(modality),
+          modality,
+          requestedModel: request.model ?? null,
+          servedModel: failure.candidate.model,
+          provider: failure.candidate.providerId,
+          keySource: keySourceOf(failure),
+          isFallback: false,
+          fallbackStrategy: null,
+          cached: false,
+          promptTokens: 0,
+          completionTokens: 0,
+          totalTokens: 0,
+          images: 0,
+          audioSeconds: 0,
+          characters: 0,
+          costUsd: 0,
+          latencyMs: Math.max(0, failure.durationMs ?? 0),
+          ttftMs: null,
+          status: httpErrorFor(code).status,
+          errorCode: code,
+        });
+      });
+  }
+
   private observe({ request, modality, source }: MeterReading, status: number, latencyMs: number): void {
     const labels = {
       modality,
@@ -106,4 +154,10 @@ export class UsageMeter {
       audioSeconds: facts.audioSeconds,
     });
   }
+}
+
+/** The ledger id of a request's n-th failed attempt: `~` never occurs in a request id, and it fits the column. */
+export function attemptRequestId(requestId: string, n: number): string {
+  const suffix = `~${n}`;
+  return requestId.slice(0, 128 - suffix.length) + suffix;
 }

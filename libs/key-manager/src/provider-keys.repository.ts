@@ -181,6 +181,39 @@ export class ProviderKeysRepository {
     return (result.raw as Array<{ id: string }>).map((row) => row.id);
   }
 
+  /**
+   * Retires the live system keys of a provider that hold this secret, erasing it; returns their ids
+   * (none when there was nothing to retire, so a second call changes nothing).
+   */
+  async retireSystemKeysWithSecret(
+    provider: string,
+    secret: string,
+    reason: string,
+    manager?: EntityManager,
+  ): Promise<string[]> {
+    const repository = manager?.getRepository(ProviderKeyEntity) ?? this.keys;
+    const result = await repository
+      .createQueryBuilder()
+      .update()
+      .set({
+        status: 'retired',
+        statusReason: reason,
+        retireAt: null,
+        ciphertext: null,
+        nonce: null,
+        authTag: null,
+        keyVersion: null,
+        updatedAt: () => 'now()',
+      })
+      .where("provider = :provider AND user_id IS NULL AND status IN ('active', 'invalid', 'retiring')", {
+        provider,
+      })
+      .andWhere('fingerprint IN (:...fingerprints)', { fingerprints: this.cipher.fingerprints(secret) })
+      .returning(['id'])
+      .execute();
+    return (result.raw as Array<{ id: string }>).map((row) => row.id);
+  }
+
   async touch(id: string): Promise<void> {
     await this.keys.update({ id }, { lastUsedAt: () => 'now()' });
   }

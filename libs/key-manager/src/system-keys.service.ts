@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AuditService, SYSTEM_ACTOR, type AuditActor } from '@tiergate/audit';
 import { DomainError, ErrorCode, NotFoundError } from '@tiergate/common';
-import { ApiConfig } from '@tiergate/config';
+import { ApiConfig, SIMULATOR_API_KEY } from '@tiergate/config';
 import { ProviderRegistry } from '@tiergate/provider';
 import { ChangeBus } from '@tiergate/redis';
 import type { ProviderKeyEntity } from './entities/provider-key.entity';
@@ -11,6 +11,8 @@ import { ProviderKeyVerifier } from './provider-key.verifier';
 import { KeyRetirement } from './key-retirement';
 import { ProviderKeysRepository } from './provider-keys.repository';
 import { UpstreamKeyResolver } from './upstream-key.resolver';
+
+const PLACEHOLDER_RETIRED = 'upstream simulator placeholder, replaced by TOGETHER_API_KEY';
 
 export interface NewSystemKey {
   provider: string;
@@ -42,11 +44,20 @@ export class SystemKeysService implements OnApplicationBootstrap {
     private readonly resolver: UpstreamKeyResolver,
   ) {}
 
-  /** TOGETHER_API_KEY seeds the managed keys once; from then on admins manage them. */
+  /**
+   * TOGETHER_API_KEY seeds the managed keys once; from then on admins manage them. Once a real key
+   * is configured, the simulator's placeholder (seeded by embedded mode without one) is retired.
+   */
   async onApplicationBootstrap(): Promise<void> {
+    const imported = await this.importConfiguredKey();
+    const retired = this.config.upstream.simulated ? [] : await this.retirePlaceholderKeys();
+    if (imported || retired.length) await this.announce();
+  }
+
+  private async importConfiguredKey(): Promise<boolean> {
     const secret = this.config.upstream.apiKey;
     const provider = this.providers.primary.id;
-    if (!secret || (await this.keys.systemKeyEverRegistered(provider, secret))) return;
+    if (!secret || (await this.keys.systemKeyEverRegistered(provider, secret))) return false;
     try {
       const key = await this.keys.transaction(async (manager) => {
         const created = await this.keys.insert(
@@ -74,11 +85,42 @@ export class SystemKeysService implements OnApplicationBootstrap {
         return created;
       });
       this.logger.log(`Imported TOGETHER_API_KEY (…${key.last4}) as a managed system key`);
-      await this.announce();
+      return true;
     } catch (error) {
       // Another instance imported it at the same moment.
       if (!(error instanceof DomainError && error.code === ErrorCode.Conflict)) throw error;
+      return false;
     }
+  }
+
+  /**
+   * The simulator's placeholder key stops serving (retired, its secret erased, one audit entry
+   * each) when a real TOGETHER_API_KEY is configured; later starts find nothing left to retire.
+   */
+  private async retirePlaceholderKeys(): Promise<string[]> {
+    const retired = await this.keys.transaction(async (manager) => {
+      const ids = await this.keys.retireSystemKeysWithSecret(
+        this.providers.primary.id,
+        SIMULATOR_API_KEY,
+        PLACEHOLDER_RETIRED,
+        manager,
+      );
+      for (const id of ids)
+        await this.audit.record(
+          SYSTEM_ACTOR,
+          {
+            action: 'provider_key.retire',
+            targetType: 'provider_key',
+            targetId: id,
+            after: { status: 'retired', statusReason: PLACEHOLDER_RETIRED },
+          },
+          manager,
+        );
+      return ids;
+    });
+    if (retired.length)
+      this.logger.log(`Retired the upstream simulator's placeholder key: TOGETHER_API_KEY is configured`);
+    return retired;
   }
 
   /** Every system key, newest first; keys whose grace period is over are shown (and stored) as retired. */

@@ -1,2 +1,3 @@
 export { Metrics } from './metrics';
 export { MetricsModule } from './metrics.module';
+export { bearerMatches } from './metrics-access';

@@ -26,6 +26,11 @@ export interface TierModels {
 export interface ModelSettings {
   /** The model can continue an answer from an assistant prefix (mid-stream rescue). */
   supports_continuation?: boolean;
+  /**
+   * The model's own fallbacks, tried in order when a caller named this model; they take
+   * precedence over the route's (`[]`: none). Only models the caller's tier may use are tried.
+   */
+  fallbacks?: Array<string | ModelRef>;
 }
 
 /** The whole model configuration, as stored and as the admin API reads and writes it. */

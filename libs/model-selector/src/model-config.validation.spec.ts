@@ -53,6 +53,22 @@ describe('checkModelConfigPatch', () => {
       { tiers: { premium: { allowed_models: ['ok', ''] } } },
       'tiers.premium.allowed_models[1]',
     ],
+    [
+      'a model’s own fallback with a space',
+      { models: { x: { fallbacks: ['y', 'a b'] } } },
+      'models.x.fallbacks[1]',
+    ],
+    [
+      'a model’s own fallback on an unknown provider',
+      { models: { x: { fallbacks: [{ model: 'y', provider: 'nope' }] } } },
+      'models.x.fallbacks[0].provider',
+    ],
+    [
+      'a model’s fallbacks that are not a list',
+      { models: { x: { fallbacks: 'y' as unknown as string[] } } },
+      'models.x.fallbacks',
+    ],
+    ['settings keyed by something that is not a model id', { models: { 'a b': {} } }, 'models.a b'],
   ])('refuses %s, naming %s', (_, patch, param) => {
     expect(paramOf(patch)).toBe(param);
   });
@@ -66,7 +82,9 @@ describe('checkModelConfigPatch', () => {
             allowed_models: ['w'],
           },
         },
-        models: { x: { supports_continuation: true } },
+        models: {
+          x: { supports_continuation: true, fallbacks: [{ model: 'z' }, { model: 'y', provider: 'backup' }] },
+        },
       },
       PROVIDERS,
     );
@@ -77,7 +95,7 @@ describe('checkModelConfigPatch', () => {
           allowed_models: ['w'],
         },
       },
-      models: { x: { supports_continuation: true } },
+      models: { x: { supports_continuation: true, fallbacks: ['z', { model: 'y', provider: 'backup' }] } },
     });
   });
 });
@@ -142,6 +160,33 @@ describe('applyModelConfigPatch', () => {
   ])('merges a route field by field: %s', (_name, change, expected) => {
     const next = applyModelConfigPatch(withPurposes, { tiers: { free: { routes: { chat: change } } } });
     expect(next.tiers.free.routes.chat).toEqual(expected);
+  });
+
+  it.each<[string, ModelConfigPatch['models'], ModelConfigDocument['models']]>([
+    [
+      'fallbacks added: the model’s other settings stay',
+      { a: { fallbacks: ['b', 'c'] } },
+      { a: { supports_continuation: true, fallbacks: ['b', 'c'] } },
+    ],
+    [
+      'an empty list: the model has no fallbacks of its own (none are tried)',
+      { a: { fallbacks: [] } },
+      { a: { supports_continuation: true, fallbacks: [] } },
+    ],
+    [
+      'null: its own list is removed (the route’s apply again)',
+      { a: { fallbacks: null } },
+      { a: { supports_continuation: true } },
+    ],
+    [
+      'another setting: the fallbacks stay',
+      { a: { supports_continuation: false } },
+      { a: { supports_continuation: false, fallbacks: ['x'] } },
+    ],
+  ])('merges a model’s settings field by field: %s', (_name, models, expected) => {
+    const withFallbacks = applyModelConfigPatch(document, { models: { a: { fallbacks: ['x'] } } });
+    expect(withFallbacks.models).toEqual({ a: { supports_continuation: true, fallbacks: ['x'] } });
+    expect(applyModelConfigPatch(withFallbacks, { models }).models).toEqual(expected);
   });
 
   it('needs a primary for a route that does not exist yet, naming the field', () => {

@@ -19,10 +19,15 @@ export type TierModelsPatch = {
   allowed_models?: string[];
 };
 
-/** A partial configuration: named tiers change as above; models merge per id. */
+/** A model's settings change: the fields sent replace, the others stay; `fallbacks: null` removes its own list. */
+export type ModelSettingsPatch = Omit<ModelSettings, 'fallbacks'> & {
+  fallbacks?: ModelSettings['fallbacks'] | null;
+};
+
+/** A partial configuration: named tiers change as above; models merge per id, field by field. */
 export type ModelConfigPatch = {
   tiers?: Partial<Record<Tier, TierModelsPatch>>;
-  models?: Record<string, ModelSettings>;
+  models?: Record<string, ModelSettingsPatch>;
 };
 
 const MODEL_ID = /^[^\s]{1,200}$/;
@@ -110,13 +115,36 @@ export function checkModelConfigPatch(
       checked.tiers[tier] = next;
     }
   }
+  if (patch.models) checked.models = checkedModels(patch.models, providers);
+  return checked;
+}
+
+/** Model ids as keys, and each model's own fallbacks (with their exact path). */
+function checkedModels(
+  models: Record<string, ModelSettingsPatch>,
+  providers: readonly string[],
+): Record<string, ModelSettingsPatch> {
+  const checked: Record<string, ModelSettingsPatch> = {};
+  for (const [model, settings] of Object.entries(models)) {
+    const path = `models.${model}`;
+    if (!MODEL_ID.test(model))
+      invalid(path, 'must be keyed by a model id (no spaces, at most 200 characters)');
+    const next: ModelSettingsPatch = { ...settings };
+    if (Array.isArray(settings.fallbacks))
+      next.fallbacks = settings.fallbacks.map((entry, i) =>
+        modelRef(entry, `${path}.fallbacks[${i}]`, providers),
+      );
+    else if (settings.fallbacks !== undefined && settings.fallbacks !== null)
+      invalid(`${path}.fallbacks`, 'must be an array of model ids, or null to remove them');
+    checked[model] = next;
+  }
   return checked;
 }
 
 /**
  * The document after a patch: each named tier's routes merge per modality and field (a field left
  * out keeps its value; a new route must name its primary); allow-lists sent replace; models merge
- * per id.
+ * per id and field (`fallbacks: null` removes a model's own fallbacks).
  */
 export function applyModelConfigPatch(
   document: ModelConfigDocument,
@@ -135,7 +163,13 @@ export function applyModelConfigPatch(
       );
     if (change.allowed_models) target.allowed_models = change.allowed_models;
   }
-  Object.assign(next.models, patch.models ?? {});
+  for (const [model, change] of Object.entries(patch.models ?? {})) {
+    const { fallbacks, ...rest } = change;
+    const settings: ModelSettings = { ...next.models[model], ...rest };
+    if (fallbacks === null) delete settings.fallbacks;
+    else if (fallbacks !== undefined) settings.fallbacks = fallbacks;
+    next.models[model] = settings;
+  }
   return next;
 }
 

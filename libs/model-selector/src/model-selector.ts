@@ -16,6 +16,22 @@ export interface Selection {
   chain: ModelCandidate[];
   /** The caller named the first model. */
   requested: boolean;
+  /** Where the chain comes from in the configuration, in words (for errors that point an admin at it). */
+  source: string;
+}
+
+/**
+ * The configuration cannot serve the request (its route names no model, or none of its models
+ * is served by the provider): a 503 for the platform to fix, not a 400 blaming the caller.
+ */
+export class RouteMisconfiguredError extends DomainError {
+  constructor(source: string, problem: string) {
+    super(
+      ErrorCode.RouteMisconfigured,
+      `This request cannot be served because of the model configuration: ${source} ${problem}. ` +
+        'An administrator must fix it (PUT /api/v1/admin/model-config); your request itself is fine',
+    );
+  }
 }
 
 export class ModelNotAllowedError extends DomainError {
@@ -42,16 +58,27 @@ export class ModelSelector {
   ) {}
 
   select(input: { tier: Tier; modality: Modality; purpose?: string; model?: string }): Selection {
-    const route = this.route(input.tier, input.modality, input.purpose);
+    const { route, source } = this.route(input.tier, input.modality, input.purpose);
     const chain = [route.primary, ...route.fallbacks].map((ref) => this.candidate(ref));
-    if (!input.model) return { chain: unique(chain), requested: false };
-    if (!this.allowedModels(input.tier).has(input.model))
-      throw new ModelNotAllowedError(input.tier, input.model);
+    if (!input.model) return { chain: unique(chain), requested: false, source };
+    const allowed = this.allowedModels(input.tier);
+    if (!allowed.has(input.model)) throw new ModelNotAllowedError(input.tier, input.model);
     const named = chain.find((c) => c.model === input.model) ?? {
       providerId: this.providers.primary.id,
       model: input.model,
     };
-    return { chain: unique([named, ...chain.filter((c) => c !== named)]), requested: true };
+    // The model's own fallbacks take precedence over the route's; never above the caller's tier.
+    const own = this.config.document.models[input.model]?.fallbacks;
+    const fallbacks = own
+      ? own.map((ref) => this.candidate(ref)).filter((c) => allowed.has(c.model))
+      : chain.filter((c) => c !== named);
+    return {
+      chain: unique([named, ...fallbacks]),
+      requested: true,
+      source: own
+        ? `the ${input.tier} tier's model ${input.model} with its own fallbacks (models.${input.model}.fallbacks)`
+        : `the ${input.tier} tier's model ${input.model} with the fallbacks of ${source}`,
+    };
   }
 
   /** Every model the tier may name: its routes' models, their fallbacks, and its allow-list. */
@@ -79,10 +106,22 @@ export class ModelSelector {
     return this.config.document.models[model]?.supports_continuation === true;
   }
 
-  private route(tier: Tier, modality: Modality, purpose?: string): ModelRoute {
+  private route(tier: Tier, modality: Modality, purpose?: string): { route: ModelRoute; source: string } {
     const route = this.config.document.tiers[tier]?.routes[modality];
-    if (!route) return { primary: this.platformDefault(modality), fallbacks: [] };
-    return (purpose && route.purposes?.[purpose]) || route;
+    const path = `tiers.${tier}.routes.${modality}`;
+    if (!route)
+      return {
+        route: { primary: this.platformDefault(modality), fallbacks: [] },
+        source: `the platform's default ${modality} model (${tier} tier: no ${modality} route)`,
+      };
+    const sub = purpose ? route.purposes?.[purpose] : undefined;
+    const chosen = sub ?? route;
+    const source = sub
+      ? `the ${tier} tier's ${modality} route for purpose "${purpose}" (${path}.purposes.${purpose})`
+      : `the ${tier} tier's ${modality} route (${path})`;
+    if (!chosen.primary || !this.candidate(chosen.primary).model)
+      throw new RouteMisconfiguredError(source, 'names no model');
+    return { route: { primary: chosen.primary, fallbacks: chosen.fallbacks ?? [] }, source };
   }
 
   private candidate(ref: string | ModelRef): ModelCandidate {

@@ -10,5 +10,19 @@ export {
 export { sseDataEvents } from './http/sse-events';
 export { TogetherAdapter } from './together/together.adapter';
 export { retryAfterSeconds, redactSecrets } from './together/together-errors';
-export { withRetries, isRetryable, retryDelayMs, type RetrySettings } from './resilience/retry-policy';
+export {
+  withRetries,
+  isRetryable,
+  retryDelayMs,
+  type RetrySettings,
+  type RetryOptions,
+} from './resilience/retry-policy';
 export { OpenAiCompatibleAdapter } from './openai-compatible/openai-compatible.adapter';
+export {
+  TogetherBatchClient,
+  toUpstreamBatch,
+  UPSTREAM_BATCH_STATUSES,
+  type UpstreamBatch,
+  type UpstreamBatchStatus,
+  type UpstreamFile,
+} from './together/together-batch.client';

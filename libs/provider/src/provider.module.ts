@@ -4,6 +4,7 @@ import { UpstreamHttpClient } from './http/upstream-http.client';
 import { LLM_PROVIDERS } from './llm-provider';
 import { ProviderRegistry } from './provider.registry';
 import { TogetherAdapter } from './together/together.adapter';
+import { TogetherBatchClient } from './together/together-batch.client';
 
 const TOGETHER_HTTP = Symbol('TOGETHER_HTTP');
 
@@ -36,7 +37,12 @@ class UpstreamClientsLifecycle implements OnApplicationShutdown {
     },
     ProviderRegistry,
     UpstreamClientsLifecycle,
+    {
+      provide: TogetherBatchClient,
+      inject: [TOGETHER_HTTP],
+      useFactory: (http: UpstreamHttpClient) => new TogetherBatchClient(http),
+    },
   ],
-  exports: [ProviderRegistry],
+  exports: [ProviderRegistry, TogetherBatchClient],
 })
 export class ProviderModule {}

@@ -1,5 +1,6 @@
 export { QuotaModule } from './quota.module';
-export { QuotaService, Admission, type QuotaDemand, type UsageActuals } from './quota.service';
+export { QuotaService } from './quota.service';
+export { Admission, type QuotaDemand, type UsageActuals } from './admission';
 export { QuotaAdministration, type NewQuotaRequest } from './quota-administration.service';
 export { QuotaClock, utcDay } from './quota-clock';
 export { QuotaPolicies } from './quota-policy.service';

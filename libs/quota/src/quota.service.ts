@@ -1,11 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Tier } from '@tiergate/common';
 import { Metrics } from '@tiergate/metrics';
+import { Admission, type QuotaDemand, type UsageActuals } from './admission';
 import { QuotaClock, utcDay } from './quota-clock';
 import { QuotaPolicies } from './quota-policy.service';
+import { QuotaSeeder } from './quota-seeder';
+import { MemoryQuotaStore } from './memory-quota-store';
 import {
-  MemoryQuotaStore,
   QuotaStore,
+  type DayUsage,
   type LimitName,
   type ReserveOutcome,
   type ReservationAmounts,
@@ -13,67 +16,43 @@ import {
   type ReservationLimits,
 } from './quota-store';
 import { QuotaExceededError, QuotaUnavailableError, RequestTooLargeError } from './quota.errors';
-import { FEATURES, type Feature, type FeatureLimits, type FeatureQuotaView } from './quota.types';
+import {
+  FEATURES,
+  type Feature,
+  type FeatureLimits,
+  type FeatureQuotaView,
+  type RedisFailureMode,
+} from './quota.types';
 
 /** Token reservation for a request that names no max_tokens and has no per-request cap. */
 const DEFAULT_COMPLETION_ESTIMATE = 512;
 /** After a failed call to Redis, fail-open tiers use the per-instance store this long before Redis is tried again. */
 const REDIS_RETRY_AFTER_MS = 2_000;
 
+/** The day's counters (and their seed mark) are kept this long after midnight UTC. */
+const DAY_TTL_MARGIN_SECONDS = 3600;
+
 export const FALLBACK_QUOTA_STORE = Symbol('FALLBACK_QUOTA_STORE');
-
-/** What one request will use, as far as it is known before the upstream call. */
-export interface QuotaDemand {
-  caller: { id: string; tier: Tier };
-  feature: Feature;
-  /** Prompt tokens (counted with a tokenizer) for text features; undefined for others. */
-  promptTokens?: number;
-  maxTokens?: number;
-  /** Audio seconds: measured (transcription) or estimated (speech). */
-  audioSeconds?: number;
-  stream: boolean;
-  /** Sent with the caller's own key: no quota, rate limits only. */
-  ownKey: boolean;
-}
-
-/** A reservation: settled to the real usage once, or refunded on failure. */
-export class Admission {
-  private done = false;
-
-  constructor(
-    readonly keys: ReservationKeys,
-    readonly amounts: ReservationAmounts,
-    readonly store: QuotaStore,
-    /** The max_tokens to send upstream (capped so the answer fits the reservation). */
-    readonly maxTokens: number | undefined,
-    /** X-RateLimit-* for the response. */
-    readonly headers: Record<string, string>,
-  ) {}
-
-  /** True the first time only, so a reservation is settled or refunded exactly once. */
-  claim(): boolean {
-    if (this.done) return false;
-    this.done = true;
-    return true;
-  }
-}
-
-export interface UsageActuals {
-  tokens?: number;
-  audioSeconds?: number;
-}
 
 /**
  * Quotas and rate limits, enforced before the upstream call: one atomic reservation of the
  * request, its token estimate and its audio minutes; settled to the real usage afterwards,
  * refunded in full when the call fails. Redis unreachable: a tier that fails closed gets 503,
  * one that fails open is held to the same limits per instance until Redis is back.
+ *
+ * Counters the store lost (Redis emptied, embedded mode restarted) are rebuilt from the usage
+ * ledger before the user's next request is counted (QuotaSeeder); seeded counters cost one store
+ * call per reservation. Ledger unreachable while a rebuild is needed: the same rule as Redis, a
+ * tier that fails closed gets 503, one that fails open is counted without the rebuild.
  */
 @Injectable()
 export class QuotaService {
   private readonly logger = new Logger(QuotaService.name);
   /** Until when Redis counts as down (0: up). */
   private redisDownUntil = 0;
+  /** When this instance first counted a request on its own store in the current outage. */
+  private failOpenSince?: number;
+  private carryingOver?: Promise<void>;
 
   constructor(
     private readonly store: QuotaStore,
@@ -81,6 +60,7 @@ export class QuotaService {
     private readonly policies: QuotaPolicies,
     private readonly clock: QuotaClock,
     private readonly metrics: Metrics,
+    private readonly seeder: QuotaSeeder,
   ) {}
 
   async admit(demand: QuotaDemand): Promise<Admission> {
@@ -101,7 +81,7 @@ export class QuotaService {
       day,
       second: Math.floor(now / 1000),
       minute: Math.floor(now / 60_000),
-      dayTtlSeconds: secondsLeft + 3600,
+      dayTtlSeconds: secondsLeft + DAY_TTL_MARGIN_SECONDS,
     };
     const amounts: ReservationAmounts = {
       tokens,
@@ -119,22 +99,14 @@ export class QuotaService {
       tokensPerMinute: orUnlimited(rates.tokens_per_minute),
       concurrentStreams: demand.stream ? orUnlimited(rates.concurrent_streams) : -1,
     };
-    const mode = policy.on_redis_failure;
-    let store = this.redisKnownDown() && mode === 'open' ? this.fallbackStore : this.store;
-    let outcome: ReserveOutcome;
-    try {
-      outcome = await store.reserve(keys, reservationLimits, amounts);
-    } catch (error) {
-      if (store === this.fallbackStore) throw error;
-      this.markRedisDown(error);
-      if (mode === 'closed') throw new QuotaUnavailableError();
-      store = this.fallbackStore;
-      outcome = await store.reserve(keys, reservationLimits, amounts);
+    const { store, outcome } = await this.reserve(keys, reservationLimits, amounts, policy.on_redis_failure);
+    if (!outcome.ok) {
+      // Not reached: reserve() rebuilds the counters, or counts them unseeded, or refuses.
+      if ('unseeded' in outcome) throw new QuotaUnavailableError();
+      throw this.exceeded(demand, outcome.limit, outcome.limitValue, resetsAt, now);
     }
-    if (store === this.store) this.redisDownUntil = 0;
-    if (!outcome.ok) throw this.exceeded(demand, outcome.limit, outcome.limitValue, resetsAt, now);
     return new Admission(
-      keys,
+      { ...keys, seed: outcome.seed },
       amounts,
       store,
       maxTokens,
@@ -165,10 +137,8 @@ export class QuotaService {
 
   /** The seed's quota view: used and limit per feature today (minutes for audio). */
   async status(user: { id: string; tier: Tier }) {
-    const { day, resetsAt } = utcDay(this.clock.now());
-    const usage = await this.store
-      .dayUsage(user.id, day, FEATURES)
-      .catch(() => this.fallbackStore.dayUsage(user.id, day, FEATURES));
+    const { day, secondsLeft, resetsAt } = utcDay(this.clock.now());
+    const usage = await this.dayUsage(user.id, day, secondsLeft + DAY_TTL_MARGIN_SECONDS);
     const features = Object.fromEntries(
       FEATURES.map((feature) => {
         const limits = this.policies.limitsFor(user.id, user.tier, feature);
@@ -190,6 +160,94 @@ export class QuotaService {
       }),
     ) as Record<Feature, FeatureQuotaView>;
     return { features, resetsAt, rateLimits: this.policies.tier(user.tier).rate_limits };
+  }
+
+  /**
+   * One store call when the user's counters for the day are seeded; otherwise they are rebuilt
+   * from the ledger first. Redis down: 503 for a tier that fails closed, the per-instance store
+   * for one that fails open.
+   */
+  private async reserve(
+    keys: ReservationKeys,
+    limits: ReservationLimits,
+    amounts: ReservationAmounts,
+    mode: RedisFailureMode,
+  ): Promise<{ store: QuotaStore; outcome: ReserveOutcome }> {
+    if (!(this.redisKnownDown() && mode === 'open')) {
+      try {
+        const outcome = await this.reserveSeeded(keys, limits, amounts, mode);
+        this.redisDownUntil = 0;
+        if (this.failOpenSince !== undefined) this.carryOverFailOpenCounts();
+        return { store: this.store, outcome };
+      } catch (error) {
+        if (error instanceof QuotaUnavailableError) throw error;
+        this.markRedisDown(error);
+        if (mode === 'closed') throw new QuotaUnavailableError();
+      }
+    }
+    this.failOpenSince ??= Date.now();
+    return {
+      store: this.fallbackStore,
+      outcome: await this.fallbackStore.reserve(keys, limits, amounts, false),
+    };
+  }
+
+  /**
+   * Redis is back: what this instance counted on its own while failing open is added to the
+   * shared counters (today's only), off the request path, so nobody keeps the outage's allowance.
+   */
+  private carryOverFailOpenCounts(): void {
+    if (this.carryingOver || this.failOpenSince === undefined) return;
+    const since = this.failOpenSince;
+    this.failOpenSince = undefined;
+    this.carryingOver = (async () => {
+      const { day: today, secondsLeft } = utcDay(this.clock.now());
+      const ttlSeconds = secondsLeft + DAY_TTL_MARGIN_SECONDS;
+      for (const { userId, day, feature, usage } of this.fallbackStore.dayCounters()) {
+        if (day !== today) continue;
+        await this.store.carryOver(userId, day, feature, usage, since, ttlSeconds);
+        this.fallbackStore.subtract(userId, day, feature, usage, ttlSeconds);
+      }
+    })()
+      .catch((error: Error) => {
+        this.failOpenSince ??= since; // tried again after the next reservation that reaches Redis
+        this.logger.error(`Could not carry the fail-open counts over to Redis: ${error.message}`);
+      })
+      .finally(() => (this.carryingOver = undefined));
+  }
+
+  /**
+   * Reserves on the shared store; unseeded counters are rebuilt from the ledger, then the
+   * reservation is tried again (a second loss in between rebuilds again, three times at most).
+   * Ledger unreachable: 503 for a tier that fails closed; one that fails open is counted as is.
+   */
+  private async reserveSeeded(
+    keys: ReservationKeys,
+    limits: ReservationLimits,
+    amounts: ReservationAmounts,
+    mode: RedisFailureMode,
+  ): Promise<ReserveOutcome> {
+    let outcome = await this.store.reserve(keys, limits, amounts, true);
+    for (let attempt = 1; !outcome.ok && 'unseeded' in outcome; attempt++) {
+      const seeded =
+        attempt <= 3 &&
+        (await this.seeder.ensureSeeded(this.store, keys.userId, keys.day, keys.dayTtlSeconds));
+      if (!seeded && mode === 'closed') throw new QuotaUnavailableError();
+      outcome = await this.store.reserve(keys, limits, amounts, seeded);
+    }
+    return outcome;
+  }
+
+  /** Today's counters for the quota view, rebuilt first when the store lost them. */
+  private async dayUsage(userId: string, day: string, ttlSeconds: number): Promise<Record<string, DayUsage>> {
+    try {
+      let counters = await this.store.dayUsage(userId, day, FEATURES);
+      if (!counters.seeded && (await this.seeder.ensureSeeded(this.store, userId, day, ttlSeconds)))
+        counters = await this.store.dayUsage(userId, day, FEATURES);
+      return counters.features;
+    } catch {
+      return (await this.fallbackStore.dayUsage(userId, day, FEATURES)).features;
+    }
   }
 
   private cappedMaxTokens(demand: QuotaDemand, limits: FeatureLimits): number | undefined {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { TEST_REDIS_URL } from '@tiergate/testing';
 import { AttemptCounter, MemoryAttemptCounter, RedisAttemptCounter } from './attempt-counter';
-import { deleteKeysWithPrefix } from './redis.module';
+import { deleteKeysWithPrefix } from './redis-client';
 
 /** The same contract for the Redis counter and the embedded mode's twin. */
 describe.each([

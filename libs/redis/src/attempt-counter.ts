@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from './redis-client';
 
 /** A count in a fixed window and the seconds until the window ends. */
 export interface AttemptCount {
@@ -19,7 +19,7 @@ export abstract class AttemptCounter {
 
 export class RedisAttemptCounter extends AttemptCounter {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix = '',
   ) {
     super();

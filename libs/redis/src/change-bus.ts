@@ -1,8 +1,11 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
+import type { RedisConnection } from './redis-client';
 
 export type ChangeHandler = (payload: string) => void;
+
+/** A publish waits this long at most while Redis is unreachable (nothing on a request path hangs on it). */
+const PUBLISH_TIMEOUT_MS = 2_000;
 
 /**
  * Tells every api instance that shared configuration changed (flags, provider keys), so each can
@@ -22,10 +25,11 @@ export class RedisChangeBus extends ChangeBus {
   private readonly handlers = new Map<string, ChangeHandler[]>();
   private readonly reconnectHandlers: Array<() => void> = [];
   private subscribedOnce = false;
+  private subscribing: Promise<unknown> = Promise.resolve();
 
   constructor(
-    private readonly publisher: Redis,
-    private readonly subscriber: Redis,
+    private readonly publisher: RedisConnection,
+    private readonly subscriber: RedisConnection,
     private readonly prefix: string,
   ) {
     super();
@@ -36,8 +40,23 @@ export class RedisChangeBus extends ChangeBus {
     });
   }
 
+  /**
+   * Fails after PUBLISH_TIMEOUT_MS when Redis does not answer (a change is committed before it is
+   * announced: callers log and go on; the others catch up on reconnect or their next refresh).
+   */
   async publish(topic: string, payload = ''): Promise<void> {
-    await this.publisher.publish(this.prefix + topic, payload);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`Redis did not take the message within ${PUBLISH_TIMEOUT_MS} ms`)),
+        PUBLISH_TIMEOUT_MS,
+      );
+    });
+    try {
+      await Promise.race([this.publisher.publish(this.prefix + topic, payload), timeout]);
+    } finally {
+      clearTimeout(timer);
+    }
   }
 
   subscribe(topic: string, handler: ChangeHandler): void {
@@ -45,10 +64,15 @@ export class RedisChangeBus extends ChangeBus {
     const existing = this.handlers.get(channel);
     if (existing) return void existing.push(handler);
     this.handlers.set(channel, [handler]);
-    // ioredis re-subscribes by itself after a reconnect.
-    this.subscriber
-      .subscribe(channel)
-      .catch((error: Error) => this.logger.warn(`could not subscribe to ${channel}: ${error.message}`));
+    // ioredis re-subscribes by itself after a reconnect. One SUBSCRIBE at a time: on a cluster, a
+    // SUBSCRIBE sent while the subscriber connection is still connecting puts it in subscriber
+    // mode before its ready check, which then fails, drops the connection and loses the
+    // subscriptions in flight (ioredis' ClusterSubscriber). After the first, it is ready.
+    this.subscribing = this.subscribing.then(() =>
+      this.subscriber
+        .subscribe(channel)
+        .catch((error: Error) => this.logger.warn(`could not subscribe to ${channel}: ${error.message}`)),
+    );
   }
 
   onReconnect(handler: () => void): void {
@@ -79,7 +103,7 @@ export class InProcessChangeBus extends ChangeBus {
     this.emitter.on(topic, handler);
   }
 
-  onReconnect(): void {
+  onReconnect(_handler: () => void): void {
     /* never disconnected */
   }
 }

@@ -1,11 +1,13 @@
+export { RedisModule, REDIS_CLIENT, REDIS_COUNTERS, REDIS_KEY_PREFIX } from './redis.module';
 export {
-  RedisModule,
-  REDIS_CLIENT,
-  REDIS_COUNTERS,
-  REDIS_KEY_PREFIX,
   createRedisClient,
   deleteKeysWithPrefix,
-} from './redis.module';
+  bullmqPrefix,
+  isRedisCluster,
+  whenReady,
+  type RedisConnection,
+  type RedisClientOptions,
+} from './redis-client';
 export { SharedCache, RedisSharedCache, MemorySharedCache } from './shared-cache';
 export { ChangeBus, RedisChangeBus, InProcessChangeBus, type ChangeHandler } from './change-bus';
 export { SharedSnapshot } from './shared-snapshot';

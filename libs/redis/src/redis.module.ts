@@ -1,18 +1,13 @@
-import {
-  DynamicModule,
-  Global,
-  Inject,
-  Injectable,
-  Logger,
-  Module,
-  OnApplicationShutdown,
-} from '@nestjs/common';
-import Redis from 'ioredis';
+import { DynamicModule, Global, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AttemptCounter, MemoryAttemptCounter, RedisAttemptCounter } from './attempt-counter';
 import { ChangeBus, InProcessChangeBus, RedisChangeBus } from './change-bus';
+import { createRedisClient, whenReady, type RedisConnection } from './redis-client';
 import { MemorySharedCache, RedisSharedCache, SharedCache } from './shared-cache';
 
-/** Injection token for the shared ioredis client (present only when REDIS_URL is set). */
+/**
+ * Injection token for the shared ioredis client (present only when REDIS_URL is set): a
+ * `RedisConnection`, one server's `Redis` or a `Cluster`; type injected clients as that.
+ */
 export const REDIS_CLIENT = Symbol('REDIS_CLIENT');
 /** The connection that only listens to the change bus (a subscribed connection can do nothing else). */
 const REDIS_SUBSCRIBER = Symbol('REDIS_SUBSCRIBER');
@@ -24,9 +19,9 @@ export const REDIS_COUNTERS = Symbol('REDIS_COUNTERS');
 @Injectable()
 class RedisLifecycle implements OnApplicationShutdown {
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis,
-    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: Redis,
-    @Inject(REDIS_COUNTERS) private readonly counters: Redis,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisConnection,
+    @Inject(REDIS_SUBSCRIBER) private readonly subscriber: RedisConnection,
+    @Inject(REDIS_COUNTERS) private readonly counters: RedisConnection,
   ) {}
 
   async onApplicationShutdown(): Promise<void> {
@@ -39,44 +34,13 @@ class RedisLifecycle implements OnApplicationShutdown {
 }
 
 /**
- * `failFast`: commands fail at once while the connection is down (no offline queue) and time out
- * after 500 ms, for callers that must decide quickly what to do without Redis (quota counters).
- */
-export function createRedisClient(
-  url: string,
-  name: string,
-  options: { failFast?: boolean; subscriber?: boolean } = {},
-): Redis {
-  const logger = new Logger(`Redis:${name}`);
-  const client = new Redis(url, {
-    connectionName: `tiergate-${name}`,
-    maxRetriesPerRequest: options.failFast ? 0 : 2,
-    enableOfflineQueue: !options.failFast,
-    ...(options.failFast && { commandTimeout: 500 }),
-    // A subscriber may subscribe before it is connected; the ready check's INFO would then be
-    // refused in subscriber mode.
-    ...(options.subscriber && { enableReadyCheck: false }),
-    retryStrategy: (attempt) => Math.min(attempt * 200, 2_000),
-  });
-  let reported = false;
-  client.on('error', (error: Error) => {
-    if (!reported) logger.warn(`Redis connection problem: ${error.message}`);
-    reported = true;
-  });
-  client.on('ready', () => {
-    if (reported) logger.log('Redis connection restored');
-    reported = false;
-  });
-  return client;
-}
-
-/**
  * Shared state between api instances. `forRoot(url)` wires Redis; `inProcess()` is the embedded
  * mode's stand-in, with the same SharedCache and ChangeBus interfaces and no REDIS_CLIENT.
  */
 @Global()
 @Module({})
 export class RedisModule {
+  /** `url`: redis:// or rediss:// for one server, redis+cluster://host:port,... for a cluster. */
   static forRoot(url: string, keyPrefix = 'tiergate:'): DynamicModule {
     return {
       module: RedisModule,
@@ -87,22 +51,29 @@ export class RedisModule {
           provide: REDIS_SUBSCRIBER,
           useFactory: () => createRedisClient(url, 'subscriber', { subscriber: true }),
         },
-        { provide: REDIS_COUNTERS, useFactory: () => createRedisClient(url, 'counters', { failFast: true }) },
+        {
+          // Its commands fail while it is not connected: the first requests should not find it
+          // still connecting (a cluster client first reads the slot map), so start-up waits a
+          // little for it, and goes on without it when Redis is down.
+          provide: REDIS_COUNTERS,
+          useFactory: () => whenReady(createRedisClient(url, 'counters', { failFast: true }), 2_000),
+        },
         {
           // On the request path: it must fail fast, not wait for a reconnect.
           provide: SharedCache,
           inject: [REDIS_COUNTERS],
-          useFactory: (redis: Redis) => new RedisSharedCache(redis, keyPrefix),
+          useFactory: (redis: RedisConnection) => new RedisSharedCache(redis, keyPrefix),
         },
         {
           provide: AttemptCounter,
           inject: [REDIS_COUNTERS],
-          useFactory: (redis: Redis) => new RedisAttemptCounter(redis, keyPrefix),
+          useFactory: (redis: RedisConnection) => new RedisAttemptCounter(redis, keyPrefix),
         },
         {
           provide: ChangeBus,
           inject: [REDIS_CLIENT, REDIS_SUBSCRIBER],
-          useFactory: (redis: Redis, subscriber: Redis) => new RedisChangeBus(redis, subscriber, keyPrefix),
+          useFactory: (redis: RedisConnection, subscriber: RedisConnection) =>
+            new RedisChangeBus(redis, subscriber, keyPrefix),
         },
         RedisLifecycle,
       ],
@@ -121,20 +92,5 @@ export class RedisModule {
       ],
       exports: [REDIS_KEY_PREFIX, SharedCache, AttemptCounter, ChangeBus],
     };
-  }
-}
-
-/** Deletes every key under a prefix (a test's or a benchmark's namespace), in SCAN batches. */
-export async function deleteKeysWithPrefix(url: string, prefix: string): Promise<void> {
-  const redis = new Redis(url, { lazyConnect: false });
-  try {
-    let cursor = '0';
-    do {
-      const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1000);
-      cursor = next;
-      if (keys.length) await redis.del(...keys);
-    } while (cursor !== '0');
-  } finally {
-    redis.disconnect();
   }
 }

@@ -1,4 +1,4 @@
-import type Redis from 'ioredis';
+import type { RedisConnection } from './redis-client';
 
 /**
  * A small string cache shared by every api instance (Redis), or by one process (embedded mode).
@@ -11,7 +11,7 @@ export abstract class SharedCache {
 
 export class RedisSharedCache extends SharedCache {
   constructor(
-    private readonly redis: Redis,
+    private readonly redis: RedisConnection,
     private readonly prefix = '',
   ) {
     super();

@@ -1,6 +1,7 @@
 export { UsageModule, createUsageQueue, closeUsageQueue } from './usage.module';
 export { USAGE_QUEUE, LATENCY_BUCKETS_MS, type UsageEvent, type UsageJob } from './usage-event';
 export { UsageWriter, rollupStatement } from './usage-writer';
+export { UsageQuotaTotals, type CountedUsage } from './usage-totals';
 export { UsageRecorder, UsageSink, QueueSink, DirectSink } from './usage-recorder';
 export { UsageSpool } from './usage-spool';
 export { PriceBook, type PriceTable, type CostFacts } from './price-book';

@@ -1,4 +1,7 @@
-/** One gateway request in the ledger: every request, whatever its outcome, produces exactly one. */
+/**
+ * One gateway request in the ledger: every request, whatever its outcome, produces exactly one;
+ * plus one per failed attempt on a model that a fallback then replaced (`attemptOf`).
+ */
 export interface UsageEvent {
   requestId: string;
   /** ISO time the request started; with the request id, the row's identity. */
@@ -25,6 +28,12 @@ export interface UsageEvent {
   ttftMs: number | null;
   status: number;
   errorCode: string | null;
+  /**
+   * Set on the row of a failed attempt that the fallback chain passed over on the way to an answer:
+   * the request it belonged to (the row's own id is `<that id>~<n>`). Such rows are in the raw
+   * ledger (the Request Log, exports) but not in the rollups, which count requests.
+   */
+  attemptOf?: string | null;
 }
 
 /** The queue the api puts events on and the worker writes from. */

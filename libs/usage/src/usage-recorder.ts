@@ -79,8 +79,13 @@ const REPLAY_INTERVAL_MS = 2_000;
 
 /**
  * Records usage off the response path: events are batched for a few milliseconds and handed to
- * the sink. A batch the sink refuses goes to the spool file and is replayed later. On shutdown
- * everything buffered is delivered (or spooled) before the process exits.
+ * the sink. No event is dropped by an outage:
+ * - Redis down (the queue refuses the batch): the batch is written straight to the ledger by this
+ *   process (the same idempotent statement the worker runs);
+ * - Redis and PostgreSQL down: it goes to the spool file (DATA_DIR/spool), replayed every 2 s;
+ * - PostgreSQL down: the queue accepts it and the worker's job is retried with backoff.
+ * A batch delivered twice (a timeout after all, a replay) is written once: the ledger ignores a
+ * request id it has. On shutdown everything buffered is delivered (or spooled) before exiting.
  */
 @Injectable()
 export class UsageRecorder implements OnModuleInit, OnApplicationShutdown {
@@ -90,10 +95,12 @@ export class UsageRecorder implements OnModuleInit, OnApplicationShutdown {
   private replayTimer?: NodeJS.Timeout;
   private readonly inFlight = new Set<Promise<void>>();
   private replaying = false;
+  private queueDownReported = false;
 
   constructor(
     private readonly sink: UsageSink,
     private readonly spool: UsageSpool,
+    private readonly writer: UsageWriter,
   ) {}
 
   onModuleInit(): void {
@@ -132,7 +139,7 @@ export class UsageRecorder implements OnModuleInit, OnApplicationShutdown {
     if (this.replaying) return 0;
     this.replaying = true;
     try {
-      const replayed = await this.spool.replay((events) => this.sink.deliver(events));
+      const replayed = await this.spool.replay((events) => this.deliver(events));
       if (replayed) this.logger.log(`Replayed ${replayed} spooled usage events`);
       return replayed;
     } catch (error) {
@@ -143,16 +150,31 @@ export class UsageRecorder implements OnModuleInit, OnApplicationShutdown {
     }
   }
 
+  /** To the sink; when the queue refuses (Redis down), straight to the ledger. */
+  private async deliver(events: UsageEvent[]): Promise<void> {
+    try {
+      await this.sink.deliver(events);
+      this.queueDownReported = false;
+    } catch (error) {
+      if (this.sink.mode === 'in_process') throw error;
+      if (!this.queueDownReported)
+        this.logger.warn(
+          `usage queue unavailable (${(error as Error).message}); writing the ledger directly`,
+        );
+      this.queueDownReported = true;
+      await this.writer.write(events);
+    }
+  }
+
   private flush(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (!this.buffer.length) return;
     const batch = this.buffer;
     this.buffer = [];
-    const delivery = this.sink
-      .deliver(batch)
+    const delivery = this.deliver(batch)
       .catch(async (error: Error) => {
-        this.logger.warn(`usage queue unavailable (${error.message}); spooling ${batch.length} events`);
+        this.logger.warn(`usage ledger unreachable (${error.message}); spooling ${batch.length} events`);
         await this.spool
           .append(batch)
           .catch((spoolError: Error) =>

@@ -115,7 +115,10 @@ export class UsageSeries {
     return { bucket: 'day', keys, series: [...points.values()] };
   }
 
-  /** Per UTC hour over the last `hours` hours (the first hour partly), oldest first, every hour present. */
+  /**
+   * Per UTC hour over the last `hours` hours (the first hour partly), oldest first, every hour
+   * present. Requests only: the rows of failed fallback attempts (`attempt_of`) are left out.
+   */
   async lastHours(hours: number, now = new Date()): Promise<HourlyPoint[]> {
     const since = new Date(now.getTime() - hours * HOUR_MS);
     const rows = await this.dataSource.query<Row[]>(
@@ -123,7 +126,7 @@ export class UsageSeries {
               count(*) AS requests, count(*) FILTER (WHERE status >= 400) AS errors,
               count(*) FILTER (WHERE is_fallback) AS fallbacks, count(*) FILTER (WHERE cached) AS cache_hits,
               sum(total_tokens) AS tokens, sum(cost_usd)::text AS cost_usd
-         FROM usage_events WHERE occurred_at >= $1 AND occurred_at <= $2 GROUP BY 1`,
+         FROM usage_events WHERE occurred_at >= $1 AND occurred_at <= $2 AND attempt_of IS NULL GROUP BY 1`,
       [since.toISOString(), now.toISOString()],
     );
     const byHour = new Map(rows.map((row) => [row.hour, row]));

@@ -7,7 +7,8 @@ const COLUMNS = `request_id varchar, occurred_at timestamptz, user_id uuid, tier
   modality varchar, requested_model varchar, served_model varchar, provider varchar, key_source varchar,
   is_fallback boolean, fallback_strategy varchar, cached boolean, prompt_tokens integer,
   completion_tokens integer, total_tokens integer, images integer, audio_seconds numeric,
-  characters integer, cost_usd numeric, latency_ms integer, ttft_ms integer, status smallint, error_code varchar`;
+  characters integer, cost_usd numeric, latency_ms integer, ttft_ms integer, status smallint, error_code varchar,
+  attempt_of varchar`;
 
 const NAMES = COLUMNS.split(',').map((column) => column.trim().split(/\s+/)[0]);
 
@@ -51,6 +52,7 @@ export function rollupStatement(source: string): string {
  * Writes events in one statement: a multi-row insert (`ON CONFLICT DO NOTHING`, so a retried
  * batch never duplicates) whose newly inserted rows, and only those, are added to the daily
  * rollups in the same statement. A batch is therefore counted exactly once, raw and rolled up.
+ * The rows of failed attempts (`attempt_of`) stay out of the rollups, which count requests.
  */
 const WRITE = `
 WITH input AS (SELECT * FROM jsonb_to_recordset($1::jsonb) AS x(${COLUMNS})),
@@ -60,7 +62,7 @@ inserted AS (
   ON CONFLICT DO NOTHING
   RETURNING *
 ),
-rolled AS (${rollupStatement('inserted')}
+rolled AS (${rollupStatement('(SELECT * FROM inserted WHERE attempt_of IS NULL) AS requests')}
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted`;
@@ -99,6 +101,7 @@ export class UsageWriter {
       ttft_ms: event.ttftMs,
       status: event.status,
       error_code: event.errorCode,
+      attempt_of: event.attemptOf ?? null,
     }));
     const [{ inserted }] = await this.dataSource.query<Array<{ inserted: number }>>(WRITE, [
       JSON.stringify(rows),

@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
 import { Queue } from 'bullmq';
-import Redis from 'ioredis';
 import { AuditModule } from '@tiergate/audit';
 import { KeyManagerModule } from '@tiergate/key-manager';
 import { ProviderModule } from '@tiergate/provider';
 import { ApiConfig } from '@tiergate/config';
+import { bullmqPrefix, createRedisClient } from '@tiergate/redis';
 import { BillingService } from './billing.service';
 import { PriceBook } from './price-book';
 import { USAGE_QUEUE, type UsageJob } from './usage-event';
@@ -21,13 +21,12 @@ const USAGE_QUEUE_HANDLE = Symbol('USAGE_QUEUE_HANDLE');
 
 /** The BullMQ queue on its own connection, which fails at once while Redis is down (so events spool). */
 export function createUsageQueue(url: string, keyPrefix: string): Queue<UsageJob> {
-  const connection = new Redis(url, {
-    maxRetriesPerRequest: null,
-    enableOfflineQueue: false,
-    connectionName: 'tiergate-usage',
-  });
-  connection.on('error', () => undefined); // reported by the recorder when a batch is spooled
-  return new Queue<UsageJob>(USAGE_QUEUE, { connection, prefix: `${keyPrefix}bull` });
+  // Problems are reported by the recorder when a batch is spooled.
+  const connection = createRedisClient(url, 'usage', { bullmq: { offlineQueue: false }, quiet: true });
+  const queue = new Queue<UsageJob>(USAGE_QUEUE, { connection, prefix: bullmqPrefix(url, keyPrefix) });
+  // Without a listener BullMQ prints every connection error to stderr while Redis is down.
+  queue.on('error', () => undefined);
+  return queue;
 }
 
 /** Closes the queue and its connection (BullMQ leaves a connection it was given open). */

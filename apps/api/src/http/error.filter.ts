@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@tiergate/common';
+import { DatabaseUnavailableError, isDatabaseUnavailable } from '@tiergate/database';
 import { domainErrorForHttpStatus, errorBody } from './error-body';
 
 interface PlatformError {
@@ -40,6 +41,12 @@ export function toDomainError(
   const platform = exception as PlatformError;
   if (typeof platform?.statusCode === 'number' && platform.statusCode >= 400 && platform.statusCode < 500) {
     return domainErrorForHttpStatus(platform.statusCode, platform.message ?? 'Bad request');
+  }
+  // PostgreSQL unreachable (refused, dropped, no connection in time), wherever it surfaced: the
+  // request needed the database, so it is a 503 with Retry-After, never a 500.
+  if (isDatabaseUnavailable(exception)) {
+    logger.warn({ requestId, reason: (exception as Error).message }, 'Database unavailable');
+    return new DatabaseUnavailableError();
   }
   logger.error({ err: exception, requestId }, 'Unhandled error');
   return new DomainError(ErrorCode.Internal, `Internal error (reference ${requestId})`);

@@ -41,6 +41,8 @@ export class TestApi {
     readonly config: ApiConfig,
     private readonly dataDir: string,
     private readonly ownsInfrastructure: boolean,
+    /** The Redis (or Redis Cluster) this api, its cleanup and its worker use. */
+    readonly redisUrl: string = TEST_REDIS_URL,
   ) {}
 
   /**
@@ -49,16 +51,24 @@ export class TestApi {
    */
   static async start(
     env: Record<string, string> = {},
-    options: { shareWith?: TestApi; logs?: NodeJS.WritableStream } = {},
+    options: {
+      shareWith?: TestApi;
+      logs?: NodeJS.WritableStream;
+      /** The DATABASE_URL the api is given, from the test database's (e.g. through a TcpProxy). */
+      databaseUrl?: (url: string) => string;
+      /** Another Redis for the api and its worker, e.g. a TestRedisCluster's `url`. */
+      redisUrl?: string;
+    } = {},
   ): Promise<TestApi> {
     const shared = options.shareWith;
     const [db, sim] = shared
       ? [shared.db, shared.sim]
       : await Promise.all([createTestDatabase(), startSimulator(0)]);
     const dataDir = mkdtempSync(join(tmpdir(), 'tiergate-test-'));
+    const redisUrl = options.redisUrl ?? shared?.redisUrl ?? TEST_REDIS_URL;
     const config = loadApiConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
+      DATABASE_URL: options.databaseUrl ? options.databaseUrl(db.url) : db.url,
+      REDIS_URL: redisUrl,
       JWT_SECRET: TEST_JWT_SECRET,
       ENCRYPTION_KEY: '0'.repeat(64),
       TOGETHER_API_KEY: TEST_UPSTREAM_KEY,
@@ -76,7 +86,7 @@ export class TestApi {
     });
     const app = await createApiApp(config, { logDestination: options.logs });
     await app.listen(0, '127.0.0.1');
-    return new TestApi(app, await app.getUrl(), db, sim, config, dataDir, !shared);
+    return new TestApi(app, await app.getUrl(), db, sim, config, dataDir, !shared, redisUrl);
   }
 
   async close(): Promise<void> {
@@ -85,7 +95,7 @@ export class TestApi {
       await Promise.all([
         this.sim.close(),
         this.db.drop(),
-        deleteKeysWithPrefix(TEST_REDIS_URL, this.config.redisKeyPrefix),
+        deleteKeysWithPrefix(this.redisUrl, this.config.redisKeyPrefix),
       ]);
     rmSync(this.dataDir, { recursive: true, force: true });
   }
@@ -129,11 +139,16 @@ export class TestApi {
     return { id: registered.body.id as string, email, password, token: login.body.access_token as string };
   }
 
-  /** Starts a usage worker (apps/worker) in this process, on this api's database and Redis namespace. */
-  async startWorker(): Promise<{ close: () => Promise<void> }> {
+  /**
+   * Starts a usage worker (apps/worker) in this process, on this api's database and Redis
+   * namespace (`via`: other URLs to reach them by, e.g. through a TcpProxy).
+   */
+  async startWorker(
+    via: { databaseUrl?: string; redisUrl?: string } = {},
+  ): Promise<{ close: () => Promise<void> }> {
     const config = loadWorkerConfig({
-      DATABASE_URL: this.db.url,
-      REDIS_URL: TEST_REDIS_URL,
+      DATABASE_URL: via.databaseUrl ?? this.db.url,
+      REDIS_URL: via.redisUrl ?? this.redisUrl,
       REDIS_KEY_PREFIX: this.config.redisKeyPrefix,
       LOG_LEVEL: 'silent',
     });
@@ -144,10 +159,10 @@ export class TestApi {
     return { close: () => worker.close() };
   }
 
-  /** Usage rows written so far for a user. */
+  /** Usage rows written so far for a user's requests (not counting rows of failed fallback attempts). */
   async usageRows(userId: string): Promise<number> {
     const [row] = await this.db.query<{ n: string }>(
-      'SELECT count(*) AS n FROM usage_events WHERE user_id = $1',
+      'SELECT count(*) AS n FROM usage_events WHERE user_id = $1 AND attempt_of IS NULL',
       [userId],
     );
     return Number(row.n);

@@ -700,6 +700,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/together/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your batches, newest first */
+        get: operations["TogetherBatchesController_list"];
+        put?: never;
+        /** Submit chat requests as a batch (half price; results within 24 h) */
+        post: operations["TogetherBatchesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/together/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your batches */
+        get: operations["TogetherBatchesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/together/batches/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a batch */
+        post: operations["TogetherBatchesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/together/chat/completions": {
         parameters: {
             query?: never;
@@ -904,6 +956,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your batches, newest first (cursor paging with `after`) */
+        get: operations["OpenAiBatchesController_list"];
+        put?: never;
+        /** Run an uploaded file as a batch at half the serverless price */
+        post: operations["OpenAiBatchesController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your batches */
+        get: operations["OpenAiBatchesController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/batches/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel a batch (cancelling until the provider confirms) */
+        post: operations["OpenAiBatchesController_cancel"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/chat/completions": {
         parameters: {
             query?: never;
@@ -949,6 +1053,57 @@ export interface paths {
         put?: never;
         /** OpenAI-compatible embeddings (float or base64 encoding) */
         post: operations["OpenAiMediaController_embeddings"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload a JSONL batch input (`file`, `purpose: batch`); every line is checked */
+        post: operations["OpenAiBatchesController_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of your files (inputs, outputs and error files of your batches) */
+        get: operations["OpenAiBatchesController_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/files/{id}/content": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A file's bytes (JSONL) */
+        get: operations["OpenAiBatchesController_content"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1105,6 +1260,58 @@ export interface components {
             /** @description Items matching the filters, on all pages */
             total: number;
         };
+        BatchErrorDto: {
+            code: string;
+            line: number | null;
+            message: string;
+            param: string | null;
+        };
+        BatchErrorsDto: {
+            data: components["schemas"]["BatchErrorDto"][];
+            /** @enum {string} */
+            object: "list";
+        };
+        BatchListDto: {
+            data: components["schemas"]["BatchObjectDto"][];
+            first_id: string | null;
+            has_more: boolean;
+            last_id: string | null;
+            /** @enum {string} */
+            object: "list";
+        };
+        BatchObjectDto: {
+            cancelled_at: number | null;
+            cancelling_at: number | null;
+            completed_at: number | null;
+            /** @example 24h */
+            completion_window: string;
+            created_at: number;
+            /** @example /v1/chat/completions */
+            endpoint: string;
+            error_file_id: string | null;
+            errors: components["schemas"]["BatchErrorsDto"] | null;
+            expired_at: number | null;
+            expires_at: number;
+            failed_at: number | null;
+            finalizing_at: number | null;
+            /** @example batch_3f1c9a0e5b7d4c2a8e6f1d0b9c8a7e6d */
+            id: string;
+            in_progress_at: number | null;
+            input_file_id: string;
+            metadata?: {
+                [key: string]: string;
+            } | null;
+            /** @description The model every line names */
+            model: string;
+            /** @enum {string} */
+            object: "batch";
+            output_file_id: string | null;
+            /** @description Upstream progress, 0–100 (a Together extra) */
+            progress: number;
+            request_counts: components["schemas"]["RequestCountsDto"];
+            /** @enum {string} */
+            status: "validating" | "in_progress" | "finalizing" | "completed" | "failed" | "expired" | "cancelling" | "cancelled";
+        };
         BillingDto: {
             charge: components["schemas"]["ChargeDto"];
             credits: components["schemas"]["CreditsDto"];
@@ -1227,6 +1434,17 @@ export interface components {
             /** @example my laptop */
             name: string;
         };
+        CreateBatchDto: {
+            /** @enum {string} */
+            completion_window: "24h";
+            /** @enum {string} */
+            endpoint: "/v1/chat/completions";
+            /** @example file-7d0f2c9e4b1a4f6e8c3d2b1a0f9e8d7c */
+            input_file_id: string;
+            metadata?: {
+                [key: string]: string;
+            };
+        };
         CreatedApiKeyDto: {
             /** Format: date-time */
             created_at: string;
@@ -1324,7 +1542,7 @@ export interface components {
          * @description Branch on this, not on message
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "not_ready" | "internal_error" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "too_many_attempts" | "email_taken" | "limit_reached" | "registration_closed" | "upstream_auth_failed" | "model_not_available" | "upstream_bad_request" | "upstream_rate_limited" | "upstream_unavailable" | "upstream_timeout" | "upstream_protocol_error" | "client_closed_request" | "conflict" | "integration_disabled" | "free_tier_disabled" | "user_keys_disabled" | "provider_key_rejected" | "user_key_rejected" | "no_system_key" | "model_not_in_catalog" | "model_not_allowed" | "content_policy_violation" | "context_length_exceeded" | "quota_exceeded" | "quota_unavailable";
+        ErrorCode: "validation_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "not_ready" | "internal_error" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "too_many_attempts" | "email_taken" | "limit_reached" | "registration_closed" | "upstream_auth_failed" | "model_not_available" | "upstream_bad_request" | "upstream_rate_limited" | "upstream_unavailable" | "upstream_timeout" | "upstream_protocol_error" | "client_closed_request" | "conflict" | "integration_disabled" | "free_tier_disabled" | "user_keys_disabled" | "provider_key_rejected" | "user_key_rejected" | "no_system_key" | "model_not_in_catalog" | "model_not_allowed" | "route_misconfigured" | "content_policy_violation" | "context_length_exceeded" | "quota_exceeded" | "quota_unavailable" | "database_unavailable" | "batches_not_allowed";
         ErrorDetailDto: {
             /** @description Branch on this, not on message */
             code: components["schemas"]["ErrorCode"];
@@ -1386,6 +1604,25 @@ export interface components {
             tokens_limit?: number | null;
             tokens_per_request_limit?: number | null;
             tokens_used?: number;
+        };
+        FileObjectDto: {
+            /** @description Size in bytes */
+            bytes: number;
+            /** @description Unix seconds */
+            created_at: number;
+            expires_at: number | null;
+            filename: string;
+            /** @example file-7d0f2c9e4b1a4f6e8c3d2b1a0f9e8d7c */
+            id: string;
+            /** @description Requests (lines) in the file */
+            line_count: number;
+            /** @enum {string} */
+            object: "file";
+            /** @enum {string} */
+            purpose: "batch" | "batch_output" | "batch_error";
+            /** @enum {string} */
+            status: "processed";
+            status_details: string | null;
         };
         FlagChangesInput: {
             /** @description Users may add their own Together API key */
@@ -1642,6 +1879,8 @@ export interface components {
             primary: string | components["schemas"]["ModelRefDto"];
         };
         ModelSettingsDto: {
+            /** @description The model's own fallbacks, tried in order when a caller names this model; they take precedence over the route's (`[]`: none; null in a PUT: removed, the route's apply again). Only models the caller's tier may use are tried */
+            fallbacks?: (string | components["schemas"]["ModelRefDto"])[] | null;
             /** @description The model can continue an answer from an assistant prefix (mid-stream rescue) */
             supports_continuation?: boolean;
         };
@@ -1988,6 +2227,11 @@ export interface components {
             email: string;
             password: string;
         };
+        RequestCountsDto: {
+            completed: number;
+            failed: number;
+            total: number;
+        };
         ResetPasswordDto: {
             password: string;
         };
@@ -2024,6 +2268,26 @@ export interface components {
             image?: components["schemas"]["ModalityRouteInput"];
             text?: components["schemas"]["ModalityRouteInput"];
             vision?: components["schemas"]["ModalityRouteInput"];
+        };
+        SeedBatchRequestDto: {
+            /** @description The chat request: {model, messages, max_tokens?, ...} */
+            body: {
+                [key: string]: unknown;
+            };
+            /** @example req-1 */
+            custom_id: string;
+            /** @enum {string} */
+            method: "POST";
+            /** @enum {string} */
+            url: "/v1/chat/completions";
+        };
+        SeedCreateBatchDto: {
+            /**
+             * @default 24h
+             * @enum {string}
+             */
+            completion_window: "24h";
+            requests: components["schemas"]["SeedBatchRequestDto"][];
         };
         ServiceHealthDto: {
             /** @description How long the check took; null when none ran */
@@ -2212,10 +2476,13 @@ export interface components {
             /** @description Save models the provider's catalog does not list (yet); without it such a model is refused */
             force?: boolean;
             /**
-             * @description Settings per model id, merged with the current ones
+             * @description Settings per model id, merged with the current ones field by field
              * @example {
              *       "meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo": {
-             *         "supports_continuation": true
+             *         "supports_continuation": true,
+             *         "fallbacks": [
+             *           "Qwen/Qwen2.5-7B-Instruct-Turbo"
+             *         ]
              *       }
              *     }
              */
@@ -5240,6 +5507,94 @@ export interface operations {
             };
         };
     };
+    TogetherBatchesController_list: {
+        parameters: {
+            query?: {
+                /** @description The last batch id of the previous page */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchListDto"];
+                };
+            };
+        };
+    };
+    TogetherBatchesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SeedCreateBatchDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchObjectDto"];
+                };
+            };
+        };
+    };
+    TogetherBatchesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchObjectDto"];
+                };
+            };
+        };
+    };
+    TogetherBatchesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchObjectDto"];
+                };
+            };
+        };
+    };
     ChatController_chat: {
         parameters: {
             query?: never;
@@ -5558,6 +5913,94 @@ export interface operations {
             };
         };
     };
+    OpenAiBatchesController_list: {
+        parameters: {
+            query?: {
+                /** @description The last batch id of the previous page */
+                after?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchListDto"];
+                };
+            };
+        };
+    };
+    OpenAiBatchesController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateBatchDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchObjectDto"];
+                };
+            };
+        };
+    };
+    OpenAiBatchesController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchObjectDto"];
+                };
+            };
+        };
+    };
+    OpenAiBatchesController_cancel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BatchObjectDto"];
+                };
+            };
+        };
+    };
     OpenAiTextController_chat: {
         parameters: {
             query?: never;
@@ -5612,6 +6055,65 @@ export interface operations {
                 "application/json": components["schemas"]["OpenAiEmbeddingDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    OpenAiBatchesController_upload: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileObjectDto"];
+                };
+            };
+        };
+    };
+    OpenAiBatchesController_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileObjectDto"];
+                };
+            };
+        };
+    };
+    OpenAiBatchesController_content: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

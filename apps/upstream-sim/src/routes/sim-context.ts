@@ -101,6 +101,8 @@ export async function applyPreContentFault(
   if (!fault) return false;
   switch (fault.kind) {
     case 'error': {
+      // `latency_ms` first: an edge in front of a silent model answers 504 only after its own wait.
+      if (fault.latencyMs) await sleep(fault.latencyMs);
       const status = fault.status ?? 500;
       if (status === 429 || status === 503) {
         const reset = String(fault.retryAfter ?? 1);

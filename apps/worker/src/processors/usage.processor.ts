@@ -1,7 +1,7 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Job, Worker } from 'bullmq';
-import Redis from 'ioredis';
 import { WorkerConfig } from '@tiergate/config';
+import { bullmqPrefix, createRedisClient, type RedisConnection } from '@tiergate/redis';
 import { USAGE_QUEUE, UsageWriter, type UsageEvent, type UsageJob } from '@tiergate/usage';
 
 const DAY_MS = 86_400_000;
@@ -32,7 +32,7 @@ export function usageEventsOf(data: unknown): UsageEvent[] {
 export class UsageProcessor implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(UsageProcessor.name);
   private worker?: Worker<UsageJob>;
-  private connection?: Redis;
+  private connection?: RedisConnection;
   private partitionTimer?: NodeJS.Timeout;
 
   constructor(
@@ -43,13 +43,10 @@ export class UsageProcessor implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     await this.writer.ensurePartitions();
     this.partitionTimer = setInterval(() => void this.writer.ensurePartitions(), DAY_MS).unref();
-    this.connection = new Redis(this.config.redis.url, {
-      maxRetriesPerRequest: null,
-      connectionName: 'tiergate-worker',
-    });
+    this.connection = createRedisClient(this.config.redis.url, 'worker', { bullmq: { offlineQueue: true } });
     this.worker = new Worker<UsageJob>(USAGE_QUEUE, (job) => this.process(job), {
       connection: this.connection,
-      prefix: `${this.config.redisKeyPrefix}bull`,
+      prefix: bullmqPrefix(this.config.redis.url, this.config.redisKeyPrefix),
       concurrency: this.config.usage.concurrency,
     });
     this.worker.on('failed', (job, error) =>

@@ -2,17 +2,23 @@ import { createSecretKey } from 'node:crypto';
 import { ExtractJwt, Strategy } from 'passport-jwt';
 import type { ApiConfig } from '@tiergate/config';
 import type { JwtClaims } from '../auth.service';
-import type { Principal } from '../principal';
+import { principalOf, type Principal } from '../principal';
+import type { PrincipalCache } from '../principal-cache';
 import type { UsersRepository } from '../users.repository';
 
 export const JWT_ALGORITHM = 'HS256';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
- * Access tokens: HS256 only (pinned, so `alg: none` and key-confusion tokens fail). The user is
- * read on every request, so a deactivated or deleted user is refused at once.
+ * Access tokens: HS256 only (pinned, so `alg: none` and key-confusion tokens fail). The subject
+ * is resolved through the principal cache, which every instance drops when the user is
+ * deactivated or changes tier or role, so such a change applies from the next request on.
  */
-export function createJwtStrategy(config: ApiConfig, users: UsersRepository): Strategy {
+export function createJwtStrategy(
+  config: ApiConfig,
+  users: UsersRepository,
+  principals: PrincipalCache,
+): Strategy {
   return new Strategy(
     {
       jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
@@ -24,14 +30,16 @@ export function createJwtStrategy(config: ApiConfig, users: UsersRepository): St
     },
     (claims: JwtClaims, done: (error: unknown, user: Principal | false) => void) => {
       if (typeof claims.sub !== 'string' || !UUID.test(claims.sub)) return done(null, false);
-      users.findActiveById(claims.sub).then(
-        (user) =>
-          done(
-            null,
-            user ? { id: user.id, email: user.email, role: user.role, tier: user.tier, via: 'jwt' } : false,
-          ),
-        (error: unknown) => done(error, false),
-      );
+      const id = claims.sub;
+      principals
+        .resolve(`user:${id}`, async () => {
+          const user = await users.findActiveById(id);
+          return user && { principal: principalOf(user, 'jwt') };
+        })
+        .then(
+          (found) => done(null, found?.principal ?? false),
+          (error: unknown) => done(error, false),
+        );
     },
   );
 }

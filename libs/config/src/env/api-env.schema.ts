@@ -20,7 +20,9 @@ export const ARTIFACT_STORES = ['local', 's3'] as const;
 export type ArtifactStoreKind = (typeof ARTIFACT_STORES)[number];
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/.+/;
-const REDIS_URL = /^rediss?:\/\/.+/;
+/** One server, or a Redis Cluster (`redis+cluster://host:port,host:port`). */
+export const REDIS_URL = /^rediss?(\+cluster)?:\/\/.+/;
+export const REDIS_URL_MESSAGE = 'must be a redis://, rediss:// or redis+cluster://host:port,host:port URL';
 
 /** The api's environment. Every variable is documented in .env.example. */
 export class ApiEnv {
@@ -30,13 +32,25 @@ export class ApiEnv {
   @Max(65535)
   PORT: number = 3000;
 
+  /** The address the api listens on; unset: 127.0.0.1 in embedded mode, 0.0.0.0 in production. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.:-]{1,253}$/, {
+    message: 'must be an address or host name to listen on, e.g. 127.0.0.1 or 0.0.0.0',
+  })
+  HOST?: string;
+
   @IsOptional()
   @Matches(POSTGRES_URL, { message: 'must be a postgres:// URL' })
   DATABASE_URL?: string;
 
   @IsOptional()
-  @Matches(REDIS_URL, { message: 'must be a redis:// or rediss:// URL' })
+  @Matches(REDIS_URL, { message: REDIS_URL_MESSAGE })
   REDIS_URL?: string;
+
+  /** A Redis Cluster's nodes, `host:port,host:port` (instead of REDIS_URL). */
+  @IsOptional()
+  @IsString()
+  REDIS_CLUSTER_NODES?: string;
 
   @IsOptional()
   @IsString()
@@ -289,11 +303,19 @@ export class ApiEnv {
   @Max(3_600_000)
   CIRCUIT_BREAKER_WINDOW_MS: number = 30_000;
 
+  /** The first cool-down of an opened breaker; each failed probe doubles it, up to the max. */
   @ToInt()
   @IsInt()
   @Min(100)
   @Max(3_600_000)
-  CIRCUIT_BREAKER_COOLDOWN_MS: number = 30_000;
+  CIRCUIT_BREAKER_COOLDOWN_MS: number = 2_500;
+
+  /** The cap of the doubling cool-down (a value below CIRCUIT_BREAKER_COOLDOWN_MS keeps it fixed). */
+  @ToInt()
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  CIRCUIT_BREAKER_MAX_COOLDOWN_MS: number = 30_000;
 
   @Matches(/^\d+\s*[smhd]?$/, { message: 'must be a duration such as 900, 15m, 1h or 7d' })
   RESPONSE_CACHE_TTL: string = '1h';

@@ -1,14 +1,20 @@
-import { IsIn, IsInt, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { ToInt } from './env-decorators';
-import { LOG_LEVELS, LogLevel } from './api-env.schema';
+import { LOG_LEVELS, LogLevel, REDIS_URL, REDIS_URL_MESSAGE } from './api-env.schema';
 
 /** The worker's environment: it always runs against PostgreSQL and Redis. */
 export class WorkerEnv {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'is required: a postgres:// URL' })
   DATABASE_URL!: string;
 
-  @Matches(/^rediss?:\/\/.+/, { message: 'is required: a redis:// or rediss:// URL' })
-  REDIS_URL!: string;
+  @ValidateIf((env: WorkerEnv) => env.REDIS_CLUSTER_NODES === undefined)
+  @Matches(REDIS_URL, { message: `is required: ${REDIS_URL_MESSAGE}` })
+  REDIS_URL?: string;
+
+  /** A Redis Cluster's nodes, `host:port,host:port` (instead of REDIS_URL). */
+  @IsOptional()
+  @IsString()
+  REDIS_CLUSTER_NODES?: string;
 
   @IsIn(LOG_LEVELS, { message: `must be one of ${LOG_LEVELS.join(', ')}` })
   LOG_LEVEL: LogLevel = 'info';

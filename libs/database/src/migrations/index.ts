@@ -7,6 +7,8 @@ import { CreateUsageLedger1764200000000 } from './1764200000000-create-usage-led
 import { CreateSessions1764250000000 } from './1764250000000-create-sessions';
 import { AddUsageDashboardIndexes1764300000000 } from './1764300000000-add-usage-dashboard-indexes';
 import { AddQuotaRequestGrantedLimit1764400000000 } from './1764400000000-add-quota-request-granted-limit';
+import { AddUsageAttempts1764500000000 } from './1764500000000-add-usage-attempts';
+import { CreateBatches1764900000000 } from './1764900000000-create-batches';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -19,4 +21,6 @@ export const MIGRATIONS = [
   CreateSessions1764250000000,
   AddUsageDashboardIndexes1764300000000,
   AddQuotaRequestGrantedLimit1764400000000,
+  AddUsageAttempts1764500000000,
+  CreateBatches1764900000000,
 ];

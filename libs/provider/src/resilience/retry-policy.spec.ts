@@ -96,4 +96,41 @@ describe('retry policy', () => {
     await expect(run).rejects.toMatchObject({ code: ErrorCode.UpstreamRateLimited });
     expect(calls).toBe(1);
   });
+
+  it.each<[string, boolean[], number]>([
+    ['declined at once (another model can take the request): one call', [false], 1],
+    ['allowed, then declined (the breaker opened meanwhile): two calls', [true, false], 2],
+    ['always allowed: up to maxRetries', [true, true, true], 4],
+  ])('asks mayRetry before each retry: %s', async (_name, answers, expectedCalls) => {
+    let calls = 0;
+    const asked: ErrorCode[] = [];
+    const error = fail(ErrorCode.UpstreamUnavailable);
+    await expect(
+      withRetries(
+        settings,
+        async () => {
+          calls += 1;
+          throw error;
+        },
+        {
+          mayRetry: (failed) => {
+            asked.push(failed.code);
+            return Promise.resolve(answers[asked.length - 1] ?? false);
+          },
+        },
+      ),
+    ).rejects.toBe(error);
+    expect(calls).toBe(expectedCalls);
+    expect(asked).toEqual(
+      Array(Math.min(answers.length, settings.maxRetries)).fill(ErrorCode.UpstreamUnavailable),
+    );
+  });
+
+  it('does not ask mayRetry about a failure that is not retried anyway (a timeout)', async () => {
+    const mayRetry = jest.fn(() => true);
+    await expect(
+      withRetries(settings, () => Promise.reject(fail(ErrorCode.UpstreamTimeout)), { mayRetry }),
+    ).rejects.toMatchObject({ code: ErrorCode.UpstreamTimeout });
+    expect(mayRetry).not.toHaveBeenCalled();
+  });
 });

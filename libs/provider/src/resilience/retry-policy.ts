@@ -36,15 +36,26 @@ export function retryDelayMs(
   return Math.floor(random() * ceiling);
 }
 
+export interface RetryOptions {
+  signal?: AbortSignal;
+  onRetry?: RetryObserver;
+  now?: () => number;
+  /**
+   * Asked before each retry of a retryable failure: false ends the retries with that failure.
+   * The fallback chain says no while another model can take the request (see AttemptContext).
+   */
+  mayRetry?: (error: ProviderError) => boolean | Promise<boolean>;
+}
+
 /**
  * Runs `operation` until it succeeds, fails for good, or the budget would be exceeded. A wait the
  * budget cannot afford is not begun: the last error is thrown at once (its `retryAfterSeconds`
- * reaches the client). The caller's signal ends the waiting too.
+ * reaches the client). The caller's signal ends the waiting too, and `mayRetry` may decline.
  */
 export async function withRetries<T>(
   settings: RetrySettings,
   operation: (attempt: number) => Promise<T>,
-  options: { signal?: AbortSignal; onRetry?: RetryObserver; now?: () => number } = {},
+  options: RetryOptions = {},
 ): Promise<T> {
   const now = options.now ?? Date.now;
   const started = now();
@@ -53,6 +64,7 @@ export async function withRetries<T>(
       return await operation(attempt);
     } catch (error) {
       if (!isRetryable(error) || attempt >= settings.maxRetries || options.signal?.aborted) throw error;
+      if (options.mayRetry && !(await options.mayRetry(error))) throw error;
       const delayMs = retryDelayMs(settings, attempt, error);
       if (now() + delayMs - started > settings.budgetMs) throw error;
       options.onRetry?.({ attempt: attempt + 1, delayMs, error });

@@ -101,6 +101,16 @@ export function errorFromResponse(
       },
     );
   }
+  if (status === 504 || status === 524) {
+    // An edge in front of the model gave up waiting for its first byte (a gateway timeout;
+    // Cloudflare's 524): the model was silent. That wait is spent, so like our own first-byte
+    // timeout it is never retried on the same model; the chain moves on.
+    return new ProviderError(
+      ErrorCode.UpstreamTimeout,
+      `${ctx.provider} timed out waiting for ${ctx.model ?? 'the model'} (HTTP ${status})${said}`,
+      details,
+    );
+  }
   if (status >= 500) {
     return new ProviderError(
       ErrorCode.UpstreamUnavailable,

@@ -5,6 +5,7 @@ import type {
   ModalityRoutePatch,
   ModelConfigPatch,
   ModelRef,
+  ModelSettingsPatch,
   TierModelsPatch,
 } from '@tiergate/model-selector';
 import { IsPresentOptional, MapField, NestedField } from '../../http/dto-fields';
@@ -40,6 +41,19 @@ export class ModelSettingsDto {
   @IsPresentOptional()
   @IsBoolean({ message: 'supports_continuation must be true or false' })
   supports_continuation?: boolean;
+
+  @ApiPropertyOptional({
+    type: 'array',
+    items: MODEL_REF,
+    maxItems: MAX_FALLBACKS,
+    nullable: true,
+    description:
+      "The model's own fallbacks, tried in order when a caller names this model; they take precedence over the route's (`[]`: none; null in a PUT: removed, the route's apply again). Only models the caller's tier may use are tried",
+  })
+  @IsOptional()
+  @IsArray({ message: 'fallbacks must be an array of model ids' })
+  @ArrayMaxSize(MAX_FALLBACKS, { message: `fallbacks must have at most ${MAX_FALLBACKS} models` })
+  fallbacks?: Array<string | ModelRef> | null;
 }
 
 // ---- Reading ----
@@ -185,8 +199,10 @@ export class UpdateModelConfigDto {
 
   @MapField(() => ModelSettingsDto, {
     optional: true,
-    description: 'Settings per model id, merged with the current ones',
-    example: { [EXAMPLE_MODEL]: { supports_continuation: true } },
+    description: 'Settings per model id, merged with the current ones field by field',
+    example: {
+      [EXAMPLE_MODEL]: { supports_continuation: true, fallbacks: ['Qwen/Qwen2.5-7B-Instruct-Turbo'] },
+    },
   })
   models?: Map<string, ModelSettingsDto>;
 
@@ -209,7 +225,7 @@ export class UpdateModelConfigDto {
       );
     if (this.models)
       patch.models = Object.fromEntries(
-        [...this.models].map(([model, settings]) => [model, { ...settings }]),
+        [...this.models].map(([model, settings]) => [model, modelSettings(settings)]),
       );
     return patch;
   }
@@ -225,6 +241,14 @@ function tierChange(input: TierModelsInput): TierModelsPatch {
     );
   if (input.allowed_models) change.allowed_models = input.allowed_models;
   return change;
+}
+
+/** Only the fields sent: the library keeps the others (`fallbacks: null` removes the model's own). */
+function modelSettings(input: ModelSettingsDto): ModelSettingsPatch {
+  const settings: ModelSettingsPatch = {};
+  if (input.supports_continuation !== undefined) settings.supports_continuation = input.supports_continuation;
+  if (input.fallbacks !== undefined) settings.fallbacks = input.fallbacks;
+  return settings;
 }
 
 /** Only the fields sent: the library keeps the others. */

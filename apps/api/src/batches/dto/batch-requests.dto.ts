@@ -1,0 +1,97 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  Equals,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+const ID = /^[\w-]{1,64}$/;
+
+/** `POST /v1/batches`, OpenAI's body. */
+export class CreateBatchDto {
+  @ApiProperty({ example: 'file-7d0f2c9e4b1a4f6e8c3d2b1a0f9e8d7c' })
+  @IsString()
+  @Matches(ID, { message: 'input_file_id must be a file id' })
+  input_file_id!: string;
+
+  @ApiProperty({ enum: ['/v1/chat/completions'] })
+  @IsIn(['/v1/chat/completions'], { message: 'endpoint must be /v1/chat/completions' })
+  endpoint!: string;
+
+  @ApiProperty({ enum: ['24h'] })
+  @IsIn(['24h'], { message: 'completion_window must be 24h' })
+  completion_window!: string;
+
+  @ApiPropertyOptional({ type: 'object', additionalProperties: { type: 'string' } })
+  @IsOptional()
+  @IsObject()
+  metadata?: Record<string, string>;
+}
+
+export class ListBatchesQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 100, default: 20 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 20;
+
+  @ApiPropertyOptional({ description: 'The last batch id of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'after must be a batch id' })
+  after?: string;
+}
+
+/** One request of the seed's inline batch, in OpenAI's batch line format. */
+export class SeedBatchRequestDto {
+  @ApiProperty({ example: 'req-1' })
+  @IsString()
+  @MaxLength(64)
+  custom_id!: string;
+
+  @ApiProperty({ enum: ['POST'] })
+  @Equals('POST')
+  method!: 'POST';
+
+  @ApiProperty({ enum: ['/v1/chat/completions'] })
+  @Equals('/v1/chat/completions')
+  url!: string;
+
+  @ApiProperty({
+    description: 'The chat request: {model, messages, max_tokens?, ...}',
+    type: 'object',
+    additionalProperties: true,
+  })
+  @IsObject()
+  body!: Record<string, unknown>;
+}
+
+/** `POST /api/v1/together/batches` (seed 003): the requests inline. */
+export class SeedCreateBatchDto {
+  @ApiProperty({ type: [SeedBatchRequestDto] })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50_000)
+  @ValidateNested({ each: true })
+  @Type(() => SeedBatchRequestDto)
+  requests!: SeedBatchRequestDto[];
+
+  @ApiPropertyOptional({ enum: ['24h'], default: '24h' })
+  @IsOptional()
+  @IsIn(['24h'], { message: 'completion_window must be 24h' })
+  completion_window: string = '24h';
+}

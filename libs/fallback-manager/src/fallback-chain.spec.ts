@@ -1,0 +1,235 @@
+import { Logger } from '@nestjs/common';
+import { DomainError, ErrorCode } from '@tiergate/common';
+import { Metrics } from '@tiergate/metrics';
+import { MemoryCircuitBreakerStore } from './circuit-breaker';
+import {
+  breakerKey,
+  FallbackChain,
+  type AttemptContext,
+  type ChainCandidate,
+  type ChainOptions,
+} from './fallback-chain';
+
+const C = 1_000;
+const model = (name: string): ChainCandidate => ({ providerId: 'together_ai', model: name });
+const failure = (code: ErrorCode) => new DomainError(code, `failed with ${code}`);
+const tooLong = () => failure(ErrorCode.ContextLengthExceeded);
+
+/** A chain over a memory breaker on an injected clock, and a scripted upstream. */
+function setup() {
+  let now = 1_000_000;
+  const breakers = new MemoryCircuitBreakerStore(
+    { failureThreshold: 1, windowMs: 10 * C, cooldownMs: C, maxCooldownMs: 8 * C, probeTimeoutMs: 5 * C },
+    () => now,
+  );
+  const metrics = new Metrics();
+  const chain = new FallbackChain(breakers, metrics);
+  const calls: string[] = [];
+  const contexts: Record<string, AttemptContext> = {};
+  /** `script[model]`: what the model does (an error to throw, else it answers with its name). */
+  const run = (
+    models: string[],
+    script: Record<string, DomainError | ((context: AttemptContext) => Promise<string>)> = {},
+    options: Partial<ChainOptions<string>> = {},
+  ) =>
+    chain.run<string>(
+      { chain: models.map(model), deadline: Date.now() + 60_000, ...options },
+      async (candidate, context) => {
+        calls.push(candidate.model);
+        contexts[candidate.model] = context;
+        const step = script[candidate.model];
+        if (step instanceof DomainError) throw step;
+        return step ? step(context) : candidate.model;
+      },
+    );
+  return { breakers, metrics, run, calls, contexts, advance: (ms: number) => (now += ms) };
+}
+
+describe('FallbackChain', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+  afterAll(() => Logger.overrideLogger(['log', 'error', 'warn', 'debug', 'verbose']));
+
+  describe('context_length_exceeded: only models whose window is larger, or unknown', () => {
+    const windows: Record<string, number | null> = { w4k: 4_096, w8k: 8_192, w16k: 16_384, unknown: null };
+    const contextLength = (candidate: ChainCandidate) => Promise.resolve(windows[candidate.model] ?? null);
+
+    it.each<[string, string[], string[], string[]]>([
+      ['a model with an unknown window is tried (issue 15)', ['w4k', 'unknown'], ['w4k'], ['w4k', 'unknown']],
+      [
+        'a smaller window is skipped, an unknown one tried',
+        ['w8k', 'w4k', 'unknown'],
+        ['w8k'],
+        ['w8k', 'unknown'],
+      ],
+      [
+        'after an unknown window fails, the largest known failure still bounds the rest',
+        ['w8k', 'unknown', 'w4k', 'w16k'],
+        ['w8k', 'unknown'],
+        ['w8k', 'unknown', 'w16k'],
+      ],
+    ])('%s', async (_name, models, failing, called) => {
+      const { run, calls } = setup();
+      const script = Object.fromEntries(failing.map((name) => [name, tooLong()]));
+      const outcome = await run(models, script, { contextLength });
+      expect(calls).toEqual(called);
+      expect(outcome.result).toBe(called.at(-1));
+      expect(outcome.fallbackReason).toBe('context_length_exceeded');
+    });
+
+    it('a window that cannot be read counts as unknown', async () => {
+      const { run, calls } = setup();
+      const outcome = await run(
+        ['w4k', 'w8k'],
+        { w4k: tooLong() },
+        {
+          contextLength: (candidate) =>
+            candidate.model === 'w4k' ? Promise.resolve(4_096) : Promise.reject(new Error('catalog down')),
+        },
+      );
+      expect(calls).toEqual(['w4k', 'w8k']);
+      expect(outcome.result).toBe('w8k');
+    });
+
+    it('when nothing larger fits, says so with a 400 naming the models tried', async () => {
+      const { run, calls } = setup();
+      const attempt = run(
+        ['w8k', 'w4k', 'unknown'],
+        { w8k: tooLong(), unknown: tooLong() },
+        { contextLength },
+      );
+      await expect(attempt).rejects.toMatchObject({
+        code: ErrorCode.ContextLengthExceeded,
+        message: expect.stringMatching(/w8k, unknown.*no model with a larger one/),
+      });
+      expect(calls).toEqual(['w8k', 'unknown']);
+    });
+  });
+
+  describe('retries: only when no other model can take the request', () => {
+    it.each<[string, string[], (s: ReturnType<typeof setup>) => Promise<void>, boolean]>([
+      ['a model with a fallback after it: no retry', ['a', 'b'], () => Promise.resolve(), false],
+      ['the last model: retries', ['a'], () => Promise.resolve(), true],
+      [
+        'every later model behind an open breaker: retries',
+        ['a', 'b', 'c'],
+        async ({ breakers }) => {
+          await breakers.recordFailure(breakerKey(model('b')));
+          await breakers.recordFailure(breakerKey(model('c')));
+        },
+        true,
+      ],
+      [
+        'one later model still closed: no retry',
+        ['a', 'b', 'c'],
+        async ({ breakers }) => void (await breakers.recordFailure(breakerKey(model('b')))),
+        false,
+      ],
+    ])('%s', async (_name, models, before, expected) => {
+      const s = setup();
+      await before(s);
+      let allowed: boolean | undefined;
+      await s.run(models, {
+        a: async (context) => {
+          allowed = await context.mayRetry();
+          return 'a';
+        },
+      });
+      expect(allowed).toBe(expected);
+    });
+
+    it('not once the model’s own breaker has opened (another request saw it fail), even as the last model', async () => {
+      const s = setup();
+      let allowed: boolean | undefined;
+      await s.run(['a'], {
+        a: async (context) => {
+          await s.breakers.recordFailure(breakerKey(model('a')));
+          allowed = await context.mayRetry();
+          return 'a';
+        },
+      });
+      expect(allowed).toBe(false);
+    });
+
+    it('never for a probe: it is one attempt', async () => {
+      const s = setup();
+      await s.breakers.recordFailure(breakerKey(model('a')));
+      s.advance(C);
+      let context: AttemptContext | undefined;
+      await s.run(['a'], {
+        a: (given) => {
+          context = given;
+          return Promise.resolve('a');
+        },
+      });
+      expect(context!.probe).toBe(true);
+      expect(await context!.mayRetry()).toBe(false);
+    });
+  });
+
+  describe('what a failed call tells the breaker', () => {
+    it.each<[string, DomainError, 'open' | 'probe', number | null]>([
+      [
+        'a probe that fails with a 5xx re-opens it for twice the cool-down',
+        failure(ErrorCode.UpstreamUnavailable),
+        'open',
+        2 * C,
+      ],
+      ['a probe that times out re-opens it too', failure(ErrorCode.UpstreamTimeout), 'open', 2 * C],
+      [
+        'a probe refused for the caller’s request says nothing: the next call probes',
+        failure(ErrorCode.UpstreamBadRequest),
+        'probe',
+        null,
+      ],
+      [
+        'a probe that was rate limited says nothing either',
+        failure(ErrorCode.UpstreamRateLimited),
+        'probe',
+        null,
+      ],
+    ])('%s', async (_name, error, next, cooldown) => {
+      const s = setup();
+      const key = breakerKey(model('a'));
+      await s.breakers.recordFailure(key);
+      s.advance(C);
+      await s.run(['a', 'b'], { a: error }).catch(() => undefined);
+      expect(s.contexts.a.probe).toBe(true);
+      expect(await s.breakers.peek(key)).toBe(next);
+      const [open] = await s.breakers.listOpen();
+      expect(next === 'open' ? open.retryAt - open.openedAt : null).toBe(cooldown);
+    });
+
+    it('an open breaker is skipped without a call; a success of the probe closes it', async () => {
+      const s = setup();
+      await s.breakers.recordFailure(breakerKey(model('a')));
+      const skipped = await s.run(['a', 'b']);
+      expect(skipped).toMatchObject({ result: 'b', fallbackReason: 'circuit_open' });
+      expect(s.calls).toEqual(['b']);
+      s.advance(C);
+      expect((await s.run(['a', 'b'])).result).toBe('a');
+      expect(await s.breakers.acquire(breakerKey(model('a')))).toBe('closed');
+      expect(await s.metrics.breakerSkips.get()).toMatchObject({
+        values: [expect.objectContaining({ value: 1, labels: { provider: 'together_ai', model: 'a' } })],
+      });
+    });
+  });
+
+  it('reports each model passed over: a called one with its error and timing, a skipped one without', async () => {
+    const s = setup();
+    await s.breakers.recordFailure(breakerKey(model('b')));
+    const before = Date.now();
+    const outcome = await s.run(['a', 'b', 'c'], { a: failure(ErrorCode.UpstreamUnavailable) });
+    expect(outcome.result).toBe('c');
+    expect(outcome.failures).toEqual([
+      {
+        candidate: model('a'),
+        reason: 'upstream_error',
+        error: expect.objectContaining({ code: ErrorCode.UpstreamUnavailable }),
+        startedAt: expect.any(Number),
+        durationMs: expect.any(Number),
+      },
+      { candidate: model('b'), reason: 'circuit_open' },
+    ]);
+    expect(outcome.failures[0].startedAt).toBeGreaterThanOrEqual(before);
+  });
+});

@@ -1,0 +1,258 @@
+import { randomUUID } from 'node:crypto';
+import Redis from 'ioredis';
+import { deleteKeysWithPrefix } from '@tiergate/redis';
+import { TEST_REDIS_URL } from '@tiergate/testing';
+import { MemoryQuotaStore } from './memory-quota-store';
+import type { QuotaStore, ReservationAmounts, ReservationKeys, ReservationLimits } from './quota-store';
+import { RedisQuotaStore } from './redis-quota-store';
+import { utcDay } from './quota-clock';
+
+const DAY = '20990101';
+const UNLIMITED: ReservationLimits = {
+  requestsPerDay: -1,
+  tokensPerDay: -1,
+  audioMsPerDay: -1,
+  requestsPerSecond: -1,
+  requestsPerMinute: -1,
+  tokensPerMinute: -1,
+  concurrentStreams: -1,
+};
+const TEXT: ReservationAmounts = { tokens: 100, audioMs: 0, stream: false, quota: true };
+const NO_USAGE = { requests: 0, tokens: 0, audioMs: 0 };
+
+interface Subject {
+  store: QuotaStore;
+  /** Loses every counter and seed mark, as a Redis restart without persistence (or a new process) does. */
+  lose(): Promise<void>;
+  close(): Promise<void>;
+  prefix?: string;
+}
+
+function redisSubject(): Subject {
+  const prefix = `tiergate-test:${randomUUID().slice(0, 8)}:`;
+  const redis = new Redis(TEST_REDIS_URL);
+  return {
+    store: new RedisQuotaStore(redis, prefix),
+    prefix,
+    lose: () => deleteKeysWithPrefix(TEST_REDIS_URL, prefix),
+    close: async () => {
+      await deleteKeysWithPrefix(TEST_REDIS_URL, prefix);
+      redis.disconnect();
+    },
+  };
+}
+
+function memorySubject(): Subject {
+  const store = new MemoryQuotaStore();
+  const state = store as unknown as { counters: Map<string, unknown>; marks: Map<string, unknown> };
+  return {
+    store,
+    lose: () => {
+      state.counters.clear();
+      state.marks.clear();
+      return Promise.resolve();
+    },
+    close: () => Promise.resolve(),
+  };
+}
+
+/** The same contract for the Redis store and its in-process twin. */
+describe.each([
+  ['Redis', redisSubject],
+  ['memory', memorySubject],
+])('QuotaStore seeding (%s)', (_name, create: () => Subject) => {
+  let subject: Subject;
+  let store: QuotaStore;
+  let second = 0;
+
+  beforeEach(() => {
+    subject = create();
+    store = subject.store;
+  });
+  afterEach(() => subject.close());
+
+  /** Keys in a fresh rate window each time, so only the daily counters carry over. */
+  const keysFor = (userId: string, feature = 'text_generation'): ReservationKeys => ({
+    userId,
+    feature,
+    day: DAY,
+    second: ++second,
+    minute: second,
+    dayTtlSeconds: 3600,
+  });
+  const usage = async (userId: string) => store.dayUsage(userId, DAY, ['text_generation', 'audio_tts']);
+
+  it('counts nothing against unseeded day counters and says so; own-key requests need no seed', async () => {
+    const user = randomUUID();
+    expect(await store.reserve(keysFor(user), UNLIMITED, TEXT, true)).toEqual({ ok: false, unseeded: true });
+    expect(await usage(user)).toEqual({
+      seeded: false,
+      features: { text_generation: NO_USAGE, audio_tts: NO_USAGE },
+    });
+    const own = await store.reserve(keysFor(user), UNLIMITED, { ...TEXT, quota: false }, true);
+    expect(own).toMatchObject({ ok: true, requestsUsed: 0 });
+  });
+
+  it('seeds from the ledger once, then counts on top of it up to the limit', async () => {
+    const user = randomUUID();
+    const ledger = {
+      text_generation: { requests: 49, tokens: 4_900, audioMs: 0 },
+      audio_tts: { requests: 2, tokens: 0, audioMs: 61_500 },
+    };
+    expect(await store.seed(user, DAY, ledger, 3600)).toBe(true);
+    expect(await usage(user)).toEqual({ seeded: true, features: ledger });
+    // A second seeding (another instance, later) changes nothing.
+    expect(
+      await store.seed(user, DAY, { text_generation: { requests: 500, tokens: 1, audioMs: 0 } }, 3600),
+    ).toBe(false);
+    const limits = { ...UNLIMITED, requestsPerDay: 50 };
+    const first = await store.reserve(keysFor(user), limits, TEXT, true);
+    expect(first).toMatchObject({ ok: true, requestsUsed: 50, tokensUsed: 5_000 });
+    expect(await store.reserve(keysFor(user), limits, TEXT, true)).toEqual({
+      ok: false,
+      limit: 'requests_per_day',
+      limitValue: 50,
+    });
+    const audio = await store.reserve(
+      keysFor(user, 'audio_tts'),
+      { ...UNLIMITED, audioMsPerDay: 120_000 },
+      { tokens: 0, audioMs: 60_000, stream: false, quota: true },
+      true,
+    );
+    expect(audio).toEqual({ ok: false, limit: 'minutes_per_day', limitValue: 120_000 });
+  });
+
+  it('instances racing to seed count the ledger once', async () => {
+    const user = randomUUID();
+    const ledger = { text_generation: { requests: 7, tokens: 70, audioMs: 0 } };
+    const results = await Promise.all(Array.from({ length: 20 }, () => store.seed(user, DAY, ledger, 3600)));
+    expect(results.filter(Boolean)).toHaveLength(1);
+    expect((await usage(user)).features.text_generation).toEqual(ledger.text_generation);
+  });
+
+  it('keeps counters already larger than the ledger (counted while the ledger was unreachable)', async () => {
+    const user = randomUUID();
+    for (let i = 0; i < 3; i++) await store.reserve(keysFor(user), UNLIMITED, TEXT, false);
+    await store.seed(user, DAY, { text_generation: { requests: 2, tokens: 900, audioMs: 0 } }, 3600);
+    expect((await usage(user)).features.text_generation).toEqual({ requests: 3, tokens: 900, audioMs: 0 });
+  });
+
+  it('200 racing reservations on seeded counters: exactly the limit succeeds', async () => {
+    const user = randomUUID();
+    await store.seed(user, DAY, { text_generation: { requests: 10, tokens: 0, audioMs: 0 } }, 3600);
+    const keys = keysFor(user);
+    const outcomes = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        store.reserve(keys, { ...UNLIMITED, requestsPerDay: 50 }, TEXT, true),
+      ),
+    );
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(40);
+    expect((await usage(user)).features.text_generation.requests).toBe(50);
+  });
+
+  it('settles under the same seeding; after a loss and a rebuild, adds a settled request in full and ignores a refund', async () => {
+    const user = randomUUID();
+    await store.seed(user, DAY, {}, 3600);
+    const reserve = async (keys: ReservationKeys) => {
+      const outcome = await store.reserve(keys, UNLIMITED, TEXT, true);
+      if (!outcome.ok) throw new Error('not admitted');
+      return { ...keys, seed: outcome.seed };
+    };
+    const settled = await reserve(keysFor(user));
+    await store.settle(settled, TEXT, -40, 0); // used 60 of the 100 reserved
+    expect((await usage(user)).features.text_generation).toEqual({ requests: 1, tokens: 60, audioMs: 0 });
+
+    const inFlight = await reserve(keysFor(user));
+    const failing = await reserve(keysFor(user));
+    await subject.lose();
+    // Nothing is counted until the counters are rebuilt.
+    expect(await store.reserve(keysFor(user), UNLIMITED, TEXT, true)).toEqual({ ok: false, unseeded: true });
+    await store.seed(user, DAY, { text_generation: { requests: 1, tokens: 60, audioMs: 0 } }, 3600);
+    await store.settle(inFlight, TEXT, -75, 0); // its event is written after this: counted now, in full
+    await store.refund(failing, TEXT); // never counted by the rebuild: nothing to give back
+    expect((await usage(user)).features.text_generation).toEqual({ requests: 2, tokens: 85, audioMs: 0 });
+  });
+
+  it('leaves day counters alone when a settle finds them lost and not yet rebuilt', async () => {
+    const user = randomUUID();
+    await store.seed(user, DAY, {}, 3600);
+    const outcome = await store.reserve(keysFor(user), UNLIMITED, TEXT, true);
+    if (!outcome.ok) throw new Error('not admitted');
+    await subject.lose();
+    await store.settle({ ...keysFor(user), seed: outcome.seed }, TEXT, -10, 0);
+    expect(await usage(user)).toEqual({
+      seeded: false,
+      features: { text_generation: NO_USAGE, audio_tts: NO_USAGE },
+    });
+  });
+  it('carries the counts of a fail-open period over, unless the counters were rebuilt from the ledger since it began', async () => {
+    const counted = { requests: 5, tokens: 500, audioMs: 0 };
+    // Seeded before the outage: the counts are added.
+    const before = randomUUID();
+    await store.seed(before, DAY, { text_generation: { requests: 10, tokens: 1_000, audioMs: 0 } }, 3600);
+    await store.carryOver(before, DAY, 'text_generation', counted, Date.now() + 5, 3600);
+    expect((await usage(before)).features.text_generation).toEqual({
+      requests: 15,
+      tokens: 1_500,
+      audioMs: 0,
+    });
+    // Rebuilt from the ledger after the outage began: that ledger may hold them already.
+    const rebuilt = randomUUID();
+    const since = Date.now() - 5;
+    await store.seed(rebuilt, DAY, { text_generation: { requests: 10, tokens: 1_000, audioMs: 0 } }, 3600);
+    await store.carryOver(rebuilt, DAY, 'text_generation', counted, since, 3600);
+    expect((await usage(rebuilt)).features.text_generation).toEqual({
+      requests: 10,
+      tokens: 1_000,
+      audioMs: 0,
+    });
+    // Not seeded (lost): added, and the rebuild that follows keeps the larger of them and the ledger.
+    const lost = randomUUID();
+    await store.carryOver(lost, DAY, 'text_generation', counted, since, 3600);
+    await store.seed(lost, DAY, { text_generation: { requests: 3, tokens: 900, audioMs: 0 } }, 3600);
+    expect((await usage(lost)).features.text_generation).toEqual({ requests: 5, tokens: 900, audioMs: 0 });
+  });
+});
+
+describe('RedisQuotaStore keys', () => {
+  it('keeps every key of a user in one hash slot, so each script runs on a Redis Cluster', async () => {
+    const subject = redisSubject();
+    const redis = new Redis(TEST_REDIS_URL);
+    try {
+      const user = randomUUID();
+      await subject.store.seed(user, DAY, { text_generation: { requests: 1, tokens: 1, audioMs: 1 } }, 3600);
+      await subject.store.reserve(
+        { userId: user, feature: 'text_generation', day: DAY, second: 1, minute: 1, dayTtlSeconds: 60 },
+        UNLIMITED,
+        { ...TEXT, stream: true },
+        true,
+      );
+      const keys: string[] = [];
+      let cursor = '0';
+      do {
+        const [next, batch] = await redis.scan(cursor, 'MATCH', `${subject.prefix}*`, 'COUNT', 1000);
+        cursor = next;
+        keys.push(...batch);
+      } while (cursor !== '0');
+      expect(keys).toHaveLength(5); // seed mark, day hash, second, minute, streams
+      expect(keys.map((key) => /\{([^}]*)\}/.exec(key)?.[1])).toEqual(keys.map(() => user));
+    } finally {
+      redis.disconnect();
+      await subject.close();
+    }
+  });
+});
+
+describe('MemoryQuotaStore as the fail-open store', () => {
+  it('lists the day counters it holds and takes off what was carried over', async () => {
+    const store = new MemoryQuotaStore();
+    const user = randomUUID();
+    const { day } = utcDay(Date.now());
+    const keys = { userId: user, feature: 'code_generation', day, second: 1, minute: 1, dayTtlSeconds: 60 };
+    for (let i = 0; i < 3; i++) await store.reserve(keys, UNLIMITED, TEXT, false);
+    const counted = { requests: 3, tokens: 300, audioMs: 0 };
+    expect(store.dayCounters()).toEqual([{ userId: user, day, feature: 'code_generation', usage: counted }]);
+    store.subtract(user, day, 'code_generation', counted, 60);
+    expect(store.dayCounters()).toEqual([]);
+  });
+});

@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '@tiergate/database';
+import { createTestDatabase, type TestDatabase } from '@tiergate/testing';
+import type { UsageEvent } from './usage-event';
+import { UsageQuotaTotals } from './usage-totals';
+import { UsageWriter } from './usage-writer';
+
+describe('UsageQuotaTotals (PostgreSQL)', () => {
+  let db: TestDatabase;
+  let dataSource: DataSource;
+  let writer: UsageWriter;
+  let totals: UsageQuotaTotals;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    dataSource = await new DataSource(dataSourceOptions({ url: db.url })).initialize();
+    writer = new UsageWriter(dataSource);
+    totals = new UsageQuotaTotals(dataSource);
+  });
+  afterAll(async () => {
+    await dataSource.destroy();
+    await db.drop();
+  });
+
+  const event = (userId: string, overrides: Partial<UsageEvent> = {}): UsageEvent => ({
+    requestId: randomUUID(),
+    occurredAt: '2030-05-17T10:00:00.000Z',
+    userId,
+    tier: 'free',
+    feature: 'text_generation',
+    modality: 'chat',
+    requestedModel: null,
+    servedModel: 'm/one',
+    provider: 'together_ai',
+    keySource: 'system',
+    isFallback: false,
+    fallbackStrategy: null,
+    cached: false,
+    promptTokens: 10,
+    completionTokens: 5,
+    totalTokens: 15,
+    images: 0,
+    audioSeconds: 0,
+    characters: 0,
+    costUsd: 0.0001,
+    latencyMs: 120,
+    ttftMs: null,
+    status: 200,
+    errorCode: null,
+    ...overrides,
+  });
+
+  it('sums what counted against the quota per feature: answered requests on a system key, that UTC day', async () => {
+    const user = randomUUID();
+    await writer.write([
+      event(user),
+      event(user, { totalTokens: 30, servedModel: 'm/two', isFallback: true }),
+      event(user, { cached: true, totalTokens: 0, promptTokens: 0, completionTokens: 0 }),
+      // Not counted: a failed call (refunded), a refusal, the caller's own key, another day, another user.
+      event(user, { status: 502, errorCode: 'upstream_error', totalTokens: 0 }),
+      event(user, { status: 429, errorCode: 'quota_exceeded', servedModel: null, totalTokens: 0 }),
+      event(user, { keySource: 'user', totalTokens: 99 }),
+      event(user, { occurredAt: '2030-05-16T23:59:59.999Z' }),
+      event(user, { occurredAt: '2030-05-18T00:00:00.000Z' }),
+      event(randomUUID()),
+      event(user, { feature: 'audio_tts', modality: 'audio_tts', totalTokens: 0, audioSeconds: 1.5 }),
+      event(user, { feature: 'audio_tts', modality: 'audio_tts', totalTokens: 0, audioSeconds: 2.25 }),
+      event(user, { feature: 'image_generation', modality: 'image', totalTokens: 0, images: 2 }),
+    ]);
+    expect(await totals.countedAgainstQuota(user, '20300517')).toEqual({
+      text_generation: { requests: 3, tokens: 45, audioMs: 0 },
+      audio_tts: { requests: 2, tokens: 0, audioMs: 3_750 },
+      image_generation: { requests: 1, tokens: 0, audioMs: 0 },
+    });
+    expect(await totals.countedAgainstQuota(user, '2030-05-18')).toEqual({
+      text_generation: { requests: 1, tokens: 15, audioMs: 0 },
+    });
+    expect(await totals.countedAgainstQuota(randomUUID(), '20300517')).toEqual({});
+  });
+
+  it('reads one user and day through the per-user rollup index', async () => {
+    const runner = dataSource.createQueryRunner();
+    try {
+      await runner.query('SET enable_seqscan = off');
+      const plan: Array<{ 'QUERY PLAN': string }> = await runner.query(
+        `EXPLAIN SELECT feature FROM usage_daily WHERE user_id = $1 AND day = $2::date
+           AND key_source = 'system' AND status_class = 'ok'`,
+        [randomUUID(), '2030-05-17'],
+      );
+      expect(plan.map((row) => row['QUERY PLAN']).join('\n')).toContain('usage_daily_user_idx');
+    } finally {
+      await runner.query('RESET enable_seqscan');
+      await runner.release();
+    }
+  });
+});
