@@ -55,6 +55,8 @@ export class BatchProcessor implements OnModuleInit, OnApplicationShutdown {
     const workerConnection = createRedisClient(redis.url, 'batch-worker', { bullmq: { offlineQueue: true } });
     this.connections = [queueConnection, workerConnection];
     this.queue = new Queue<BatchSweepJob>(BATCH_QUEUE, { connection: queueConnection, prefix });
+    // Connection problems are logged once by the client; without a listener BullMQ prints each one.
+    this.queue.on('error', () => undefined);
     await this.queue.upsertJobScheduler(
       BATCH_SWEEP_SCHEDULER,
       { every: intervalMs },
