@@ -1,9 +1,8 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
-import type Redis from 'ioredis';
 import { UpstreamKeyResolver } from '@tiergate/key-manager';
 import { ProviderRegistry } from '@tiergate/provider';
-import { REDIS_CLIENT } from '@tiergate/redis';
+import { REDIS_CLIENT, type RedisConnection } from '@tiergate/redis';
 
 const UPSTREAM_CHECK_TTL_MS = 10_000;
 
@@ -24,7 +23,7 @@ export class ReadinessIndicators {
     private readonly indicators: HealthIndicatorService,
     private readonly providers: ProviderRegistry,
     private readonly keys: UpstreamKeyResolver,
-    @Optional() @Inject(REDIS_CLIENT) private readonly redis?: Redis,
+    @Optional() @Inject(REDIS_CLIENT) private readonly redis?: RedisConnection,
   ) {}
 
   get hasRedis(): boolean {
