@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from 
 import { Queue, Worker } from 'bullmq';
 import { BATCH_QUEUE, BATCH_SWEEP_SCHEDULER, BatchFollower, type BatchSweepJob } from '@tiergate/batch';
 import { bullmqPrefix, createRedisClient, type RedisConnection } from '@tiergate/redis';
+import { boundedWait } from './bounded-wait';
 
 /** Where the sweep runs: BullMQ on Redis (production), or a timer in this process (embedded mode). */
 export interface BatchProcessorOptions {
@@ -11,17 +12,6 @@ export interface BatchProcessorOptions {
 
 export const BATCH_PROCESSOR_OPTIONS = Symbol('BATCH_PROCESSOR_OPTIONS');
 const SHUTDOWN_WAIT_MS = 2_000;
-
-/** Waits for `work` (its failure ignored), at most SHUTDOWN_WAIT_MS. */
-async function boundedWait(work: Promise<unknown> | undefined): Promise<void> {
-  if (!work) return;
-  let timer: NodeJS.Timeout | undefined;
-  await Promise.race([
-    work.catch(() => undefined),
-    new Promise((resolve) => (timer = setTimeout(resolve, SHUTDOWN_WAIT_MS).unref())),
-  ]);
-  clearTimeout(timer);
-}
 
 /**
  * The batch follower's driver. Production: a BullMQ job scheduler (one repeatable sweep per
@@ -80,10 +70,10 @@ export class BatchProcessor implements OnModuleInit, OnApplicationShutdown {
    */
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await boundedWait(this.worker?.close(true));
-    await boundedWait(this.queue?.close());
+    await boundedWait(this.worker?.close(true), SHUTDOWN_WAIT_MS);
+    await boundedWait(this.queue?.close(), SHUTDOWN_WAIT_MS);
     for (const connection of this.connections) connection.disconnect();
-    await boundedWait(this.running);
+    await boundedWait(this.running, SHUTDOWN_WAIT_MS);
   }
 
   /** One sweep (never two at once in this process); answers how many batches were followed. */

@@ -3,6 +3,7 @@ import { Job, Worker } from 'bullmq';
 import { WorkerConfig } from '@tiergate/config';
 import { bullmqPrefix, createRedisClient, type RedisConnection } from '@tiergate/redis';
 import { USAGE_QUEUE, UsageWriter, type UsageEvent, type UsageJob } from '@tiergate/usage';
+import { boundedWait } from './bounded-wait';
 
 const DAY_MS = 86_400_000;
 
@@ -57,7 +58,8 @@ export class UsageProcessor implements OnModuleInit, OnApplicationShutdown {
 
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.partitionTimer);
-    await this.worker?.close();
+    // Lets the batches in hand finish (each is idempotent, so one cut short is written again later).
+    await boundedWait(this.worker?.close(), 10_000);
     this.connection?.disconnect();
   }
 
