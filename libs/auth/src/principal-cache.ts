@@ -1,6 +1,7 @@
 import { Inject, Injectable, Logger, OnModuleInit, Optional } from '@nestjs/common';
 import { LRUCache } from 'lru-cache';
 import { DatabaseUnavailableError, isDatabaseUnavailable } from '@tiergate/database';
+import { withTimeout } from '@tiergate/common';
 import { ChangeBus } from '@tiergate/redis';
 import type { Principal } from './principal';
 
@@ -155,7 +156,11 @@ export class PrincipalCache implements OnModuleInit {
   /** Drops what the change affects here, then tells every other instance. Never throws. */
   async announce(change: PrincipalChange): Promise<void> {
     this.forget(change);
-    await withTimeout(this.bus.publish(PRINCIPALS_CHANGED, encode(change)), 1_000).catch((error: Error) =>
+    await withTimeout(
+      this.bus.publish(PRINCIPALS_CHANGED, encode(change)),
+      1_000,
+      'the change bus did not answer within 1000 ms',
+    ).catch((error: Error) =>
       this.logger.warn(
         `principal change not announced (other instances drop it on reconnect or within ${this.settings.freshMs} ms): ${error.message}`,
       ),
@@ -220,11 +225,3 @@ const copyOf = ({ principal, validUntil }: CachedPrincipal): CachedPrincipal => 
   principal: { ...principal },
   validUntil,
 });
-
-function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}

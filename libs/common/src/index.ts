@@ -5,3 +5,4 @@ export { sniffImageType } from './image-type';
 export * from './feature-flags';
 export * from './modalities';
 export * from './error-status';
+export * from './with-timeout';

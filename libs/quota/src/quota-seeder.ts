@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { withTimeout } from '@tiergate/common';
 import { UsageQuotaTotals } from '@tiergate/usage';
 import type { QuotaStore } from './quota-store';
 
@@ -46,7 +47,11 @@ export class QuotaSeeder {
   private async seed(store: QuotaStore, userId: string, day: string, ttlSeconds: number) {
     let totals;
     try {
-      totals = await withTimeout(this.ledger.countedAgainstQuota(userId, day), LEDGER_TIMEOUT_MS);
+      totals = await withTimeout(
+        this.ledger.countedAgainstQuota(userId, day),
+        LEDGER_TIMEOUT_MS,
+        `the ledger did not answer within ${LEDGER_TIMEOUT_MS} ms`,
+      );
     } catch (error) {
       if (!this.ledgerDownUntil)
         this.logger.error(`Quota counters cannot be rebuilt from the ledger: ${(error as Error).message}`);
@@ -58,12 +63,4 @@ export class QuotaSeeder {
     await store.seed(userId, day, totals, ttlSeconds);
     return true;
   }
-}
-
-function withTimeout<T>(work: Promise<T>, ms: number): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`the ledger did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
 }

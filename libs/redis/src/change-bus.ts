@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
+import { withTimeout } from '@tiergate/common';
 import type { RedisConnection } from './redis-client';
 
 export type ChangeHandler = (payload: string) => void;
@@ -45,18 +46,11 @@ export class RedisChangeBus extends ChangeBus {
    * announced: callers log and go on; the others catch up on reconnect or their next refresh).
    */
   async publish(topic: string, payload = ''): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error(`Redis did not take the message within ${PUBLISH_TIMEOUT_MS} ms`)),
-        PUBLISH_TIMEOUT_MS,
-      );
-    });
-    try {
-      await Promise.race([this.publisher.publish(this.prefix + topic, payload), timeout]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(
+      this.publisher.publish(this.prefix + topic, payload),
+      PUBLISH_TIMEOUT_MS,
+      `Redis did not take the message within ${PUBLISH_TIMEOUT_MS} ms`,
+    );
   }
 
   subscribe(topic: string, handler: ChangeHandler): void {

@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import type { Queue } from 'bullmq';
+import { withTimeout } from '@tiergate/common';
 import type { UsageEvent, UsageJob } from './usage-event';
 import { UsageSpool } from './usage-spool';
 import { UsageWriter } from './usage-writer';
@@ -29,30 +30,20 @@ export class QueueSink extends UsageSink {
   }
 
   async deliver(events: UsageEvent[]): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(
-        () => reject(new Error('the usage queue did not accept the batch in time')),
-        this.timeoutMs,
-      );
-    });
-    try {
-      await Promise.race([
-        this.queue.add(
-          'batch',
-          { events },
-          {
-            attempts: 20,
-            backoff: { type: 'exponential', delay: 500 },
-            removeOnComplete: true,
-            removeOnFail: 10_000,
-          },
-        ),
-        timeout,
-      ]);
-    } finally {
-      clearTimeout(timer);
-    }
+    await withTimeout(
+      this.queue.add(
+        'batch',
+        { events },
+        {
+          attempts: 20,
+          backoff: { type: 'exponential', delay: 500 },
+          removeOnComplete: true,
+          removeOnFail: 10_000,
+        },
+      ),
+      this.timeoutMs,
+      'the usage queue did not accept the batch in time',
+    );
   }
 }
 

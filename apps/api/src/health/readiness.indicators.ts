@@ -1,18 +1,11 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import { HealthIndicatorService } from '@nestjs/terminus';
+import { withTimeout } from '@tiergate/common';
 import { UpstreamKeyResolver } from '@tiergate/key-manager';
 import { ProviderRegistry } from '@tiergate/provider';
 import { REDIS_CLIENT, type RedisConnection } from '@tiergate/redis';
 
 const UPSTREAM_CHECK_TTL_MS = 10_000;
-
-function withTimeout<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-  let timer: NodeJS.Timeout | undefined;
-  const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`${what} did not answer within ${ms} ms`)), ms);
-  });
-  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
-}
 
 /** Readiness checks beyond the database: Redis (when configured) and the upstream provider. */
 @Injectable()
@@ -33,7 +26,7 @@ export class ReadinessIndicators {
   async redisPing() {
     const check = this.indicators.check('redis');
     try {
-      await withTimeout(this.redis!.ping(), 1_000, 'Redis');
+      await withTimeout(this.redis!.ping(), 1_000, 'Redis did not answer within 1000 ms');
       return check.up();
     } catch (error) {
       return check.down({ message: (error as Error).message });
