@@ -8,6 +8,7 @@ import type { ProviderKeyEntity } from './entities/provider-key.entity';
 import { PROVIDER_KEYS_CHANGED, systemKeysChanged, userKeysChanged } from './key-changes';
 import { ProviderKeysRepository } from './provider-keys.repository';
 import { KeyRetirement } from './key-retirement';
+import type { KeyLimits } from './pacing/pacer';
 
 export type KeySource = 'system' | 'user';
 
@@ -21,6 +22,8 @@ export interface UpstreamCredential {
   userId: string | null;
   /** A user's key only: whether the user agreed to fall back to the platform's key. */
   fallbackToSystem: boolean;
+  /** A system key's account limits, which its calls are paced to (null: a user's key). */
+  limits: KeyLimits | null;
 }
 
 interface UserKey extends UpstreamCredential {
@@ -67,6 +70,7 @@ export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown 
   private pools?: Map<string, SystemPool>;
   private readonly turn = new Map<string, number>();
   private readonly userKeys = new LRUCache<string, Map<string, UserKey>>({ max: 50_000, ttl: 5 * 60_000 });
+  private readonly loadingUserKeys = new Map<string, Promise<Map<string, UserKey>>>();
   private readonly lastTouched = new Map<string, number>();
   private firstLoad?: Promise<void>;
   private refreshTimer?: NodeJS.Timeout;
@@ -168,10 +172,14 @@ export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown 
   /** Drops what is cached for a user, after their keys changed. */
   forgetUser(userId: string): void {
     this.userKeys.delete(userId);
+    this.loadingUserKeys.delete(userId);
   }
 
   private onChange(payload: string, everything = false): void {
-    if (everything) this.userKeys.clear();
+    if (everything) {
+      this.userKeys.clear();
+      this.loadingUserKeys.clear();
+    }
     if (payload.startsWith('user:')) this.forgetUser(payload.slice('user:'.length));
     else void this.reload();
   }
@@ -201,9 +209,36 @@ export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown 
     this.pools = pools;
   }
 
-  private async userKeysOf(userId: string): Promise<Map<string, UserKey>> {
+  /**
+   * A user's own keys, from memory; read once however many of their requests arrive together (a
+   * burst of a cold user's requests must not take one pooled connection each).
+   */
+  private userKeysOf(userId: string): Promise<Map<string, UserKey>> {
     const cached = this.userKeys.get(userId);
-    if (cached) return cached;
+    if (cached) return Promise.resolve(cached);
+    const pending = this.loadingUserKeys.get(userId);
+    if (pending) return pending;
+    // Kept only when the user's keys did not change while they were read (forgetUser).
+    const settled = () => {
+      const current = this.loadingUserKeys.get(userId) === loading;
+      if (current) this.loadingUserKeys.delete(userId);
+      return current;
+    };
+    const loading: Promise<Map<string, UserKey>> = this.readUserKeys(userId).then(
+      (keys) => {
+        if (settled()) this.userKeys.set(userId, keys);
+        return keys;
+      },
+      (error: unknown) => {
+        settled();
+        throw error;
+      },
+    );
+    this.loadingUserKeys.set(userId, loading);
+    return loading;
+  }
+
+  private async readUserKeys(userId: string): Promise<Map<string, UserKey>> {
     const rows = await this.keys.listUserKeys(userId);
     const keys = new Map<string, UserKey>();
     for (const row of rows) {
@@ -214,7 +249,6 @@ export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown 
         reason: row.statusReason,
       });
     }
-    this.userKeys.set(userId, keys);
     return keys;
   }
 
@@ -226,6 +260,14 @@ export class UpstreamKeyResolver implements OnModuleInit, OnApplicationShutdown 
       keyHint: `…${row.last4}`,
       userId: row.userId,
       fallbackToSystem: row.fallbackToSystem,
+      limits:
+        source === 'system'
+          ? {
+              requestsPerSecond: row.requestsPerSecond,
+              requestsPerMinute: row.requestsPerMinute,
+              tokensPerMinute: row.tokensPerMinute,
+            }
+          : null,
     };
   }
 }
