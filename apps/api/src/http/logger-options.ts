@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import pino from 'pino';
 import type { ApiConfig } from '@tiergate/config';
 
 /** Header and field paths that never reach a log line. */
@@ -17,11 +18,15 @@ export const REDACTED_PATHS = [
   '*.access_token',
 ];
 
-/** JSON logs with the request id on every line; probes are not logged. */
+/**
+ * JSON logs with the request id on every line; probes are not logged. Written to stdout
+ * asynchronously (no blocking write on the request path); pino flushes what is pending when the
+ * process exits.
+ */
 export function loggerOptions(config: ApiConfig, destination?: NodeJS.WritableStream): Params {
   return {
     pinoHttp: {
-      ...(destination && { stream: destination }),
+      stream: destination ?? pino.destination({ dest: 1, sync: false }),
       level: config.logLevel,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
       customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
