@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { Logger } from '@nestjs/common';
 import { withTimeout } from '@tiergate/common';
-import type { RedisConnection } from './redis-client';
+import { isRedisCluster, type RedisConnection } from './redis-client';
 
 export type ChangeHandler = (payload: string) => void;
 
@@ -36,7 +36,10 @@ export class RedisChangeBus extends ChangeBus {
     super();
     subscriber.on('message', (channel: string, message: string) => this.dispatch(channel, message));
     subscriber.on('ready', () => {
-      if (this.subscribedOnce) this.reconnectHandlers.forEach((handler) => handler());
+      if (this.subscribedOnce) {
+        this.resubscribe();
+        this.reconnectHandlers.forEach((handler) => handler());
+      }
       this.subscribedOnce = true;
     });
   }
@@ -73,19 +76,41 @@ export class RedisChangeBus extends ChangeBus {
     this.reconnectHandlers.push(handler);
   }
 
+  /**
+   * After a reconnect, one server's connection is subscribed again here rather than by ioredis
+   * (`autoResubscribe: false`, see createRedisClient): ioredis' own SUBSCRIBE has no handler, so
+   * the connection closing before Redis answered it (a shutdown just after an outage) was an
+   * unhandled rejection. A cluster's subscriber resubscribes by itself, and catches.
+   */
+  private resubscribe(): void {
+    const channels = [...this.handlers.keys()];
+    if (!channels.length || isRedisCluster(this.subscriber)) return;
+    this.subscribing = this.subscribing.then(() =>
+      this.subscriber
+        .subscribe(...channels)
+        .catch((error: Error) => this.logger.warn(`could not subscribe again: ${error.message}`)),
+    );
+  }
+
   private dispatch(channel: string, message: string): void {
-    for (const handler of this.handlers.get(channel) ?? []) {
-      try {
-        handler(message);
-      } catch (error) {
-        this.logger.error(`change handler for ${channel} failed: ${(error as Error).message}`);
-      }
+    deliver(this.handlers.get(channel) ?? [], channel, message, this.logger);
+  }
+}
+
+/** Calls each handler; one that throws is logged and stops none of the others (on either bus). */
+function deliver(handlers: readonly ChangeHandler[], channel: string, payload: string, logger: Logger): void {
+  for (const handler of handlers) {
+    try {
+      handler(payload);
+    } catch (error) {
+      logger.error(`change handler for ${channel} failed: ${(error as Error).message}`);
     }
   }
 }
 
 /** Embedded mode: one process, so an emitter is the whole bus. */
 export class InProcessChangeBus extends ChangeBus {
+  private readonly logger = new Logger(InProcessChangeBus.name);
   private readonly emitter = new EventEmitter().setMaxListeners(0);
 
   publish(topic: string, payload = ''): Promise<void> {
@@ -94,7 +119,7 @@ export class InProcessChangeBus extends ChangeBus {
   }
 
   subscribe(topic: string, handler: ChangeHandler): void {
-    this.emitter.on(topic, handler);
+    this.emitter.on(topic, (payload: string) => deliver([handler], topic, payload, this.logger));
   }
 
   onReconnect(_handler: () => void): void {

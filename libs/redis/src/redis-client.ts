@@ -50,8 +50,8 @@ export function createRedisClient(
         ...perConnection,
         enableOfflineQueue: offlineQueue,
         // A subscriber may subscribe before it is connected; the ready check's INFO would then be
-        // refused in subscriber mode.
-        ...(options.subscriber && { enableReadyCheck: false }),
+        // refused in subscriber mode. Its owner subscribes again after a reconnect (RedisChangeBus).
+        ...(options.subscriber && { enableReadyCheck: false, autoResubscribe: false }),
         retryStrategy: retryDelay,
       });
   reportConnectionProblems(client, name, options.quiet);
