@@ -18,13 +18,17 @@ const swcEsmPackage = [swc[0], { ...swc[1], module: { type: 'commonjs', importIn
 
 const ESM_ONLY =
   '(content-disposition|music-metadata|strtok3|token-types|file-type|uint8array-extras|@tokenizer/inflate|media-typer|@borewit/text-codec|win-guid)';
+// CommonJS packages that load Node's built-ins with import(), which Jest's module system cannot run
+// (the OTLP exporter's HTTP transport): compiled so that import() becomes require().
+const DYNAMIC_IMPORT = '(@opentelemetry/otlp-exporter-base)';
+const COMPILED = `(${ESM_ONLY}|${DYNAMIC_IMPORT})`;
 
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': swc, [`node_modules/(.+/)?${ESM_ONLY}/.+\\.js$`]: swcEsmPackage },
+  transform: { '^.+\\.ts$': swc, [`node_modules/(.+/)?${COMPILED}/.+\\.js$`]: swcEsmPackage },
   // Node 20.19+ loads these ESM-only packages with require(); Jest's module system cannot, so
   // they are compiled to CommonJS for tests (two have no `require` export: mapped to their entry).
-  transformIgnorePatterns: [`/node_modules/(?!(.+/)?${ESM_ONLY}/)`],
+  transformIgnorePatterns: [`/node_modules/(?!(.+/)?${COMPILED}/)`],
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@tiergate/(.*)$': '<rootDir>/libs/$1/src',

@@ -7,6 +7,8 @@
  *     direct to the simulator, then through the gateway; overhead = gateway - direct at p50/p99;
  *  2. maximum throughput with autocannon (closed loop), direct and through the gateway.
  *  3. streaming: time to first token at a steady rate, direct and through the gateway;
+ *     Beside each: the overhead by step as the api reports it in Server-Timing (p50 of auth,
+ *     quota and total minus upstream);
  *  4. memory of the api process (RSS) across one 10,000-chunk stream and across 1,000
  *     concurrent streams (does the gateway buffer? it must not).
  * Environment: BENCH_RATE (500), BENCH_SECONDS (15), BENCH_STREAM_RATE (100),
@@ -29,6 +31,7 @@ import {
   REDIS_URL,
   rssMiB,
   startProcess,
+  StepBreakdown,
   stopProcesses,
 } from './bench-support';
 
@@ -57,6 +60,7 @@ async function openLoop(
   seconds: number,
   connections: number,
   until: (body: AsyncIterable<Buffer> & { dump(): Promise<void> }) => Promise<bigint>,
+  steps?: StepBreakdown,
 ): Promise<hdr.Histogram> {
   const pool = new Pool(target.origin, { connections, pipelining: 1 });
   const histogram = hdr.build({
@@ -75,6 +79,7 @@ async function openLoop(
     if (response.statusCode !== 200) throw new Error(`${target.name}: HTTP ${response.statusCode}`);
     const at = await until(response.body as AsyncIterable<Buffer> & { dump(): Promise<void> });
     if (record) histogram.recordValue(Number(at - started) / 1000);
+    if (record) steps?.add(response.headers['server-timing']);
   };
   const run = async (duration: number, record: boolean) => {
     const total = Math.round(duration * rate);
@@ -85,7 +90,9 @@ async function openLoop(
       const wait = due - performance.now();
       if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
       else if (wait > 0) while (performance.now() < due) await Promise.resolve();
-      pending.push(send(record));
+      const sent = send(record);
+      sent.catch(() => undefined); // reported by Promise.all below, after cleanup is still possible
+      pending.push(sent);
     }
     await Promise.all(pending);
   };
@@ -96,22 +103,46 @@ async function openLoop(
 }
 
 /** Latency of whole answers. */
-function steadyLatency(target: Target, rate: number, seconds: number): Promise<hdr.Histogram> {
-  return openLoop(target, rate, seconds, 256, async (body) => {
-    await body.dump();
-    return process.hrtime.bigint();
-  });
+function steadyLatency(
+  target: Target,
+  rate: number,
+  seconds: number,
+  steps?: StepBreakdown,
+): Promise<hdr.Histogram> {
+  return openLoop(
+    target,
+    rate,
+    seconds,
+    256,
+    async (body) => {
+      await body.dump();
+      return process.hrtime.bigint();
+    },
+    steps,
+  );
 }
 
 /** Streaming: the time until the first content chunk arrives (the rest is read, not timed). */
-function steadyTimeToFirstToken(target: Target, rate: number, seconds: number): Promise<hdr.Histogram> {
-  return openLoop(target, rate, seconds, 512, async (body) => {
-    let firstToken: bigint | undefined;
-    for await (const chunk of body) {
-      if (firstToken === undefined && chunk.includes('"content":"')) firstToken = process.hrtime.bigint();
-    }
-    return firstToken ?? process.hrtime.bigint();
-  });
+function steadyTimeToFirstToken(
+  target: Target,
+  rate: number,
+  seconds: number,
+  steps?: StepBreakdown,
+): Promise<hdr.Histogram> {
+  return openLoop(
+    target,
+    rate,
+    seconds,
+    512,
+    async (body) => {
+      let firstToken: bigint | undefined;
+      for await (const chunk of body) {
+        if (firstToken === undefined && chunk.includes('"content":"')) firstToken = process.hrtime.bigint();
+      }
+      return firstToken ?? process.hrtime.bigint();
+    },
+    steps,
+  );
 }
 
 /** Runs `work` while sampling the process's RSS every 50 ms; returns the baseline and the peak. */
@@ -212,7 +243,8 @@ async function main(): Promise<void> {
 
     console.log(`Steady load: ${RATE} requests/s for ${SECONDS} s each (after ${WARMUP_SECONDS} s warm-up)`);
     const d = await steadyLatency(direct, RATE, SECONDS);
-    const g = await steadyLatency(gateway, RATE, SECONDS);
+    const steps = new StepBreakdown();
+    const g = await steadyLatency(gateway, RATE, SECONDS, steps);
     const ms = (us: number) => (us / 1000).toFixed(2);
     const row = (name: string, h: hdr.Histogram) =>
       `${name.padEnd(22)} p50 ${ms(h.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(h.getValueAtPercentile(99)).padStart(7)} ms   max ${ms(h.maxValue).padStart(8)} ms   n=${h.totalCount}`;
@@ -221,6 +253,7 @@ async function main(): Promise<void> {
     console.log(
       `gateway overhead       p50 ${ms(g.getValueAtPercentile(50) - d.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(g.getValueAtPercentile(99) - d.getValueAtPercentile(99)).padStart(7)} ms`,
     );
+    console.log(`overhead by step (the api's Server-Timing)   ${steps.report()}`);
 
     const streamBody = (content: string) =>
       JSON.stringify({
@@ -238,16 +271,19 @@ async function main(): Promise<void> {
     });
     console.log(`Streaming time to first token: ${STREAM_RATE} streams/s for ${SECONDS} s each`);
     const ds = await steadyTimeToFirstToken(streaming(direct, 'Stream #sim tokens=32'), STREAM_RATE, SECONDS);
+    const streamSteps = new StepBreakdown();
     const gs = await steadyTimeToFirstToken(
       streaming(gateway, 'Stream #sim tokens=32'),
       STREAM_RATE,
       SECONDS,
+      streamSteps,
     );
     console.log(row('direct TTFT', ds));
     console.log(row('gateway TTFT', gs));
     console.log(
       `TTFT overhead          p50 ${ms(gs.getValueAtPercentile(50) - ds.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(gs.getValueAtPercentile(99) - ds.getValueAtPercentile(99)).padStart(7)} ms`,
     );
+    console.log(`TTFT overhead by step (Server-Timing, to the first byte)   ${streamSteps.report()}`);
 
     const apiPid = processes[1].pid!;
     const long = await peakRss(apiPid, async () => {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@tiergate/audit';
 import { AuthModule } from '@tiergate/auth';
@@ -11,6 +12,7 @@ import { MetricsModule } from '@tiergate/metrics';
 import { GatewayModule } from '@tiergate/gateway';
 import { QuotaModule } from '@tiergate/quota';
 import { RedisModule } from '@tiergate/redis';
+import { TracingModule } from '@tiergate/tracing';
 import { AuditController } from './admin/audit.controller';
 import { AdminCatalogController } from './admin/catalog.controller';
 import { AdminOverviewModule } from './admin/overview.module';
@@ -20,6 +22,7 @@ import { ModelConfigController } from './admin/model-config.controller';
 import { UsersController } from './admin/users.controller';
 import { AuthController } from './auth/auth.controller';
 import { BatchesModule } from './batches/batches.module';
+import { EndpointsModule } from './endpoints/endpoints.module';
 import { SessionController } from './auth/session.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessIndicators } from './health/readiness.indicators';
@@ -45,7 +48,11 @@ import { TextController } from './together/text.controller';
 /** The api's composition root. Redis is wired when REDIS_URL is set; embedded mode uses in-process stand-ins. */
 @Module({})
 export class ApiModule {
-  static register(config: ApiConfig, logDestination?: NodeJS.WritableStream): DynamicModule {
+  static register(
+    config: ApiConfig,
+    logDestination?: NodeJS.WritableStream,
+    spanExporter?: SpanExporter,
+  ): DynamicModule {
     const database = config.database.url
       ? { url: config.database.url }
       : { embeddedDir: config.database.dataDir };
@@ -60,6 +67,7 @@ export class ApiModule {
           : RedisModule.inProcess(config.redisKeyPrefix),
         TerminusModule.forRoot({ logger: false }),
         MetricsModule,
+        TracingModule.forRoot(spanExporter),
         AuditModule,
         FlagsModule,
         AuthModule,
@@ -67,6 +75,7 @@ export class ApiModule {
         QuotaModule,
         AdminOverviewModule,
         BatchesModule,
+        EndpointsModule,
       ],
       controllers: [
         AuthController,

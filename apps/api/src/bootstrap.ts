@@ -5,14 +5,17 @@ import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { Logger } from 'nestjs-pino';
 import type { ApiConfig } from '@tiergate/config';
 import { Metrics } from '@tiergate/metrics';
+import { Tracing } from '@tiergate/tracing';
 import { ApiModule } from './api.module';
 import { addDrainHook } from './http/graceful-shutdown';
 import { serveDashboard } from './http/dashboard';
 import { registerJsonBodyParser } from './http/json-body';
 import { buildOpenApiDocument } from './http/openapi';
+import { registerRequestTiming } from './http/request-timing';
 import { createValidationPipe } from './http/validation';
 
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
@@ -49,6 +52,8 @@ export interface ApiAppOptions {
    * requests in flight finish (the server process, see graceful-shutdown.ts).
    */
   forceCloseConnections?: boolean | 'idle';
+  /** Where spans go instead of OTLP when tracing is on (tests: an InMemorySpanExporter). */
+  spanExporter?: SpanExporter;
 }
 
 export async function createApiApp(
@@ -65,7 +70,7 @@ export async function createApiApp(
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.register(config, options.logDestination),
+    ApiModule.register(config, options.logDestination, options.spanExporter),
     adapter,
     {
       bufferLogs: true,
@@ -93,6 +98,7 @@ export async function createApiApp(
   });
   addDrainHook(fastify);
   const metrics = app.get(Metrics);
+  registerRequestTiming(fastify, metrics, app.get(Tracing));
   fastify.addHook('onResponse', (request, reply, done) => {
     const labels = {
       route: request.routeOptions.url ?? 'unmatched',

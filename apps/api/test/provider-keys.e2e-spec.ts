@@ -85,6 +85,9 @@ describe('provider keys: system keys and bring-your-own-key (e2e)', () => {
         last_used_at: null,
         retire_at: null,
         replaced_by: null,
+        requests_per_second: null,
+        requests_per_minute: null,
+        tokens_per_minute: null,
         created_at: expect.any(String),
       });
       expect(response.text).not.toContain(secret);

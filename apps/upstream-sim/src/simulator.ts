@@ -1,8 +1,11 @@
 import multipart from '@fastify/multipart';
 import Fastify, { FastifyInstance } from 'fastify';
 import { catalogResponse } from './catalog';
+import { registerRateLimits } from './rate-limits';
 import { Fault, FaultParseError, FaultRegistry } from './faults';
 import { registerBatchRoutes } from './routes/batch.routes';
+import { registerEndpointRoutes } from './routes/endpoint.routes';
+import { registerModelUploadRoutes } from './routes/model-upload.routes';
 import { registerMediaRoutes } from './routes/media.routes';
 import { registerTextRoutes } from './routes/text.routes';
 import {
@@ -34,7 +37,7 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   void app.register(multipart);
   const faults = new FaultRegistry();
   const stats: SimStats = { requests: 0, byPath: {}, streamsAbandoned: 0, keysSeen: {}, byModel: {} };
-  const context: SimContext = { app, faults, stats, files: new Map() };
+  const context: SimContext = { app, faults, stats, files: new Map(), customModels: [] };
   /** Keys the "account" has revoked: refused with 401 like any invalid key. */
   const revokedKeys = new Set<string>();
 
@@ -57,6 +60,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
     }
   });
 
+  registerRateLimits(app);
+
   app.get('/v1/models', async (request, reply) => {
     const fault = takeFault(context, request, reply, undefined);
     if (await applyPreContentFault(fault, request, reply)) return reply;
@@ -65,6 +70,8 @@ export function buildSimulator(options: SimulatorOptions = {}): Simulator {
   registerTextRoutes(context);
   registerMediaRoutes(context);
   registerBatchRoutes(context);
+  registerEndpointRoutes(context);
+  registerModelUploadRoutes(context);
   registerControl(app, faults, stats, revokedKeys);
 
   app.setNotFoundHandler((request, reply) =>

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Role } from '@tiergate/common';
+import type { RequestTimings, Role } from '@tiergate/common';
 import { ForbiddenError, UnauthenticatedError } from './auth.errors';
 import { Authenticator } from './authenticator';
 import { IS_PUBLIC, REQUIRED_ROLES } from './decorators';
@@ -11,6 +11,8 @@ type AuthRequest = {
   headers: Record<string, string | undefined>;
   cookies?: Record<string, string | undefined>;
   user?: Principal;
+  /** Set by the HTTP edge: authentication adds its time (Server-Timing `auth`). */
+  timings?: RequestTimings;
 };
 
 /** Global and secure by default: every route needs a valid access token or API key unless @Public(). */
@@ -26,7 +28,12 @@ export class AuthenticationGuard implements CanActivate {
       return true;
     const http = context.switchToHttp();
     const request = http.getRequest<AuthRequest>();
+    const started = performance.now();
     const user = await this.authenticator.authenticate(request, http.getResponse());
+    if (request.timings) {
+      request.timings.authStartedAt = started;
+      request.timings.add('auth', started);
+    }
     if (!user) {
       if (request.headers.authorization)
         throw new UnauthenticatedError('Invalid, expired or revoked credentials');

@@ -23,6 +23,8 @@ export enum ErrorCode {
   ModelNotAvailable = 'model_not_available',
   UpstreamBadRequest = 'upstream_bad_request',
   UpstreamRateLimited = 'upstream_rate_limited',
+  /** The platform's upstream account has no room now (its keys' paced limits): Retry-After says when. */
+  AccountRateLimited = 'account_rate_limited',
   UpstreamUnavailable = 'upstream_unavailable',
   UpstreamTimeout = 'upstream_timeout',
   UpstreamProtocolError = 'upstream_protocol_error',
@@ -55,4 +57,6 @@ export enum ErrorCode {
   DatabaseUnavailable = 'database_unavailable',
   /** The caller's tier may not submit batch jobs. */
   BatchesNotAllowed = 'batches_not_allowed',
+  /** The model is a dedicated endpoint that is not running (stopped, starting): falls back, else 503. */
+  EndpointNotRunning = 'endpoint_not_running',
 }

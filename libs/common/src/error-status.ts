@@ -43,6 +43,7 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
     case ErrorCode.UpstreamBadRequest:
       return { status: 400, type: 'invalid_request_error' };
     case ErrorCode.UpstreamRateLimited:
+    case ErrorCode.AccountRateLimited:
     case ErrorCode.QuotaExceeded:
     case ErrorCode.TooManyAttempts:
       return { status: 429, type: 'rate_limit_error' };
@@ -60,6 +61,7 @@ export function httpErrorFor(code: ErrorCode): HttpErrorMapping {
     case ErrorCode.QuotaUnavailable:
     case ErrorCode.RouteMisconfigured:
     case ErrorCode.DatabaseUnavailable:
+    case ErrorCode.EndpointNotRunning:
       return { status: 503, type: 'service_unavailable' };
     case ErrorCode.Internal:
       return { status: 500, type: 'api_error' };

@@ -6,3 +6,5 @@ export * from './feature-flags';
 export * from './modalities';
 export * from './error-status';
 export * from './with-timeout';
+export { RequestTimings, type TimedStep } from './request-timings';
+export * from './clock';

@@ -6,6 +6,7 @@ import { loadOrCreateEmbeddedSecrets } from './embedded-secrets';
 import { ConfigValidationError, validateEnv } from './env/validate-env';
 import { resolveRedisUrl } from './redis-target';
 import { metricsAccessFor, type MetricsAccess } from './network-exposure';
+import { tracingSettings, type TracingSettings } from './tracing-settings';
 
 export type RunMode = 'production' | 'embedded';
 
@@ -124,6 +125,7 @@ export abstract class ApiConfig {
   /** Who may read /metrics: see {@link metricsAccessFor}. */
   abstract readonly metricsAccess: MetricsAccess;
   abstract readonly logLevel: LogLevel;
+  abstract readonly tracing: TracingSettings;
   abstract readonly sim: { port: number };
   abstract readonly models: DefaultModels;
   abstract readonly media: MediaSettings;
@@ -232,6 +234,7 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
       responseCacheTtlSeconds: parseDurationSeconds(values.RESPONSE_CACHE_TTL)!,
     },
     logLevel: values.LOG_LEVEL,
+    tracing: tracingSettings(values),
     sim: { port: values.SIM_PORT },
     models: {
       chat: values.DEFAULT_CHAT_MODEL,

@@ -9,3 +9,4 @@ export { ConfigValidationError } from './env/validate-env';
 export { ApiEnv, LOG_LEVELS, type LogLevel } from './env/api-env.schema';
 export { WorkerEnv } from './env/worker-env.schema';
 export { SimEnv } from './env/sim-env.schema';
+export type { TracingSettings } from './tracing-settings';

@@ -1,9 +1,9 @@
 import type { BreakerDecision, BreakerSettings, CircuitBreakerStore } from './circuit-breaker';
 
 /**
- * The rules every CircuitBreakerStore keeps, as scenarios both stores run (the memory store on an
- * injected clock in circuit-breaker.spec.ts, the Redis store on Redis's clock in
- * circuit-breaker.int-spec.ts). Times are in cool-downs: `C` is the store's first cool-down, the
+ * The rules every CircuitBreakerStore keeps, as scenarios both stores run in
+ * circuit-breaker.int-spec.ts (the memory store on an injected clock, the Redis store on Redis's
+ * clock). Times are in cool-downs: `C` is the store's first cool-down, the
  * window is 4 C, the cap 4 C, the probe timeout 2 C. Waits leave margins of at least 0.15 C
  * either side of a deadline, so a store on a real clock passes under load too.
  */

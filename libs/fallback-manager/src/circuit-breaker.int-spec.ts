@@ -1,15 +1,118 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
+import { ManualClock } from '@tiergate/common';
 import { deleteKeysWithPrefix } from '@tiergate/redis';
 import { TEST_REDIS_URL } from '@tiergate/testing';
-import { RedisCircuitBreakerStore } from './circuit-breaker';
+import {
+  MemoryCircuitBreakerStore,
+  RedisCircuitBreakerStore,
+  type CircuitBreakerStore,
+} from './circuit-breaker';
 import { BREAKER_CONTRACT, contractSettings, runScenario } from './circuit-breaker.contract';
 
-/** Redis keeps time itself (the scripts read TIME), so here time passes for real: C is short. */
-const C = 250;
+interface Subject {
+  store: CircuitBreakerStore;
+  /** Another api instance's store: the same breakers (embedded mode, one process: the same store). */
+  sibling: CircuitBreakerStore;
+  /** Another deployment's store (another key prefix; another process): none of these breakers. */
+  stranger: CircuitBreakerStore;
+  /** Lets `cooldowns` first cool-downs pass. */
+  wait(cooldowns: number): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Redis keeps time itself (the scripts read TIME), so there time passes for real: C is short. */
+const REDIS_C = 250;
+
+function redisSubject(): Subject {
+  const prefix = `tiergate-test:${randomUUID().slice(0, 8)}:`;
+  const redis = new Redis(TEST_REDIS_URL);
+  const other = new Redis(TEST_REDIS_URL);
+  const settings = contractSettings(REDIS_C);
+  return {
+    store: new RedisCircuitBreakerStore(redis, prefix, settings),
+    sibling: new RedisCircuitBreakerStore(other, prefix, settings),
+    stranger: new RedisCircuitBreakerStore(other, `${prefix}other:`, settings),
+    wait: (cooldowns) => sleep(Math.round(cooldowns * REDIS_C)),
+    close: async () => {
+      redis.disconnect();
+      other.disconnect();
+      await deleteKeysWithPrefix(TEST_REDIS_URL, prefix);
+    },
+  };
+}
+
+/** The embedded twin on a test clock: the same rules, with no waiting. */
+function memorySubject(): Subject {
+  const C = 1_000;
+  const clock = new ManualClock();
+  const store = new MemoryCircuitBreakerStore(contractSettings(C), () => clock.now());
+  return {
+    store,
+    sibling: store,
+    stranger: new MemoryCircuitBreakerStore(contractSettings(C), () => clock.now()),
+    wait: (cooldowns) => Promise.resolve(clock.advance(Math.round(cooldowns * C))),
+    close: () => Promise.resolve(),
+  };
+}
+
+/** The CircuitBreakerStore contract, for the Redis store and its in-process twin. */
+describe.each([
+  ['Redis', redisSubject],
+  ['memory', memorySubject],
+])('CircuitBreakerStore (%s)', (_name, create: () => Subject) => {
+  let subject: Subject;
+  beforeEach(() => {
+    subject = create();
+  });
+  afterEach(() => subject.close());
+  const key = () => `together_ai:contract/${randomUUID().slice(0, 8)}`;
+
+  it.each(BREAKER_CONTRACT)('%s', async (_scenario, steps) => {
+    const { observed, expected } = await runScenario(subject.store, key(), steps, subject.wait);
+    expect(observed).toEqual(expected);
+  });
+
+  it('is shared by every instance: failures add up, and one instance sees the breaker another opened', async () => {
+    const model = key();
+    expect(await subject.store.recordFailure(model)).toBe(false);
+    expect(await subject.sibling.recordFailure(model)).toBe(true);
+    expect(await subject.store.acquire(model)).toBe('open');
+    expect((await subject.sibling.listOpen()).map((breaker) => breaker.key)).toEqual([model]);
+    await subject.wait(1.15);
+    expect(await subject.sibling.acquire(model)).toBe('probe');
+    expect(await subject.store.acquire(model)).toBe('open'); // the one probe is out, on any instance
+    await subject.store.recordSuccess(model);
+    expect(await subject.sibling.acquire(model)).toBe('closed');
+  });
+
+  it('keeps models and deployments apart', async () => {
+    const [model, other] = [key(), key()];
+    for (let i = 0; i < 2; i++) await subject.store.recordFailure(model);
+    expect(await subject.store.acquire(other)).toBe('closed');
+    expect(await subject.stranger.acquire(model)).toBe('closed');
+    expect(await subject.stranger.listOpen()).toEqual([]);
+    expect(await subject.stranger.recordFailure(model)).toBe(false); // its own count, from zero
+  });
+
+  it('100 racing failures open the breaker once; of 50 racing calls after the cool-down exactly one probes', async () => {
+    const model = key();
+    const opened = await Promise.all(
+      Array.from({ length: 100 }, (_, i) => (i % 2 ? subject.sibling : subject.store).recordFailure(model)),
+    );
+    expect(opened.filter(Boolean)).toHaveLength(1);
+    await subject.wait(1.15);
+    const decisions = await Promise.all(
+      Array.from({ length: 50 }, (_, i) => (i % 2 ? subject.sibling : subject.store).acquire(model)),
+    );
+    expect(decisions.filter((decision) => decision === 'probe')).toHaveLength(1);
+    expect(decisions.filter((decision) => decision === 'open')).toHaveLength(49);
+  });
+});
 
 describe('RedisCircuitBreakerStore (Redis)', () => {
+  const C = REDIS_C;
   const prefix = `tiergate-test:${randomUUID().slice(0, 8)}:`;
   let redis: Redis;
 
@@ -21,18 +124,13 @@ describe('RedisCircuitBreakerStore (Redis)', () => {
     await deleteKeysWithPrefix(TEST_REDIS_URL, prefix);
   });
 
-  describe('the breaker contract (the same scenarios as the memory store)', () => {
-    it.each(BREAKER_CONTRACT)('%s', async (_name, steps) => {
-      const store = new RedisCircuitBreakerStore(redis, prefix, contractSettings(C));
-      const key = `together_ai:contract/${randomUUID().slice(0, 8)}`;
-      const { observed, expected } = await runScenario(store, key, steps, (cooldowns) =>
-        sleep(Math.round(cooldowns * C)),
-      );
-      expect(observed).toEqual(expected);
-      // One breaker is one Redis key (a script never touches two: Redis Cluster places them apart).
-      const keys = await redis.keys(`${prefix}breaker:${key}*`);
-      expect(keys.length).toBeLessThanOrEqual(1);
-    });
+  it('keeps one breaker in one key (a script never touches two: Redis Cluster places them apart), gone once closed', async () => {
+    const store = new RedisCircuitBreakerStore(redis, prefix, contractSettings(C));
+    for (let i = 0; i < 2; i++) await store.recordFailure('together_ai:one/key');
+    expect(await store.acquire('together_ai:one/key')).toBe('open');
+    expect(await redis.keys(`${prefix}breaker:together_ai:one/key*`)).toHaveLength(1);
+    await store.recordSuccess('together_ai:one/key');
+    expect(await redis.keys(`${prefix}breaker:together_ai:one/key*`)).toHaveLength(0);
   });
 
   it('keeps the whole state of a breaker in one hash, expiring after (window + cap) × 4', async () => {

@@ -1,22 +1,15 @@
 import { MemoryCircuitBreakerStore, nextCooldown, type BreakerSettings } from './circuit-breaker';
-import { BREAKER_CONTRACT, contractSettings, runScenario } from './circuit-breaker.contract';
+import { contractSettings } from './circuit-breaker.contract';
 
 const C = 1_000;
 
+/** The rules both stores keep are in circuit-breaker.int-spec.ts (the contract, on both); here, the memory store's own. */
 describe('MemoryCircuitBreakerStore (injected clock)', () => {
   let now: number;
   const store = (settings: BreakerSettings = contractSettings(C)) =>
     new MemoryCircuitBreakerStore(settings, () => now);
   beforeEach(() => {
     now = 1_000_000;
-  });
-
-  it.each(BREAKER_CONTRACT)('%s', async (_name, steps) => {
-    const { observed, expected } = await runScenario(store(), 'together_ai:m', steps, (cooldowns) => {
-      now += Math.round(cooldowns * C);
-      return Promise.resolve();
-    });
-    expect(observed).toEqual(expected);
   });
 
   it('lists the breakers that are open, then half-open once the cool-down is over, until one closes', async () => {

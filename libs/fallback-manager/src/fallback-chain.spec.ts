@@ -3,8 +3,10 @@ import { DomainError, ErrorCode } from '@tiergate/common';
 import { Metrics } from '@tiergate/metrics';
 import { MemoryCircuitBreakerStore } from './circuit-breaker';
 import {
+  breakerCandidate,
   breakerKey,
   FallbackChain,
+  FallbackExhaustedError,
   type AttemptContext,
   type ChainCandidate,
   type ChainOptions,
@@ -33,7 +35,12 @@ function setup() {
     options: Partial<ChainOptions<string>> = {},
   ) =>
     chain.run<string>(
-      { chain: models.map(model), deadline: Date.now() + 60_000, ...options },
+      {
+        // `backup:x` is model x on another provider; a bare name is on together_ai.
+        chain: models.map((name) => (name.includes(':') ? breakerCandidate(name) : model(name))),
+        deadline: Date.now() + 60_000,
+        ...options,
+      },
       async (candidate, context) => {
         calls.push(candidate.model);
         contexts[candidate.model] = context;
@@ -231,5 +238,291 @@ describe('FallbackChain', () => {
       { candidate: model('b'), reason: 'circuit_open' },
     ]);
     expect(outcome.failures[0].startedAt).toBeGreaterThanOrEqual(before);
+  });
+
+  describe('which model answers, for each chain', () => {
+    const rateLimited = () =>
+      new DomainError(ErrorCode.UpstreamRateLimited, 'slow down', { retryAfterSeconds: 7 });
+
+    it.each<[string, string[], Record<string, DomainError>, string[], string | null, string | null]>([
+      ['the primary answers', ['a', 'b'], {}, ['a'], null, null],
+      [
+        'a 5xx moves on to the same provider’s next model',
+        ['a', 'b'],
+        { a: failure(ErrorCode.UpstreamUnavailable) },
+        ['a', 'b'],
+        'SAME_PROVIDER_DIFFERENT_MODEL',
+        'upstream_error',
+      ],
+      [
+        'a timeout moves on to another provider',
+        ['a', 'backup:b'],
+        { a: failure(ErrorCode.UpstreamTimeout) },
+        ['a', 'b'],
+        'DIFFERENT_PROVIDER',
+        'timeout',
+      ],
+      [
+        'the reason is the first failure’s, however many followed',
+        ['a', 'b', 'backup:c'],
+        { a: rateLimited(), b: failure(ErrorCode.ModelNotAvailable) },
+        ['a', 'b', 'c'],
+        'DIFFERENT_PROVIDER',
+        'rate_limited',
+      ],
+      [
+        'no usable key for the primary’s provider moves on',
+        ['a', 'backup:b'],
+        { a: failure(ErrorCode.NoSystemKey) },
+        ['a', 'b'],
+        'DIFFERENT_PROVIDER',
+        'no_key',
+      ],
+    ])('%s', async (_name, models, script, called, strategy, reason) => {
+      const s = setup();
+      const outcome = await s.run(models, script);
+      expect(s.calls).toEqual(called);
+      expect(outcome).toMatchObject({ result: called.at(-1), strategy, fallbackReason: reason });
+      expect(outcome.failures.map((f) => f.candidate.model)).toEqual(called.slice(0, -1));
+    });
+
+    it.each<[string, string[], Record<string, DomainError>, string[], ErrorCode]>([
+      [
+        'the caller’s bad request ends the chain at once',
+        ['a', 'b'],
+        { a: failure(ErrorCode.UpstreamBadRequest) },
+        ['a'],
+        ErrorCode.UpstreamBadRequest,
+      ],
+      [
+        'a content policy refusal from a fallback ends it too',
+        ['a', 'b', 'c'],
+        { a: failure(ErrorCode.UpstreamUnavailable), b: failure(ErrorCode.ContentPolicy) },
+        ['a', 'b'],
+        ErrorCode.ContentPolicy,
+      ],
+      [
+        'a context-length failure ends it when no window is known',
+        ['a', 'b'],
+        { a: tooLong() },
+        ['a'],
+        ErrorCode.ContextLengthExceeded,
+      ],
+      [
+        'the caller’s own key refused is not a reason to spend another model',
+        ['a', 'b'],
+        { a: failure(ErrorCode.UserKeyRejected) },
+        ['a'],
+        ErrorCode.UserKeyRejected,
+      ],
+    ])('%s', async (_name, models, script, called, code) => {
+      const s = setup();
+      await expect(s.run(models, script)).rejects.toMatchObject({ code });
+      expect(s.calls).toEqual(called);
+      // The model that refused is not to blame.
+      expect(await s.breakers.peek(breakerKey(model(called.at(-1)!)))).toBe('closed');
+    });
+  });
+
+  describe('when every model fails', () => {
+    const rateLimited = (seconds: number) =>
+      new DomainError(ErrorCode.UpstreamRateLimited, 'slow down', { retryAfterSeconds: seconds });
+
+    it.each<
+      [string, string[], Record<string, DomainError>, string[], boolean, ErrorCode, number | undefined]
+    >([
+      [
+        'one model: its own error',
+        ['a'],
+        { a: failure(ErrorCode.UpstreamUnavailable) },
+        [],
+        false,
+        ErrorCode.UpstreamUnavailable,
+        undefined,
+      ],
+      [
+        'all timed out: a timeout',
+        ['a', 'b'],
+        { a: failure(ErrorCode.UpstreamTimeout), b: failure(ErrorCode.UpstreamTimeout) },
+        [],
+        true,
+        ErrorCode.UpstreamTimeout,
+        undefined,
+      ],
+      [
+        'mixed, the last a timeout: a timeout',
+        ['a', 'b'],
+        { a: failure(ErrorCode.UpstreamUnavailable), b: failure(ErrorCode.UpstreamTimeout) },
+        [],
+        true,
+        ErrorCode.UpstreamTimeout,
+        undefined,
+      ],
+      [
+        'mixed, the last not a timeout: unavailable',
+        ['a', 'b'],
+        { a: failure(ErrorCode.UpstreamTimeout), b: failure(ErrorCode.ModelNotAvailable) },
+        [],
+        true,
+        ErrorCode.UpstreamUnavailable,
+        undefined,
+      ],
+      [
+        'all rate limited: still a 429, with the last Retry-After',
+        ['a', 'b'],
+        { a: rateLimited(3), b: rateLimited(9) },
+        [],
+        true,
+        ErrorCode.UpstreamRateLimited,
+        9,
+      ],
+      [
+        'no key anywhere: the first no-key error',
+        ['a', 'backup:b'],
+        { a: failure(ErrorCode.NoSystemKey), b: failure(ErrorCode.NoSystemKey) },
+        [],
+        false,
+        ErrorCode.NoSystemKey,
+        undefined,
+      ],
+      [
+        'the primary failed and the rest are behind open breakers: its error, naming them all',
+        ['a', 'b', 'c'],
+        { a: failure(ErrorCode.UpstreamUnavailable) },
+        ['b', 'c'],
+        true,
+        ErrorCode.UpstreamUnavailable,
+        undefined,
+      ],
+      [
+        'every breaker open: not ready, nothing called',
+        ['a', 'b'],
+        {},
+        ['a', 'b'],
+        true,
+        ErrorCode.NotReady,
+        undefined,
+      ],
+    ])('%s', async (_name, models, script, open, exhausted, code, retryAfter) => {
+      const s = setup();
+      for (const name of open) await s.breakers.recordFailure(breakerKey(model(name)));
+      const error = await s.run(models, script).then(
+        () => undefined,
+        (thrown: DomainError) => thrown,
+      );
+      expect(error).toBeInstanceOf(DomainError);
+      expect({
+        exhausted: error instanceof FallbackExhaustedError,
+        code: error?.code,
+        retryAfter: error?.retryAfterSeconds,
+      }).toEqual({ exhausted, code, retryAfter });
+      const names = models.map((name) => name.slice(name.indexOf(':') + 1)); // `backup:b` → b
+      // An exhausted chain names every model it passed over.
+      const named = names.filter((name) => error?.message.includes(`${name} (`));
+      expect(named).toEqual(exhausted ? names : named);
+      expect(s.calls).toEqual(names.filter((name) => !open.includes(name)));
+    });
+
+    it('answers from the cache when it has the request’s last good answer, else fails as without one', async () => {
+      const down = { a: failure(ErrorCode.UpstreamUnavailable), b: failure(ErrorCode.UpstreamTimeout) };
+      const cached = await setup().run(['a', 'b'], down, { cached: () => Promise.resolve('from cache') });
+      expect(cached).toMatchObject({
+        result: 'from cache',
+        candidate: model('a'),
+        strategy: 'CACHED_RESPONSE',
+        fallbackReason: 'upstream_error',
+      });
+      expect(cached.failures.map((f) => f.reason)).toEqual(['upstream_error', 'timeout']);
+      for (const cache of [() => Promise.resolve(undefined), () => Promise.reject(new Error('Redis down'))])
+        await expect(setup().run(['a', 'b'], down, { cached: cache })).rejects.toMatchObject({
+          code: ErrorCode.UpstreamTimeout,
+        });
+    });
+  });
+
+  describe('time and the caller leaving', () => {
+    it('past the deadline the primary is still tried, and no fallback is started', async () => {
+      const s = setup();
+      const attempt = s.run(
+        ['a', 'b', 'c'],
+        { a: failure(ErrorCode.UpstreamUnavailable) },
+        { deadline: Date.now() - 1 },
+      );
+      await expect(attempt).rejects.toBeInstanceOf(FallbackExhaustedError);
+      await expect(attempt).rejects.toMatchObject({
+        failures: [{ reason: 'upstream_error' }, { reason: 'chain_time_limit' }],
+      });
+      expect(s.calls).toEqual(['a']);
+    });
+
+    it('past the deadline a model may retry: no fallback can take the request in time', async () => {
+      const s = setup();
+      let allowed: boolean | undefined;
+      await s.run(
+        ['a', 'b'],
+        {
+          a: async (context) => {
+            allowed = await context.mayRetry();
+            return 'a';
+          },
+        },
+        { deadline: Date.now() - 1 },
+      );
+      expect(allowed).toBe(true);
+    });
+
+    it('once the caller has left, no further model is called', async () => {
+      const s = setup();
+      const controller = new AbortController();
+      const attempt = s.run(
+        ['a', 'b'],
+        {
+          a: () => {
+            controller.abort();
+            return Promise.reject(failure(ErrorCode.UpstreamUnavailable));
+          },
+        },
+        { signal: controller.signal },
+      );
+      await expect(attempt).rejects.toMatchObject({ code: ErrorCode.UpstreamUnavailable });
+      expect(s.calls).toEqual(['a']);
+    });
+
+    it('a caller that left before the first model says so, and calls nothing', async () => {
+      const s = setup();
+      const controller = new AbortController();
+      controller.abort();
+      await expect(s.run(['a', 'b'], {}, { signal: controller.signal })).rejects.toMatchObject({
+        code: ErrorCode.ClientClosedRequest,
+      });
+      expect(s.calls).toEqual([]);
+    });
+  });
+
+  it('a breaker store that cannot be reached lets every model be called', async () => {
+    const s = setup();
+    const broken = new FallbackChain(
+      {
+        acquire: () => Promise.reject(new Error('Redis down')),
+        peek: () => Promise.reject(new Error('Redis down')),
+        recordFailure: () => Promise.reject(new Error('Redis down')),
+        recordSuccess: () => Promise.reject(new Error('Redis down')),
+        releaseProbe: () => Promise.reject(new Error('Redis down')),
+        listOpen: () => Promise.reject(new Error('Redis down')),
+      },
+      s.metrics,
+    );
+    const calls: string[] = [];
+    const outcome = await broken.run<string>(
+      { chain: [model('a'), model('b')], deadline: Date.now() + 60_000 },
+      (candidate) => {
+        calls.push(candidate.model);
+        return candidate.model === 'a'
+          ? Promise.reject(failure(ErrorCode.UpstreamUnavailable))
+          : Promise.resolve('b');
+      },
+    );
+    expect(outcome).toMatchObject({ result: 'b', strategy: 'SAME_PROVIDER_DIFFERENT_MODEL' });
+    expect(calls).toEqual(['a', 'b']);
   });
 });

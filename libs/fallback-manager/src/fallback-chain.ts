@@ -162,9 +162,13 @@ export class FallbackChain {
         fallbackReason: failures[0]?.reason ?? null,
         failures,
       };
+    // The caller left before any model was tried: nothing to report but that.
+    if (!failures.length && options.signal?.aborted)
+      throw new DomainError(ErrorCode.ClientClosedRequest, 'The client closed the request');
     // One model tried and failed, or no usable key anywhere: that error says the most.
     if (failures.length === 1 && failures[0].error) throw failures[0].error;
-    if (failures.every((f) => f.error?.code === ErrorCode.NoSystemKey)) throw failures[0].error!;
+    if (failures.length && failures.every((f) => f.error?.code === ErrorCode.NoSystemKey))
+      throw failures[0].error!;
     const contextError = failures.find((f) => f.error?.code === ErrorCode.ContextLengthExceeded)?.error;
     if (contextError && failures.every((f) => f.error?.code === ErrorCode.ContextLengthExceeded))
       throw new DomainError(

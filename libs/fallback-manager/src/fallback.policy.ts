@@ -17,6 +17,7 @@ const TRIGGERS = new Set<string>([
   ErrorCode.ModelNotAvailable,
   ErrorCode.NoSystemKey,
   ErrorCode.ContextLengthExceeded,
+  ErrorCode.EndpointNotRunning,
 ]);
 
 export function isFallbackTrigger(error: unknown): error is DomainError {
@@ -50,6 +51,8 @@ export function failureReason(error: unknown): string {
       return 'context_length_exceeded';
     case ErrorCode.NoSystemKey:
       return 'no_key';
+    case ErrorCode.EndpointNotRunning:
+      return 'endpoint_not_running';
     case ErrorCode.UpstreamProtocolError:
       return 'bad_response';
     default:

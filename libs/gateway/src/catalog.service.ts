@@ -18,6 +18,12 @@ export interface CatalogEntry {
   pricing: { inputPerMillion: number; outputPerMillion: number };
 }
 
+/**
+ * Models the upstream catalog does not list but the platform serves through the same provider
+ * (dedicated endpoints, uploaded models), given the upstream's entries to borrow from.
+ */
+export type CatalogSource = (upstream: CatalogEntry[]) => Promise<CatalogEntry[]>;
+
 interface CachedCatalog {
   fetchedAt: number;
   models: CatalogEntry[];
@@ -82,6 +88,7 @@ export class CatalogService {
   private readonly logger = new Logger(CatalogService.name);
   private refreshing?: Promise<CatalogEntry[]>;
   private local?: { at: number; models: CatalogEntry[] };
+  private readonly sources: CatalogSource[] = [];
 
   constructor(
     private readonly providers: ProviderRegistry,
@@ -98,7 +105,26 @@ export class CatalogService {
     return (await this.all()).find((m) => m.id === id);
   }
 
+  /** Adds models served beyond the upstream catalog (a source keeps its own short cache). */
+  addSource(source: CatalogSource): void {
+    this.sources.push(source);
+  }
+
   private async all(): Promise<CatalogEntry[]> {
+    const upstream = await this.upstream();
+    if (!this.sources.length) return upstream;
+    const extra = await Promise.all(
+      this.sources.map((source) =>
+        source(upstream).catch((error: Error) => {
+          this.logger.warn(`A model source could not be read: ${error.message}`);
+          return [];
+        }),
+      ),
+    );
+    return [...upstream, ...extra.flat()];
+  }
+
+  private async upstream(): Promise<CatalogEntry[]> {
     // Pricing is read for every request: the parsed catalog is kept here for a few seconds.
     if (this.local && Date.now() - this.local.at < LOCAL_COPY_MS) return this.local.models;
     const models = await this.shared();

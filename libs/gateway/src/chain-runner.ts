@@ -162,6 +162,7 @@ export class ChainRunner {
         modality,
         purpose: request.purpose,
         model: request.model,
+        provider: request.provider,
       });
       return this.gate.fallbackEnabled ? selection : { ...selection, chain: selection.chain.slice(0, 1) };
     } catch (error) {

@@ -1,5 +1,7 @@
 import type { Principal } from '@tiergate/auth';
+import type { RequestTimings } from '@tiergate/common';
 import type { SavedArtifact } from '@tiergate/media';
+import type { RequestedProvider } from '@tiergate/model-selector';
 import type {
   ChatMessage,
   Embeddings,
@@ -10,8 +12,10 @@ import type {
   TokenUsage,
   Transcription,
 } from '@tiergate/provider';
+import type { RequestTrace } from '@tiergate/tracing';
 
 export { MODALITIES, type Modality } from '@tiergate/common';
+export type { RequestedProvider } from '@tiergate/model-selector';
 
 /** Who asks, and how the request may be cut short: common to every gateway request. */
 export interface GatewayRequestBase {
@@ -19,6 +23,8 @@ export interface GatewayRequestBase {
   requestId: string;
   /** A model the caller named; otherwise the platform chooses. */
   model?: string;
+  /** The provider the caller asked for (`x-provider` header or a `provider` body field). */
+  provider?: RequestedProvider;
   purpose?: string;
   /** Fires when the client goes away; the upstream call is aborted with it. */
   signal?: AbortSignal;
@@ -31,6 +37,10 @@ export interface GatewayRequestBase {
   onServed?: (source: AnswerSource) => void;
   /** Told the caller's remaining quota (X-RateLimit-* headers) once the request is admitted. */
   onQuota?: (headers: Record<string, string>) => void;
+  /** Where the request's time goes (Server-Timing, the overhead histogram): fed by each step. */
+  timings?: RequestTimings;
+  /** The request's trace, only when tracing is on and the request sampled: a span per step. */
+  trace?: RequestTrace;
 }
 
 export interface SamplingOptions {

@@ -4,6 +4,7 @@ import { ApiConfig } from '@tiergate/config';
 import { Metrics } from '@tiergate/metrics';
 import type { ChainCandidate } from '@tiergate/fallback-manager';
 import {
+  KeyPacing,
   NoSystemKeyError,
   UpstreamKeyResolver,
   UserKeyRejectedError,
@@ -17,6 +18,7 @@ import {
   withRetries,
 } from '@tiergate/provider';
 import type { GatewayRequestBase } from './gateway.types';
+import { expectedTokens, reportedTokens } from './pacing-demand';
 
 /** One model on one provider, with the key the call goes out with. */
 export interface ModelCall {
@@ -24,6 +26,8 @@ export interface ModelCall {
   model: string;
   credential: UpstreamCredential;
   context: ProviderCallContext;
+  /** Corrects the paced key's token count to the answer's usage (set when the call was paced). */
+  settle?: (result: unknown) => void;
 }
 
 /**
@@ -32,7 +36,8 @@ export interface ModelCall {
  * declines while another model can take the request, so a failing model costs one attempt, not
  * three. A key the provider refuses (401) is marked invalid and the call moves to the next system
  * key, so a bad key costs no request; a user's own refused key fails the request saying so,
- * unless they chose to fall back to the platform's key.
+ * unless they chose to fall back to the platform's key. Each attempt with a system key that
+ * carries its account's limits first takes a pacing slot (KeyPacing).
  */
 @Injectable()
 export class ModelCaller {
@@ -43,6 +48,7 @@ export class ModelCaller {
     private readonly keys: UpstreamKeyResolver,
     private readonly config: ApiConfig,
     private readonly metrics: Metrics,
+    private readonly pacing: KeyPacing,
   ) {}
 
   async call<T>(
@@ -59,14 +65,20 @@ export class ModelCaller {
       provider,
       model: candidate.model,
       credential,
-      context: { apiKey: credential.apiKey, signal: request.signal, requestId: request.requestId },
+      context: {
+        apiKey: credential.apiKey,
+        signal: request.signal,
+        requestId: request.requestId,
+        onHeaders: (headers) => this.pacing.observe(call.credential, headers),
+      },
     };
     const tried = new Set<string>();
     for (;;) {
       try {
         const result = await withRetries(
           this.config.upstream.retry,
-          () => {
+          async () => {
+            await this.pace(request, call);
             onAttempt(call);
             return this.timed(call, invoke);
           },
@@ -86,11 +98,32 @@ export class ModelCaller {
     }
   }
 
+  /**
+   * Takes a pacing slot for the attempt when the key carries its account's limits (nothing
+   * otherwise): on this key, or on another system key with room (KeyPacing).
+   */
+  private async pace(request: GatewayRequestBase, call: ModelCall): Promise<void> {
+    call.settle = undefined;
+    if (!this.pacing.paces(call.credential)) return;
+    const paced = await this.pacing.acquire(call.credential, {
+      providerId: call.provider.id,
+      providerName: call.provider.displayName,
+      tokens: () => expectedTokens(request),
+      signal: request.signal,
+    });
+    if (paced.credential !== call.credential) {
+      call.credential = paced.credential;
+      call.context = { ...call.context, apiKey: paced.credential.apiKey };
+    }
+    call.settle = (result) => this.pacing.settle(paced, reportedTokens(result));
+  }
+
   private async timed<T>(call: ModelCall, invoke: (call: ModelCall) => Promise<T>): Promise<T> {
     const end = this.metrics.upstreamDuration.startTimer({ provider: call.provider.id, model: call.model });
     try {
       const result = await invoke(call);
       end({ outcome: 'ok' });
+      call.settle?.(result);
       return result;
     } catch (error) {
       end({ outcome: (error as { code?: string }).code ?? 'error' });

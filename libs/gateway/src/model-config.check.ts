@@ -40,7 +40,8 @@ export class ModelConfigCheck implements OnApplicationBootstrap {
     patch: ModelConfigPatch,
     options: { force: boolean },
   ): Promise<ModelConfigDocument> {
-    // Shape first (ids, providers, purposes), so a malformed field is named before a missing model.
+    // Shape first (ids, providers, purposes), so a malformed field is named before a missing model;
+    // checked once, here: the service applies only a checked patch.
     const checked = checkModelConfigPatch(
       patch,
       this.providers.all().map((provider) => provider.id),

@@ -10,6 +10,7 @@ import {
   type TextStreamEvent,
 } from '@tiergate/provider';
 import { countTextTokens, featureOf, QuotaService, type Admission } from '@tiergate/quota';
+import { SPAN } from '@tiergate/tracing';
 import { ChainRunner, type AnswerCachePolicy, type Answered } from './chain-runner';
 import type { AnswerSource, GatewayRequestBase, GatewayTextStream, Modality, Served } from './gateway.types';
 import type { Metering, UsageFacts } from './metering';
@@ -17,6 +18,7 @@ import type { ModelCall } from './model-caller';
 import { ResponseCache } from './response-cache';
 import { replayFirst, StreamRescue, type OpenedStream } from './stream-rescue';
 import { keepAnswer, openedFrom, startStream } from './text-streams';
+import { timedAttempts, timedCache, traceFallback } from './step-telemetry';
 import { UsageMeter } from './usage-meter';
 
 export type { AnswerCachePolicy } from './chain-runner';
@@ -54,16 +56,19 @@ export class RequestPipeline {
     invoke: (call: ModelCall) => Promise<T>,
     options: { cache?: AnswerCachePolicy<T>; metering?: Metering<T> } = {},
   ): Promise<PipelineResult<T>> {
-    const { cache, metering } = options;
+    const { metering } = options;
+    const cache = timedCache(request, options.cache);
     const startedAt = Date.now();
     let admission: Admission | undefined;
     let source: AnswerSource | undefined;
     try {
+      request.trace?.begin(SPAN.selectModels, { 'tiergate.modality': modality });
       const selection = await this.chains.select(request, modality);
       const { chain } = selection;
+      request.trace?.end(SPAN.selectModels, { 'tiergate.models': chain.map((c) => c.model) });
       // Quotas are reserved once, before the chain: a fallback never counts twice.
       admission = metering && (await this.admit(request, modality, chain[0], metering));
-      const outcome = await this.chains.answer(request, selection, invoke, cache);
+      const outcome = await this.chains.answer(request, selection, timedAttempts(request, invoke), cache);
       if (cache && outcome.strategy !== 'CACHED_RESPONSE') cache.write(outcome.result);
       this.meter.recordFailedAttempts(
         request,
@@ -72,6 +77,8 @@ export class RequestPipeline {
         (failure) => outcome.keySources?.get(breakerKey(failure.candidate)) ?? 'system',
       );
       source = this.describe(request, outcome);
+      if (source.cached && request.timings) request.timings.cacheServed = true;
+      traceFallback(request, outcome, chain[0].model);
       if (metering && !metering.deferred) {
         const facts = source.cached ? {} : metering.facts(outcome.result);
         await this.finish(request, modality, startedAt, source, admission, facts, metering);
@@ -79,6 +86,7 @@ export class RequestPipeline {
       request.onServed?.(source);
       return { result: outcome.result, source, chain, candidate: outcome.candidate, admission, startedAt };
     } catch (error) {
+      request.trace?.fail(error);
       // The upstream gave nothing: everything reserved is given back, and the failure recorded.
       if (admission) await this.quota.refund(admission);
       void this.meter.record({ request, modality, startedAt, source, error });
@@ -97,8 +105,10 @@ export class RequestPipeline {
     metering: Metering<T>,
     ttftMs?: number,
   ): Promise<void> {
+    request.trace?.begin(SPAN.settle);
     await this.meter.settle(admission, facts, metering.demand.promptTokens !== undefined);
     source.costUsd = await this.meter.record({ request, modality, startedAt, source, facts, ttftMs });
+    request.trace?.end(SPAN.settle, { 'tiergate.cost_usd': source.costUsd ?? 0 });
   }
 
   /**
@@ -154,6 +164,8 @@ export class RequestPipeline {
       modality,
       purpose: request.purpose ?? null,
       model: request.model ?? null,
+      // An answer cached from one provider is not served to a caller who asked for another.
+      provider: request.provider?.name.toLowerCase() ?? null,
       ...input,
     });
     return {
@@ -170,12 +182,20 @@ export class RequestPipeline {
     primary: ModelCandidate,
     metering: Metering<T>,
   ) {
-    const admission = await this.quota.admit({
-      ...metering.demand,
-      caller: request.caller,
-      feature: featureOf(modality),
-      ownKey: await this.keys.usesOwnKey(request.caller, primary.providerId),
-    });
+    const started = performance.now();
+    request.trace?.begin(SPAN.quota, { 'tiergate.tier': request.caller.tier });
+    let admission: Admission;
+    try {
+      admission = await this.quota.admit({
+        ...metering.demand,
+        caller: request.caller,
+        feature: featureOf(modality),
+        ownKey: await this.keys.usesOwnKey(request.caller, primary.providerId),
+      });
+    } finally {
+      request.timings?.add('quota', started);
+    }
+    request.trace?.end(SPAN.quota);
     metering.apply?.(admission);
     request.onQuota?.(admission.headers);
     return admission;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Modality, Tier } from '@tiergate/common';
+import { NotFoundError, type Modality, type Tier } from '@tiergate/common';
 import { ModelSelector } from '@tiergate/model-selector';
 import { ProviderRegistry } from '@tiergate/provider';
 import { CatalogService, type CatalogEntry } from './catalog.service';
@@ -31,5 +31,12 @@ export class TierModels {
         providerId: this.providers.primary.id,
         providerName: this.providers.primary.displayName,
       }));
+  }
+
+  /** One model the tier may use; a 404 naming `id` for a model that is unknown or not the tier's. */
+  async find(tier: Tier, id: string): Promise<TierModel> {
+    const model = (await this.available(tier)).find((candidate) => candidate.id === id);
+    if (!model) throw new NotFoundError(`Model ${id.slice(0, 200)}`, 'id');
+    return model;
   }
 }

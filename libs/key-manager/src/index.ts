@@ -19,3 +19,16 @@ export {
 } from './entities/provider-key.entity';
 export { ProviderDirectory, type NewUpstreamProvider } from './provider-directory.service';
 export { UpstreamProviderEntity } from './entities/upstream-provider.entity';
+export { KeyPacing, MAX_PACING_WAIT_MS, type PacedKey, type PacingDemand } from './pacing/key-pacing.service';
+export {
+  Pacer,
+  hasLimits,
+  NO_LIMITS,
+  type KeyLimits,
+  type PaceOutcome,
+  type PaceLimitName,
+  type ReportedRoom,
+} from './pacing/pacer';
+export { RedisPacer } from './pacing/redis-pacer';
+export { MemoryPacer } from './pacing/memory-pacer';
+export { AccountRateLimitedError } from './pacing/pacing.errors';

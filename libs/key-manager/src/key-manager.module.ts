@@ -1,12 +1,18 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@tiergate/audit';
+import type { Cluster, Redis } from 'ioredis';
 import { ApiConfig } from '@tiergate/config';
 import { ProviderModule } from '@tiergate/provider';
+import { REDIS_COUNTERS, REDIS_KEY_PREFIX } from '@tiergate/redis';
 import { ProviderKeyEntity } from './entities/provider-key.entity';
 import { UpstreamProviderEntity } from './entities/upstream-provider.entity';
 import { ProviderDirectory } from './provider-directory.service';
 import { KeyRetirement } from './key-retirement';
+import { KeyPacing } from './pacing/key-pacing.service';
+import { MemoryPacer } from './pacing/memory-pacer';
+import { Pacer } from './pacing/pacer';
+import { RedisPacer } from './pacing/redis-pacer';
 import { ProviderKeyVerifier } from './provider-key.verifier';
 import { ProviderKeysRepository } from './provider-keys.repository';
 import { SecretCipher } from './secret-cipher';
@@ -14,7 +20,7 @@ import { SystemKeysService } from './system-keys.service';
 import { UpstreamKeyResolver } from './upstream-key.resolver';
 import { UserKeysService } from './user-keys.service';
 
-/** System keys and users' own keys: sealed at rest, verified before use, chosen per request. */
+/** System keys and users' own keys: sealed at rest, verified before use, chosen and paced per request. */
 @Module({
   imports: [
     TypeOrmModule.forFeature([ProviderKeyEntity, UpstreamProviderEntity]),
@@ -35,7 +41,15 @@ import { UserKeysService } from './user-keys.service';
     UserKeysService,
     UpstreamKeyResolver,
     ProviderDirectory,
+    {
+      // On the request path: the counters connection fails fast while Redis is down (pacing fails open).
+      provide: Pacer,
+      inject: [REDIS_KEY_PREFIX, { token: REDIS_COUNTERS, optional: true }],
+      useFactory: (prefix: string, redis?: Redis | Cluster) =>
+        redis ? new RedisPacer(redis, prefix) : new MemoryPacer(),
+    },
+    KeyPacing,
   ],
-  exports: [SystemKeysService, UserKeysService, UpstreamKeyResolver, ProviderDirectory],
+  exports: [SystemKeysService, UserKeysService, UpstreamKeyResolver, ProviderDirectory, KeyPacing],
 })
 export class KeyManagerModule {}

@@ -1,4 +1,5 @@
 import type { ProviderKeyEntity, ProviderKeyStatus } from './entities/provider-key.entity';
+import type { KeyLimits } from './pacing/pacer';
 
 /** Everything about a provider key that may be shown or audited: never the secret, only its end. */
 export interface ProviderKeySummary {
@@ -15,6 +16,8 @@ export interface ProviderKeySummary {
   lastUsedAt: Date | null;
   retireAt: Date | null;
   replacedBy: string | null;
+  /** A system key's account limits, which its calls are paced to (null for a user's key). */
+  limits: KeyLimits | null;
   createdAt: Date;
 }
 
@@ -33,6 +36,7 @@ export function summarizeKey(key: ProviderKeyEntity): ProviderKeySummary {
     lastUsedAt: key.lastUsedAt,
     retireAt: key.retireAt,
     replacedBy: key.replacedBy,
+    limits: key.userId ? null : limitsOf(key),
     createdAt: key.createdAt,
   };
 }
@@ -46,4 +50,13 @@ export function auditViewOf(key: ProviderKeyEntity) {
 /** The last four characters, the only part of a key ever shown again. */
 export function lastFour(secret: string): string {
   return secret.slice(-4);
+}
+
+/** The account limits a key's row carries. */
+export function limitsOf(key: ProviderKeyEntity): KeyLimits {
+  return {
+    requestsPerSecond: key.requestsPerSecond ?? null,
+    requestsPerMinute: key.requestsPerMinute ?? null,
+    tokensPerMinute: key.tokensPerMinute ?? null,
+  };
 }

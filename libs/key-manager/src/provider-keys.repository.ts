@@ -4,6 +4,7 @@ import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, IsNull, QueryFailedError, Repository } from 'typeorm';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { ProviderKeyEntity, type ProviderKeyOrigin } from './entities/provider-key.entity';
+import type { KeyLimits } from './pacing/pacer';
 import { SecretCipher } from './secret-cipher';
 import { lastFour } from './provider-key.summary';
 
@@ -19,6 +20,8 @@ export interface NewProviderKey {
   verifiedAt: Date | null;
   fallbackToSystem?: boolean;
   createdBy: string | null;
+  /** A system key's account limits (none: unlimited). */
+  limits?: KeyLimits;
 }
 
 /** Every read and write of provider_keys, and the sealing and opening of their secrets. */
@@ -57,6 +60,9 @@ export class ProviderKeysRepository {
       status: 'active',
       statusReason: null,
       fallbackToSystem: key.fallbackToSystem ?? false,
+      requestsPerSecond: key.limits?.requestsPerSecond ?? null,
+      requestsPerMinute: key.limits?.requestsPerMinute ?? null,
+      tokensPerMinute: key.limits?.tokensPerMinute ?? null,
       verifiedAt: key.verifiedAt,
       createdBy: key.createdBy,
     });
@@ -74,7 +80,7 @@ export class ProviderKeysRepository {
 
   /** A system key an admin added, verified with its provider just now. */
   insertVerifiedSystemKey(
-    key: Pick<NewProviderKey, 'provider' | 'label' | 'secret' | 'createdBy'>,
+    key: Pick<NewProviderKey, 'provider' | 'label' | 'secret' | 'createdBy' | 'limits'>,
     manager?: EntityManager,
   ): Promise<ProviderKeyEntity> {
     return this.insert({ ...key, userId: null, origin: 'admin', verifiedAt: new Date() }, manager);

@@ -6,7 +6,8 @@ import { ProviderRegistry } from '@tiergate/provider';
 import { ChangeBus } from '@tiergate/redis';
 import type { ProviderKeyEntity } from './entities/provider-key.entity';
 import { PROVIDER_KEYS_CHANGED, systemKeysChanged } from './key-changes';
-import { auditViewOf } from './provider-key.summary';
+import type { KeyLimits } from './pacing/pacer';
+import { auditViewOf, limitsOf } from './provider-key.summary';
 import { ProviderKeyVerifier } from './provider-key.verifier';
 import { KeyRetirement } from './key-retirement';
 import { ProviderKeysRepository } from './provider-keys.repository';
@@ -18,6 +19,8 @@ export interface NewSystemKey {
   provider: string;
   label: string;
   key: string;
+  /** The account's limits, which calls with the key are paced to (omitted or null: unlimited). */
+  limits?: KeyLimits;
 }
 
 export interface RotationResult {
@@ -135,7 +138,7 @@ export class SystemKeysService implements OnApplicationBootstrap {
     await this.verifier.verify(provider, input.key, actor.requestId);
     const key = await this.keys.transaction(async (manager) => {
       const created = await this.keys.insertVerifiedSystemKey(
-        { provider, label: input.label, secret: input.key, createdBy: actor.id },
+        { provider, label: input.label, secret: input.key, createdBy: actor.id, limits: input.limits },
         manager,
       );
       await this.audit.record(
@@ -175,7 +178,14 @@ export class SystemKeysService implements OnApplicationBootstrap {
     const graceSeconds = input.graceSeconds ?? this.config.providerKeys.rotationGraceSeconds;
     const result = await this.keys.transaction(async (manager) => {
       const replacement = await this.keys.insertVerifiedSystemKey(
-        { provider: previous.provider, label: previous.label, secret: input.key, createdBy: actor.id },
+        {
+          provider: previous.provider,
+          label: previous.label,
+          secret: input.key,
+          createdBy: actor.id,
+          // The account's limits stay with the account.
+          limits: limitsOf(previous),
+        },
         manager,
       );
       const before = auditViewOf(previous);
@@ -208,6 +218,32 @@ export class SystemKeysService implements OnApplicationBootstrap {
     });
     await this.announce();
     return result;
+  }
+
+  /** Changes a key's account limits (a field left out is kept; null removes that limit). */
+  async setLimits(actor: AuditActor, id: string, changes: Partial<KeyLimits>): Promise<ProviderKeyEntity> {
+    const key = await this.keys.findSystemKey(id);
+    if (!key || ['revoked', 'retired'].includes(key.status)) throw new NotFoundError('Provider key', 'id');
+    const before = auditViewOf(key);
+    const given = Object.entries(changes).filter(([, value]) => value !== undefined);
+    const limits: KeyLimits = { ...limitsOf(key), ...Object.fromEntries(given) };
+    await this.keys.transaction(async (manager) => {
+      await this.keys.update(key.id, limits, manager);
+      Object.assign(key, limits);
+      await this.audit.record(
+        actor,
+        {
+          action: 'provider_key.limits',
+          targetType: 'provider_key',
+          targetId: key.id,
+          before,
+          after: auditViewOf(key),
+        },
+        manager,
+      );
+    });
+    await this.announce();
+    return key;
   }
 
   async revoke(actor: AuditActor, id: string): Promise<void> {

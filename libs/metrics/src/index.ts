@@ -1,3 +1,3 @@
-export { Metrics } from './metrics';
+export { Metrics, type GatewayOutcome } from './metrics';
 export { MetricsModule } from './metrics.module';
 export { bearerMatches } from './metrics-access';

@@ -7,6 +7,7 @@ export {
   type ModelCandidate,
   type Selection,
 } from './model-selector';
+export { providerIdFor, type RequestedProvider } from './provider-choice';
 export type {
   ModelConfigDocument,
   ModelRoute,
@@ -18,6 +19,7 @@ export type {
 export {
   checkModelConfigPatch,
   applyModelConfigPatch,
+  type CheckedModelConfigPatch,
   type ModelConfigPatch,
   type ModelSettingsPatch,
   type ModalityRoutePatch,

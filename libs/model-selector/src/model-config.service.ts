@@ -2,14 +2,9 @@ import { Injectable, OnApplicationShutdown, OnModuleInit } from '@nestjs/common'
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditActor } from '@tiergate/audit';
-import { ProviderRegistry } from '@tiergate/provider';
 import { ChangeBus, SharedSnapshot } from '@tiergate/redis';
 import { ModelConfigEntity } from './entities/model-config.entity';
-import {
-  applyModelConfigPatch,
-  checkModelConfigPatch,
-  type ModelConfigPatch,
-} from './model-config.validation';
+import { applyModelConfigPatch, type CheckedModelConfigPatch } from './model-config.validation';
 import type { ModelConfigDocument } from './model-config.types';
 
 /** The model configuration: stored as one document, held in memory by every instance. */
@@ -20,7 +15,6 @@ export class ModelConfigService implements OnModuleInit, OnApplicationShutdown {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly audit: AuditService,
-    private readonly providers: ProviderRegistry,
     bus: ChangeBus,
   ) {
     this.snapshot = new SharedSnapshot('model-config', bus, () => this.load());
@@ -38,12 +32,12 @@ export class ModelConfigService implements OnModuleInit, OnApplicationShutdown {
     return this.snapshot.value;
   }
 
-  /** Checks and applies a partial configuration, audited with the documents before and after. */
-  async update(actor: AuditActor, change: ModelConfigPatch): Promise<ModelConfigDocument> {
-    const patch = checkModelConfigPatch(
-      change,
-      this.providers.all().map((provider) => provider.id),
-    );
+  /**
+   * Applies a partial configuration that `checkModelConfigPatch` accepted, audited with the
+   * documents before and after (a new route without its primary is refused here, against the
+   * document it would change).
+   */
+  async update(actor: AuditActor, patch: CheckedModelConfigPatch): Promise<ModelConfigDocument> {
     await this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(ModelConfigEntity);
       const row = await repository.findOne({ where: { id: 1 }, lock: { mode: 'pessimistic_write' } });

@@ -63,11 +63,6 @@ describe('checkModelConfigPatch', () => {
       { models: { x: { fallbacks: [{ model: 'y', provider: 'nope' }] } } },
       'models.x.fallbacks[0].provider',
     ],
-    [
-      'a model’s fallbacks that are not a list',
-      { models: { x: { fallbacks: 'y' as unknown as string[] } } },
-      'models.x.fallbacks',
-    ],
     ['settings keyed by something that is not a model id', { models: { 'a b': {} } }, 'models.a b'],
   ])('refuses %s, naming %s', (_, patch, param) => {
     expect(paramOf(patch)).toBe(param);

@@ -30,6 +30,10 @@ export type ModelConfigPatch = {
   models?: Record<string, ModelSettingsPatch>;
 };
 
+declare const checked: unique symbol;
+/** A patch that `checkModelConfigPatch` accepted: the only kind `ModelConfigService.update` applies. */
+export type CheckedModelConfigPatch = ModelConfigPatch & { readonly [checked]: true };
+
 const MODEL_ID = /^[^\s]{1,200}$/;
 const PURPOSE = /^[a-z][a-z_]{0,31}$/;
 
@@ -91,7 +95,7 @@ function checkedModalityRoute(
 export function checkModelConfigPatch(
   patch: ModelConfigPatch,
   providers: readonly string[],
-): ModelConfigPatch {
+): CheckedModelConfigPatch {
   if (!patch.tiers && !patch.models) invalid('body', 'must change tiers or models');
   const checked: ModelConfigPatch = { ...patch };
   if (patch.tiers) {
@@ -116,7 +120,7 @@ export function checkModelConfigPatch(
     }
   }
   if (patch.models) checked.models = checkedModels(patch.models, providers);
-  return checked;
+  return checked as CheckedModelConfigPatch;
 }
 
 /** Model ids as keys, and each model's own fallbacks (with their exact path). */
@@ -130,12 +134,10 @@ function checkedModels(
     if (!MODEL_ID.test(model))
       invalid(path, 'must be keyed by a model id (no spaces, at most 200 characters)');
     const next: ModelSettingsPatch = { ...settings };
-    if (Array.isArray(settings.fallbacks))
+    if (settings.fallbacks)
       next.fallbacks = settings.fallbacks.map((entry, i) =>
         modelRef(entry, `${path}.fallbacks[${i}]`, providers),
       );
-    else if (settings.fallbacks !== undefined && settings.fallbacks !== null)
-      invalid(`${path}.fallbacks`, 'must be an array of model ids, or null to remove them');
     checked[model] = next;
   }
   return checked;

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, type Modality, type Tier } from '@tiergate/common';
+import { DomainError, ErrorCode, MODALITIES, type Modality, type Tier } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
 import { ProviderRegistry } from '@tiergate/provider';
 import { ModelConfigService } from './model-config.service';
 import type { ModelRef, ModelRoute } from './model-config.types';
+import { onProvider, resolveRequestedProvider, type RequestedProvider } from './provider-choice';
 
 /** One model to try, on one provider. */
 export interface ModelCandidate {
@@ -57,7 +58,46 @@ export class ModelSelector {
     private readonly apiConfig: ApiConfig,
   ) {}
 
-  select(input: { tier: Tier; modality: Modality; purpose?: string; model?: string }): Selection {
+  select(input: {
+    tier: Tier;
+    modality: Modality;
+    purpose?: string;
+    model?: string;
+    /** Only this provider's models (`x-provider`, `provider`): one the tier may use. */
+    provider?: RequestedProvider;
+  }): Selection {
+    if (!input.provider) return this.selectModels(input);
+    const { provider } = input;
+    const known = this.providers.all().map((p) => p.id);
+    const providerId = resolveRequestedProvider(
+      provider,
+      input.tier,
+      known,
+      this.allowedProviders(input.tier),
+    );
+    return onProvider(this.selectModels(input), providerId, { ...input, param: provider.param });
+  }
+
+  /** The providers a tier may use: those its routes and allow-list name (the primary for its defaults). */
+  allowedProviders(tier: Tier): Set<string> {
+    const tierModels = this.config.document.tiers[tier];
+    const providers = new Set<string>();
+    const routes = Object.values(tierModels?.routes ?? {});
+    for (const route of routes)
+      for (const sub of [route, ...Object.values(route.purposes ?? {})])
+        for (const ref of [sub.primary, ...sub.fallbacks]) providers.add(this.candidate(ref).providerId);
+    // Allow-listed models and modalities without a route go to the primary provider.
+    if (tierModels?.allowed_models?.length || routes.length < MODALITIES.length)
+      providers.add(this.providers.primary.id);
+    return new Set([...providers].filter((id) => this.providers.get(id)));
+  }
+
+  private selectModels(input: {
+    tier: Tier;
+    modality: Modality;
+    purpose?: string;
+    model?: string;
+  }): Selection {
     const { route, source } = this.route(input.tier, input.modality, input.purpose);
     const chain = [route.primary, ...route.fallbacks].map((ref) => this.candidate(ref));
     if (!input.model) return { chain: unique(chain), requested: false, source };

@@ -26,3 +26,17 @@ export {
   type UpstreamBatchStatus,
   type UpstreamFile,
 } from './together/together-batch.client';
+export {
+  TogetherEndpointsClient,
+  toUpstreamEndpoint,
+  UPSTREAM_ENDPOINT_STATES,
+  UPSTREAM_JOB_STATUSES,
+  type UpstreamEndpoint,
+  type UpstreamEndpointState,
+  type UpstreamHardware,
+  type UpstreamJob,
+  type UpstreamJobStatus,
+  type NewUpstreamEndpoint,
+  type EndpointChanges,
+  type NewModelUpload,
+} from './together/together-endpoints.client';

@@ -1,3 +1,5 @@
+import type { IncomingHttpHeaders } from 'node:http';
+
 /** The vendor-neutral request and answer types every provider adapter speaks. */
 
 export type ChatRole = 'system' | 'user' | 'assistant' | 'tool';
@@ -131,6 +133,8 @@ export interface ProviderCallContext {
   apiKey: string;
   signal?: AbortSignal;
   requestId?: string;
+  /** Told the headers of every upstream answer, errors included (rate-limit room for pacing). */
+  onHeaders?: (headers: IncomingHttpHeaders) => void;
 }
 
 /** A model as the upstream's catalog describes it (`type` is the vendor's own word). */

@@ -10,7 +10,8 @@ export type ProviderErrorCode =
   | ErrorCode.UpstreamProtocolError
   | ErrorCode.ClientClosedRequest
   | ErrorCode.ContextLengthExceeded
-  | ErrorCode.ContentPolicy;
+  | ErrorCode.ContentPolicy
+  | ErrorCode.EndpointNotRunning;
 
 export interface ProviderErrorDetails {
   provider: string;
@@ -55,6 +56,7 @@ export class ProviderError extends DomainError {
       ErrorCode.UpstreamUnavailable,
       ErrorCode.UpstreamTimeout,
       ErrorCode.UpstreamProtocolError,
+      ErrorCode.EndpointNotRunning,
     ].includes(this.code);
   }
 }

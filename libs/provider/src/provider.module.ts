@@ -5,6 +5,7 @@ import { LLM_PROVIDERS } from './llm-provider';
 import { ProviderRegistry } from './provider.registry';
 import { TogetherAdapter } from './together/together.adapter';
 import { TogetherBatchClient } from './together/together-batch.client';
+import { TogetherEndpointsClient } from './together/together-endpoints.client';
 
 const TOGETHER_HTTP = Symbol('TOGETHER_HTTP');
 
@@ -42,7 +43,12 @@ class UpstreamClientsLifecycle implements OnApplicationShutdown {
       inject: [TOGETHER_HTTP],
       useFactory: (http: UpstreamHttpClient) => new TogetherBatchClient(http),
     },
+    {
+      provide: TogetherEndpointsClient,
+      inject: [TOGETHER_HTTP],
+      useFactory: (http: UpstreamHttpClient) => new TogetherEndpointsClient(http),
+    },
   ],
-  exports: [ProviderRegistry, TogetherBatchClient],
+  exports: [ProviderRegistry, TogetherBatchClient, TogetherEndpointsClient],
 })
 export class ProviderModule {}

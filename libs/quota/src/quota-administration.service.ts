@@ -5,9 +5,9 @@ import { AuditService, type AuditActor } from '@tiergate/audit';
 import { DomainError, ErrorCode, NotFoundError, type Tier } from '@tiergate/common';
 import { QuotaRequestEntity, type QuotaRequestStatus } from './entities/quota-request.entity';
 import { QuotaPolicies } from './quota-policy.service';
-import { applyTierPolicyPatch, parseFeature } from './quota.validation';
+import { applyTierPolicyPatch } from './tier-policy-patch';
 import {
-  LIMIT_FIELDS,
+  type DailyLimitName,
   type Feature,
   type FeatureLimits,
   type QuotaConfigDocument,
@@ -16,8 +16,8 @@ import {
 } from './quota.types';
 
 export interface NewQuotaRequest {
-  feature: string;
-  limitName?: string;
+  feature: Feature;
+  limitName?: DailyLimitName;
   requestedLimit: number;
   reason: string;
 }
@@ -81,8 +81,7 @@ export class QuotaAdministration {
     return this.overrides(userId);
   }
 
-  async clearOverrides(actor: AuditActor, userId: string, feature?: string): Promise<void> {
-    const only = feature === undefined ? undefined : parseFeature(feature);
+  async clearOverrides(actor: AuditActor, userId: string, only?: Feature): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       const before = this.overrides(userId);
       await manager.query(
@@ -107,12 +106,7 @@ export class QuotaAdministration {
     user: AuditActor & { id: string },
     input: NewQuotaRequest,
   ): Promise<QuotaRequestEntity> {
-    const feature = parseFeature(input.feature);
-    const limitName = input.limitName ?? 'requests_per_day';
-    if (!(LIMIT_FIELDS as readonly string[]).includes(limitName))
-      throw new DomainError(ErrorCode.ValidationFailed, `limit must be one of ${LIMIT_FIELDS.join(', ')}`, {
-        param: 'limit',
-      });
+    const { feature, limitName = 'requests_per_day' } = input;
     const repository = this.dataSource.getRepository(QuotaRequestEntity);
     const pending = await repository.countBy({ userId: user.id, status: 'pending' });
     if (pending >= 10)

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
+import { ManualClock } from '@tiergate/common';
 import { deleteKeysWithPrefix } from '@tiergate/redis';
-import { TEST_REDIS_URL } from '@tiergate/testing';
+import { advanceRedisExpiries, TEST_REDIS_URL } from '@tiergate/testing';
 import { MemoryQuotaStore } from './memory-quota-store';
 import type { QuotaStore, ReservationAmounts, ReservationKeys, ReservationLimits } from './quota-store';
 import { RedisQuotaStore } from './redis-quota-store';
@@ -22,8 +23,12 @@ const NO_USAGE = { requests: 0, tokens: 0, audioMs: 0 };
 
 interface Subject {
   store: QuotaStore;
+  /** Another api instance's store: the same counters (in embedded mode, one process: the same store). */
+  sibling: QuotaStore;
   /** Loses every counter and seed mark, as a Redis restart without persistence (or a new process) does. */
   lose(): Promise<void>;
+  /** Lets time pass as far as the counters' expiry goes (the caller names the windows). */
+  advance(ms: number): Promise<void>;
   close(): Promise<void>;
   prefix?: string;
 }
@@ -31,27 +36,34 @@ interface Subject {
 function redisSubject(): Subject {
   const prefix = `tiergate-test:${randomUUID().slice(0, 8)}:`;
   const redis = new Redis(TEST_REDIS_URL);
+  const other = new Redis(TEST_REDIS_URL);
   return {
     store: new RedisQuotaStore(redis, prefix),
+    sibling: new RedisQuotaStore(other, prefix),
     prefix,
     lose: () => deleteKeysWithPrefix(TEST_REDIS_URL, prefix),
+    advance: (ms) => advanceRedisExpiries(redis, prefix, ms),
     close: async () => {
       await deleteKeysWithPrefix(TEST_REDIS_URL, prefix);
       redis.disconnect();
+      other.disconnect();
     },
   };
 }
 
 function memorySubject(): Subject {
-  const store = new MemoryQuotaStore();
+  const clock = new ManualClock();
+  const store = new MemoryQuotaStore(() => clock.now());
   const state = store as unknown as { counters: Map<string, unknown>; marks: Map<string, unknown> };
   return {
     store,
+    sibling: store,
     lose: () => {
       state.counters.clear();
       state.marks.clear();
       return Promise.resolve();
     },
+    advance: (ms) => Promise.resolve(clock.advance(ms)),
     close: () => Promise.resolve(),
   };
 }
@@ -211,6 +223,199 @@ describe.each([
     await store.carryOver(lost, DAY, 'text_generation', counted, since, 3600);
     await store.seed(lost, DAY, { text_generation: { requests: 3, tokens: 900, audioMs: 0 } }, 3600);
     expect((await usage(lost)).features.text_generation).toEqual({ requests: 5, tokens: 900, audioMs: 0 });
+  });
+});
+
+/** Reservations against each limit, on both stores; the windows' keys are the caller's. */
+describe.each([
+  ['Redis', redisSubject],
+  ['memory', memorySubject],
+])('QuotaStore limits and windows (%s)', (_name, create: () => Subject) => {
+  let subject: Subject;
+  let store: QuotaStore;
+  beforeEach(() => {
+    subject = create();
+    store = subject.store;
+  });
+  afterEach(() => subject.close());
+
+  const keysOf = (userId: string, feature = 'text_generation', day = DAY): ReservationKeys => ({
+    userId,
+    feature,
+    day,
+    second: 1,
+    minute: 1,
+    dayTtlSeconds: 3600,
+  });
+  const AUDIO: ReservationAmounts = { tokens: 0, audioMs: 60_000, stream: false, quota: true };
+  const STREAM: ReservationAmounts = { ...TEXT, stream: true };
+  const day = async (userId: string, feature = 'text_generation', on = DAY) =>
+    (await store.dayUsage(userId, on, [feature])).features[feature];
+
+  it.each<[string, Partial<ReservationLimits>, ReservationAmounts, number]>([
+    ['requests_per_second', { requestsPerSecond: 3 }, TEXT, 3],
+    ['requests_per_minute', { requestsPerMinute: 3 }, TEXT, 3],
+    ['tokens_per_minute', { tokensPerMinute: 250 }, TEXT, 2],
+    ['concurrent_streams', { concurrentStreams: 2 }, STREAM, 2],
+    ['requests_per_day', { requestsPerDay: 3 }, TEXT, 3],
+    ['tokens_per_day', { tokensPerDay: 250 }, TEXT, 2],
+    ['minutes_per_day', { audioMsPerDay: 150_000 }, AUDIO, 2],
+  ])(
+    '%s: admits up to the limit, then refuses naming it and counts nothing',
+    async (limit, set, amounts, admitted) => {
+      const user = randomUUID();
+      const limits = { ...UNLIMITED, ...set };
+      const limitValue = Object.values(set)[0];
+      const outcomes = [];
+      for (let i = 0; i <= admitted; i++)
+        outcomes.push(await store.reserve(keysOf(user), limits, amounts, false));
+      expect(outcomes.map((outcome) => outcome.ok)).toEqual([...Array(admitted).fill(true), false]);
+      expect(outcomes.at(-1)).toEqual({ ok: false, limit, limitValue });
+      expect(await day(user)).toEqual({
+        requests: admitted,
+        tokens: admitted * amounts.tokens,
+        audioMs: admitted * amounts.audioMs,
+      });
+    },
+  );
+
+  it('names the first limit reached in the order rate windows, streams, day', async () => {
+    const user = randomUUID();
+    const limits = { ...UNLIMITED, requestsPerDay: 1, concurrentStreams: 1, requestsPerMinute: 1 };
+    expect(await store.reserve(keysOf(user), limits, STREAM, false)).toMatchObject({
+      ok: true,
+      requestsUsed: 1,
+    });
+    expect(await store.reserve(keysOf(user), limits, STREAM, false)).toEqual({
+      ok: false,
+      limit: 'requests_per_minute',
+      limitValue: 1,
+    });
+    const nextMinute = { ...keysOf(user), minute: 2, second: 2 };
+    expect(await store.reserve(nextMinute, limits, STREAM, false)).toMatchObject({
+      limit: 'concurrent_streams',
+    });
+    expect(await store.reserve(nextMinute, limits, TEXT, false)).toMatchObject({ limit: 'requests_per_day' });
+  });
+
+  it('200 racing reservations on two instances never pass a limit: tokens per day, and concurrent streams', async () => {
+    const user = randomUUID();
+    const race = (limits: ReservationLimits, amounts: ReservationAmounts, keys: ReservationKeys) =>
+      Promise.all(
+        Array.from({ length: 200 }, (_, i) =>
+          (i % 2 ? subject.sibling : store).reserve(keys, limits, amounts, false),
+        ),
+      );
+    const byTokens = await race({ ...UNLIMITED, tokensPerDay: 5_000 }, TEXT, keysOf(user));
+    expect(byTokens.filter((outcome) => outcome.ok)).toHaveLength(50);
+    expect(byTokens.filter((outcome) => !outcome.ok)).toEqual(
+      Array(150).fill({ ok: false, limit: 'tokens_per_day', limitValue: 5_000 }),
+    );
+    expect(await day(user)).toEqual({ requests: 50, tokens: 5_000, audioMs: 0 });
+
+    const streamer = randomUUID();
+    const streamKeys = keysOf(streamer, 'chat');
+    const streams = await race({ ...UNLIMITED, concurrentStreams: 5 }, STREAM, streamKeys);
+    expect(streams.filter((outcome) => outcome.ok)).toHaveLength(5);
+    // Streams that end give their slots back, on whichever instance they end.
+    await Promise.all([store.settle(streamKeys, STREAM, 0, 0), subject.sibling.refund(streamKeys, STREAM)]);
+    const more = await race({ ...UNLIMITED, concurrentStreams: 5 }, STREAM, streamKeys);
+    expect(more.filter((outcome) => outcome.ok)).toHaveLength(2);
+  });
+
+  it('settles to the real usage, refunds everything, and never takes a stream slot below zero', async () => {
+    const user = randomUUID();
+    const keys = keysOf(user);
+    const limits = { ...UNLIMITED, concurrentStreams: 1 };
+    expect(await store.reserve(keys, limits, STREAM, false)).toMatchObject({ ok: true, tokensUsed: 100 });
+    await store.settle(keys, STREAM, 150, 0); // used 250 of 100 reserved
+    expect(await day(user)).toEqual({ requests: 1, tokens: 250, audioMs: 0 });
+    await store.reserve(keys, limits, STREAM, false);
+    await store.refund(keys, STREAM); // failed upstream: the request and its tokens back
+    expect(await day(user)).toEqual({ requests: 1, tokens: 250, audioMs: 0 });
+    await store.refund(keys, STREAM); // a second end of the same stream frees nothing more
+    expect(await store.reserve(keys, limits, STREAM, false)).toMatchObject({ ok: true });
+    expect(await store.reserve(keys, limits, STREAM, false)).toMatchObject({ limit: 'concurrent_streams' });
+  });
+
+  it('own-key requests count against the rate windows only', async () => {
+    const user = randomUUID();
+    const own = { ...TEXT, quota: false };
+    const limits = { ...UNLIMITED, requestsPerDay: 0, tokensPerDay: 0, requestsPerMinute: 2 };
+    expect(await store.reserve(keysOf(user), limits, own, true)).toMatchObject({ ok: true, requestsUsed: 0 });
+    expect(await store.reserve(keysOf(user), limits, own, true)).toMatchObject({ ok: true });
+    expect(await store.reserve(keysOf(user), limits, own, true)).toMatchObject({
+      limit: 'requests_per_minute',
+    });
+    expect(await day(user)).toEqual(NO_USAGE);
+  });
+
+  it('keeps users, features and days apart; rate windows and streams are the user’s, across features', async () => {
+    const [user, other] = [randomUUID(), randomUUID()];
+    const perDay = { ...UNLIMITED, requestsPerDay: 1 };
+    expect((await store.reserve(keysOf(user), perDay, TEXT, false)).ok).toBe(true);
+    expect((await store.reserve(keysOf(user, 'code_generation'), perDay, TEXT, false)).ok).toBe(true);
+    expect((await store.reserve(keysOf(user, 'text_generation', '20990102'), perDay, TEXT, false)).ok).toBe(
+      true,
+    );
+    expect((await store.reserve(keysOf(other), perDay, TEXT, false)).ok).toBe(true);
+    expect(await store.reserve(keysOf(user), perDay, TEXT, false)).toMatchObject({
+      limit: 'requests_per_day',
+    });
+
+    const perSecond = { ...UNLIMITED, requestsPerSecond: 1, concurrentStreams: 1 };
+    const fresh = { second: 9, minute: 9 };
+    expect((await store.reserve({ ...keysOf(user), ...fresh }, perSecond, STREAM, false)).ok).toBe(true);
+    expect(
+      await store.reserve({ ...keysOf(user, 'code_generation'), ...fresh }, perSecond, TEXT, false),
+    ).toMatchObject({
+      limit: 'requests_per_second',
+    });
+    expect(
+      await store.reserve(
+        { ...keysOf(user, 'code_generation'), second: 10, minute: 10 },
+        perSecond,
+        STREAM,
+        false,
+      ),
+    ).toMatchObject({ limit: 'concurrent_streams' });
+    expect((await store.reserve({ ...keysOf(other), ...fresh }, perSecond, STREAM, false)).ok).toBe(true);
+  });
+
+  it('windows end with their time to live: a second after 2 s, a minute after 120 s, a stream slot after an hour', async () => {
+    const user = randomUUID();
+    const keys = keysOf(user);
+    const limits = { ...UNLIMITED, requestsPerSecond: 1, requestsPerMinute: 2, concurrentStreams: 1 };
+    expect((await store.reserve(keys, limits, STREAM, false)).ok).toBe(true);
+    await subject.advance(1_900);
+    expect(await store.reserve(keys, limits, TEXT, false)).toMatchObject({ limit: 'requests_per_second' });
+    await subject.advance(200);
+    expect((await store.reserve(keys, limits, TEXT, false)).ok).toBe(true); // the same second's key, expired
+    await subject.advance(2_000);
+    expect(await store.reserve(keys, limits, TEXT, false)).toMatchObject({ limit: 'requests_per_minute' });
+    await subject.advance(118_100); // 120 s after the last request counted in the minute (each renews it)
+    // The minute's key is gone; the stream never settled still holds its slot until its key expires.
+    expect(await store.reserve(keys, limits, STREAM, false)).toMatchObject({ limit: 'concurrent_streams' });
+    await subject.advance(3_600_000);
+    expect((await store.reserve(keys, limits, STREAM, false)).ok).toBe(true);
+  });
+
+  it('a day’s counters and its seed mark end with the day’s time to live', async () => {
+    const user = randomUUID();
+    await store.seed(user, DAY, { text_generation: { requests: 4, tokens: 40, audioMs: 0 } }, 60);
+    const keys = { ...keysOf(user), dayTtlSeconds: 60 };
+    expect(await store.reserve(keys, UNLIMITED, TEXT, true)).toMatchObject({ ok: true, requestsUsed: 5 });
+    await subject.advance(59_000);
+    expect(await store.dayUsage(user, DAY, ['text_generation'])).toEqual({
+      seeded: true,
+      features: { text_generation: { requests: 5, tokens: 140, audioMs: 0 } },
+    });
+    await subject.advance(1_100);
+    expect(await store.dayUsage(user, DAY, ['text_generation'])).toEqual({
+      seeded: false,
+      features: { text_generation: NO_USAGE },
+    });
+    expect(await store.reserve(keys, UNLIMITED, TEXT, true)).toEqual({ ok: false, unseeded: true });
   });
 });
 

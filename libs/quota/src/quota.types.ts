@@ -84,6 +84,8 @@ export const LIMIT_FIELDS = [
   'tokens_per_request',
   'minutes_per_day',
 ] as const;
+/** A daily limit a user may ask to raise. */
+export type DailyLimitName = (typeof LIMIT_FIELDS)[number];
 export const RATE_FIELDS = [
   'requests_per_second',
   'requests_per_minute',

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@tiergate/common';
 import type { RedisConnection } from './redis-client';
 
 /**
@@ -30,19 +31,23 @@ export class RedisSharedCache extends SharedCache {
 export class MemorySharedCache extends SharedCache {
   private readonly entries = new Map<string, { value: string; expiresAt: number }>();
 
-  constructor(private readonly maxEntries = 10_000) {
+  constructor(
+    private readonly maxEntries = 10_000,
+    private readonly clock: Clock = systemClock,
+  ) {
     super();
   }
 
   get(key: string): Promise<string | undefined> {
     const entry = this.entries.get(key);
-    if (entry && entry.expiresAt <= Date.now()) this.entries.delete(key);
-    return Promise.resolve(entry && entry.expiresAt > Date.now() ? entry.value : undefined);
+    if (!entry || entry.expiresAt > this.clock.now()) return Promise.resolve(entry?.value);
+    this.entries.delete(key);
+    return Promise.resolve(undefined);
   }
 
   set(key: string, value: string, ttlSeconds: number): Promise<void> {
     this.entries.delete(key);
-    this.entries.set(key, { value, expiresAt: Date.now() + ttlSeconds * 1000 });
+    this.entries.set(key, { value, expiresAt: this.clock.now() + ttlSeconds * 1000 });
     if (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
     return Promise.resolve();
   }

@@ -3,3 +3,4 @@ export * from './test-database';
 export * from './wait';
 export * from './tcp-proxy';
 export * from './redis-cluster';
+export * from './redis-expiry';

@@ -1,7 +1,11 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '@tiergate/auth';
-import type { AnswerSource } from '@tiergate/gateway';
+import type { RequestTimings } from '@tiergate/common';
+import type { AnswerSource, RequestedProvider } from '@tiergate/gateway';
+import type { RequestTrace } from '@tiergate/tracing';
+import { gatewayTimings } from './request-timing';
+import { requestedProvider } from './requested-provider';
 
 /** Who is calling, the request id, and a signal that fires when the client goes away. */
 export interface CallContext {
@@ -14,6 +18,12 @@ export interface CallContext {
   preferCached: boolean;
   /** Sets the X-RateLimit-* headers of an admitted request. */
   onQuota: (headers: Record<string, string>) => void;
+  /** The provider the caller asked for (`x-provider` header or `provider` field), if any. */
+  provider?: RequestedProvider;
+  /** Fed by the pipeline's steps; read for Server-Timing when the answer goes out. */
+  timings: RequestTimings;
+  /** The request's trace, when tracing is on and it is sampled. */
+  trace?: RequestTrace;
 }
 
 /** Where an answer came from, on every surface (the seed's bodies carry it too). */
@@ -51,9 +61,11 @@ export const Call = createParamDecorator((_: unknown, context: ExecutionContext)
     signal: clientSignal(reply),
     onServed: (source) => servedHeaders(reply, source),
     preferCached: /\bmax-stale\b/i.test(request.headers['cache-control'] ?? ''),
+    provider: requestedProvider(request),
     onQuota: (headers) => {
       if (!reply.sent && !reply.raw.headersSent) void reply.headers(headers);
     },
+    ...gatewayTimings(request),
   };
 });
 

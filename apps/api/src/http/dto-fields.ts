@@ -35,6 +35,20 @@ export const ModelField = (example: string, description?: string) =>
     Matches(MODEL_ID, { message: `model must be a model id such as ${example}` }),
   );
 
+/**
+ * `provider`: the provider to route the request to (as the `x-provider` header does), one the
+ * caller's tier may use; read by the Call decorator (http/call-context.ts).
+ */
+export const ProviderField = () =>
+  applyDecorators(
+    ApiPropertyOptional({
+      example: 'together_ai',
+      description: 'Route to this provider (`together` or an admin-added one); same as the x-provider header',
+    }),
+    IsOptional(),
+    Matches(/^[A-Za-z][\w-]{0,63}$/, { message: 'provider must be a provider id such as together_ai' }),
+  );
+
 /** `purpose`: what the answer is for; `examples` completes "such as …". */
 export const PurposeField = (examples: string, example?: string) =>
   applyDecorators(

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
@@ -16,6 +27,7 @@ import { Actor, type ActorContext } from '../http/call-context';
 import {
   CreateProviderKeyDto,
   ProviderKeyDto,
+  ProviderKeyLimitsDto,
   ProviderKeyListDto,
   RotatedProviderKeyDto,
   RotateProviderKeyDto,
@@ -36,7 +48,29 @@ export class SystemKeysController {
   @ApiCreatedResponse({ type: ProviderKeyDto })
   @ApiErrors(409)
   async create(@Actor() actor: ActorContext, @Body() body: CreateProviderKeyDto): Promise<ProviderKeyDto> {
-    return ProviderKeyDto.from(summarizeKey(await this.keys.add(actor, body)));
+    const { requestsPerSecond, requestsPerMinute, tokensPerMinute } = body.toLimits();
+    const limits = {
+      requestsPerSecond: requestsPerSecond ?? null,
+      requestsPerMinute: requestsPerMinute ?? null,
+      tokensPerMinute: tokensPerMinute ?? null,
+    };
+    return ProviderKeyDto.from(summarizeKey(await this.keys.add(actor, { ...body, limits })));
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: "Set a system key's account limits (requests per second and minute, tokens per minute)",
+    description:
+      'Outbound calls with the key are paced to them across every instance; a field left out is kept, null removes it.',
+  })
+  @ApiOkResponse({ type: ProviderKeyDto })
+  @ApiErrors(404)
+  async setLimits(
+    @Actor() actor: ActorContext,
+    @Param('id', keyId) id: string,
+    @Body() body: ProviderKeyLimitsDto,
+  ): Promise<ProviderKeyDto> {
+    return ProviderKeyDto.from(summarizeKey(await this.keys.setLimits(actor, id, body.toLimits())));
   }
 
   @Get()

@@ -18,7 +18,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { Roles, UsersRepository } from '@tiergate/auth';
@@ -31,8 +30,8 @@ import { pageOf } from '../http/paging';
 import { quotaView } from './quota.controller';
 import {
   ApproveDto,
-  DecisionDto,
-  FEATURE_ENUM,
+  ClearOverridesQueryDto,
+  DenyDto,
   FeatureLimitsByFeatureDto,
   QuotaRequestDto,
   QuotaRequestPageDto,
@@ -116,15 +115,14 @@ export class QuotaAdminController {
 
   @Delete('quotas/users/:id')
   @HttpCode(204)
-  @ApiQuery({ name: 'feature', required: false, ...FEATURE_ENUM, description: 'Only this feature' })
   @ApiOperation({ summary: "Remove a user's overrides (one feature, or all); audited" })
   @ApiNoContentResponse({ description: 'Removed' })
   clearUser(
     @Actor() actor: ActorContext,
     @Param('id', userId) id: string,
-    @Query('feature') feature?: string,
+    @Query() query: ClearOverridesQueryDto,
   ): Promise<void> {
-    return this.quotas.clearOverrides(actor, id, feature);
+    return this.quotas.clearOverrides(actor, id, query.feature);
   }
 
   @Get('quota-requests')
@@ -167,12 +165,8 @@ export class QuotaAdminController {
   async deny(
     @Actor() actor: ActorContext,
     @Param('id', requestId) id: string,
-    @Body() body: DecisionDto,
+    @Body() body: DenyDto,
   ): Promise<QuotaRequestDto> {
-    if (!body.reason)
-      throw new DomainError(ErrorCode.ValidationFailed, 'reason is required to deny a request', {
-        param: 'reason',
-      });
     return QuotaRequestDto.from(await this.quotas.decide(actor, id, false, body.reason));
   }
 }

@@ -9,6 +9,7 @@ import {
   type Feature,
   type FeatureLimits,
   type FeatureQuotaView,
+  type DailyLimitName,
   type QuotaRequestEntity,
   type QuotaRequestStatus,
   type RateLimits,
@@ -24,15 +25,17 @@ const REQUEST_STATUSES = ['pending', 'approved', 'denied'] as const;
 const REQUEST_STATUS_ENUM = { enum: REQUEST_STATUSES, enumName: 'QuotaRequestStatus' };
 const REDIS_FAILURE_MODES = ['closed', 'open'] as const;
 
+const FEATURE_MESSAGE = `feature must be one of ${FEATURES.join(', ')}`;
+
 export class CreateQuotaRequestDto {
   @ApiProperty(FEATURE_ENUM)
-  @IsIn(FEATURES, { message: `feature must be one of ${FEATURES.join(', ')}` })
-  feature!: string;
+  @IsIn(FEATURES, { message: FEATURE_MESSAGE })
+  feature!: Feature;
 
   @ApiPropertyOptional({ ...LIMIT_NAME_ENUM, default: 'requests_per_day' })
   @IsOptional()
   @IsIn(LIMIT_FIELDS, { message: `limit must be one of ${LIMIT_FIELDS.join(', ')}` })
-  limit?: string;
+  limit?: DailyLimitName;
 
   @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_QUOTA_LIMIT, example: 200 })
   @IsInt({ message: 'requested_limit must be a whole number' })
@@ -48,12 +51,29 @@ export class CreateQuotaRequestDto {
 }
 
 export class DecisionDto {
-  @ApiPropertyOptional({ description: 'Shown to the user; required to deny' })
+  @ApiPropertyOptional({ description: 'Shown to the user' })
   @IsOptional()
   @IsString()
   @MinLength(3, { message: 'reason must be at least 3 characters' })
   @MaxLength(1000, { message: 'reason must be at most 1000 characters' })
   reason?: string;
+}
+
+/** Denying needs a reason: the user is shown it. */
+export class DenyDto {
+  @ApiProperty({ description: 'Shown to the user' })
+  @IsString()
+  @MinLength(3, { message: 'reason must be at least 3 characters' })
+  @MaxLength(1000, { message: 'reason must be at most 1000 characters' })
+  reason!: string;
+}
+
+/** `DELETE /api/v1/admin/quotas/users/:id?feature=`: one feature's overrides, or all. */
+export class ClearOverridesQueryDto {
+  @ApiPropertyOptional({ ...FEATURE_ENUM, description: 'Only this feature' })
+  @IsOptional()
+  @IsIn(FEATURES, { message: FEATURE_MESSAGE })
+  feature?: Feature;
 }
 
 export class ApproveDto extends DecisionDto {

@@ -1,10 +1,10 @@
 import { Controller, Get, Query, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@tiergate/auth';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { FeatureFlagsService } from '@tiergate/flags';
-import { MODALITIES, TierModels, type Modality } from '@tiergate/gateway';
-import { ModelsResponseDto } from './dto/seed-responses.dto';
+import { MODALITIES, TierModels, type Modality, type TierModel } from '@tiergate/gateway';
+import { CatalogModelDto, ModelsResponseDto } from './dto/seed-responses.dto';
 
 export function parseModality(value: string | undefined): Modality | undefined {
   if (value === undefined || value === '') return undefined;
@@ -16,6 +16,7 @@ export function parseModality(value: string | undefined): Modality | undefined {
 }
 
 import { ApiErrors } from '../http/api-responses';
+import { ModelIdPath } from '../http/model-id-path';
 import { MODALITY_ENUM } from '../http/dto-fields';
 import { TogetherAccessGuard } from '../http/together-access.guard';
 
@@ -41,29 +42,41 @@ export class ModelsController {
     @Query('modality') modality?: string,
   ): Promise<ModelsResponseDto> {
     const models = await this.models.available(caller.tier, parseModality(modality));
-    const indicators = this.flags.isEnabled('together_ai_ui_indicators');
     return {
-      models: models.map((m) => ({
-        id: m.id,
-        name: m.name,
-        modality: modality ?? m.modality,
-        modalities: m.modalities,
-        context_length: m.contextLength,
-        pricing: {
-          input_per_million: m.pricing.inputPerMillion,
-          output_per_million: m.pricing.outputPerMillion,
-        },
-        ...(indicators && {
-          indicator: {
-            provider_id: m.providerId,
-            display_name: m.providerName,
-            is_free_tier: caller.tier === 'free',
-            is_fallback: !m.isPrimary,
-          },
-        }),
-      })),
+      models: models.map((m) => this.catalogModel(caller, m, modality)),
       user_tier: caller.tier,
       free_tier_enabled: this.flags.isEnabled('together_ai_free_tier'),
+    };
+  }
+
+  @Get('*')
+  @ApiOperation({ summary: "One model's details, as in the list, when the caller's tier may use it" })
+  @ApiParam({ name: 'path', description: 'The model id, e.g. moonshotai/Kimi-K3 (slashes as is or %2F)' })
+  @ApiOkResponse({ type: CatalogModelDto })
+  @ApiErrors(401, 403, 404, 503)
+  async retrieve(@CurrentUser() caller: Principal, @ModelIdPath() id: string): Promise<CatalogModelDto> {
+    return this.catalogModel(caller, await this.models.find(caller.tier, id));
+  }
+
+  private catalogModel(caller: Principal, m: TierModel, modality?: string): CatalogModelDto {
+    return {
+      id: m.id,
+      name: m.name,
+      modality: modality ?? m.modality,
+      modalities: m.modalities,
+      context_length: m.contextLength,
+      pricing: {
+        input_per_million: m.pricing.inputPerMillion,
+        output_per_million: m.pricing.outputPerMillion,
+      },
+      ...(this.flags.isEnabled('together_ai_ui_indicators') && {
+        indicator: {
+          provider_id: m.providerId,
+          display_name: m.providerName,
+          is_free_tier: caller.tier === 'free',
+          is_fallback: !m.isPrimary,
+        },
+      }),
     };
   }
 }

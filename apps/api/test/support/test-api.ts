@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { NestFactory } from '@nestjs/core';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { ApiConfig, loadApiConfig, loadWorkerConfig } from '@tiergate/config';
 import { deleteKeysWithPrefix } from '@tiergate/redis';
 import { createTestDatabase, TEST_REDIS_URL, TestDatabase } from '@tiergate/testing';
@@ -58,6 +59,8 @@ export class TestApi {
       databaseUrl?: (url: string) => string;
       /** Another Redis for the api and its worker, e.g. a TestRedisCluster's `url`. */
       redisUrl?: string;
+      /** Where spans go when tracing is on (OTEL_TRACES_EXPORTER=otlp): an InMemorySpanExporter. */
+      spanExporter?: SpanExporter;
     } = {},
   ): Promise<TestApi> {
     const shared = options.shareWith;
@@ -84,7 +87,10 @@ export class TestApi {
       REDIS_KEY_PREFIX: shared?.config.redisKeyPrefix ?? `tiergate-test:${randomUUID().slice(0, 8)}:`,
       ...env,
     });
-    const app = await createApiApp(config, { logDestination: options.logs });
+    const app = await createApiApp(config, {
+      logDestination: options.logs,
+      spanExporter: options.spanExporter,
+    });
     await app.listen(0, '127.0.0.1');
     return new TestApi(app, await app.getUrl(), db, sim, config, dataDir, !shared, redisUrl);
   }

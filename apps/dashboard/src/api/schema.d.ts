@@ -21,6 +21,60 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dedicated endpoints, newest first */
+        get: operations["EndpointsController_list"];
+        put?: never;
+        /** Create a dedicated endpoint (it starts at once; a worker follows it to STARTED); audited */
+        post: operations["EndpointsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One dedicated endpoint */
+        get: operations["EndpointsController_findOne"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint (its running time stays on record); audited */
+        delete: operations["EndpointsController_remove"];
+        options?: never;
+        head?: never;
+        /** Start or stop an endpoint, change its replicas or display name; audited */
+        patch: operations["EndpointsController_update"];
+        trace?: never;
+    };
+    "/api/v1/admin/endpoints/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests, tokens, latency and cost of the endpoint's traffic (by its name) and its billed running time, for whole days */
+        get: operations["EndpointsController_usage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/flags": {
         parameters: {
             query?: never;
@@ -73,6 +127,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/hardware": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hardware for dedicated endpoints (for a model: those that fit it, with availability) */
+        get: operations["HardwareController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/model-config": {
         parameters: {
             query?: never;
@@ -91,6 +162,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/model-uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Model and adapter uploads, newest first */
+        get: operations["ModelUploadsController_list"];
+        put?: never;
+        /** Upload a model or adapter to the provider; a worker follows its job to Complete or Failed; audited */
+        post: operations["ModelUploadsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/model-uploads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One upload and its job status */
+        get: operations["ModelUploadsController_findOne"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/admin/models": {
         parameters: {
             query?: never;
@@ -100,6 +206,23 @@ export interface paths {
         };
         /** The primary provider's whole model catalog (cached 30 minutes) */
         get: operations["AdminCatalogController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/models/{id}/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Requests, tokens, latency and token cost of one model (URL-encode the id: a%2Fb), for whole days */
+        get: operations["ModelStatsController_usage"];
         put?: never;
         post?: never;
         delete?: never;
@@ -175,7 +298,11 @@ export interface paths {
         delete: operations["SystemKeysController_revoke"];
         options?: never;
         head?: never;
-        patch?: never;
+        /**
+         * Set a system key's account limits (requests per second and minute, tokens per minute)
+         * @description Outbound calls with the key are paced to them across every instance; a field left out is kept, null removes it.
+         */
+        patch: operations["SystemKeysController_setLimits"];
         trace?: never;
     };
     "/api/v1/admin/provider-keys/{id}/rotate": {
@@ -854,6 +981,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/together/models/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One model's details, as in the list, when the caller's tier may use it */
+        get: operations["ModelsController_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/together/quota": {
         parameters: {
             query?: never;
@@ -1144,6 +1288,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/models/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One model's details (OpenAI shape), when the caller's tier may use it */
+        get: operations["OpenAiModelsController_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1218,7 +1379,7 @@ export interface components {
         ApproveDto: {
             /** @description The limit to grant; the requested one when left out */
             granted_limit?: number;
-            /** @description Shown to the user; required to deny */
+            /** @description Shown to the user */
             reason?: string;
         };
         AssistantMessageDto: {
@@ -1366,6 +1527,11 @@ export interface components {
              */
             model?: string;
             /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
+            /**
              * @description What the answer is for; selects the model with the tier
              * @example general
              */
@@ -1419,6 +1585,11 @@ export interface components {
             /** @example Write a poem about artificial intelligence */
             prompt: string;
             /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
+            /**
              * @description What the answer is for; selects the model with the tier
              * @example general
              */
@@ -1463,6 +1634,47 @@ export interface components {
             /** Format: date-time */
             revoked_at: string | null;
         };
+        CreateEndpointDto: {
+            /** @description Minutes without requests before the provider stops the endpoint */
+            auto_shutdown_minutes?: number;
+            /** @example Enterprise chat */
+            display_name?: string;
+            /**
+             * @description A hardware id from /api/v1/admin/hardware
+             * @example 2x_nvidia_h100_80gb_sxm
+             */
+            hardware: string;
+            /**
+             * @description At least min_replicas
+             * @example 2
+             */
+            max_replicas: number;
+            /** @example 1 */
+            min_replicas: number;
+            /** @example meta-llama/Llama-3.3-70B-Instruct-Turbo */
+            model: string;
+        };
+        CreateModelUploadDto: {
+            /**
+             * @description Required for an adapter
+             * @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo
+             */
+            base_model?: string;
+            description?: string;
+            lora_model?: string;
+            /**
+             * @description The model id it will be served as
+             * @example acme/support-llama-lora
+             */
+            model_name: string;
+            /**
+             * @description Where the weights are (a Hugging Face repo or an S3 URL)
+             * @example https://huggingface.co/acme/support-llama-lora
+             */
+            model_source: string;
+            /** @enum {string} */
+            model_type: "model" | "adapter";
+        };
         CreateProviderDto: {
             /** @example https://llm.internal.example.com/v1 */
             base_url: string;
@@ -1486,6 +1698,12 @@ export interface components {
              * @example together_ai
              */
             provider: string;
+            /** @description The account's requests per minute (null: unlimited) */
+            requests_per_minute?: number | null;
+            /** @description The account's requests per second (null: unlimited) */
+            requests_per_second?: number | null;
+            /** @description The account's tokens per minute (null: unlimited) */
+            tokens_per_minute?: number | null;
         };
         CreateQuotaRequestDto: {
             feature: components["schemas"]["Feature"];
@@ -1525,14 +1743,67 @@ export interface components {
             /** @description Used this month by requests on system keys */
             used_usd: number;
         };
-        DecisionDto: {
-            /** @description Shown to the user; required to deny */
-            reason?: string;
+        DenyDto: {
+            /** @description Shown to the user */
+            reason: string;
         };
         EffectiveTierCreditsDto: {
             enterprise: number;
             free: number;
             premium: number;
+        };
+        EndpointDto: {
+            auto_shutdown_minutes: number | null;
+            /** Format: date-time */
+            created_at: string;
+            display_name: string | null;
+            error: string | null;
+            hardware: string;
+            /** Format: uuid */
+            id: string;
+            max_replicas: number;
+            min_replicas: number;
+            /** @description The deployed model */
+            model: string;
+            /**
+             * @description The model id that tier routes and allow-lists use for this endpoint
+             * @example org-0001/meta-llama/Llama-3.3-70B-Instruct-Turbo-a32b82a1
+             */
+            name: string;
+            /** @description USD per hour per replica, billed by the minute while running */
+            price_per_hour_usd: number;
+            /** @enum {string} */
+            state: "PENDING" | "STARTING" | "STARTED" | "STOPPING" | "STOPPED" | "ERROR";
+            /** Format: date-time */
+            updated_at: string;
+            /** @example endpoint-d23901de-ef8f-44bf-b3e7-de9c1ca8f2d7 */
+            upstream_id: string;
+        };
+        EndpointListDto: {
+            data: components["schemas"]["EndpointDto"][];
+        };
+        EndpointStatsDto: {
+            completion_tokens: number;
+            /** Format: uuid */
+            endpoint_id: string;
+            /** @example 2026-11-01 */
+            from: string;
+            /** @description Milliseconds (upper bounds of latency buckets) */
+            latency_ms: components["schemas"]["LatencyPercentilesDto"];
+            model: string;
+            prompt_tokens: number;
+            requests: number;
+            /** @description running_minutes × price_per_hour_usd / 60 */
+            running_cost_usd: number;
+            /** @description Billed minutes running (each run rounded up to a minute) */
+            running_minutes: number;
+            /** @example 2026-11-30 */
+            to: string;
+            /** @description What the tokens cost (USD) */
+            token_cost_usd: number;
+            /** @description token_cost_usd + running_cost_usd */
+            total_cost_usd: number;
+            total_tokens: number;
         };
         ErrorBodyDto: {
             error: components["schemas"]["ErrorDetailDto"];
@@ -1542,7 +1813,7 @@ export interface components {
          * @description Branch on this, not on message
          * @enum {string}
          */
-        ErrorCode: "validation_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "not_ready" | "internal_error" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "too_many_attempts" | "email_taken" | "limit_reached" | "registration_closed" | "upstream_auth_failed" | "model_not_available" | "upstream_bad_request" | "upstream_rate_limited" | "upstream_unavailable" | "upstream_timeout" | "upstream_protocol_error" | "client_closed_request" | "conflict" | "integration_disabled" | "free_tier_disabled" | "user_keys_disabled" | "provider_key_rejected" | "user_key_rejected" | "no_system_key" | "model_not_in_catalog" | "model_not_allowed" | "route_misconfigured" | "content_policy_violation" | "context_length_exceeded" | "quota_exceeded" | "quota_unavailable" | "database_unavailable" | "batches_not_allowed";
+        ErrorCode: "validation_failed" | "not_found" | "payload_too_large" | "unsupported_media_type" | "not_ready" | "internal_error" | "unauthenticated" | "invalid_credentials" | "forbidden" | "csrf_failed" | "too_many_attempts" | "email_taken" | "limit_reached" | "registration_closed" | "upstream_auth_failed" | "model_not_available" | "upstream_bad_request" | "upstream_rate_limited" | "account_rate_limited" | "upstream_unavailable" | "upstream_timeout" | "upstream_protocol_error" | "client_closed_request" | "conflict" | "integration_disabled" | "free_tier_disabled" | "user_keys_disabled" | "provider_key_rejected" | "user_key_rejected" | "no_system_key" | "model_not_in_catalog" | "model_not_allowed" | "route_misconfigured" | "content_policy_violation" | "context_length_exceeded" | "quota_exceeded" | "quota_unavailable" | "database_unavailable" | "batches_not_allowed" | "endpoint_not_running";
         ErrorDetailDto: {
             /** @description Branch on this, not on message */
             code: components["schemas"]["ErrorCode"];
@@ -1681,6 +1952,31 @@ export interface components {
             /** @description Signed link to the stored image; expires at expires_at */
             url: string;
         };
+        HardwareDto: {
+            /** @description Whether there is capacity now; null when no model was given */
+            available: boolean | null;
+            /** @example 2 */
+            gpu_count: number | null;
+            /**
+             * @description Per GPU
+             * @example 80
+             */
+            gpu_memory_gb: number | null;
+            /** @example h100-80gb */
+            gpu_type: string | null;
+            /** @example 2x_nvidia_h100_80gb_sxm */
+            id: string;
+            /** @example 2x H100 80GB */
+            name: string;
+            /**
+             * @description USD per hour per replica
+             * @example 7.98
+             */
+            price_per_hour_usd: number;
+        };
+        HardwareListDto: {
+            data: components["schemas"]["HardwareDto"][];
+        };
         HealthIndicatorDto: {
             /** @description Why a check is down */
             message?: string;
@@ -1722,6 +2018,11 @@ export interface components {
             num_inference_steps?: number;
             /** @example A beautiful sunset over mountains */
             prompt: string;
+            /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
             /**
@@ -1773,6 +2074,11 @@ export interface components {
             /** @description Mean, in milliseconds */
             avg: number;
             /** @description Upper bound of the bucket holding the median (ms) */
+            p50: number;
+            p95: number;
+            p99: number;
+        };
+        LatencyPercentilesDto: {
             p50: number;
             p95: number;
             p99: number;
@@ -1913,6 +2219,43 @@ export interface components {
             /** @example free */
             user_tier: components["schemas"]["Tier"];
         };
+        ModelStatsDto: {
+            completion_tokens: number;
+            /** @example 2026-11-01 */
+            from: string;
+            /** @description Milliseconds (upper bounds of latency buckets) */
+            latency_ms: components["schemas"]["LatencyPercentilesDto"];
+            model: string;
+            prompt_tokens: number;
+            requests: number;
+            /** @example 2026-11-30 */
+            to: string;
+            /** @description What the tokens cost (USD) */
+            token_cost_usd: number;
+            total_tokens: number;
+        };
+        ModelUploadDto: {
+            base_model: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** @description Why the upload failed */
+            error: string | null;
+            /** Format: uuid */
+            id: string;
+            /** @example job-a15dad11-8d8e-4007-97c5-a211304de284 */
+            job_id: string;
+            model_name: string;
+            model_source: string;
+            /** @enum {string} */
+            model_type: "model" | "adapter";
+            /** @enum {string} */
+            status: "Queued" | "Running" | "Complete" | "Failed";
+            /** Format: date-time */
+            updated_at: string;
+        };
+        ModelUploadListDto: {
+            data: components["schemas"]["ModelUploadDto"][];
+        };
         ModelUsageDto: {
             cache_rate: number;
             completion_tokens: number;
@@ -1967,6 +2310,11 @@ export interface components {
             model?: string;
             /** @description Only 1 is supported */
             n?: number;
+            /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
             seed?: number;
@@ -1989,6 +2337,11 @@ export interface components {
             /** @description Only 1 is supported */
             n?: number;
             prompt: string;
+            /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
             seed?: number;
@@ -2007,6 +2360,11 @@ export interface components {
             input: string | string[];
             /** @example intfloat/multilingual-e5-large-instruct */
             model?: string;
+            /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
         };
@@ -2015,6 +2373,11 @@ export interface components {
             model?: string;
             n?: number;
             prompt: string;
+            /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
             /** @enum {string} */
@@ -2135,6 +2498,9 @@ export interface components {
              * @description The key that replaced it
              */
             replaced_by: string | null;
+            requests_per_minute: number | null;
+            /** @description System keys: the account limit paced to */
+            requests_per_second: number | null;
             /**
              * Format: date-time
              * @description When a rotated key stops serving
@@ -2142,8 +2508,17 @@ export interface components {
             retire_at: string | null;
             status: components["schemas"]["ProviderKeyStatus"];
             status_reason: string | null;
+            tokens_per_minute: number | null;
             /** Format: date-time */
             verified_at: string | null;
+        };
+        ProviderKeyLimitsDto: {
+            /** @description The account's requests per minute (null: unlimited) */
+            requests_per_minute?: number | null;
+            /** @description The account's requests per second (null: unlimited) */
+            requests_per_second?: number | null;
+            /** @description The account's tokens per minute (null: unlimited) */
+            tokens_per_minute?: number | null;
         };
         ProviderKeyListDto: {
             data: components["schemas"]["ProviderKeyDto"][];
@@ -2367,6 +2742,11 @@ export interface components {
             /** @example Write a poem about artificial intelligence */
             prompt: string;
             /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
+            /**
              * @description What the answer is for; selects the model with the tier
              * @example general
              */
@@ -2457,6 +2837,16 @@ export interface components {
             /** @example together_ai */
             provider: string;
             text: string;
+        };
+        UpdateEndpointDto: {
+            display_name?: string;
+            max_replicas?: number;
+            min_replicas?: number;
+            /**
+             * @description Start or stop the endpoint
+             * @enum {string}
+             */
+            state?: "STARTED" | "STOPPED";
         };
         UpdateFlagsDto: {
             /** @description Users may add their own Together API key */
@@ -2809,6 +3199,344 @@ export interface operations {
             };
         };
     };
+    EndpointsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointListDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EndpointsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateEndpointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EndpointsController_findOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EndpointsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EndpointsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateEndpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    EndpointsController_usage: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointStatsDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     FlagsController_list: {
         parameters: {
             query?: never;
@@ -3006,6 +3734,55 @@ export interface operations {
             };
         };
     };
+    HardwareController_list: {
+        parameters: {
+            query?: {
+                /** @description Only hardware that fits this model, with availability */
+                model?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HardwareListDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     ModelConfigController_get: {
         parameters: {
             query?: never;
@@ -3102,6 +3879,168 @@ export interface operations {
             };
         };
     };
+    ModelUploadsController_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelUploadListDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ModelUploadsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateModelUploadDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelUploadDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Conflicts with the current state (for example, the email is taken) */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ModelUploadsController_findOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelUploadDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     AdminCatalogController_list: {
         parameters: {
             query?: {
@@ -3119,6 +4058,57 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AdminCatalogDto"];
+                };
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    ModelStatsController_usage: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ModelStatsDto"];
                 };
             };
             /** @description Invalid input; `param` names the field */
@@ -3417,6 +4407,67 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Invalid input; `param` names the field */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
+    SystemKeysController_setLimits: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ProviderKeyLimitsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ProviderKeyDto"];
+                };
             };
             /** @description Invalid input; `param` names the field */
             400: {
@@ -3818,7 +4869,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["DecisionDto"];
+                "application/json": components["schemas"]["DenyDto"];
             };
         };
         responses: {
@@ -5759,6 +6810,64 @@ export interface operations {
             };
         };
     };
+    ModelsController_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model id, e.g. moonshotai/Kimi-K3 (slashes as is or %2F) */
+                path: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogModelDto"];
+                };
+            };
+            /** @description Missing, invalid or expired credentials */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not allowed (for example, not an admin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+            /** @description Not available right now */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
+            };
+        };
+    };
     QuotaController_get: {
         parameters: {
             query?: never;
@@ -6160,6 +7269,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    OpenAiModelsController_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description The model id, e.g. moonshotai/Kimi-K3 (slashes as is or %2F) */
+                path: unknown;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorBodyDto"];
+                };
             };
         };
     };

@@ -22,6 +22,32 @@ export interface SimContext {
   stats: SimStats;
   /** Generated files served back for `response_format: url` answers. */
   files: Map<string, { body: Buffer; contentType: string }>;
+  /** Models beyond the catalog (dedicated endpoints, uploaded models), asked in turn. */
+  customModels: CustomModelSource[];
+}
+
+/** A served custom model, `not_running` for a known endpoint that is not STARTED, else undefined. */
+export type CustomModelSource = (id: string) => SimModel | 'not_running' | undefined;
+
+/** The custom model named `id`, if a source knows it. */
+export function customModel(context: SimContext, id: unknown): SimModel | 'not_running' | undefined {
+  if (typeof id !== 'string') return undefined;
+  for (const source of context.customModels) {
+    const found = source(id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Together's answer for a dedicated endpoint that is not running (reference §9.1). */
+export function endpointNotRunning(reply: FastifyReply, model: string) {
+  return sendError(
+    reply,
+    400,
+    `The dedicated endpoint for ${model} is not running. Start it and try again.`,
+    'invalid_request_error',
+    'dedicated_endpoint_not_running',
+  );
 }
 
 export function sendError(

@@ -16,6 +16,8 @@ import {
   applyBodyFault,
   applyPreContentFault,
   contextLengthExceeded,
+  customModel,
+  endpointNotRunning,
   invalidParams,
   modelNotAvailable,
   modelOfType,
@@ -83,7 +85,9 @@ function registerTextRoute(
     const fault = takeFault(context, request, reply, typeof body.model === 'string' ? body.model : undefined);
     if (await applyPreContentFault(fault, request, reply)) return reply;
     if (typeof body.model !== 'string') return invalidParams(reply, 'model', 'model is required');
-    const model = modelOfType(body.model, [...TEXT_TYPES]);
+    const custom = customModel(context, body.model);
+    if (custom === 'not_running') return endpointNotRunning(reply, body.model);
+    const model = custom ?? modelOfType(body.model, [...TEXT_TYPES]);
     if (!model) return modelNotAvailable(reply, body.model);
     const input = read(body, reply, model);
     if (!input) return reply;

@@ -9,6 +9,8 @@ import { AddUsageDashboardIndexes1764300000000 } from './1764300000000-add-usage
 import { AddQuotaRequestGrantedLimit1764400000000 } from './1764400000000-add-quota-request-granted-limit';
 import { AddUsageAttempts1764500000000 } from './1764500000000-add-usage-attempts';
 import { CreateBatches1764900000000 } from './1764900000000-create-batches';
+import { CreateDedicatedEndpoints1765000000000 } from './1765000000000-create-dedicated-endpoints';
+import { AddProviderKeyLimits1765100000000 } from './1765100000000-add-provider-key-limits';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -23,4 +25,6 @@ export const MIGRATIONS = [
   AddQuotaRequestGrantedLimit1764400000000,
   AddUsageAttempts1764500000000,
   CreateBatches1764900000000,
+  CreateDedicatedEndpoints1765000000000,
+  AddProviderKeyLimits1765100000000,
 ];

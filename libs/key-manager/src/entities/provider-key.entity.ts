@@ -61,6 +61,16 @@ export class ProviderKeyEntity {
   @Column({ name: 'replaced_by', type: 'uuid', nullable: true })
   replacedBy!: string | null;
 
+  /** The upstream account's limits this system key is paced to (null: unlimited). */
+  @Column({ name: 'requests_per_second', type: 'integer', nullable: true })
+  requestsPerSecond!: number | null;
+
+  @Column({ name: 'requests_per_minute', type: 'integer', nullable: true })
+  requestsPerMinute!: number | null;
+
+  @Column({ name: 'tokens_per_minute', type: 'integer', nullable: true })
+  tokensPerMinute!: number | null;
+
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy!: string | null;
 

@@ -18,7 +18,7 @@ export class UpstreamTransportError extends Error {
 }
 
 export interface UpstreamRequest {
-  method: 'GET' | 'POST';
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   /** Path below the base URL, e.g. `/chat/completions`. */
   path: string;
   apiKey: string;
@@ -94,7 +94,7 @@ export class UpstreamHttpClient {
         headers: {
           accept: request.accept ?? DEFAULT_ACCEPT,
           authorization: `Bearer ${request.apiKey}`,
-          ...(request.form ? {} : { 'content-type': 'application/json' }),
+          ...(request.form || request.body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: request.form ?? (request.body === undefined ? undefined : JSON.stringify(request.body)),
         signal,

@@ -34,3 +34,21 @@ describe('Together errors: what a silent or failing model becomes', () => {
     expect(isRetryable(error)).toBe(retried);
   });
 });
+
+describe('Together errors: a dedicated endpoint that is not running', () => {
+  it('becomes endpoint_not_running: not retried on the same model, a fallback trigger, 60 s Retry-After', () => {
+    const body = JSON.stringify({
+      error: {
+        message: 'The dedicated endpoint for org/model-1 is not running.',
+        type: 'invalid_request_error',
+        code: 'dedicated_endpoint_not_running',
+      },
+    });
+    const error = errorFromResponse(400, {}, body, { ...ctx, model: 'org/model-1' });
+    expect(error.code).toBe(ErrorCode.EndpointNotRunning);
+    expect(error.retryable).toBe(true);
+    expect(isRetryable(error)).toBe(false);
+    expect(error.retryAfterSeconds).toBe(60);
+    expect(error.message).toContain('org/model-1');
+  });
+});

@@ -7,6 +7,9 @@ export interface UpstreamErrorBody {
   error?: { message?: unknown; type?: unknown; code?: unknown; param?: unknown } | string;
 }
 
+/** What a client is told to wait for a dedicated endpoint that is not running (one start takes minutes). */
+const ENDPOINT_RETRY_AFTER_SECONDS = 60;
+
 interface Context {
   provider: string;
   model?: string;
@@ -68,6 +71,15 @@ export function errorFromResponse(
       ErrorCode.UpstreamAuthFailed,
       `The ${ctx.provider} API rejected the API key the gateway used`,
       details,
+    );
+  }
+  if (body.code === 'dedicated_endpoint_not_running') {
+    // A stopped (or still starting) dedicated endpoint: another model may answer; without one, a
+    // 503 whose Retry-After gives the endpoint time to start.
+    return new ProviderError(
+      ErrorCode.EndpointNotRunning,
+      `The dedicated endpoint ${ctx.model ?? '(unknown)'} is not running at ${ctx.provider}; start it, or route the tier elsewhere`,
+      { ...details, retryAfterSeconds: retryAfterSeconds(headers) ?? ENDPOINT_RETRY_AFTER_SECONDS },
     );
   }
   if (body.code === 'model_not_available' || body.code === 'model_not_found' || status === 404) {

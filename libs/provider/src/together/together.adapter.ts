@@ -298,6 +298,7 @@ export class TogetherAdapter implements LlmProvider {
     } catch (error) {
       throw errorFromTransport(this.http.classify(error, context.signal), this.ctx(model));
     }
+    context.onHeaders?.(response.headers);
     if (response.status >= 200 && response.status < 300) return response;
     const text = await this.readText(response, model).catch(() => '');
     throw errorFromResponse(response.status, response.headers, text, this.ctx(model));

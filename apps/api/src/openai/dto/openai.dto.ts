@@ -30,6 +30,7 @@ import {
   ModelField,
   PurposeField,
   SeedField,
+  ProviderField,
 } from '../../http/dto-fields';
 
 class StreamOptionsDto {
@@ -42,6 +43,9 @@ class StreamOptionsDto {
 class OpenAiSamplingDto {
   @ModelField('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo')
   model?: string;
+
+  @ProviderField()
+  provider?: string;
 
   @MaxTokensField()
   max_tokens?: number;
@@ -154,6 +158,9 @@ export class OpenAiImageDto {
   @ModelField('black-forest-labs/FLUX.1-schnell')
   model?: string;
 
+  @ProviderField()
+  provider?: string;
+
   @ApiProperty()
   @IsString({ message: 'prompt must be a string' })
   @MinLength(1, { message: 'prompt must not be empty' })
@@ -252,6 +259,9 @@ export const MAX_EMBEDDING_INPUTS = 256;
 export class OpenAiEmbeddingDto {
   @ModelField('intfloat/multilingual-e5-large-instruct')
   model?: string;
+
+  @ProviderField()
+  provider?: string;
 
   @ApiProperty({ oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'string' } }] })
   @IsStringOrStringArray(MAX_EMBEDDING_INPUTS, 32_768, {

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   IsBoolean,
@@ -10,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import type { ProviderKeySummary } from '@tiergate/key-manager';
+import type { KeyLimits, ProviderKeySummary } from '@tiergate/key-manager';
 import { PROVIDER_KEY_STATUSES } from '@tiergate/key-manager';
 import { LabelField } from '../../http/dto-fields';
 
@@ -30,7 +31,40 @@ export function SecretKeyField(): PropertyDecorator {
   return (target, property) => decorators.forEach((decorate) => decorate(target, property));
 }
 
-export class CreateProviderKeyDto {
+const MAX_LIMIT = 1_000_000_000;
+
+/** One of an account's limits: a positive integer, or null for none. */
+const AccountLimitField = (name: string, description: string) =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_LIMIT, nullable: true, description }),
+    IsOptional(),
+    IsInt({ message: `${name} must be a positive integer or null` }),
+    Min(1, { message: `${name} must be a positive integer or null` }),
+    Max(MAX_LIMIT, { message: `${name} must be at most ${MAX_LIMIT}` }),
+  );
+
+/** The upstream account's limits a system key carries; Tiergate paces its calls to them. */
+export class ProviderKeyLimitsDto {
+  @AccountLimitField('requests_per_second', "The account's requests per second (null: unlimited)")
+  requests_per_second?: number | null;
+
+  @AccountLimitField('requests_per_minute', "The account's requests per minute (null: unlimited)")
+  requests_per_minute?: number | null;
+
+  @AccountLimitField('tokens_per_minute', "The account's tokens per minute (null: unlimited)")
+  tokens_per_minute?: number | null;
+
+  /** The limits given (a field left out is undefined: unchanged on update, unlimited on create). */
+  toLimits(): Partial<KeyLimits> {
+    return {
+      requestsPerSecond: this.requests_per_second,
+      requestsPerMinute: this.requests_per_minute,
+      tokensPerMinute: this.tokens_per_minute,
+    };
+  }
+}
+
+export class CreateProviderKeyDto extends ProviderKeyLimitsDto {
   @ApiProperty({ example: 'together_ai', description: '`together` is accepted for together_ai' })
   @IsString()
   @MinLength(1)
@@ -119,6 +153,10 @@ export class ProviderKeyDto {
   retire_at!: string | null;
   @ApiProperty({ nullable: true, type: String, format: 'uuid', description: 'The key that replaced it' })
   replaced_by!: string | null;
+  @ApiProperty({ nullable: true, type: 'integer', description: 'System keys: the account limit paced to' })
+  requests_per_second!: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) requests_per_minute!: number | null;
+  @ApiProperty({ nullable: true, type: 'integer' }) tokens_per_minute!: number | null;
   @ApiProperty({ format: 'date-time' }) created_at!: string;
 
   static from(key: ProviderKeySummary): ProviderKeyDto {
@@ -136,6 +174,9 @@ export class ProviderKeyDto {
       last_used_at: iso(key.lastUsedAt),
       retire_at: iso(key.retireAt),
       replaced_by: key.replacedBy,
+      requests_per_second: key.limits?.requestsPerSecond ?? null,
+      requests_per_minute: key.limits?.requestsPerMinute ?? null,
+      tokens_per_minute: key.limits?.tokensPerMinute ?? null,
       created_at: key.createdAt.toISOString(),
     };
   }

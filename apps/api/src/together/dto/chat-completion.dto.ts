@@ -18,6 +18,7 @@ import {
   ModelField,
   PurposeField,
   SeedField,
+  ProviderField,
 } from '../../http/dto-fields';
 import { IsArrayOfObjects } from '../../http/validators';
 
@@ -84,6 +85,9 @@ export class GenerationOptionsDto {
     'A specific model; by default the platform chooses for your tier',
   )
   model?: string;
+
+  @ProviderField()
+  provider?: string;
 
   /** The sampling options in the gateway's words. */
   sampling(): SamplingOptions {

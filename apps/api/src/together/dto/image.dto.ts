@@ -20,6 +20,7 @@ import {
   ModelField,
   PurposeField,
   SeedField,
+  ProviderField,
 } from '../../http/dto-fields';
 
 export const MAX_PROMPT_CHARS = 4_000;
@@ -102,6 +103,9 @@ export class ImageGenerationDto {
 
   @ModelField('black-forest-labs/FLUX.1-schnell')
   model?: string;
+
+  @ProviderField()
+  provider?: string;
 }
 
 /** JSON body of an image analysis (a multipart upload carries the same fields as text). */

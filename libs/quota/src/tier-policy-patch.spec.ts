@@ -1,5 +1,5 @@
 import { DomainError } from '@tiergate/common';
-import { applyTierPolicyPatch } from './quota.validation';
+import { applyTierPolicyPatch } from './tier-policy-patch';
 import type { TierQuotaPolicy } from './quota.types';
 
 const policy: TierQuotaPolicy = {
@@ -38,5 +38,8 @@ describe('applyTierPolicyPatch', () => {
 
   it('refuses a change that changes nothing', () => {
     expect(() => applyTierPolicyPatch(policy, {})).toThrow(DomainError);
+    expect(() => applyTierPolicyPatch(policy, {})).toThrow(
+      expect.objectContaining({ code: 'validation_failed', param: 'body' }),
+    );
   });
 });
