@@ -102,6 +102,8 @@ describe('dashboard: accessibility, request budget and screenshots of every page
     ['/admin/users', 'Users', 'admin-users'],
     ['/admin/quotas', 'Quotas', 'admin-quotas'],
     ['/admin/models', 'Models', 'admin-models'],
+    ['/admin/endpoints', 'Endpoints', 'admin-endpoints'],
+    ['/admin/uploads', 'Model Uploads', 'admin-uploads'],
     ['/admin/prices', 'Prices & Credits', 'admin-prices'],
     ['/admin/usage', 'Usage', 'admin-usage'],
     ['/admin/requests', 'Request Log', 'admin-requests'],
@@ -114,6 +116,8 @@ describe('dashboard: accessibility, request budget and screenshots of every page
     ['/app/usage', 'Usage & Billing', 'app-usage'],
     ['/app/models', 'Models', 'app-models'],
     ['/app/account', 'Account', 'app-account'],
+    // A free user: the page says batches are not on the tier (capacity.e2e-spec.ts runs one).
+    ['/app/batches', 'Batches', 'app-batches'],
   ];
 
   it('sign-in: the form, and the form with its error', async () => {

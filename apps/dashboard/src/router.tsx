@@ -14,6 +14,8 @@ import { AppLayout } from '@/components/layout/app-layout';
 import { NotFoundPage, PageLoading, RootErrorPage } from '@/components/layout/status-pages';
 import { queryClient } from './query-client';
 import {
+  batchesSearchSchema,
+  endpointsSearchSchema,
   modelsSearchSchema,
   myModelsSearchSchema,
   myQuotaSearchSchema,
@@ -39,12 +41,15 @@ const PricesPage = lazyRouteComponent(() => import('./routes/admin/prices'), 'Pr
 const UsageAdminPage = lazyRouteComponent(() => import('./routes/admin/usage'), 'UsageAdminPage');
 const RequestLogPage = lazyRouteComponent(() => import('./routes/admin/requests'), 'RequestLogPage');
 const AuditPage = lazyRouteComponent(() => import('./routes/admin/audit'), 'AuditPage');
+const EndpointsPage = lazyRouteComponent(() => import('./routes/admin/endpoints'), 'EndpointsPage');
+const ModelUploadsPage = lazyRouteComponent(() => import('./routes/admin/uploads'), 'ModelUploadsPage');
 const AccountPage = lazyRouteComponent(() => import('./routes/app/account'), 'AccountPage');
 const MyKeysPage = lazyRouteComponent(() => import('./routes/app/keys'), 'MyKeysPage');
 const MyModelsPage = lazyRouteComponent(() => import('./routes/app/models'), 'MyModelsPage');
 const PlaygroundPage = lazyRouteComponent(() => import('./routes/app/playground'), 'PlaygroundPage');
 const MyQuotaPage = lazyRouteComponent(() => import('./routes/app/quota'), 'MyQuotaPage');
 const MyUsagePage = lazyRouteComponent(() => import('./routes/app/usage'), 'MyUsagePage');
+const BatchesPage = lazyRouteComponent(() => import('./routes/app/batches'), 'BatchesPage');
 
 export interface RouterContext {
   queryClient: QueryClient;
@@ -133,6 +138,13 @@ const auditRoute = createRoute({
   validateSearch: auditSearchSchema,
   component: AuditPage,
 });
+const endpointsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: '/endpoints',
+  validateSearch: endpointsSearchSchema,
+  component: EndpointsPage,
+});
+const uploadsRoute = adminPage('/uploads', ModelUploadsPage);
 
 const appRoute = createRoute({ getParentRoute: () => signedInRoute, path: '/app' });
 const appPage = <P extends string>(path: P, component: RouteComponent) =>
@@ -166,6 +178,12 @@ const myModelsRoute = createRoute({
   component: MyModelsPage,
 });
 const accountRoute = appPage('/account', AccountPage);
+const batchesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/batches',
+  validateSearch: batchesSearchSchema,
+  component: BatchesPage,
+});
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
@@ -183,6 +201,8 @@ const routeTree = rootRoute.addChildren([
       usageAdminRoute,
       requestLogRoute,
       auditRoute,
+      endpointsRoute,
+      uploadsRoute,
     ]),
     appRoute.addChildren([
       appIndexRoute,
@@ -192,6 +212,7 @@ const routeTree = rootRoute.addChildren([
       myUsageRoute,
       myModelsRoute,
       accountRoute,
+      batchesRoute,
     ]),
   ]),
 ]);

@@ -25,6 +25,12 @@ describe('theme contrast', () => {
     }
   });
 
+  it('writes field errors in a red that reads on white', () => {
+    const merged = mergeMantineTheme(DEFAULT_THEME, theme);
+    const { light } = cssVariablesResolver(merged);
+    expect(contrastRatio(light['--mantine-color-error'], '#ffffff')).toBeGreaterThanOrEqual(4.5);
+  });
+
   it('fills with shade 8 and picks black or white text by contrast', () => {
     expect(theme.primaryShade).toEqual({ light: 8, dark: 8 });
     expect(theme.autoContrast).toBe(true);

@@ -84,3 +84,19 @@ export const myQuotaSearchSchema = z.object({
 export const myModelsSearchSchema = z.object({
   modality: z.enum(MODALITIES).optional().catch(undefined),
 });
+
+/** My batches: the stack of `after` cursors followed from the newest page (empty on the first). */
+export const batchesSearchSchema = z.object({
+  cursors: z
+    .array(z.string().regex(/^[\w-]{1,64}$/))
+    .max(500)
+    .optional()
+    .catch(undefined),
+});
+
+/** The endpoint whose stats are shown, and their date range (the last 30 days when absent). */
+export const endpointsSearchSchema = z.object({
+  stats: z.string().min(1).max(100).optional().catch(undefined),
+  from: day,
+  to: day,
+});

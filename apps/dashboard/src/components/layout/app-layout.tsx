@@ -7,7 +7,7 @@ import { Link, Outlet, useNavigate, useRouterState } from '@tanstack/react-route
 import { api, unwrap } from '@/api/client';
 import { errorMessage } from '@/api/errors';
 import { useCurrentUser } from '@/auth/session';
-import { ADMIN_NAV, USER_NAV, type NavItem } from './navigation';
+import { ADMIN_NAV, navFor, USER_NAV, type NavItem } from './navigation';
 
 function NavSection({
   title,
@@ -115,7 +115,7 @@ export function AppLayout() {
           {user.role === 'admin' && (
             <NavSection title="Admin Dashboard" items={ADMIN_NAV} onNavigate={close} />
           )}
-          <NavSection title="User Dashboard" items={USER_NAV} onNavigate={close} />
+          <NavSection title="User Dashboard" items={navFor(USER_NAV, user.tier)} onNavigate={close} />
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
