@@ -133,6 +133,28 @@ describe('RedisCircuitBreakerStore (Redis)', () => {
     expect(await redis.keys(`${prefix}breaker:together_ai:one/key*`)).toHaveLength(0);
   });
 
+  it('costs a healthy call one command (the decision), and a success after a failure resets the state', async () => {
+    const store = new RedisCircuitBreakerStore(redis, prefix, contractSettings(C));
+    // Connected, and the scripts loaded (the first run of a script on a connection sends its body).
+    await store.recordFailure('together_ai:warm-up');
+    await store.acquire('together_ai:warm-up');
+    const sent = jest.spyOn(redis, 'sendCommand');
+    try {
+      expect(await store.acquire('together_ai:healthy')).toBe('closed');
+      await store.recordSuccess('together_ai:healthy');
+      expect(sent.mock.calls.map(([command]) => command.name)).toEqual(['evalsha']);
+
+      await store.recordFailure('together_ai:healthy');
+      sent.mockClear();
+      expect(await store.acquire('together_ai:healthy')).toBe('closed');
+      await store.recordSuccess('together_ai:healthy');
+      expect(sent.mock.calls.map(([command]) => command.name).sort()).toEqual(['del', 'evalsha', 'zrem']);
+      expect(await redis.exists(`${prefix}breaker:together_ai:healthy`)).toBe(0);
+    } finally {
+      sent.mockRestore();
+    }
+  });
+
   it('keeps the whole state of a breaker in one hash, expiring after (window + cap) × 4', async () => {
     const store = new RedisCircuitBreakerStore(redis, prefix, contractSettings(C));
     for (let i = 0; i < 2; i++) await store.recordFailure('together_ai:one-key');

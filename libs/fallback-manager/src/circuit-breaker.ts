@@ -1,4 +1,4 @@
-import type { RedisConnection } from '@tiergate/redis';
+import { defineScript, type RedisConnection } from '@tiergate/redis';
 
 /** What the breaker says about calling a model now. */
 export type BreakerDecision = 'closed' | 'probe' | 'open';
@@ -68,6 +68,7 @@ const NOW_MS = `local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 
 
 /** ARGV[1]: 1 to reserve the probe (acquire), 0 to only look (peek); ARGV[2]: the probe timeout. */
 const ACQUIRE = `${NOW_MS}
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'clean' end
 local openUntil = tonumber(redis.call('HGET', KEYS[1], 'open_until') or '0')
 if openUntil == 0 then return 'closed' end
 if now < openUntil then return 'open' end
@@ -110,12 +111,21 @@ return 0`;
  * Each command touches one key (Redis Cluster can place them apart).
  */
 export class RedisCircuitBreakerStore extends CircuitBreakerStore {
+  private readonly decideScript;
+  private readonly failureScript;
+  private readonly releaseScript;
+  /** Breakers this instance last saw without any state (no failures, never opened). */
+  private readonly clean = new Set<string>();
+
   constructor(
     private readonly redis: RedisConnection,
     private readonly prefix: string,
     private readonly settings: BreakerSettings,
   ) {
     super();
+    this.decideScript = defineScript(redis, 'tiergateBreakerDecide', ACQUIRE, 1);
+    this.failureScript = defineScript(redis, 'tiergateBreakerFailure', FAILURE, 1);
+    this.releaseScript = defineScript(redis, 'tiergateBreakerRelease', RELEASE, 1);
   }
 
   acquire(key: string): Promise<BreakerDecision> {
@@ -127,20 +137,25 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
   }
 
   async recordSuccess(key: string): Promise<void> {
+    // Nothing to reset when the last look found no state and no failure was recorded here since:
+    // the healthy path makes one round trip for the breaker, not three.
+    if (this.clean.has(key)) return;
     await Promise.all([this.redis.del(this.key(key)), this.redis.zrem(this.openIndex, key)]);
+    this.clean.add(key);
   }
 
   async recordFailure(key: string): Promise<boolean> {
+    this.clean.delete(key);
     const { windowMs, failureThreshold, cooldownMs } = this.settings;
     const cap = cooldownCap(this.settings);
     const opened =
-      (await this.redis.eval(FAILURE, 1, this.key(key), windowMs, failureThreshold, cooldownMs, cap)) === 1;
+      (await this.failureScript(this.key(key), windowMs, failureThreshold, cooldownMs, cap)) === 1;
     if (opened) await this.redis.zadd(this.openIndex, Date.now(), key).catch(() => undefined);
     return opened;
   }
 
   async releaseProbe(key: string): Promise<void> {
-    await this.redis.eval(RELEASE, 1, this.key(key));
+    await this.releaseScript(this.key(key));
   }
 
   async listOpen(): Promise<OpenBreaker[]> {
@@ -170,13 +185,17 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
   }
 
   private async decide(key: string, reserve: boolean): Promise<BreakerDecision> {
-    return (await this.redis.eval(
-      ACQUIRE,
-      1,
+    const decision = (await this.decideScript(
       this.key(key),
       reserve ? 1 : 0,
       this.settings.probeTimeoutMs,
-    )) as BreakerDecision;
+    )) as BreakerDecision | 'clean';
+    if (decision !== 'clean') {
+      this.clean.delete(key);
+      return decision;
+    }
+    this.clean.add(key);
+    return 'closed';
   }
 
   private key(key: string): string {

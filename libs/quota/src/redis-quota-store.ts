@@ -1,4 +1,5 @@
 import type { Cluster, Redis } from 'ioredis';
+import { defineScript } from '@tiergate/redis';
 import {
   LIMIT_ORDER,
   newSeedMark,
@@ -102,11 +103,20 @@ return 1`;
  * touches one hash slot and runs unchanged on a Redis Cluster.
  */
 export class RedisQuotaStore extends QuotaStore {
+  private readonly reserveScript;
+  private readonly seedScript;
+  private readonly adjustScript;
+  private readonly carryOverScript;
+
   constructor(
     private readonly redis: Redis | Cluster,
     private readonly prefix: string,
   ) {
     super();
+    this.reserveScript = defineScript(redis, 'tiergateQuotaReserve', RESERVE, 5);
+    this.seedScript = defineScript(redis, 'tiergateQuotaSeed', SEED);
+    this.adjustScript = defineScript(redis, 'tiergateQuotaAdjust', ADJUST, 5);
+    this.carryOverScript = defineScript(redis, 'tiergateQuotaCarryOver', CARRY_OVER, 2);
   }
 
   async reserve(
@@ -115,9 +125,7 @@ export class RedisQuotaStore extends QuotaStore {
     amounts: ReservationAmounts,
     requireSeed: boolean,
   ): Promise<ReserveOutcome> {
-    const result = (await this.redis.eval(
-      RESERVE,
-      5,
+    const result = (await this.reserveScript(
       ...this.keyNames(keys),
       limits.requestsPerSecond,
       limits.requestsPerMinute,
@@ -152,8 +160,7 @@ export class RedisQuotaStore extends QuotaStore {
     ttlSeconds: number,
   ): Promise<boolean> {
     const features = Object.keys(totals);
-    const result = await this.redis.eval(
-      SEED,
+    const result = await this.seedScript(
       1 + features.length,
       this.seedKey(userId, day),
       ...features.map((feature) => this.dayKey(userId, day, feature)),
@@ -205,9 +212,7 @@ export class RedisQuotaStore extends QuotaStore {
     ms: number,
     requests: number,
   ) {
-    await this.redis.eval(
-      ADJUST,
-      5,
+    await this.adjustScript(
       ...this.keyNames(keys),
       tokens,
       ms,
@@ -229,9 +234,7 @@ export class RedisQuotaStore extends QuotaStore {
     since: number,
     ttlSeconds: number,
   ): Promise<void> {
-    await this.redis.eval(
-      CARRY_OVER,
-      2,
+    await this.carryOverScript(
       this.dayKey(userId, day, feature),
       this.seedKey(userId, day),
       usage.requests,

@@ -17,3 +17,4 @@ export {
   MemoryAttemptCounter,
   type AttemptCount,
 } from './attempt-counter';
+export { defineScript, type RedisScript } from './redis-script';

@@ -41,7 +41,8 @@ export function createRedisClient(
   const perConnection: RedisOptions = {
     connectionName: `tiergate-${name}`,
     maxRetriesPerRequest: options.bullmq ? null : options.failFast ? 0 : 2,
-    ...(options.failFast && { commandTimeout: 500 }),
+    // The request path's commands of one tick go out in one write (fewer syscalls under load).
+    ...(options.failFast && { commandTimeout: 500, enableAutoPipelining: true }),
   };
   const offlineQueue = options.bullmq ? options.bullmq.offlineQueue : !options.failFast;
   const client = isRedisClusterUrl(url)
@@ -78,7 +79,12 @@ function createCluster(
     },
     // Fail fast here too: a command whose node is gone is tried again for about 400 ms (a
     // failover, MOVED during resharding), not for the default 16 redirections.
-    ...(options.failFast && { maxRedirections: 5, retryDelayOnFailover: 100, retryDelayOnClusterDown: 100 }),
+    ...(options.failFast && {
+      maxRedirections: 5,
+      retryDelayOnFailover: 100,
+      retryDelayOnClusterDown: 100,
+      enableAutoPipelining: true,
+    }),
   };
   return new Cluster(target.nodes, clusterOptions);
 }

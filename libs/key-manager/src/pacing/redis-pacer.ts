@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Cluster, Redis } from 'ioredis';
+import { defineScript } from '@tiergate/redis';
 import {
   MINUTE_WINDOW_MS,
   Pacer,
@@ -101,17 +102,22 @@ return 1`;
 
 /** The pacing windows in Redis: every key of one upstream key shares the hash tag `{keyId}`. */
 export class RedisPacer extends Pacer {
+  private readonly acquireScript;
+  private readonly correctScript;
+  private readonly reportScript;
+
   constructor(
     private readonly redis: Redis | Cluster,
     private readonly prefix: string,
   ) {
     super();
+    this.acquireScript = defineScript(redis, 'tiergatePaceAcquire', ACQUIRE, 3);
+    this.correctScript = defineScript(redis, 'tiergatePaceCorrect', CORRECT, 1);
+    this.reportScript = defineScript(redis, 'tiergatePaceReport', REPORT, 1);
   }
 
   async acquire(keyId: string, limits: KeyLimits, tokens: number): Promise<PaceOutcome> {
-    const result = (await this.redis.eval(
-      ACQUIRE,
-      3,
+    const result = (await this.acquireScript(
       this.key(keyId, 'requests'),
       this.key(keyId, 'tokens'),
       this.key(keyId, 'room'),
@@ -130,13 +136,11 @@ export class RedisPacer extends Pacer {
 
   async correctTokens(keyId: string, slot: number, delta: number): Promise<void> {
     if (delta === 0) return;
-    await this.redis.eval(CORRECT, 1, this.key(keyId, 'tokens'), slot, Math.round(delta));
+    await this.correctScript(this.key(keyId, 'tokens'), slot, Math.round(delta));
   }
 
   async report(keyId: string, room: ReportedRoom): Promise<void> {
-    await this.redis.eval(
-      REPORT,
-      1,
+    await this.reportScript(
       this.key(keyId, 'room'),
       room.requests ?? '',
       room.tokens ?? '',
