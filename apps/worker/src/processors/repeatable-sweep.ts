@@ -1,0 +1,95 @@
+import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Queue, Worker } from 'bullmq';
+import { bullmqPrefix, createRedisClient, type RedisConnection } from '@tiergate/redis';
+import { boundedWait } from './bounded-wait';
+
+/** Where a sweep runs: BullMQ on Redis (production), or a timer in this process (embedded mode). */
+export interface SweepOptions {
+  redis?: { url: string; keyPrefix: string };
+  intervalMs: number;
+}
+
+const SHUTDOWN_WAIT_MS = 2_000;
+
+/**
+ * The driver of a follower's sweep. Production: a BullMQ job scheduler (one repeatable sweep per
+ * period, however many processes upsert it) and a consumer that runs each sweep; a sweep is
+ * idempotent and claims each row for a lease, so two consumers never follow one row at once and
+ * a consumer that dies mid-way leaves nothing half-done. Embedded mode: the same sweep on a
+ * timer, never overlapping itself.
+ */
+export abstract class RepeatableSweep implements OnModuleInit, OnApplicationShutdown {
+  protected readonly logger: Logger;
+  private worker?: Worker<Record<string, never>>;
+  private queue?: Queue<Record<string, never>>;
+  private connections: RedisConnection[] = [];
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<number>;
+
+  /** `name`: the sweep's name in logs and connection names; `queue` and `scheduler`: its BullMQ ids. */
+  protected constructor(
+    private readonly name: string,
+    private readonly queueName: string,
+    private readonly schedulerId: string,
+    private readonly options: SweepOptions,
+  ) {
+    this.logger = new Logger(new.target.name);
+  }
+
+  /** One pass of the follower; answers how many rows it followed. */
+  protected abstract follow(): Promise<number>;
+
+  async onModuleInit(): Promise<void> {
+    const { redis, intervalMs } = this.options;
+    if (!redis) {
+      this.timer = setInterval(() => void this.sweep(), intervalMs).unref();
+      return;
+    }
+    const prefix = bullmqPrefix(redis.url, redis.keyPrefix);
+    const bullmq = { bullmq: { offlineQueue: true } };
+    const queueConnection = createRedisClient(redis.url, `${this.name}-queue`, bullmq);
+    const workerConnection = createRedisClient(redis.url, `${this.name}-worker`, bullmq);
+    this.connections = [queueConnection, workerConnection];
+    this.queue = new Queue(this.queueName, { connection: queueConnection, prefix });
+    // Connection problems are logged once by the client; without a listener BullMQ prints each one.
+    this.queue.on('error', () => undefined);
+    await this.queue.upsertJobScheduler(
+      this.schedulerId,
+      { every: intervalMs },
+      { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
+    );
+    this.worker = new Worker(this.queueName, () => this.sweep(), {
+      connection: workerConnection,
+      prefix,
+      concurrency: 1,
+    });
+    this.worker.on('failed', (job, error) =>
+      this.logger.warn(`${this.name} sweep ${job?.id} failed: ${error.message}`),
+    );
+    this.worker.on('error', (error) => this.logger.warn(`${this.name} worker: ${error.message}`));
+  }
+
+  /**
+   * A sweep is idempotent and leased, so shutdown does not wait for one to finish: the worker is
+   * closed without waiting for its job, and no close waits longer than SHUTDOWN_WAIT_MS (after
+   * Redis came back from an outage, BullMQ's close can wait on a blocking connection for good).
+   */
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await boundedWait(this.worker?.close(true), SHUTDOWN_WAIT_MS);
+    await boundedWait(this.queue?.close(), SHUTDOWN_WAIT_MS);
+    for (const connection of this.connections) connection.disconnect();
+    await boundedWait(this.running, SHUTDOWN_WAIT_MS);
+  }
+
+  /** One sweep (never two at once in this process); answers how many rows were followed. */
+  sweep(): Promise<number> {
+    this.running ??= this.follow()
+      .catch((error: Error) => {
+        this.logger.warn(`${this.name} sweep failed: ${error.message}`);
+        return 0;
+      })
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+}
