@@ -48,6 +48,9 @@ const withInfrastructure = {
 /** @type {import('jest').Config} */
 module.exports = {
   testTimeout: 30000,
+  // A BullMQ close left to finish in the background (its Redis was unreachable at shutdown, see
+  // apps/worker/src/processors/bounded-wait.ts) keeps a reconnecting client: it must not hold CI.
+  forceExit: true,
   projects: [
     {
       ...shared,

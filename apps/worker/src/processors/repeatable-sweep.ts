@@ -1,7 +1,7 @@
 import { Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Queue, Worker } from 'bullmq';
 import { bullmqPrefix, createRedisClient, type RedisConnection } from '@tiergate/redis';
-import { boundedWait } from './bounded-wait';
+import { boundedWait, closeWorker } from './bounded-wait';
 
 /** Where a sweep runs: BullMQ on Redis (production), or a timer in this process (embedded mode). */
 export interface SweepOptions {
@@ -25,6 +25,9 @@ export abstract class RepeatableSweep implements OnModuleInit, OnApplicationShut
   private connections: RedisConnection[] = [];
   private timer?: NodeJS.Timeout;
   private running?: Promise<number>;
+  private stopping = false;
+  private stopped!: () => void;
+  private readonly stop = new Promise<void>((resolve) => (this.stopped = resolve));
 
   /** `name`: the sweep's name in logs and connection names; `queue` and `scheduler`: its BullMQ ids. */
   protected constructor(
@@ -58,7 +61,7 @@ export abstract class RepeatableSweep implements OnModuleInit, OnApplicationShut
       { every: intervalMs },
       { name: 'sweep', data: {}, opts: { removeOnComplete: true, removeOnFail: 100 } },
     );
-    this.worker = new Worker(this.queueName, () => this.sweep(), {
+    this.worker = new Worker(this.queueName, () => this.runJob(), {
       connection: workerConnection,
       prefix,
       concurrency: 1,
@@ -67,19 +70,31 @@ export abstract class RepeatableSweep implements OnModuleInit, OnApplicationShut
       this.logger.warn(`${this.name} sweep ${job?.id} failed: ${error.message}`),
     );
     this.worker.on('error', (error) => this.logger.warn(`${this.name} worker: ${error.message}`));
+    // Its connections ready before anything can close them (one closed while it connects is an error
+    // that BullMQ raises where nothing listens).
+    await this.worker.waitUntilReady();
   }
 
   /**
-   * A sweep is idempotent and leased, so shutdown does not wait for one to finish: the worker is
-   * closed without waiting for its job, and no close waits longer than SHUTDOWN_WAIT_MS (after
-   * Redis came back from an outage, BullMQ's close can wait on a blocking connection for good).
+   * A sweep is idempotent and leased, so shutdown does not wait for one to finish: the job in hand
+   * is answered at once (the sweep goes on in the background, awaited last), which lets BullMQ's
+   * own close end its loop before its connections close; no step waits longer than SHUTDOWN_WAIT_MS.
    */
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
-    await boundedWait(this.worker?.close(true), SHUTDOWN_WAIT_MS);
+    this.stopping = true;
+    this.stopped();
+    const [queueConnection, workerConnection] = this.connections;
+    await closeWorker(this.worker, workerConnection ? [workerConnection] : [], SHUTDOWN_WAIT_MS);
     await boundedWait(this.queue?.close(), SHUTDOWN_WAIT_MS);
-    for (const connection of this.connections) connection.disconnect();
+    queueConnection?.disconnect();
     await boundedWait(this.running, SHUTDOWN_WAIT_MS);
+  }
+
+  /** The worker's job: a sweep, or nothing once shutdown began (then it ends at once). */
+  private runJob(): Promise<number> {
+    if (this.stopping) return Promise.resolve(0);
+    return Promise.race([this.sweep(), this.stop.then(() => 0)]);
   }
 
   /** One sweep (never two at once in this process); answers how many rows were followed. */

@@ -3,7 +3,7 @@ import { Job, Worker } from 'bullmq';
 import { WorkerConfig } from '@tiergate/config';
 import { bullmqPrefix, createRedisClient, type RedisConnection } from '@tiergate/redis';
 import { USAGE_QUEUE, UsageWriter, type UsageEvent, type UsageJob } from '@tiergate/usage';
-import { boundedWait } from './bounded-wait';
+import { closeWorker } from './bounded-wait';
 
 const DAY_MS = 86_400_000;
 
@@ -59,8 +59,7 @@ export class UsageProcessor implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.partitionTimer);
     // Lets the batches in hand finish (each is idempotent, so one cut short is written again later).
-    await boundedWait(this.worker?.close(), 10_000);
-    this.connection?.disconnect();
+    await closeWorker(this.worker, this.connection ? [this.connection] : [], 10_000);
   }
 
   async process(job: Job<UsageJob>): Promise<{ inserted: number }> {
