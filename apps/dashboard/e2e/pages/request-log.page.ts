@@ -36,5 +36,7 @@ export class RequestLogPage {
     );
     await (direction === 'Older' ? this.older : this.newer).click();
     await answer;
+    // The previous page stays on screen (busy) until React renders the new one.
+    await this.page.locator('table[aria-busy="true"]').waitFor({ state: 'detached' });
   }
 }

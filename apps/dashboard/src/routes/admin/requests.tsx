@@ -42,6 +42,8 @@ export function RequestLogPage() {
   const models = useMemo(() => (catalog.data?.models ?? []).map((model) => model.id), [catalog.data]);
   const pageNumber = cursors.length + 1;
   const nextCursor = events.isPlaceholderData ? null : (events.data?.next_cursor ?? null);
+  // While the next page loads, the previous page stays on screen but its figures are not this page's.
+  const shown = events.isPlaceholderData ? undefined : events.data;
 
   return (
     <Page
@@ -75,8 +77,9 @@ export function RequestLogPage() {
       <Group justify="space-between" wrap="wrap" role="navigation" aria-label="Request Log pages">
         <Text size="sm" c="dimmed" aria-live="polite">
           Page {pageNumber}
-          {events.data && ` · ${events.data.data.length} request${events.data.data.length === 1 ? '' : 's'}`}
-          {events.data && !events.data.next_cursor && ' · the oldest in the range'}
+          {events.isPlaceholderData && ' · loading…'}
+          {shown && ` · ${shown.data.length} request${shown.data.length === 1 ? '' : 's'}`}
+          {shown && !shown.next_cursor && ' · the oldest in the range'}
         </Text>
         <Group gap="xs">
           <Select
