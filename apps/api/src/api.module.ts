@@ -9,6 +9,7 @@ import { ApiConfig, ConfigModule } from '@tiergate/config';
 import { DatabaseModule } from '@tiergate/database';
 import { FlagsModule } from '@tiergate/flags';
 import { MetricsModule } from '@tiergate/metrics';
+import { CatalogModule } from '@tiergate/catalog';
 import { GatewayModule } from '@tiergate/gateway';
 import { QuotaModule } from '@tiergate/quota';
 import { RedisModule } from '@tiergate/redis';
@@ -71,6 +72,7 @@ export class ApiModule {
         AuditModule,
         FlagsModule,
         AuthModule,
+        CatalogModule,
         GatewayModule,
         QuotaModule,
         AdminOverviewModule,

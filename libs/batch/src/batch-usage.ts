@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { CatalogService } from '@tiergate/gateway';
+import { CatalogService } from '@tiergate/catalog';
 import { PriceBook, type UsageEvent } from '@tiergate/usage';
 import type { BatchLineResult } from './batch-results';
 import { BATCH_SETTINGS, type BatchSettings } from './batch.settings';

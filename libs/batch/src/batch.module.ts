@@ -1,5 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '@tiergate/catalog';
 import { GatewayModule } from '@tiergate/gateway';
 import { BatchCredentials } from './batch-credentials';
 import { BatchFollower } from './batch-follower';
@@ -16,7 +17,7 @@ export class BatchModule {
   static forRoot(settings: Partial<BatchSettings> = {}): DynamicModule {
     return {
       module: BatchModule,
-      imports: [TypeOrmModule.forFeature([BatchFileEntity, BatchJobEntity]), GatewayModule],
+      imports: [TypeOrmModule.forFeature([BatchFileEntity, BatchJobEntity]), CatalogModule, GatewayModule],
       providers: [
         { provide: BATCH_SETTINGS, useValue: { ...DEFAULT_BATCH_SETTINGS, ...settings } },
         BatchRepository,

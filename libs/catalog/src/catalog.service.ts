@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { UpstreamKeyResolver } from '@tiergate/key-manager';
 import { CatalogModel, ProviderRegistry } from '@tiergate/provider';
 import { SharedCache } from '@tiergate/redis';
-import type { Modality } from './gateway.types';
+import type { Modality } from '@tiergate/common';
 
 /** A catalog model in Tiergate's normalised form. */
 export interface CatalogEntry {

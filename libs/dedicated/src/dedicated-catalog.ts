@@ -1,5 +1,5 @@
 import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
-import { CatalogService, type CatalogEntry } from '@tiergate/gateway';
+import { CatalogService, type CatalogEntry } from '@tiergate/catalog';
 import { DedicatedRepository } from './dedicated.repository';
 import { DEDICATED_SETTINGS, type DedicatedSettings } from './dedicated.settings';
 

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@tiergate/audit';
+import { CatalogModule } from '@tiergate/catalog';
 import { GatewayModule } from '@tiergate/gateway';
 import { DedicatedCatalog } from './dedicated-catalog';
 import { DedicatedCredentials } from './dedicated-credentials';
@@ -23,6 +24,7 @@ export class DedicatedModule {
       module: DedicatedModule,
       imports: [
         TypeOrmModule.forFeature([DedicatedEndpointEntity, EndpointRunEntity, ModelUploadEntity]),
+        CatalogModule,
         GatewayModule,
         AuditModule,
       ],

@@ -16,7 +16,7 @@ import {
   type Selection,
 } from '@tiergate/model-selector';
 import { ProviderRegistry } from '@tiergate/provider';
-import { CatalogService } from './catalog.service';
+import { CatalogService } from '@tiergate/catalog';
 import type { GatewayRequestBase, Modality } from './gateway.types';
 import { ModelCaller, type ModelCall } from './model-caller';
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogModule } from '@tiergate/catalog';
 import { FallbackModule } from '@tiergate/fallback-manager';
 import { KeyManagerModule } from '@tiergate/key-manager';
 import { MediaModule } from '@tiergate/media';
@@ -6,19 +7,17 @@ import { ModelSelectorModule } from '@tiergate/model-selector';
 import { ProviderModule } from '@tiergate/provider';
 import { QuotaModule } from '@tiergate/quota';
 import { UsageModule } from '@tiergate/usage';
-import { CatalogService } from './catalog.service';
 import { ChainRunner } from './chain-runner';
 import { GatewayService } from './gateway.service';
 import { ModelCaller } from './model-caller';
-import { ModelConfigCheck } from './model-config.check';
 import { ResponseCache } from './response-cache';
 import { RequestPipeline } from './request-pipeline';
 import { StreamRescue } from './stream-rescue';
 import { UsageMeter } from './usage-meter';
-import { TierModels } from './tier-models';
 
 @Module({
   imports: [
+    CatalogModule,
     ProviderModule,
     MediaModule,
     KeyManagerModule,
@@ -29,11 +28,8 @@ import { TierModels } from './tier-models';
   ],
   providers: [
     GatewayService,
-    CatalogService,
     ModelCaller,
     ResponseCache,
-    ModelConfigCheck,
-    TierModels,
     StreamRescue,
     ChainRunner,
     RequestPipeline,
@@ -41,9 +37,6 @@ import { TierModels } from './tier-models';
   ],
   exports: [
     GatewayService,
-    CatalogService,
-    ModelConfigCheck,
-    TierModels,
     ProviderModule,
     MediaModule,
     KeyManagerModule,

@@ -4,7 +4,7 @@ import type { FailedAttempt } from '@tiergate/fallback-manager';
 import { Metrics } from '@tiergate/metrics';
 import { featureOf, QuotaService, type Admission } from '@tiergate/quota';
 import { PriceBook, UsageRecorder } from '@tiergate/usage';
-import { CatalogService } from './catalog.service';
+import { CatalogService } from '@tiergate/catalog';
 import type { AnswerSource, GatewayRequestBase, Modality } from './gateway.types';
 import { NO_USAGE, type UsageFacts } from './metering';
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tiergate/auth';
-import { CatalogService, type CatalogEntry } from '@tiergate/gateway';
+import { CatalogService, type CatalogEntry } from '@tiergate/catalog';
 import { ApiAdminErrors } from '../http/api-responses';
 import { MODALITY_ENUM } from '../http/dto-fields';
 import { parseModality } from '../together/models.controller';

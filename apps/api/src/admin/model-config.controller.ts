@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiExtraModels, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@tiergate/auth';
-import { ModelConfigCheck } from '@tiergate/gateway';
+import { ModelConfigCheck } from '@tiergate/catalog';
 import { ModelConfigService, type ModelConfigDocument } from '@tiergate/model-selector';
 import { ApiAdminErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';

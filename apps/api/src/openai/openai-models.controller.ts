@@ -1,7 +1,8 @@
 import { Controller, Get, Headers, Query, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiParam, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type Principal } from '@tiergate/auth';
-import { MODALITIES, TierModels, type TierModel } from '@tiergate/gateway';
+import { TierModels, type TierModel } from '@tiergate/catalog';
+import { MODALITIES } from '@tiergate/common';
 import { ApiErrors } from '../http/api-responses';
 import { TogetherAccessGuard } from '../http/together-access.guard';
 import { ModelIdPath } from '../http/model-id-path';

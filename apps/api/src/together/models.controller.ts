@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiParam, ApiQuery, ApiTags
 import { CurrentUser, type Principal } from '@tiergate/auth';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { FeatureFlagsService } from '@tiergate/flags';
-import { MODALITIES, TierModels, type Modality, type TierModel } from '@tiergate/gateway';
+import { TierModels, type TierModel } from '@tiergate/catalog';
+import { MODALITIES, type Modality } from '@tiergate/common';
 import { CatalogModelDto, ModelsResponseDto } from './dto/seed-responses.dto';
 
 export function parseModality(value: string | undefined): Modality | undefined {
