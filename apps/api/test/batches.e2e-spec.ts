@@ -44,6 +44,7 @@ describe('batch jobs (e2e, official openai SDK)', () => {
       20_000,
       `batch ${id} to reach ${states.join('/')}`,
     );
+  const quotaOf = async (token: string) => (await api.get('/api/v1/together/quota', token)).body;
   const batchRows = (batchId: string) =>
     api.db.query<Record<string, any>>(
       `SELECT request_id, cost_usd, prompt_tokens, completion_tokens, status, served_model
@@ -63,6 +64,7 @@ describe('batch jobs (e2e, official openai SDK)', () => {
   afterAll(() => api.close());
 
   it('runs 100 chat requests to completion and charges each line once at half price', async () => {
+    const quotaBefore = (await quotaOf(premium.token)).text_generation;
     const file = await upload(client, jsonl(100, model));
     expect(file).toMatchObject({ object: 'file', purpose: 'batch', bytes: expect.any(Number) });
     const created = await client.batches.create({
@@ -100,6 +102,14 @@ describe('batch jobs (e2e, official openai SDK)', () => {
     }
     expect(rows.reduce((sum, r) => sum + Number(r.cost_usd), 0)).toBeGreaterThan(0);
 
+    // The tier's daily quota counts the served lines and their tokens when they are recorded.
+    const tokens = rows.reduce((sum, r) => sum + r.prompt_tokens + r.completion_tokens, 0);
+    const counted = async () => (await quotaOf(premium.token)).text_generation;
+    expect(await counted()).toMatchObject({
+      requests_used: quotaBefore.requests_used + 100,
+      tokens_used: quotaBefore.tokens_used + tokens,
+    });
+
     // A follower that died after writing the ledger but before closing the job runs again:
     // nothing is recorded twice.
     await api.db.query(
@@ -115,6 +125,10 @@ describe('batch jobs (e2e, official openai SDK)', () => {
       [created.id],
     );
     expect(job.usage_recorded_at).not.toBeNull();
+    expect(await counted()).toMatchObject({
+      requests_used: quotaBefore.requests_used + 100,
+      tokens_used: quotaBefore.tokens_used + tokens,
+    });
 
     const page = await client.batches.list({ limit: 10 });
     expect(page.data.map((b) => b.id)).toContain(created.id);

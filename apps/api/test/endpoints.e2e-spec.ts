@@ -185,6 +185,28 @@ describe('dedicated endpoints and uploaded models (e2e)', () => {
     expect(billed.body.running_cost_usd).toBeCloseTo(H100_PER_HOUR / 60, 8);
     expect(billed.body.total_cost_usd).toBeCloseTo(billed.body.token_cost_usd + H100_PER_HOUR / 60, 8);
 
+    // The platform's cost reports include the running time: by dates and model, not by user.
+    const range = `from=${today()}&to=${today()}`;
+    const report = (await api.get(`/api/v1/admin/usage?${range}&group_by=model`, admin)).body;
+    const minute = expect.closeTo(H100_PER_HOUR / 60, 8);
+    expect(report.dedicated_endpoints).toEqual({
+      running_minutes: 1,
+      cost_usd: minute,
+      endpoints: [{ id, name, running_minutes: 1, cost_usd: minute }],
+    });
+    expect(report.total_cost_usd).toBeCloseTo(report.totals.cost_usd + H100_PER_HOUR / 60, 8);
+    const ofModel = (await api.get(`/api/v1/admin/usage?${range}&model=${encodeURIComponent(name)}`, admin))
+      .body;
+    expect(ofModel.dedicated_endpoints.running_minutes).toBe(1);
+    const ofOther = (await api.get(`/api/v1/admin/usage?${range}&model=${FALLBACK}`, admin)).body;
+    expect(ofOther.dedicated_endpoints).toEqual({ running_minutes: 0, cost_usd: 0, endpoints: [] });
+    const ofUser = (await api.get(`/api/v1/admin/usage?${range}&user_id=${enterprise.id}`, admin)).body;
+    expect(ofUser.dedicated_endpoints).toBeNull();
+    expect(ofUser.total_cost_usd).toBe(ofUser.totals.cost_usd);
+    const gateway = (await api.get('/api/v1/admin/gateway/stats?time_range=24h', admin)).body;
+    expect(gateway.dedicated_endpoints_cost_usd).toBeCloseTo(H100_PER_HOUR / 60, 8);
+    expect(gateway.total_cost_usd).toBeCloseTo(gateway.token_cost_usd + H100_PER_HOUR / 60, 8);
+
     // Started again, rescaled: a second interval opens.
     const restarted = await api.patch(
       `/api/v1/admin/endpoints/${id}`,

@@ -1,4 +1,5 @@
 import OpenAI, { NotFoundError } from 'openai';
+import { wavAudio } from '../../upstream-sim/src/media';
 import { startSimulator } from '../../upstream-sim/src/simulator';
 import { TestApi, type Simulator } from './support/test-api';
 
@@ -121,6 +122,81 @@ describe('choosing the provider, and one model’s details (e2e)', () => {
       const response = await api.request('POST', CHAT, { body: ask(extra), token: premium, headers });
       expect(response.status).toBe(400);
       expect(response.body.error).toMatchObject({ code: 'validation_failed', param });
+    });
+
+    it('the provider field is read on speech, transcription and image analysis, JSON or multipart', async () => {
+      const png = Buffer.from(
+        'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+        'base64',
+      );
+      const multipart = (
+        fields: Record<string, string>,
+        file: { field: string; data: Buffer; type: string },
+      ) => {
+        const body = new FormData();
+        for (const [name, value] of Object.entries(fields)) body.append(name, value);
+        body.append(file.field, new Blob([file.data], { type: file.type }), 'upload');
+        return body;
+      };
+      const send = async (path: string, body: FormData) => {
+        const response = await fetch(api.url + path, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${free}` },
+          body,
+        });
+        return { status: response.status, body: (await response.json()) as { error: { param?: string } } };
+      };
+      const refusals = [
+        await api.post('/api/v1/together/audio/speech', { text: 'hi', provider: 'backup' }, free),
+        await api.post(
+          '/v1/audio/speech',
+          { model: 'hexgrad/Kokoro-82M', input: 'hi', voice: 'af_alloy', provider: 'backup' },
+          free,
+        ),
+        await api.post(
+          '/api/v1/together/images/analysis',
+          { image_url: 'https://example.com/cat.png', prompt: 'Describe it', provider: 'backup' },
+          free,
+        ),
+        await send(
+          '/api/v1/together/images/analysis',
+          multipart(
+            { prompt: 'Describe it', provider: 'backup' },
+            { field: 'image', data: png, type: 'image/png' },
+          ),
+        ),
+        await send(
+          '/api/v1/together/audio/transcriptions',
+          multipart(
+            { provider: 'backup' },
+            { field: 'file', data: wavAudio(1, 16_000, 'hi'), type: 'audio/wav' },
+          ),
+        ),
+        await send(
+          '/v1/audio/transcriptions',
+          multipart(
+            { model: 'whisper-1', provider: 'backup' },
+            { field: 'file', data: wavAudio(1, 16_000, 'hi'), type: 'audio/wav' },
+          ),
+        ),
+      ];
+      expect(refusals.map((r) => [r.status, r.body.error.param])).toEqual(
+        refusals.map(() => [403, 'provider']),
+      );
+      const malformed = await send(
+        '/v1/audio/transcriptions',
+        multipart(
+          { model: 'whisper-1', provider: '../etc' },
+          { field: 'file', data: wavAudio(1, 16_000, 'hi'), type: 'audio/wav' },
+        ),
+      );
+      expect([malformed.status, malformed.body.error.param]).toEqual([400, 'provider']);
+      const spoken = await api.post(
+        '/api/v1/together/audio/speech',
+        { text: 'hi', provider: 'together' },
+        free,
+      );
+      expect(spoken.status).toBe(200);
     });
 
     it('a provider with no model for the request is a 400 naming it; a named model is asked of it', async () => {

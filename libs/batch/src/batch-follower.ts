@@ -1,8 +1,9 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { ProviderError, TogetherBatchClient, type UpstreamBatch } from '@tiergate/provider';
+import { QuotaService } from '@tiergate/quota';
 import { UsageWriter } from '@tiergate/usage';
 import { BatchCredentials, BatchKeyGoneError } from './batch-credentials';
-import { openAiResultFiles, readBatchResults } from './batch-results';
+import { openAiResultFiles, readBatchResults, type BatchLineResult } from './batch-results';
 import { BatchRepository } from './batch.repository';
 import { BATCH_SETTINGS, pollDelayMs, type BatchSettings } from './batch.settings';
 import { BatchUsage } from './batch-usage';
@@ -42,6 +43,7 @@ export class BatchFollower {
     private readonly credentials: BatchCredentials,
     private readonly usage: BatchUsage,
     private readonly writer: UsageWriter,
+    private readonly quota: QuotaService,
     @Inject(BATCH_SETTINGS) private readonly settings: BatchSettings,
   ) {}
 
@@ -140,6 +142,7 @@ export class BatchFollower {
       const events = await this.usage.events(job, results);
       // Rows already in the ledger (a run that stopped after writing) are skipped by their ids.
       if (events.length) await this.writer.write(events);
+      await this.countAgainstQuota(job, results);
       job.usageRecordedAt = new Date();
     }
     const now = new Date();
@@ -158,6 +161,23 @@ export class BatchFollower {
       expiredAt: final === 'expired' ? now : null,
       cancelledAt: final === 'cancelled' ? now : null,
     });
+  }
+
+  /**
+   * The tier's daily quota counts the job's served lines on the system key, as the ledger does
+   * when counters are rebuilt; once per job, though this step may run again after a restart.
+   */
+  private async countAgainstQuota(job: BatchJobEntity, results: BatchLineResult[]): Promise<void> {
+    if (job.keySource !== 'system') return;
+    const served = results.filter((line) => line.error === null && line.statusCode < 400);
+    const tokens = served.reduce((sum, line) => sum + line.promptTokens + line.completionTokens, 0);
+    await this.quota.countRecorded(
+      job.userId,
+      'text_generation',
+      { requests: served.length, tokens, audioMs: 0 },
+      job.finalizingAt ?? new Date(),
+      `batch:${job.id}`,
+    );
   }
 
   private async onFailure(job: BatchJobEntity, error: unknown): Promise<void> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@tiergate/common';
-import { UsageReports } from '@tiergate/usage';
+import { CapacityCosts, UsageReports, type CapacityCost } from '@tiergate/usage';
 import { DedicatedRepository } from './dedicated.repository';
 import type { EndpointRunEntity } from './entities/endpoint-run.entity';
 
@@ -46,9 +46,18 @@ export function runningTime(runs: EndpointRunEntity[], from: Date, until: Date, 
   return { minutes, costUsd: round(cost, 8) };
 }
 
-/** Seed 004's usage statistics, per model and per endpoint, from the ledger's daily rollups. */
+/** Whole UTC days [from, to] as the instants [since, until). */
+const daysRange = (from: string, to: string) => ({
+  since: new Date(`${from}T00:00:00.000Z`),
+  until: new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS),
+});
+
+/**
+ * Seed 004's usage statistics, per model and per endpoint, from the ledger's daily rollups; and
+ * the endpoints' running cost for the platform's cost reports.
+ */
 @Injectable()
-export class DedicatedStats {
+export class DedicatedStats implements CapacityCosts {
   constructor(
     private readonly repository: DedicatedRepository,
     private readonly reports: UsageReports,
@@ -74,8 +83,7 @@ export class DedicatedStats {
   async endpoint(id: string, from: string, to: string): Promise<EndpointStats> {
     const endpoint = await this.repository.endpointEvenDeleted(id);
     if (!endpoint) throw new NotFoundError(`Endpoint ${id}`, 'id');
-    const since = new Date(`${from}T00:00:00.000Z`);
-    const until = new Date(Date.parse(`${to}T00:00:00.000Z`) + DAY_MS);
+    const { since, until } = daysRange(from, to);
     const [usage, runs] = await Promise.all([
       this.model(endpoint.name, from, to),
       this.repository.runsBetween(endpoint.id, since, until),
@@ -87,6 +95,31 @@ export class DedicatedStats {
       runningMinutes: running.minutes,
       runningCostUsd: running.costUsd,
       totalCostUsd: round(usage.tokenCostUsd + running.costUsd, 8),
+    };
+  }
+
+  /** Every endpoint's billed running time and cost over whole days (deleted endpoints too). */
+  async between(from: string, to: string, model?: string): Promise<CapacityCost> {
+    const { since, until } = daysRange(from, to);
+    const endpoints = (await this.repository.allRunsBetween(since, until))
+      .filter(({ endpoint }) => model === undefined || endpoint.name === model)
+      .map(({ endpoint, runs }) => {
+        const running = runningTime(runs, since, until);
+        return {
+          id: endpoint.id,
+          name: endpoint.name,
+          running_minutes: running.minutes,
+          cost_usd: running.costUsd,
+        };
+      })
+      .filter((endpoint) => endpoint.running_minutes > 0);
+    return {
+      running_minutes: endpoints.reduce((sum, endpoint) => sum + endpoint.running_minutes, 0),
+      cost_usd: round(
+        endpoints.reduce((sum, endpoint) => sum + endpoint.cost_usd, 0),
+        8,
+      ),
+      endpoints,
     };
   }
 }

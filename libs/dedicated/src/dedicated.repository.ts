@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { DataSource, IsNull, Repository } from 'typeorm';
+import { DataSource, In, IsNull, Repository } from 'typeorm';
 import { DedicatedEndpointEntity } from './entities/dedicated-endpoint.entity';
 import { EndpointRunEntity } from './entities/endpoint-run.entity';
 import { ModelUploadEntity } from './entities/model-upload.entity';
@@ -60,6 +60,26 @@ export class DedicatedRepository {
        WHERE endpoint_id = $1 AND stopped_at IS NULL`,
       [endpointId, at],
     );
+  }
+
+  /** Every endpoint's run intervals that overlap [from, until), with the endpoint (deleted or not). */
+  async allRunsBetween(
+    from: Date,
+    until: Date,
+  ): Promise<Array<{ endpoint: DedicatedEndpointEntity; runs: EndpointRunEntity[] }>> {
+    const runs = await this.runs
+      .createQueryBuilder('r')
+      .where('r.started_at < :until', { until })
+      .andWhere('(r.stopped_at IS NULL OR r.stopped_at > :from)', { from })
+      .orderBy('r.started_at')
+      .getMany();
+    if (!runs.length) return [];
+    const endpoints = await this.endpoints.findBy({
+      id: In([...new Set(runs.map((run) => run.endpointId))]),
+    });
+    return endpoints
+      .sort((a, b) => a.name.localeCompare(b.name))
+      .map((endpoint) => ({ endpoint, runs: runs.filter((run) => run.endpointId === endpoint.id) }));
   }
 
   /** Run intervals that overlap [from, until). */

@@ -11,6 +11,9 @@ import {
   type ReserveOutcome,
 } from './quota-store';
 
+/** As long as the Redis store keeps a reservation's trace. */
+const TRACE_TTL_MS = 3_600_000;
+
 interface Entry<T> {
   value: T;
   expiresAt: number;
@@ -73,6 +76,8 @@ export class MemoryQuotaStore extends QuotaStore {
     this.add(`${k.minute}:t`, amounts.tokens, 120);
     if (amounts.stream) this.add(k.streams, 1, 3600);
     if (q) this.addDay(k.day, 1, amounts.tokens, amounts.audioMs, keys.dayTtlSeconds);
+    if (keys.reservation !== undefined)
+      this.marks.set(k.trace, { value: '1', expiresAt: this.now() + TRACE_TTL_MS });
     return Promise.resolve({
       ok: true,
       requestsUsed: this.get(`${k.day}:r`),
@@ -122,6 +127,18 @@ export class MemoryQuotaStore extends QuotaStore {
     return Promise.resolve();
   }
 
+  undoLost(keys: ReservationKeys, amounts: ReservationAmounts): Promise<boolean> {
+    const k = this.keyNames(keys);
+    if (keys.reservation === undefined || this.live(this.marks, k.trace) === undefined)
+      return Promise.resolve(false);
+    this.marks.delete(k.trace);
+    if (amounts.quota && this.counters.has(`${k.day}:r`))
+      this.addDay(k.day, -1, -amounts.tokens, -amounts.audioMs, keys.dayTtlSeconds);
+    if (this.counters.has(`${k.minute}:t`)) this.add(`${k.minute}:t`, -amounts.tokens, 120);
+    if (amounts.stream && this.get(k.streams) > 0) this.add(k.streams, -1, 3600);
+    return Promise.resolve(true);
+  }
+
   dayUsage(userId: string, day: string, features: readonly string[]): Promise<DayCounters> {
     return Promise.resolve({
       seeded: this.mark(userId, day) !== undefined,
@@ -144,7 +161,13 @@ export class MemoryQuotaStore extends QuotaStore {
     usage: DayUsage,
     since: number,
     ttlSeconds: number,
+    once?: string,
   ): Promise<void> {
+    if (once !== undefined) {
+      const onceKey = `${userId}:once:${day}:${once}`;
+      if (this.live(this.marks, onceKey) !== undefined) return Promise.resolve();
+      this.marks.set(onceKey, { value: '1', expiresAt: this.now() + ttlSeconds * 1000 });
+    }
     const mark = this.mark(userId, day);
     if (mark === undefined || seedMarkTime(mark) < since)
       this.addDay(`${userId}:d:${day}:${feature}`, usage.requests, usage.tokens, usage.audioMs, ttlSeconds);
@@ -195,6 +218,7 @@ export class MemoryQuotaStore extends QuotaStore {
     }
     if (this.counters.has(`${k.minute}:t`)) this.add(`${k.minute}:t`, tokens, 120);
     if (amounts.stream && this.get(k.streams) > 0) this.add(k.streams, -1, 3600);
+    this.marks.delete(k.trace);
   }
 
   private addDay(day: string, requests: number, tokens: number, ms: number, ttlSeconds: number): void {
@@ -210,14 +234,19 @@ export class MemoryQuotaStore extends QuotaStore {
       second: `${user}:s:${keys.second}`,
       minute: `${user}:m:${keys.minute}`,
       streams: `${user}:streams`,
+      trace: `${user}:res:${keys.reservation ?? ''}`,
     };
   }
 
   private mark(userId: string, day: string): string | undefined {
-    const key = `${userId}:${day}`;
-    const entry = this.marks.get(key);
+    return this.live(this.marks, `${userId}:${day}`);
+  }
+
+  /** An entry's value, or undefined once it expired (then it is dropped). */
+  private live<T>(entries: Map<string, Entry<T>>, key: string): T | undefined {
+    const entry = entries.get(key);
     if (entry && entry.expiresAt <= this.now()) {
-      this.marks.delete(key);
+      entries.delete(key);
       return undefined;
     }
     return entry?.value;

@@ -137,3 +137,64 @@ describe('QuotaService: counters rebuilt from the ledger', () => {
     expect(status.features.text_generation).toMatchObject({ requests_used: 9, tokens_used: 742 });
   });
 });
+
+/** Applies a reservation, then loses its reply (a command timeout, a cut connection), `lose` times. */
+class LosingReplies extends MemoryQuotaStore {
+  lose = 0;
+  override async reserve(...args: Parameters<MemoryQuotaStore['reserve']>) {
+    const outcome = await super.reserve(...args);
+    if (this.lose > 0 && outcome.ok) {
+      this.lose -= 1;
+      throw new Error('Command timed out');
+    }
+    return outcome;
+  }
+}
+
+describe('QuotaService: a reservation whose reply was lost', () => {
+  let logged: jest.SpyInstance;
+  beforeEach(() => {
+    logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    logged.mockRestore();
+    jest.useRealTimers();
+  });
+
+  const counted = async (store: MemoryQuotaStore, userId: string) =>
+    (await store.dayUsage(userId, today(), ['text_generation'])).features.text_generation;
+
+  it('fail-open: served on the fallback store, then counted once in the shared one (not twice)', async () => {
+    jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'queueMicrotask'] });
+    const store = new LosingReplies();
+    const { service } = setup(() => Promise.resolve(textUsed(0)), store);
+    await service.admit(demand('p1', 'premium')); // seeds and counts 1
+    jest.setSystemTime(Date.now() + 10);
+    store.lose = 1;
+    const lost = await service.admit({ ...demand('p1', 'premium'), promptTokens: 10, maxTokens: 40 });
+    expect(lost.store).not.toBe(store); // served on the per-instance store
+    await service.settle(lost, { tokens: 30 });
+    // Redis counted the lost one with its estimate (10 + 40) before the reply went missing.
+    expect(await counted(store, 'p1')).toEqual({ requests: 2, tokens: 50, audioMs: 0 });
+
+    jest.setSystemTime(Date.now() + 2_001); // Redis is tried again after its retry delay
+    await service.admit(demand('p1', 'premium')); // reaches Redis: the lost one is reconciled
+    await (service as unknown as { carryingOver?: Promise<void> }).carryingOver;
+    expect(await counted(store, 'p1')).toEqual({ requests: 3, tokens: 30, audioMs: 0 });
+  });
+
+  it('fail-closed: refused with 503 and not counted once Redis answers again', async () => {
+    const store = new LosingReplies();
+    const { service } = setup(() => Promise.resolve(textUsed(0)), store);
+    await service.admit(demand('f1')); // seeds and counts 1
+    store.lose = 1;
+    await expect(service.admit(demand('f1'))).rejects.toBeInstanceOf(QuotaUnavailableError);
+    expect((await counted(store, 'f1')).requests).toBe(2);
+    await service.admit(demand('f1'));
+    await (service as unknown as { carryingOver?: Promise<void> }).carryingOver;
+    expect((await counted(store, 'f1')).requests).toBe(2); // the refused one was taken back
+    // Taken back once: reconciling again changes nothing.
+    await service.admit(demand('f1'));
+    expect((await counted(store, 'f1')).requests).toBe(3);
+  });
+});

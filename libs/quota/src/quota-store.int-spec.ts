@@ -224,6 +224,43 @@ describe.each([
     await store.seed(lost, DAY, { text_generation: { requests: 3, tokens: 900, audioMs: 0 } }, 3600);
     expect((await usage(lost)).features.text_generation).toEqual({ requests: 5, tokens: 900, audioMs: 0 });
   });
+  it('takes back a reservation whose reply was lost, once, and never a settled one', async () => {
+    const user = randomUUID();
+    await store.seed(user, DAY, {}, 3600);
+    const stream = { ...TEXT, stream: true };
+    const lost = { ...keysFor(user), reservation: `${user}.1` };
+    const settled = { ...keysFor(user), reservation: `${user}.2` };
+    expect((await store.reserve(lost, UNLIMITED, stream, true)).ok).toBe(true);
+    const kept = await store.reserve(settled, UNLIMITED, stream, true);
+    if (!kept.ok) throw new Error('not admitted');
+    await store.settle({ ...settled, seed: kept.seed }, stream, -40, 0);
+    expect((await usage(user)).features.text_generation).toEqual({ requests: 2, tokens: 160, audioMs: 0 });
+
+    expect(await store.undoLost(lost, stream)).toBe(true);
+    expect(await store.undoLost(lost, stream)).toBe(false);
+    expect(await store.undoLost(settled, stream)).toBe(false);
+    expect(await store.undoLost({ ...keysFor(user), reservation: 'never-sent' }, stream)).toBe(false);
+    expect((await usage(user)).features.text_generation).toEqual({ requests: 1, tokens: 60, audioMs: 0 });
+    // Its stream slot is free again: one concurrent stream allowed, and none is open.
+    const again = await store.reserve(keysFor(user), { ...UNLIMITED, concurrentStreams: 1 }, stream, true);
+    expect(again.ok).toBe(true);
+  });
+  it('adds usage with an id once, however often it is repeated (a batch follower run again)', async () => {
+    const user = randomUUID();
+    const results = { requests: 100, tokens: 4_000, audioMs: 0 };
+    await store.seed(user, DAY, { text_generation: { requests: 1, tokens: 10, audioMs: 0 } }, 3600);
+    await Promise.all(
+      [1, 2, 3].map(() =>
+        store.carryOver(user, DAY, 'text_generation', results, Date.now() + 5, 3600, 'batch_1'),
+      ),
+    );
+    await store.carryOver(user, DAY, 'text_generation', results, Date.now() + 5, 3600, 'batch_2');
+    expect((await usage(user)).features.text_generation).toEqual({
+      requests: 201,
+      tokens: 8_010,
+      audioMs: 0,
+    });
+  });
 });
 
 /** Reservations against each limit, on both stores; the windows' keys are the caller's. */

@@ -24,6 +24,12 @@ export interface ReservationKeys {
    * Settling touches the day's counters only while that seeding holds (see QuotaStore).
    */
   seed?: string;
+  /**
+   * This reservation's id, unique per process and request. The store keeps a trace of the
+   * reservation until it is settled or refunded, so one whose reply was lost (a timeout, a cut
+   * connection) can be taken back exactly once when the store answers again (`undoLost`).
+   */
+  reservation?: string;
 }
 
 export interface ReservationAmounts {
@@ -106,12 +112,20 @@ export abstract class QuotaStore {
   ): Promise<void>;
   /** Gives everything back: the request, its tokens and minutes (a failed upstream call). */
   abstract refund(keys: ReservationKeys, amounts: ReservationAmounts): Promise<void>;
+  /**
+   * Takes back a reservation whose outcome never arrived, if the store applied it (its trace is
+   * there); true when it did. The caller counted that request elsewhere (fail-open) or refused it.
+   */
+  abstract undoLost(keys: ReservationKeys, amounts: ReservationAmounts): Promise<boolean>;
   abstract dayUsage(userId: string, day: string, features: readonly string[]): Promise<DayCounters>;
   /**
    * Adds usage counted elsewhere (a fail-open period's per-instance counts) to a user's day
    * counters, unless they were seeded from the ledger at or after `since` (ms since the epoch):
    * that seeding read a ledger that may already hold the same requests. Unseeded counters take it,
    * as the seeding that follows keeps the larger of them and the ledger.
+   *
+   * `once`: an id for this usage (a batch job's results); the same id is added at most once a day,
+   * so a caller that may repeat itself (a follower restarted half way) never counts it twice.
    */
   abstract carryOver(
     userId: string,
@@ -120,6 +134,7 @@ export abstract class QuotaStore {
     usage: DayUsage,
     since: number,
     ttlSeconds: number,
+    once?: string,
   ): Promise<void>;
 }
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Tier } from '@tiergate/common';
 import { Metrics } from '@tiergate/metrics';
@@ -32,6 +33,9 @@ const REDIS_RETRY_AFTER_MS = 2_000;
 /** The day's counters (and their seed mark) are kept this long after midnight UTC. */
 const DAY_TTL_MARGIN_SECONDS = 3600;
 
+/** Reservations with a lost reply remembered for taking back (beyond it, they stay counted). */
+const MAX_UNANSWERED = 10_000;
+
 export const FALLBACK_QUOTA_STORE = Symbol('FALLBACK_QUOTA_STORE');
 
 /**
@@ -53,6 +57,10 @@ export class QuotaService {
   /** When this instance first counted a request on its own store in the current outage. */
   private failOpenSince?: number;
   private carryingOver?: Promise<void>;
+  /** Reservations sent to Redis whose outcome never arrived: taken back once Redis answers again. */
+  private unanswered: Array<{ keys: ReservationKeys; amounts: ReservationAmounts }> = [];
+  private reservations = 0;
+  private readonly instance = randomBytes(6).toString('base64url');
 
   constructor(
     private readonly store: QuotaStore,
@@ -82,6 +90,7 @@ export class QuotaService {
       second: Math.floor(now / 1000),
       minute: Math.floor(now / 60_000),
       dayTtlSeconds: secondsLeft + DAY_TTL_MARGIN_SECONDS,
+      reservation: `${this.instance}.${(++this.reservations).toString(36)}`,
     };
     const amounts: ReservationAmounts = {
       tokens,
@@ -135,6 +144,27 @@ export class QuotaService {
       .catch((error: Error) => this.logger.error(`could not refund a quota reservation: ${error.message}`));
   }
 
+  /**
+   * Counts usage that was served without a reservation and is already in the ledger (a batch
+   * job's results, recorded when the job ends) against the user's quota for the day it was
+   * recorded, once per `id` however often it is repeated. Throws when the store cannot be reached,
+   * so the caller tries again later; the ledger, which a rebuild reads, already holds it.
+   */
+  async countRecorded(
+    userId: string,
+    feature: Feature,
+    usage: DayUsage,
+    at: Date,
+    id: string,
+  ): Promise<void> {
+    if (usage.requests === 0 && usage.tokens === 0 && usage.audioMs === 0) return;
+    const today = utcDay(this.clock.now());
+    if (utcDay(at.getTime()).day !== today.day) return; // a past day's counters are gone
+    const ttlSeconds = today.secondsLeft + DAY_TTL_MARGIN_SECONDS;
+    // Seeded from the ledger after this point, the counters already hold it.
+    await this.store.carryOver(userId, today.day, feature, usage, Date.now(), ttlSeconds, id);
+  }
+
   /** The seed's quota view: used and limit per feature today (minutes for audio). */
   async status(user: { id: string; tier: Tier }) {
     const { day, secondsLeft, resetsAt } = utcDay(this.clock.now());
@@ -177,10 +207,12 @@ export class QuotaService {
       try {
         const outcome = await this.reserveSeeded(keys, limits, amounts, mode);
         this.redisDownUntil = 0;
-        if (this.failOpenSince !== undefined) this.carryOverFailOpenCounts();
+        if (this.failOpenSince !== undefined || this.unanswered.length) this.carryOverFailOpenCounts();
         return { store: this.store, outcome };
       } catch (error) {
         if (error instanceof QuotaUnavailableError) throw error;
+        // Redis may have counted it before the reply was lost: taken back when Redis answers again.
+        if (this.unanswered.length < MAX_UNANSWERED) this.unanswered.push({ keys, amounts });
         this.markRedisDown(error);
         if (mode === 'closed') throw new QuotaUnavailableError();
       }
@@ -197,10 +229,19 @@ export class QuotaService {
    * shared counters (today's only), off the request path, so nobody keeps the outage's allowance.
    */
   private carryOverFailOpenCounts(): void {
-    if (this.carryingOver || this.failOpenSince === undefined) return;
+    if (this.carryingOver) return;
     const since = this.failOpenSince;
     this.failOpenSince = undefined;
+    const unanswered = this.unanswered;
+    this.unanswered = [];
     this.carryingOver = (async () => {
+      // First the reservations whose replies were lost: counted here or refused, so not in Redis.
+      while (unanswered.length) {
+        const { keys, amounts } = unanswered[0];
+        await this.store.undoLost(keys, amounts);
+        unanswered.shift();
+      }
+      if (since === undefined) return;
       const { day: today, secondsLeft } = utcDay(this.clock.now());
       const ttlSeconds = secondsLeft + DAY_TTL_MARGIN_SECONDS;
       for (const { userId, day, feature, usage } of this.fallbackStore.dayCounters()) {
@@ -210,7 +251,9 @@ export class QuotaService {
       }
     })()
       .catch((error: Error) => {
-        this.failOpenSince ??= since; // tried again after the next reservation that reaches Redis
+        // Tried again after the next reservation that reaches Redis.
+        if (since !== undefined) this.failOpenSince ??= since;
+        this.unanswered = [...unanswered, ...this.unanswered].slice(0, MAX_UNANSWERED);
         this.logger.error(`Could not carry the fail-open counts over to Redis: ${error.message}`);
       })
       .finally(() => (this.carryingOver = undefined));

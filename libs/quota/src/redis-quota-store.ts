@@ -12,9 +12,13 @@ import {
   type ReserveOutcome,
 } from './quota-store';
 
-// KEYS: day hash, second counter, minute hash, streams counter, the day's seed mark.
-// ARGV: limits (rps, rpm, tpm, streams, reqDay, tokDay, msDay), tokens, ms, stream, quota, dayTtl,
-// requireSeed. Returns {1, used requests, tokens, ms, seed}, {0, limit index, limit} or {2} (unseeded).
+// KEYS: day hash, second counter, minute hash, streams counter, the day's seed mark, the
+// reservation's trace. ARGV: limits (rps, rpm, tpm, streams, reqDay, tokDay, msDay), tokens, ms,
+// stream, quota, dayTtl, requireSeed, traced. Returns {1, used requests, tokens, ms, seed},
+// {0, limit index, limit} or {2} (unseeded).
+/** A reservation's trace outlives any outage its reply could be lost in; settling removes it. */
+const TRACE_TTL_SECONDS = 3600;
+
 const RESERVE = `
 local function n(v) return tonumber(v) or 0 end
 local L = {}
@@ -42,6 +46,7 @@ if quota then
   redis.call('HINCRBY', KEYS[1], 'r', 1); redis.call('HINCRBY', KEYS[1], 't', tokens); redis.call('HINCRBY', KEYS[1], 'm', ms)
   redis.call('EXPIRE', KEYS[1], dayTtl)
 end
+if ARGV[14] == '1' then redis.call('SET', KEYS[6], '1', 'EX', ${TRACE_TTL_SECONDS}) end
 return { 1, current[5] + (quota and 1 or 0), current[6] + (quota and tokens or 0), current[7] + (quota and ms or 0), seed }`;
 
 // KEYS: the day's seed mark, then one day hash per feature. ARGV: mark, ttl, then r, t, m per
@@ -67,6 +72,7 @@ return 1`;
 // KEYS: a day hash, the day's seed mark. ARGV: r, t, m, since (ms), ttl. Adds unless the mark was
 // made at or after \`since\` (its first part is its time in base 36).
 const CARRY_OVER = `
+if ARGV[6] == '1' and not redis.call('SET', KEYS[3], '1', 'NX', 'EX', tonumber(ARGV[5])) then return 0 end
 local mark = redis.call('GET', KEYS[2])
 if mark then
   local made = tonumber(string.sub(mark, 1, (string.find(mark, '.', 1, true) or 0) - 1), 36)
@@ -77,8 +83,9 @@ redis.call('HINCRBY', KEYS[1], 'm', ARGV[3]); redis.call('EXPIRE', KEYS[1], tonu
 return 1`;
 
 // KEYS: as RESERVE. ARGV: tokenDelta, msDelta, requestDelta, stream, quota, seed, full tokens,
-// full ms, dayTtl. The day's counters move only under the seeding the reservation was counted in;
-// re-seeded since then, a settled request is added in full (the ledger read lacked it).
+// full ms, dayTtl, traced. The day's counters move only under the seeding the reservation was
+// counted in; re-seeded since then, a settled request is added in full (the ledger read lacked it).
+// The reservation's trace goes: it is settled.
 const ADJUST = `
 local tokenDelta, msDelta, requestDelta = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3])
 if ARGV[5] == '1' then
@@ -96,6 +103,19 @@ if ARGV[5] == '1' then
 end
 if tokenDelta ~= 0 and redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 't', tokenDelta) end
 if ARGV[4] == '1' and tonumber(redis.call('GET', KEYS[4]) or '0') > 0 then redis.call('DECR', KEYS[4]) end
+if ARGV[10] == '1' then redis.call('DEL', KEYS[6]) end
+return 1`;
+
+// KEYS: as RESERVE. ARGV: tokens, ms, stream, quota. Takes back a reservation whose reply was lost,
+// if Redis applied it (its trace is there): 1 when it did, 0 when there was nothing to take back.
+const UNDO = `
+if redis.call('DEL', KEYS[6]) == 0 then return 0 end
+local tokens, ms = 0 - tonumber(ARGV[1]), 0 - tonumber(ARGV[2])
+if ARGV[4] == '1' and redis.call('EXISTS', KEYS[1]) == 1 then
+  redis.call('HINCRBY', KEYS[1], 'r', -1); redis.call('HINCRBY', KEYS[1], 't', tokens); redis.call('HINCRBY', KEYS[1], 'm', ms)
+end
+if redis.call('EXISTS', KEYS[3]) == 1 then redis.call('HINCRBY', KEYS[3], 't', tokens) end
+if ARGV[3] == '1' and tonumber(redis.call('GET', KEYS[4]) or '0') > 0 then redis.call('DECR', KEYS[4]) end
 return 1`;
 
 /**
@@ -107,16 +127,18 @@ export class RedisQuotaStore extends QuotaStore {
   private readonly seedScript;
   private readonly adjustScript;
   private readonly carryOverScript;
+  private readonly undoScript;
 
   constructor(
     private readonly redis: Redis | Cluster,
     private readonly prefix: string,
   ) {
     super();
-    this.reserveScript = defineScript(redis, 'tiergateQuotaReserve', RESERVE, 5);
+    this.reserveScript = defineScript(redis, 'tiergateQuotaReserve', RESERVE, 6);
     this.seedScript = defineScript(redis, 'tiergateQuotaSeed', SEED);
-    this.adjustScript = defineScript(redis, 'tiergateQuotaAdjust', ADJUST, 5);
-    this.carryOverScript = defineScript(redis, 'tiergateQuotaCarryOver', CARRY_OVER, 2);
+    this.adjustScript = defineScript(redis, 'tiergateQuotaAdjust', ADJUST, 6);
+    this.undoScript = defineScript(redis, 'tiergateQuotaUndo', UNDO, 6);
+    this.carryOverScript = defineScript(redis, 'tiergateQuotaCarryOver', CARRY_OVER, 3);
   }
 
   async reserve(
@@ -140,6 +162,7 @@ export class RedisQuotaStore extends QuotaStore {
       amounts.quota ? 1 : 0,
       keys.dayTtlSeconds,
       requireSeed ? 1 : 0,
+      keys.reservation === undefined ? 0 : 1,
     )) as [number, number, number, number, string];
     if (result[0] === 1)
       return {
@@ -223,7 +246,20 @@ export class RedisQuotaStore extends QuotaStore {
       amounts.tokens + tokens,
       amounts.audioMs + ms,
       keys.dayTtlSeconds,
+      keys.reservation === undefined ? 0 : 1,
     );
+  }
+
+  async undoLost(keys: ReservationKeys, amounts: ReservationAmounts): Promise<boolean> {
+    if (keys.reservation === undefined) return false;
+    const undone = await this.undoScript(
+      ...this.keyNames(keys),
+      amounts.tokens,
+      amounts.audioMs,
+      amounts.stream ? 1 : 0,
+      amounts.quota ? 1 : 0,
+    );
+    return undone === 1;
   }
 
   async carryOver(
@@ -233,15 +269,18 @@ export class RedisQuotaStore extends QuotaStore {
     usage: DayUsage,
     since: number,
     ttlSeconds: number,
+    once?: string,
   ): Promise<void> {
     await this.carryOverScript(
       this.dayKey(userId, day, feature),
       this.seedKey(userId, day),
+      `${this.userKey(userId)}:once:${day}:${once ?? ''}`,
       usage.requests,
       usage.tokens,
       usage.audioMs,
       since,
       ttlSeconds,
+      once === undefined ? 0 : 1,
     );
   }
 
@@ -253,6 +292,7 @@ export class RedisQuotaStore extends QuotaStore {
       `${user}:m:${keys.minute}`,
       `${user}:streams`,
       this.seedKey(keys.userId, keys.day),
+      `${user}:res:${keys.reservation ?? ''}`,
     ];
   }
 

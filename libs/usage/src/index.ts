@@ -6,6 +6,7 @@ export { UsageRecorder, UsageSink, QueueSink, DirectSink } from './usage-recorde
 export { UsageSpool } from './usage-spool';
 export { PriceBook, type PriceTable, type CostFacts } from './price-book';
 export { UsageReports, GROUPINGS, type Grouping, type UsageFilter, type UsageTotals } from './usage-reports';
+export { CapacityCosts, type CapacityCost, type EndpointRunningCost } from './capacity-costs';
 export { UsageLog, type UsageLogPage, type UsageLogRow } from './usage-log';
 export {
   UsageSeries,

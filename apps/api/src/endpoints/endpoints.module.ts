@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ApiConfig } from '@tiergate/config';
-import { DEDICATED_SETTINGS, DedicatedModule, type DedicatedSettings } from '@tiergate/dedicated';
+import {
+  DEDICATED_SETTINGS,
+  DedicatedModule,
+  DedicatedStats,
+  type DedicatedSettings,
+} from '@tiergate/dedicated';
+import { CapacityCosts } from '@tiergate/usage';
 import {
   DEDICATED_PROCESSOR_OPTIONS,
   DedicatedProcessor,
@@ -13,6 +19,7 @@ import { ModelStatsController, ModelUploadsController } from './model-uploads.co
  * Dedicated endpoints, hardware, model uploads and per-model statistics (admin), and the
  * follower's driver, run beside the api like the batch follower (it needs the api's upstream
  * and sealed keys): on Redis through BullMQ, one process per sweep; in-process in embedded mode.
+ * Exports the endpoints' running cost to the cost reports.
  */
 @Module({
   imports: [DedicatedModule.forRoot()],
@@ -27,6 +34,9 @@ import { ModelStatsController, ModelUploadsController } from './model-uploads.co
       }),
     },
     DedicatedProcessor,
+    // The cost reports add the endpoints' running time (AdminUsageController).
+    { provide: CapacityCosts, useExisting: DedicatedStats },
   ],
+  exports: [CapacityCosts],
 })
 export class EndpointsModule {}

@@ -35,6 +35,9 @@ export const ModelField = (example: string, description?: string) =>
     Matches(MODEL_ID, { message: `model must be a model id such as ${example}` }),
   );
 
+export const PROVIDER_ID = /^[A-Za-z][\w-]{0,63}$/;
+export const PROVIDER_ID_MESSAGE = 'provider must be a provider id such as together_ai';
+
 /**
  * `provider`: the provider to route the request to (as the `x-provider` header does), one the
  * caller's tier may use; read by the Call decorator (http/call-context.ts).
@@ -46,7 +49,7 @@ export const ProviderField = () =>
       description: 'Route to this provider (`together` or an admin-added one); same as the x-provider header',
     }),
     IsOptional(),
-    Matches(/^[A-Za-z][\w-]{0,63}$/, { message: 'provider must be a provider id such as together_ai' }),
+    Matches(PROVIDER_ID, { message: PROVIDER_ID_MESSAGE }),
   );
 
 /** `purpose`: what the answer is for; `examples` completes "such as …". */

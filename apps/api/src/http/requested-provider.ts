@@ -8,10 +8,13 @@ import type { RequestedProvider } from '@tiergate/gateway';
  * checks that it exists and that the caller's tier may use it. Both given, naming different
  * providers: a 400.
  */
-export function requestedProvider(request: FastifyRequest): RequestedProvider | undefined {
+export function requestedProvider(
+  request: FastifyRequest,
+  /** The field as sent: a JSON body's by default; a multipart form's is passed by its reader. */
+  field: unknown = (request.body as { provider?: unknown } | null | undefined)?.provider,
+): RequestedProvider | undefined {
   const raw = request.headers['x-provider'];
   const header = (Array.isArray(raw) ? raw[0] : raw)?.trim() || undefined;
-  const field = (request.body as { provider?: unknown } | null | undefined)?.provider;
   const body = typeof field === 'string' && field ? field : undefined;
   if (header && body && header.toLowerCase() !== body.toLowerCase())
     throw new DomainError(

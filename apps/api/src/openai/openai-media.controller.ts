@@ -7,6 +7,8 @@ import { GatewayService } from '@tiergate/gateway';
 import { TogetherAccessGuard } from '../http/together-access.guard';
 import { Call, type CallContext } from '../http/call-context';
 import { numericFields, readMultipart } from '../http/multipart';
+import { PROVIDER_ID, PROVIDER_ID_MESSAGE } from '../http/dto-fields';
+import { requestedProvider } from '../http/requested-provider';
 import { publicBaseUrl } from '../http/public-url';
 import { LANGUAGE } from '../together/dto/audio.dto';
 import { OpenAiEmbeddingDto, OpenAiImageDto, OpenAiSpeechDto } from './dto/openai.dto';
@@ -20,6 +22,7 @@ const TRANSCRIPTION_FIELDS = [
   'temperature',
   'timestamp_granularities',
   'purpose',
+  'provider',
 ] as const;
 
 function invalid(param: string, message: string): DomainError {
@@ -100,8 +103,11 @@ export class OpenAiMediaController {
       throw invalid('temperature', 'temperature must be a number between 0 and 1');
     if (fields.prompt !== undefined && fields.prompt.length > 2_000)
       throw invalid('prompt', 'prompt must be at most 2000 characters');
+    if (fields.provider !== undefined && !PROVIDER_ID.test(fields.provider))
+      throw invalid('provider', PROVIDER_ID_MESSAGE);
     const { result } = await this.gateway.transcribe({
       ...call,
+      provider: requestedProvider(request, fields.provider),
       model: resolveModelAlias(fields.model),
       purpose: fields.purpose,
       audio: file.data,

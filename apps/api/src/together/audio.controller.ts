@@ -8,6 +8,7 @@ import { RemoteFileFetcher } from '@tiergate/media';
 import { TogetherAccessGuard } from '../http/together-access.guard';
 import { Call, type CallContext } from '../http/call-context';
 import { readMultipart } from '../http/multipart';
+import { requestedProvider } from '../http/requested-provider';
 import { publicBaseUrl } from '../http/public-url';
 import { validateBody } from '../http/validation';
 import { SpeechDto, TranscriptionDto, TranscriptionOptionsDto } from './dto/audio.dto';
@@ -87,12 +88,13 @@ export class AudioController {
       const { fields, file } = await readMultipart(request, {
         fileField: 'file',
         maxFileBytes: this.config.media.maxAudioUploadBytes,
-        fields: ['language', 'prompt', 'purpose', 'model'],
+        fields: ['language', 'prompt', 'purpose', 'model', 'provider'],
       });
       if (!file) throw new DomainError(ErrorCode.ValidationFailed, 'file is required', { param: 'file' });
       const body = await validateBody(TranscriptionOptionsDto, fields);
       return {
         ...call,
+        provider: requestedProvider(request, body.provider),
         ...options(body),
         audio: file.data,
         filename: file.filename,

@@ -7,6 +7,7 @@ import { GatewayService } from '@tiergate/gateway';
 import { TogetherAccessGuard } from '../http/together-access.guard';
 import { Call, type CallContext } from '../http/call-context';
 import { numericFields, readMultipart } from '../http/multipart';
+import { requestedProvider } from '../http/requested-provider';
 import { publicBaseUrl } from '../http/public-url';
 import { validateBody } from '../http/validation';
 import { ImageAnalysisDto, ImageGenerationDto } from './dto/image.dto';
@@ -69,6 +70,7 @@ export class ImagesController {
     const { body, imageUrl } = await this.readAnalysis(request);
     const answer = await this.gateway.chat({
       ...call,
+      provider: requestedProvider(request, body.provider),
       modality: 'vision',
       model: body.model,
       purpose: body.purpose,
@@ -100,7 +102,7 @@ export class ImagesController {
     const { fields, file } = await readMultipart(request, {
       fileField: 'image',
       maxFileBytes: this.config.media.maxImageUploadBytes,
-      fields: ['prompt', 'max_tokens', 'temperature', 'purpose', 'model'],
+      fields: ['prompt', 'max_tokens', 'temperature', 'purpose', 'model', 'provider'],
     });
     if (!file) throw new DomainError(ErrorCode.ValidationFailed, 'image is required', { param: 'image' });
     const type = sniffImageType(file.data);

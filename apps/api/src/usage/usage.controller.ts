@@ -11,7 +11,17 @@ import {
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@tiergate/auth';
 import { DomainError, ErrorCode, type Tier } from '@tiergate/common';
-import { BillingService, PriceBook, UsageExport, UsageLog, UsageReports, UsageSeries } from '@tiergate/usage';
+import {
+  BillingService,
+  CapacityCosts,
+  PriceBook,
+  UsageExport,
+  UsageLog,
+  UsageReports,
+  UsageSeries,
+  type CapacityCost,
+  type UsageFilter,
+} from '@tiergate/usage';
 import { ApiAdminErrors, ApiErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
 import { csvStream, jsonStream, xlsxStream } from './usage-export.writer';
@@ -80,6 +90,7 @@ export class AdminUsageController {
     private readonly prices: PriceBook,
     private readonly log: UsageLog,
     private readonly series: UsageSeries,
+    private readonly capacity: CapacityCosts,
   ) {}
 
   @Get('usage')
@@ -87,8 +98,25 @@ export class AdminUsageController {
     summary: 'Usage totals with filters, grouped by day, model, user, tier or feature (from daily rollups)',
   })
   @ApiOkResponse({ type: UsageReportDto })
-  usage(@Query() query: UsageReportQueryDto): Promise<UsageReportDto> {
-    return this.reports.report(query.filter(), query.group_by ?? 'day');
+  async usage(@Query() query: UsageReportQueryDto): Promise<UsageReportDto> {
+    const filter = query.filter();
+    const [report, capacity] = await Promise.all([
+      this.reports.report(filter, query.group_by ?? 'day'),
+      this.capacityFor(filter),
+    ]);
+    return {
+      ...report,
+      dedicated_endpoints: capacity,
+      total_cost_usd: roundUsd(report.totals.cost_usd + (capacity?.cost_usd ?? 0)),
+    };
+  }
+
+  /** Endpoints' running time belongs to no user, tier or feature: reported by dates and model only. */
+  private capacityFor(filter: UsageFilter): Promise<CapacityCost | null> {
+    const { userId, tier, feature, keySource, status } = filter;
+    if ([userId, tier, feature, keySource, status].some((value) => value !== undefined))
+      return Promise.resolve(null);
+    return this.capacity.between(filter.from, filter.to, filter.model);
   }
 
   @Get('usage/export')
@@ -138,8 +166,15 @@ export class AdminUsageController {
   @Get('gateway/stats')
   @ApiOperation({ summary: 'Gateway statistics over a time range (24h, 7d, ...), as in the seed' })
   @ApiOkResponse({ type: GatewayStatsDto })
-  stats(@Query() query: StatsQueryDto) {
-    return this.reports.stats(parseTimeRange(query.time_range ?? '24h'));
+  async stats(@Query() query: StatsQueryDto) {
+    const stats = await this.reports.stats(parseTimeRange(query.time_range ?? '24h'));
+    const capacity = await this.capacity.between(stats.from, stats.to);
+    return {
+      ...stats,
+      token_cost_usd: stats.total_cost_usd,
+      dedicated_endpoints_cost_usd: capacity.cost_usd,
+      total_cost_usd: roundUsd(stats.total_cost_usd + capacity.cost_usd),
+    };
   }
 
   @Get('prices')
@@ -189,3 +224,5 @@ export function parseTimeRange(text: string): number {
     );
   return hours;
 }
+
+const roundUsd = (value: number) => Math.round(value * 1e8) / 1e8;

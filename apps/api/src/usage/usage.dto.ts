@@ -148,10 +148,33 @@ export class UsageGroupDto extends UsageTotalsDto {
   @ApiPropertyOptional({ enum: FEATURES, enumName: 'Feature' }) feature?: string;
 }
 
+export class EndpointRunningCostDto {
+  @ApiProperty({ format: 'uuid' }) id!: string;
+  @ApiProperty({ description: "The endpoint's model name (what routes name)" }) name!: string;
+  @ApiProperty({ type: 'integer', description: 'Billed minutes in the range' }) running_minutes!: number;
+  @ApiProperty() cost_usd!: number;
+}
+
+export class CapacityCostDto {
+  @ApiProperty({ type: 'integer' }) running_minutes!: number;
+  @ApiProperty({ description: 'Running minutes × each endpoint’s hourly price / 60' }) cost_usd!: number;
+  @ApiProperty({ type: [EndpointRunningCostDto] }) endpoints!: EndpointRunningCostDto[];
+}
+
 export class UsageReportDto {
   @ApiProperty({ enum: GROUPINGS }) group_by!: (typeof GROUPINGS)[number];
   @ApiProperty({ type: [UsageGroupDto] }) data!: UsageGroupDto[];
-  @ApiProperty({ type: UsageTotalsDto }) totals!: UsageTotalsDto;
+  @ApiProperty({ type: UsageTotalsDto, description: 'Requests and their token cost' })
+  totals!: UsageTotalsDto;
+  @ApiProperty({
+    type: CapacityCostDto,
+    nullable: true,
+    description:
+      'Dedicated endpoints billed by the minute while running in the range; null when the filters name a user, tier, feature, key source or status (their running time belongs to none)',
+  })
+  dedicated_endpoints!: CapacityCostDto | null;
+  @ApiProperty({ description: "totals.cost_usd plus the dedicated endpoints' running cost" })
+  total_cost_usd!: number;
 }
 
 export class ModelUsageDto extends UsageTotalsDto {
@@ -168,7 +191,11 @@ export class GatewayStatsDto {
   @ApiProperty({ type: 'integer' }) failed_requests!: number;
   @ApiProperty({ minimum: 0, maximum: 1 }) success_rate!: number;
   @ApiProperty({ type: 'integer' }) total_tokens!: number;
-  @ApiProperty() total_cost_usd!: number;
+  @ApiProperty({ description: 'Requests’ token cost plus dedicated endpoints’ running cost' })
+  total_cost_usd!: number;
+  @ApiProperty({ description: 'What the requests cost' }) token_cost_usd!: number;
+  @ApiProperty({ description: 'Dedicated endpoints billed by the minute while running' })
+  dedicated_endpoints_cost_usd!: number;
   @ApiProperty() avg_latency_ms!: number;
   @ApiProperty({ type: LatencyDto }) latency_ms!: LatencyDto;
   @ApiProperty({ minimum: 0, maximum: 1 }) fallback_rate!: number;

@@ -1486,6 +1486,12 @@ export interface components {
          * @enum {string}
          */
         BreakerState: "open" | "half_open";
+        CapacityCostDto: {
+            /** @description Running minutes × each endpoint’s hourly price / 60 */
+            cost_usd: number;
+            endpoints: components["schemas"]["EndpointRunningCostDto"][];
+            running_minutes: number;
+        };
         CatalogModelDto: {
             context_length: number | null;
             id: string;
@@ -1782,6 +1788,15 @@ export interface components {
         EndpointListDto: {
             data: components["schemas"]["EndpointDto"][];
         };
+        EndpointRunningCostDto: {
+            cost_usd: number;
+            /** Format: uuid */
+            id: string;
+            /** @description The endpoint's model name (what routes name) */
+            name: string;
+            /** @description Billed minutes in the range */
+            running_minutes: number;
+        };
         EndpointStatsDto: {
             completion_tokens: number;
             /** Format: uuid */
@@ -1923,6 +1938,8 @@ export interface components {
             avg_latency_ms: number;
             by_model: components["schemas"]["ModelUsageDto"][];
             cache_rate: number;
+            /** @description Dedicated endpoints billed by the minute while running */
+            dedicated_endpoints_cost_usd: number;
             failed_requests: number;
             fallback_rate: number;
             /**
@@ -1942,6 +1959,9 @@ export interface components {
              * @example 2026-11-30
              */
             to: string;
+            /** @description What the requests cost */
+            token_cost_usd: number;
+            /** @description Requests’ token cost plus dedicated endpoints’ running cost */
             total_cost_usd: number;
             total_requests: number;
             total_tokens: number;
@@ -2401,6 +2421,11 @@ export interface components {
             input: string;
             /** @example hexgrad/Kokoro-82M */
             model: string;
+            /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
             /**
@@ -2692,6 +2717,11 @@ export interface components {
             language?: string;
             /** @example hexgrad/Kokoro-82M */
             model?: string;
+            /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
             /**
@@ -3053,8 +3083,13 @@ export interface components {
         UsageQueueMode: "queue" | "in_process";
         UsageReportDto: {
             data: components["schemas"]["UsageGroupDto"][];
+            /** @description Dedicated endpoints billed by the minute while running in the range; null when the filters name a user, tier, feature, key source or status (their running time belongs to none) */
+            dedicated_endpoints: components["schemas"]["CapacityCostDto"] | null;
             /** @enum {string} */
             group_by: "day" | "model" | "user" | "tier" | "feature";
+            /** @description totals.cost_usd plus the dedicated endpoints' running cost */
+            total_cost_usd: number;
+            /** @description Requests and their token cost */
             totals: components["schemas"]["UsageTotalsDto"];
         };
         UsageSeriesDto: {

@@ -252,6 +252,9 @@ export class OpenAiSpeechDto {
 
   @PurposeField('general, tts')
   purpose?: string;
+
+  @ProviderField()
+  provider?: string;
 }
 
 export const MAX_EMBEDDING_INPUTS = 256;

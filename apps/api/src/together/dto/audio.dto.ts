@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { ModelField, PurposeField } from '../../http/dto-fields';
+import { ModelField, ProviderField, PurposeField } from '../../http/dto-fields';
 
 export const LANGUAGE = /^([a-z]{2,3}(-[A-Za-z]{2})?|auto)$/;
 export const MAX_SPEECH_CHARS = 4_096;
@@ -23,6 +23,9 @@ export class TranscriptionOptionsDto {
 
   @ModelField('openai/whisper-large-v3')
   model?: string;
+
+  @ProviderField()
+  provider?: string;
 }
 
 /** JSON body of a transcription by URL. */
@@ -63,4 +66,7 @@ export class SpeechDto {
 
   @ModelField('hexgrad/Kokoro-82M')
   model?: string;
+
+  @ProviderField()
+  provider?: string;
 }

@@ -132,4 +132,7 @@ export class ImageAnalysisDto {
 
   @ModelField('Qwen/Qwen3.5-9B')
   model?: string;
+
+  @ProviderField()
+  provider?: string;
 }

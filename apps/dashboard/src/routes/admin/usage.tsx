@@ -79,7 +79,7 @@ export function UsageAdminPage() {
 
       {report.isError && <ErrorAlert error={report.error} onRetry={() => void report.refetch()} />}
       {report.data ? (
-        <UsageStats totals={report.data.totals} />
+        <UsageStats report={report.data} />
       ) : (
         !report.isError && !problem && <Skeleton h={92} aria-label="Loading totals" />
       )}

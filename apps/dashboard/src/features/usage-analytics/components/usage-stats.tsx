@@ -1,7 +1,7 @@
 import { Card, Group, SimpleGrid, Stack, Text } from '@mantine/core';
 import { formatInt, formatMs, formatPercent } from '@/lib/format';
 import { formatCost } from '../format';
-import type { UsageTotals } from '../schema';
+import type { UsageReport, UsageTotals } from '../schema';
 
 function Stat({ label, value, detail }: { label: string; value: string; detail?: string }) {
   return (
@@ -23,8 +23,23 @@ function Stat({ label, value, detail }: { label: string; value: string; detail?:
   );
 }
 
-/** The range's totals: volume, cost, latency percentiles, and error, fallback and cache rates. */
-export function UsageStats({ totals }: { totals: UsageTotals }) {
+/** The cost's breakdown when dedicated endpoints ran in the range (billed by the minute). */
+function costDetail(report: Pick<UsageReport, 'totals' | 'dedicated_endpoints'>): string | undefined {
+  const endpoints = report.dedicated_endpoints;
+  if (!endpoints || endpoints.running_minutes === 0) return undefined;
+  return `${formatCost(report.totals.cost_usd)} requests · ${formatCost(endpoints.cost_usd)} for ${formatInt(endpoints.running_minutes)} endpoint minutes`;
+}
+
+/**
+ * The range's totals: volume, cost (requests plus dedicated endpoints' running time), latency
+ * percentiles, and error, fallback and cache rates.
+ */
+export function UsageStats({
+  report,
+}: {
+  report: Pick<UsageReport, 'totals' | 'dedicated_endpoints' | 'total_cost_usd'>;
+}) {
+  const totals: UsageTotals = report.totals;
   const { latency_ms: latency } = totals;
   return (
     <SimpleGrid cols={{ base: 2, sm: 4, xl: 7 }} spacing="sm" role="group" aria-label="Totals for the range">
@@ -38,7 +53,7 @@ export function UsageStats({ totals }: { totals: UsageTotals }) {
         value={formatInt(totals.total_tokens)}
         detail={`${formatInt(totals.prompt_tokens)} in · ${formatInt(totals.completion_tokens)} out`}
       />
-      <Stat label="Cost" value={formatCost(totals.cost_usd)} />
+      <Stat label="Cost" value={formatCost(report.total_cost_usd)} detail={costDetail(report)} />
       <Card withBorder padding="sm">
         <Stack gap={2}>
           <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
