@@ -11,9 +11,14 @@ import { FlagsModule } from '@tiergate/flags';
 import { MetricsModule } from '@tiergate/metrics';
 import { CatalogModule } from '@tiergate/catalog';
 import { GatewayModule } from '@tiergate/gateway';
+import { KeyManagerModule } from '@tiergate/key-manager';
+import { MediaModule } from '@tiergate/media';
+import { ModelSelectorModule } from '@tiergate/model-selector';
+import { ProviderModule } from '@tiergate/provider';
 import { QuotaModule } from '@tiergate/quota';
 import { RedisModule } from '@tiergate/redis';
 import { TracingModule } from '@tiergate/tracing';
+import { UsageModule } from '@tiergate/usage';
 import { AuditController } from './admin/audit.controller';
 import { AdminCatalogController } from './admin/catalog.controller';
 import { AdminOverviewModule } from './admin/overview.module';
@@ -74,7 +79,12 @@ export class ApiModule {
         AuthModule,
         CatalogModule,
         GatewayModule,
+        ProviderModule,
+        MediaModule,
+        KeyManagerModule,
+        ModelSelectorModule,
         QuotaModule,
+        UsageModule.forApi(),
         AdminOverviewModule,
         BatchesModule,
         EndpointsModule,

@@ -1,7 +1,11 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '@tiergate/catalog';
-import { GatewayModule } from '@tiergate/gateway';
+import { KeyManagerModule } from '@tiergate/key-manager';
+import { ModelSelectorModule } from '@tiergate/model-selector';
+import { ProviderModule } from '@tiergate/provider';
+import { QuotaModule } from '@tiergate/quota';
+import { UsageModule } from '@tiergate/usage';
 import { BatchCredentials } from './batch-credentials';
 import { BatchFollower } from './batch-follower';
 import { BatchUsage } from './batch-usage';
@@ -17,7 +21,15 @@ export class BatchModule {
   static forRoot(settings: Partial<BatchSettings> = {}): DynamicModule {
     return {
       module: BatchModule,
-      imports: [TypeOrmModule.forFeature([BatchFileEntity, BatchJobEntity]), CatalogModule, GatewayModule],
+      imports: [
+        TypeOrmModule.forFeature([BatchFileEntity, BatchJobEntity]),
+        CatalogModule,
+        ProviderModule,
+        KeyManagerModule,
+        ModelSelectorModule,
+        QuotaModule,
+        UsageModule.forApi(),
+      ],
       providers: [
         { provide: BATCH_SETTINGS, useValue: { ...DEFAULT_BATCH_SETTINGS, ...settings } },
         BatchRepository,

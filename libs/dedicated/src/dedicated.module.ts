@@ -2,7 +2,10 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@tiergate/audit';
 import { CatalogModule } from '@tiergate/catalog';
-import { GatewayModule } from '@tiergate/gateway';
+import { KeyManagerModule } from '@tiergate/key-manager';
+import { ModelSelectorModule } from '@tiergate/model-selector';
+import { ProviderModule } from '@tiergate/provider';
+import { UsageModule } from '@tiergate/usage';
 import { DedicatedCatalog } from './dedicated-catalog';
 import { DedicatedCredentials } from './dedicated-credentials';
 import { DedicatedEndpointsService } from './dedicated-endpoints.service';
@@ -25,7 +28,10 @@ export class DedicatedModule {
       imports: [
         TypeOrmModule.forFeature([DedicatedEndpointEntity, EndpointRunEntity, ModelUploadEntity]),
         CatalogModule,
-        GatewayModule,
+        ProviderModule,
+        KeyManagerModule,
+        ModelSelectorModule,
+        UsageModule.forApi(),
         AuditModule,
       ],
       providers: [

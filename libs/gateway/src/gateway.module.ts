@@ -35,14 +35,6 @@ import { UsageMeter } from './usage-meter';
     RequestPipeline,
     UsageMeter,
   ],
-  exports: [
-    GatewayService,
-    ProviderModule,
-    MediaModule,
-    KeyManagerModule,
-    ModelSelectorModule,
-    QuotaModule,
-    UsageModule,
-  ],
+  exports: [GatewayService],
 })
 export class GatewayModule {}

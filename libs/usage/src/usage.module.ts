@@ -56,8 +56,11 @@ export class UsageModule {
     return { module: UsageModule, providers: [UsageWriter], exports: [UsageWriter] };
   }
 
+  /** One module object for every importer (Nest tells dynamic modules apart by reference). */
+  private static api?: DynamicModule;
+
   static forApi(): DynamicModule {
-    return {
+    return (UsageModule.api ??= {
       module: UsageModule,
       imports: [AuditModule, KeyManagerModule, ProviderModule],
       providers: [
@@ -98,6 +101,6 @@ export class UsageModule {
         UsageWriter,
         BillingService,
       ],
-    };
+    });
   }
 }
