@@ -94,7 +94,11 @@ export class RequestPipeline {
     }
   }
 
-  /** Settles the quota to the real usage, prices the request and records its usage event. */
+  /**
+   * Settles the quota to the real usage, prices the request and records its usage event. The
+   * settlement is sent, not awaited: the answer does not wait for Redis, and anything that reads
+   * the counters afterwards on this instance goes down the same connection, behind it.
+   */
   async finish<T>(
     request: GatewayRequestBase,
     modality: Modality,
@@ -106,7 +110,7 @@ export class RequestPipeline {
     ttftMs?: number,
   ): Promise<void> {
     request.trace?.begin(SPAN.settle);
-    await this.meter.settle(admission, facts, metering.demand.promptTokens !== undefined);
+    void this.meter.settle(admission, facts, metering.demand.promptTokens !== undefined);
     source.costUsd = await this.meter.record({ request, modality, startedAt, source, facts, ttftMs });
     request.trace?.end(SPAN.settle, { 'tiergate.cost_usd': source.costUsd ?? 0 });
   }
