@@ -161,9 +161,14 @@ async function peakRss(
   return { before, peak: Math.max(peak, rssMiB(pid)), after: rssMiB(pid) };
 }
 
-async function consumeStreams(target: Target, count: number): Promise<number> {
+/** Opens `count` streams at once and reads them to the end: the bytes passed, and the refusals by error code. */
+async function consumeStreams(
+  target: Target,
+  count: number,
+): Promise<{ bytes: number; refused: Record<string, number> }> {
   const pool = new Pool(target.origin, { connections: count, pipelining: 1 });
   let bytes = 0;
+  const refused: Record<string, number> = {};
   await Promise.all(
     Array.from({ length: count }, async () => {
       const response = await pool.request({
@@ -172,13 +177,25 @@ async function consumeStreams(target: Target, count: number): Promise<number> {
         headers: target.headers,
         body: target.body,
       });
-      if (response.statusCode !== 200) throw new Error(`${target.name}: HTTP ${response.statusCode}`);
+      if (response.statusCode !== 200) {
+        const text = await response.body.text();
+        const code = `${response.statusCode} ${/"code":"([^"]+)"/.exec(text)?.[1] ?? 'unknown'}`;
+        refused[code] = (refused[code] ?? 0) + 1;
+        return;
+      }
       for await (const chunk of response.body as AsyncIterable<Buffer>) bytes += chunk.length;
     }),
   );
   await pool.close();
-  return bytes;
+  return { bytes, refused };
 }
+
+const refusals = (refused: Record<string, number>) =>
+  Object.keys(refused).length
+    ? Object.entries(refused)
+        .map(([code, n]) => `${n} × ${code}`)
+        .join(', ')
+    : 'none refused';
 
 async function maxThroughput(target: Target): Promise<number> {
   const result = await autocannon({
@@ -287,16 +304,21 @@ async function main(): Promise<void> {
 
     const apiPid = processes[1].pid!;
     const long = await peakRss(apiPid, async () => {
-      const bytes = await consumeStreams(streaming(gateway, 'Long #sim tokens=10000'), 1);
-      console.log(`one 10,000-chunk stream: ${(bytes / 1024 / 1024).toFixed(1)} MiB passed through`);
+      const { bytes, refused } = await consumeStreams(streaming(gateway, 'Long #sim tokens=10000'), 1);
+      console.log(
+        `one 10,000-chunk stream: ${(bytes / 1024 / 1024).toFixed(1)} MiB passed through (${refusals(refused)})`,
+      );
     });
     console.log(
       `api RSS across it: before ${long.before.toFixed(0)} MiB, peak ${long.peak.toFixed(0)} MiB, after ${long.after.toFixed(0)} MiB`,
     );
     const many = await peakRss(apiPid, async () => {
-      const bytes = await consumeStreams(streaming(gateway, 'Many #sim tokens=200 delay=10'), 1000);
+      const { bytes, refused } = await consumeStreams(
+        streaming(gateway, 'Many #sim tokens=200 delay=10'),
+        1000,
+      );
       console.log(
-        `1,000 concurrent streams of 200 chunks: ${(bytes / 1024 / 1024).toFixed(1)} MiB passed through`,
+        `1,000 concurrent streams of 200 chunks: ${(bytes / 1024 / 1024).toFixed(1)} MiB passed through (${refusals(refused)})`,
       );
     });
     console.log(
