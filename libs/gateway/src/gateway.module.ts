@@ -7,6 +7,7 @@ import { ModelSelectorModule } from '@tiergate/model-selector';
 import { ProviderModule } from '@tiergate/provider';
 import { QuotaModule } from '@tiergate/quota';
 import { UsageModule } from '@tiergate/usage';
+import { AnswerSources } from './answer-sources';
 import { ChainRunner } from './chain-runner';
 import { GatewayService } from './gateway.service';
 import { ModelCaller } from './model-caller';
@@ -28,6 +29,7 @@ import { UsageMeter } from './usage-meter';
   ],
   providers: [
     GatewayService,
+    AnswerSources,
     ModelCaller,
     ResponseCache,
     StreamRescue,

@@ -1,7 +1,7 @@
 import type { FeatureGate } from '@tiergate/flags';
-import type { UpstreamKeyResolver } from '@tiergate/key-manager';
 import type { ProviderRegistry } from '@tiergate/provider';
-import type { Admission, QuotaService } from '@tiergate/quota';
+import type { Admission } from '@tiergate/quota';
+import { AnswerSources } from './answer-sources';
 import type { Answered, ChainRunner } from './chain-runner';
 import type { AnswerSource, GatewayRequestBase } from './gateway.types';
 import type { Metering } from './metering';
@@ -42,7 +42,7 @@ function setup(outcome: () => Promise<Answered<Answer>>) {
   const admission = { headers: { 'x-ratelimit-remaining': '9' } } as unknown as Admission;
   const calls: string[] = [];
   const quota = {
-    admit: jest.fn(async () => (calls.push('admit'), admission)),
+    reserve: jest.fn(async () => (calls.push('reserve'), admission)),
     refund: jest.fn(async () => void calls.push('refund')),
   };
   const chains = {
@@ -50,18 +50,19 @@ function setup(outcome: () => Promise<Answered<Answer>>) {
     answer: jest.fn(async () => (calls.push('answer'), outcome())),
   };
   const meter = {
+    ...quota,
     settle: jest.fn(() => (calls.push('settle'), new Promise<void>(() => undefined))), // never answers
     record: jest.fn(async () => (calls.push('record'), 0.000123)),
     recordFailedAttempts: jest.fn(() => void calls.push('recordFailedAttempts')),
   };
   const pipeline = new RequestPipeline(
-    strict<ProviderRegistry>('providers', { get: () => TOGETHER, primary: TOGETHER }),
-    strict<FeatureGate>('gate', { indicatorsEnabled: true }),
     strict<ChainRunner>('chains', chains),
+    new AnswerSources(
+      strict<ProviderRegistry>('providers', { get: () => TOGETHER, primary: TOGETHER }),
+      strict<FeatureGate>('gate', { indicatorsEnabled: true }),
+    ),
     strict<ResponseCache>('answers'),
     strict<StreamRescue>('rescue'),
-    strict<QuotaService>('quota', quota),
-    strict<UpstreamKeyResolver>('keys', { usesOwnKey: async () => false }),
     strict<UsageMeter>('meter', meter),
   );
   const served: AnswerSource[] = [];
@@ -92,10 +93,8 @@ describe('RequestPipeline.run', () => {
     );
     const result = await pipeline.run(request, 'chat', jest.fn(), { metering });
 
-    expect(calls).toEqual(['select', 'admit', 'answer', 'recordFailedAttempts', 'settle', 'record']);
-    expect(quota.admit).toHaveBeenCalledWith(
-      expect.objectContaining({ caller: request.caller, feature: 'text_generation', ownKey: false }),
-    );
+    expect(calls).toEqual(['select', 'reserve', 'answer', 'recordFailedAttempts', 'settle', 'record']);
+    expect(quota.reserve).toHaveBeenCalledWith(request, 'chat', PRIMARY, metering.demand);
     expect(quotaHeaders).toEqual([{ 'x-ratelimit-remaining': '9' }]);
     expect(meter.settle).toHaveBeenCalledWith(
       admission,
@@ -131,7 +130,7 @@ describe('RequestPipeline.run', () => {
       }),
     );
     await pipeline.run(request, 'chat', jest.fn(), { metering });
-    expect(quota.admit).toHaveBeenCalledTimes(1); // a fallback never counts twice
+    expect(quota.reserve).toHaveBeenCalledTimes(1); // a fallback never counts twice
     expect(served[0]).toMatchObject({
       servedModel: 'fallback/model',
       isFallback: true,
@@ -147,7 +146,7 @@ describe('RequestPipeline.run', () => {
       Promise.reject(failure),
     );
     await expect(pipeline.run(request, 'chat', jest.fn(), { metering })).rejects.toBe(failure);
-    expect(calls).toEqual(['select', 'admit', 'answer', 'refund', 'record']);
+    expect(calls).toEqual(['select', 'reserve', 'answer', 'refund', 'record']);
     expect(quota.refund).toHaveBeenCalledWith(admission);
     expect(meter.settle).not.toHaveBeenCalled();
     expect(meter.record).toHaveBeenCalledWith(expect.objectContaining({ error: failure, modality: 'chat' }));
@@ -157,7 +156,7 @@ describe('RequestPipeline.run', () => {
   it('a refused reservation stops the request before any model is called', async () => {
     const { pipeline, request, quota, chains, meter } = setup(async () => answered());
     const refused = new Error('quota exceeded');
-    quota.admit.mockRejectedValueOnce(refused);
+    quota.reserve.mockRejectedValueOnce(refused);
     await expect(pipeline.run(request, 'chat', jest.fn(), { metering })).rejects.toBe(refused);
     expect(chains.answer).not.toHaveBeenCalled();
     expect(quota.refund).not.toHaveBeenCalled();
@@ -167,7 +166,7 @@ describe('RequestPipeline.run', () => {
   it('requests without metering reserve nothing and settle nothing', async () => {
     const { pipeline, request, quota, meter, calls } = setup(async () => answered());
     await pipeline.run(request, 'embedding', jest.fn());
-    expect(quota.admit).not.toHaveBeenCalled();
+    expect(quota.reserve).not.toHaveBeenCalled();
     expect(meter.settle).not.toHaveBeenCalled();
     expect(calls).toEqual(['select', 'answer', 'recordFailedAttempts']);
   });

@@ -1,17 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { breakerKey } from '@tiergate/fallback-manager';
-import { FeatureGate } from '@tiergate/flags';
-import { UpstreamKeyResolver } from '@tiergate/key-manager';
 import type { ModelCandidate } from '@tiergate/model-selector';
-import {
-  ProviderRegistry,
-  type TextGeneration,
-  type TextStream,
-  type TextStreamEvent,
-} from '@tiergate/provider';
-import { countTextTokens, featureOf, QuotaService, type Admission } from '@tiergate/quota';
+import { type TextGeneration, type TextStream, type TextStreamEvent } from '@tiergate/provider';
+import { countTextTokens, type Admission } from '@tiergate/quota';
 import { SPAN } from '@tiergate/tracing';
-import { ChainRunner, type AnswerCachePolicy, type Answered } from './chain-runner';
+import { AnswerSources } from './answer-sources';
+import { ChainRunner, type AnswerCachePolicy } from './chain-runner';
 import type { AnswerSource, GatewayRequestBase, GatewayTextStream, Modality, Served } from './gateway.types';
 import type { Metering, UsageFacts } from './metering';
 import type { ModelCall } from './model-caller';
@@ -40,13 +34,10 @@ export interface PipelineResult<T> extends Served<T> {
 @Injectable()
 export class RequestPipeline {
   constructor(
-    private readonly providers: ProviderRegistry,
-    private readonly gate: FeatureGate,
     private readonly chains: ChainRunner,
+    private readonly sources: AnswerSources,
     private readonly answers: ResponseCache,
     private readonly rescue: StreamRescue,
-    private readonly quota: QuotaService,
-    private readonly keys: UpstreamKeyResolver,
     private readonly meter: UsageMeter,
   ) {}
 
@@ -76,7 +67,7 @@ export class RequestPipeline {
         outcome.failures,
         (failure) => outcome.keySources?.get(breakerKey(failure.candidate)) ?? 'system',
       );
-      source = this.describe(request, outcome);
+      source = this.sources.describe(request, outcome);
       if (source.cached && request.timings) request.timings.cacheServed = true;
       traceFallback(request, outcome, chain[0].model);
       if (metering && !metering.deferred) {
@@ -88,7 +79,7 @@ export class RequestPipeline {
     } catch (error) {
       request.trace?.fail(error);
       // The upstream gave nothing: everything reserved is given back, and the failure recorded.
-      if (admission) await this.quota.refund(admission);
+      if (admission) await this.meter.refund(admission);
       void this.meter.record({ request, modality, startedAt, source, error });
       throw error;
     }
@@ -144,7 +135,7 @@ export class RequestPipeline {
     );
     const ttftMs = Date.now() - startedAt;
     let events = replayFirst(result.iterator, result.first);
-    if (!source.cached && this.gate.fallbackEnabled)
+    if (!source.cached)
       events = this.rescue.guard(events, {
         request,
         source,
@@ -190,12 +181,7 @@ export class RequestPipeline {
     request.trace?.begin(SPAN.quota, { 'tiergate.tier': request.caller.tier });
     let admission: Admission;
     try {
-      admission = await this.quota.admit({
-        ...metering.demand,
-        caller: request.caller,
-        feature: featureOf(modality),
-        ownKey: await this.keys.usesOwnKey(request.caller, primary.providerId),
-      });
+      admission = await this.meter.reserve(request, modality, primary, metering.demand);
     } finally {
       request.timings?.add('quota', started);
     }
@@ -203,38 +189,6 @@ export class RequestPipeline {
     metering.apply?.(admission);
     request.onQuota?.(admission.headers);
     return admission;
-  }
-
-  /** Where the answer came from, for the indicator fields and headers. */
-  private describe<T>(request: GatewayRequestBase, outcome: Answered<T>): AnswerSource {
-    const answered = outcome.call;
-    const provider =
-      answered?.provider ?? this.providers.get(outcome.candidate.providerId) ?? this.providers.primary;
-    const reported = (outcome.result as { model?: unknown }).model;
-    const cached = outcome.strategy === 'CACHED_RESPONSE';
-    // An opt-in cache hit is not a fallback; the cached answer after every model failed is.
-    const isFallback = outcome.strategy !== null && !outcome.optIn;
-    return {
-      providerId: provider.id,
-      providerName: provider.displayName,
-      requestedModel: request.model ?? null,
-      servedModel: typeof reported === 'string' && reported ? reported : outcome.candidate.model,
-      attempts: outcome.attempts,
-      keySource: answered?.credential.source ?? 'system',
-      isFallback,
-      fallbackStrategy: isFallback ? outcome.strategy : null,
-      fallbackReason: outcome.fallbackReason,
-      cached,
-      costUsd: null,
-      indicator: this.gate.indicatorsEnabled
-        ? {
-            providerId: provider.id,
-            displayName: provider.displayName,
-            isFreeTier: request.caller.tier === 'free',
-            isFallback,
-          }
-        : null,
-    };
   }
 }
 

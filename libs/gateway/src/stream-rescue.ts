@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { failureReason, isFallbackTrigger } from '@tiergate/fallback-manager';
+import { FeatureGate } from '@tiergate/flags';
 import { ModelSelector, type ModelCandidate } from '@tiergate/model-selector';
 import type { TextStreamEvent } from '@tiergate/provider';
 import type { AnswerSource, GatewayRequestBase } from './gateway.types';
@@ -37,9 +38,15 @@ export class StreamRescue {
   constructor(
     private readonly caller: ModelCaller,
     private readonly selector: ModelSelector,
+    private readonly gate: FeatureGate,
   ) {}
 
-  async *guard(
+  /** The stream, rescued on failure while the fallback flag is on (as it is, when it is off). */
+  guard(events: AsyncGenerator<TextStreamEvent>, context: RescueContext): AsyncGenerator<TextStreamEvent> {
+    return this.gate.fallbackEnabled ? this.rescued(events, context) : events;
+  }
+
+  private async *rescued(
     events: AsyncGenerator<TextStreamEvent>,
     context: RescueContext,
   ): AsyncGenerator<TextStreamEvent> {

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError, ErrorCode, httpErrorFor } from '@tiergate/common';
 import type { FailedAttempt } from '@tiergate/fallback-manager';
+import { UpstreamKeyResolver } from '@tiergate/key-manager';
 import { Metrics } from '@tiergate/metrics';
+import type { ModelCandidate } from '@tiergate/model-selector';
 import { featureOf, QuotaService, type Admission } from '@tiergate/quota';
 import { PriceBook, UsageRecorder } from '@tiergate/usage';
 import { CatalogService } from '@tiergate/catalog';
 import type { AnswerSource, GatewayRequestBase, Modality } from './gateway.types';
-import { NO_USAGE, type UsageFacts } from './metering';
+import { NO_USAGE, type Metering, type UsageFacts } from './metering';
 
 export interface MeterReading {
   request: GatewayRequestBase;
@@ -29,8 +31,32 @@ export class UsageMeter {
     private readonly catalog: CatalogService,
     private readonly recorder: UsageRecorder,
     private readonly quota: QuotaService,
+    private readonly keys: UpstreamKeyResolver,
     private readonly metrics: Metrics,
   ) {}
+
+  /**
+   * Reserves the request against the caller's quota and rate limits, once, before the first
+   * model is called (on the caller's own key for that model's provider: rate limits only).
+   */
+  async reserve(
+    request: GatewayRequestBase,
+    modality: Modality,
+    primary: ModelCandidate,
+    demand: Metering<unknown>['demand'],
+  ): Promise<Admission> {
+    return this.quota.admit({
+      ...demand,
+      caller: request.caller,
+      feature: featureOf(modality),
+      ownKey: await this.keys.usesOwnKey(request.caller, primary.providerId),
+    });
+  }
+
+  /** Gives a reservation back in full (no model answered). */
+  refund(admission: Admission): Promise<void> {
+    return this.quota.refund(admission);
+  }
 
   /** The request's cost in USD, from the catalog's token prices and the price table. */
   async costOf(
