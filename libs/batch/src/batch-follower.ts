@@ -169,7 +169,7 @@ export class BatchFollower {
    */
   private async countAgainstQuota(job: BatchJobEntity, results: BatchLineResult[]): Promise<void> {
     if (job.keySource !== 'system') return;
-    const served = results.filter((line) => line.error === null && line.statusCode < 400);
+    const served = results.filter((line) => line.error === null);
     const tokens = served.reduce((sum, line) => sum + line.promptTokens + line.completionTokens, 0);
     await this.quota.countRecorded(
       job.userId,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { NotFoundError } from '@tiergate/common';
-import { CapacityCosts, UsageReports, type CapacityCost } from '@tiergate/usage';
+import { CapacityCosts, roundUsd, UsageReports, type CapacityCost } from '@tiergate/usage';
 import { DedicatedRepository } from './dedicated.repository';
 import type { EndpointRunEntity } from './entities/endpoint-run.entity';
 
@@ -26,8 +26,6 @@ export interface EndpointStats extends ModelStats {
   totalCostUsd: number;
 }
 
-const round = (value: number, digits: number) => Math.round(value * 10 ** digits) / 10 ** digits;
-
 /**
  * Billed running time in [from, until): each run interval, clipped to the range, counts in whole
  * started minutes (Together bills by the minute) at the hourly price it ran at.
@@ -43,7 +41,7 @@ export function runningTime(runs: EndpointRunEntity[], from: Date, until: Date, 
     minutes += billed;
     cost += (billed * run.pricePerHourUsd) / 60;
   }
-  return { minutes, costUsd: round(cost, 8) };
+  return { minutes, costUsd: roundUsd(cost) };
 }
 
 /** Whole UTC days [from, to] as the instants [since, until). */
@@ -94,7 +92,7 @@ export class DedicatedStats implements CapacityCosts {
       endpointId: endpoint.id,
       runningMinutes: running.minutes,
       runningCostUsd: running.costUsd,
-      totalCostUsd: round(usage.tokenCostUsd + running.costUsd, 8),
+      totalCostUsd: roundUsd(usage.tokenCostUsd + running.costUsd),
     };
   }
 
@@ -115,10 +113,7 @@ export class DedicatedStats implements CapacityCosts {
       .filter((endpoint) => endpoint.running_minutes > 0);
     return {
       running_minutes: endpoints.reduce((sum, endpoint) => sum + endpoint.running_minutes, 0),
-      cost_usd: round(
-        endpoints.reduce((sum, endpoint) => sum + endpoint.cost_usd, 0),
-        8,
-      ),
+      cost_usd: roundUsd(endpoints.reduce((sum, endpoint) => sum + endpoint.cost_usd, 0)),
       endpoints,
     };
   }

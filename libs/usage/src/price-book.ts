@@ -38,6 +38,9 @@ export interface CostFacts {
 export const DEFAULT_TIER_CREDITS_USD: Record<string, number> = { free: 1, premium: 25, enterprise: 500 };
 
 /** The cost of a request: catalog token prices, else the admin-edited price table. */
+/** Dollars to the ledger's precision (eight decimals), wherever costs are added up. */
+export const roundUsd = (usd: number): number => Math.round(usd * 1e8) / 1e8;
+
 @Injectable()
 export class PriceBook implements OnModuleInit, OnApplicationShutdown {
   private readonly snapshot: SharedSnapshot<PriceTable>;
@@ -88,7 +91,7 @@ export class PriceBook implements OnModuleInit, OnApplicationShutdown {
         1_000_000;
     if (facts.audioSeconds && facts.modality === 'audio_stt')
       usd += (facts.audioSeconds / 60) * (model.per_minute ?? table.transcription_per_minute);
-    return Math.round(usd * 1e8) / 1e8;
+    return roundUsd(usd);
   }
 
   /**

@@ -19,6 +19,7 @@ import {
   UsageLog,
   UsageReports,
   UsageSeries,
+  roundUsd,
   type CapacityCost,
   type UsageFilter,
 } from '@tiergate/usage';
@@ -224,5 +225,3 @@ export function parseTimeRange(text: string): number {
     );
   return hours;
 }
-
-const roundUsd = (value: number) => Math.round(value * 1e8) / 1e8;

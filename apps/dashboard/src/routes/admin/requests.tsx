@@ -41,9 +41,9 @@ export function RequestLogPage() {
   const catalog = useCatalog();
   const models = useMemo(() => (catalog.data?.models ?? []).map((model) => model.id), [catalog.data]);
   const pageNumber = cursors.length + 1;
-  const nextCursor = events.isPlaceholderData ? null : (events.data?.next_cursor ?? null);
   // While the next page loads, the previous page stays on screen but its figures are not this page's.
   const shown = events.isPlaceholderData ? undefined : events.data;
+  const nextCursor = shown?.next_cursor ?? null;
 
   return (
     <Page
