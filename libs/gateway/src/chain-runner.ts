@@ -65,8 +65,9 @@ export class ChainRunner {
     request: GatewayRequestBase,
     selection: Selection,
     invoke: (call: ModelCall) => Promise<T>,
-    cache?: AnswerCachePolicy<T>,
+    options: { cache?: AnswerCachePolicy<T>; expectedTokens: number },
   ): Promise<Answered<T>> {
+    const { cache, expectedTokens } = options;
     const { chain } = selection;
     const hit = cache?.preferred ? await cache.read() : undefined;
     if (hit !== undefined)
@@ -107,7 +108,7 @@ export class ChainRunner {
                 attempts += 1;
                 keySources.set(breakerKey(candidate), call.credential.source);
               },
-              { mayRetry: context.mayRetry },
+              { mayRetry: context.mayRetry, expectedTokens },
             );
             answered = call;
             return result;

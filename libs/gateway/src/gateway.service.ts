@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiConfig } from '@tiergate/config';
 import { ArtifactService, measureAudio } from '@tiergate/media';
-import type { TextGeneration } from '@tiergate/provider';
 import { countPromptTokens, countTextTokens } from '@tiergate/quota';
 import type {
   Embeddings,
@@ -18,9 +17,8 @@ import type {
   SpeechResult,
   TranscriptionResult,
 } from './gateway.types';
-import type { Metering } from './metering';
 import { RequestPipeline } from './request-pipeline';
-import type { OpenedStream } from './stream-rescue';
+import type { UsageDemand } from './usage-meter';
 
 const PCM_BYTES_PER_SECOND = 24_000 * 2; // raw speech: 16-bit mono at 24 kHz
 /** Speech runs at about 15 characters a second: the estimate its minutes are reserved by. */
@@ -41,92 +39,90 @@ export class GatewayService {
 
   chat(request: GatewayChatRequest): Promise<GatewayTextResult> {
     const modality = request.modality ?? 'chat';
+    const { messages, sampling } = request;
     return this.pipeline.run(
       request,
       modality,
-      (call) =>
-        call.provider.chat(
-          { ...sampling(request), model: call.model, messages: request.messages },
-          call.context,
-        ),
+      (call, granted) =>
+        call.provider.chat({ ...sampling, ...granted, model: call.model, messages }, call.context),
       {
-        cache: this.pipeline.answerCache(request, modality, {
-          messages: request.messages,
-          ...sampling(request),
-        }),
-        metering: textMetering(request, countPromptTokens(request.messages), false),
+        demand: textDemand(request, countPromptTokens(messages), false),
+        usageOf: (answer) => answer.usage,
+        cache: this.pipeline.answerCache(request, modality, { messages, sampling }),
       },
     );
   }
 
   chatStream(request: GatewayChatRequest): Promise<GatewayTextStream> {
     const modality = request.modality ?? 'chat';
-    const cache = this.pipeline.answerCache(request, modality, {
-      messages: request.messages,
-      ...sampling(request),
-    });
-    const metering = textMetering<OpenedStream>(request, countPromptTokens(request.messages), true);
-    // A rescue continues from the partial answer, sent as an assistant prefix.
-    return this.pipeline.runStream(request, modality, cache, metering, (call, partial) =>
-      call.provider.chatStream(
-        {
-          ...sampling(request),
-          model: call.model,
-          messages: partial
-            ? [...request.messages, { role: 'assistant', content: partial }]
-            : request.messages,
-        },
-        call.context,
-      ),
+    const { messages, sampling } = request;
+    return this.pipeline.runStream(
+      request,
+      modality,
+      {
+        demand: textDemand(request, countPromptTokens(messages), true),
+        cache: this.pipeline.answerCache(request, modality, { messages, sampling }),
+      },
+      // A rescue continues from the partial answer, sent as an assistant prefix.
+      (call, granted, partial) =>
+        call.provider.chatStream(
+          {
+            ...sampling,
+            ...granted,
+            model: call.model,
+            messages: partial ? [...messages, { role: 'assistant', content: partial }] : messages,
+          },
+          call.context,
+        ),
     );
   }
 
   complete(request: GatewayCompletionRequest): Promise<GatewayTextResult> {
+    const { prompt, sampling } = request;
     return this.pipeline.run(
       request,
       'text',
-      (call) =>
-        call.provider.complete(
-          { ...sampling(request), model: call.model, prompt: request.prompt },
-          call.context,
-        ),
+      (call, granted) =>
+        call.provider.complete({ ...sampling, ...granted, model: call.model, prompt }, call.context),
       {
-        cache: this.pipeline.answerCache(request, 'text', { prompt: request.prompt, ...sampling(request) }),
-        metering: textMetering(request, countTextTokens(request.prompt), false),
+        demand: textDemand(request, countTextTokens(prompt), false),
+        usageOf: (answer) => answer.usage,
+        cache: this.pipeline.answerCache(request, 'text', { prompt, sampling }),
       },
     );
   }
 
   completeStream(request: GatewayCompletionRequest): Promise<GatewayTextStream> {
-    const cache = this.pipeline.answerCache(request, 'text', {
-      prompt: request.prompt,
-      ...sampling(request),
-    });
-    const metering = textMetering<OpenedStream>(request, countTextTokens(request.prompt), true);
-    // A rescue continues the raw prompt with the partial answer appended.
-    return this.pipeline.runStream(request, 'text', cache, metering, (call, partial) =>
-      call.provider.completeStream(
-        { ...sampling(request), model: call.model, prompt: request.prompt + (partial ?? '') },
-        call.context,
-      ),
+    const { prompt, sampling } = request;
+    return this.pipeline.runStream(
+      request,
+      'text',
+      {
+        demand: textDemand(request, countTextTokens(prompt), true),
+        cache: this.pipeline.answerCache(request, 'text', { prompt, sampling }),
+      },
+      // A rescue continues the raw prompt with the partial answer appended.
+      (call, granted, partial) =>
+        call.provider.completeStream(
+          { ...sampling, ...granted, model: call.model, prompt: prompt + (partial ?? '') },
+          call.context,
+        ),
     );
   }
 
   /** Generates images and stores each one; the answer carries signed links. */
   async generateImages(request: GatewayImageRequest): Promise<Served<GeneratedImageFile[]>> {
     const megapixels = ((request.width ?? 1024) * (request.height ?? 1024)) / 1_000_000;
-    const { result, source } = await this.pipeline.run(
+    const { result, source, rateLimit } = await this.pipeline.run(
       request,
       'image',
       (call) => call.provider.generateImages({ ...imageFields(request), model: call.model }, call.context),
       {
-        metering: {
-          demand: { stream: false },
-          facts: (generated) => ({
-            images: generated.images.length,
-            megapixels: generated.images.length * megapixels,
-          }),
-        },
+        demand: { stream: false },
+        usageOf: (generated) => ({
+          images: generated.images.length,
+          megapixels: generated.images.length * megapixels,
+        }),
       },
     );
     const files = await Promise.all(
@@ -135,13 +131,13 @@ export class GatewayService {
         data: image.data,
       })),
     );
-    return { result: files, source };
+    return { result: files, source, rateLimit };
   }
 
   /** Measures the audio (refusing what is not audio before any upstream call), then transcribes it. */
   async transcribe(request: GatewayTranscriptionRequest): Promise<Served<TranscriptionResult>> {
     const info = await measureAudio(request.audio, request.field, request.contentType);
-    const { result, source } = await this.pipeline.run(
+    const { result, source, rateLimit } = await this.pipeline.run(
       request,
       'audio_stt',
       (call) =>
@@ -158,23 +154,16 @@ export class GatewayService {
           call.context,
         ),
       {
-        metering: {
-          demand: { stream: false, audioSeconds: info.durationSeconds },
-          facts: () => ({ audioSeconds: info.durationSeconds }),
-        },
+        demand: { stream: false, audioSeconds: info.durationSeconds },
+        usageOf: () => ({ audioSeconds: info.durationSeconds }),
       },
     );
-    return { result: { ...result, durationSeconds: info.durationSeconds }, source };
+    return { result: { ...result, durationSeconds: info.durationSeconds }, source, rateLimit };
   }
 
+  /** Minutes are reserved from the text's length and settled to the measured audio. */
   async speak(request: GatewaySpeechRequest): Promise<Served<SpeechResult>> {
-    // Minutes are reserved from the text's length and settled to the measured audio.
-    const metering: Metering<unknown> = {
-      demand: { stream: false, audioSeconds: request.input.length / SPOKEN_CHARACTERS_PER_SECOND },
-      facts: () => ({}),
-      deferred: true,
-    };
-    const { result, source, admission, startedAt } = await this.pipeline.run(
+    const { result, source, rateLimit, ticket } = await this.pipeline.open(
       request,
       'audio_tts',
       (call) =>
@@ -188,32 +177,31 @@ export class GatewayService {
           },
           call.context,
         ),
-      { metering },
+      { demand: { stream: false, audioSeconds: request.input.length / SPOKEN_CHARACTERS_PER_SECOND } },
     );
-    const durationSeconds =
-      result.format === 'raw'
-        ? Math.round((result.audio.length / PCM_BYTES_PER_SECOND) * 1000) / 1000
-        : (await measureAudio(result.audio, 'audio', result.contentType)).durationSeconds;
-    await this.pipeline.finish(
-      request,
-      'audio_tts',
-      startedAt,
-      source,
-      admission,
-      { audioSeconds: durationSeconds, characters: request.input.length },
-      metering,
-    );
-    const artifact = request.store ? await this.artifacts.save(result.audio, result.contentType) : undefined;
-    return {
-      result: {
+    try {
+      const durationSeconds =
+        result.format === 'raw'
+          ? Math.round((result.audio.length / PCM_BYTES_PER_SECOND) * 1000) / 1000
+          : (await measureAudio(result.audio, 'audio', result.contentType)).durationSeconds;
+      const characters = request.input.length;
+      const costUsd = await ticket.settle({ audioSeconds: durationSeconds, characters }, source);
+      const artifact = request.store
+        ? await this.artifacts.save(result.audio, result.contentType)
+        : undefined;
+      const speech = {
         audio: result.audio,
         contentType: result.contentType,
         durationSeconds,
-        characters: request.input.length,
+        characters,
         artifact,
-      },
-      source,
-    };
+      };
+      return { result: speech, source: { ...source, costUsd }, rateLimit };
+    } catch (error) {
+      // Audio that cannot be measured is not charged (it is settled first when it can be).
+      await ticket.fail(error, source);
+      throw error;
+    }
   }
 
   embed(request: GatewayEmbeddingRequest): Promise<Served<Embeddings>> {
@@ -223,49 +211,25 @@ export class GatewayService {
       'embedding',
       (call) => call.provider.embed({ model: call.model, input: request.input }, call.context),
       {
-        metering: {
-          demand: { stream: false, promptTokens, maxTokens: 0 },
-          facts: (result) => {
-            const tokens = result.usage?.totalTokens ?? promptTokens;
-            return { promptTokens: tokens, totalTokens: tokens };
-          },
+        demand: { stream: false, promptTokens, maxTokens: 0 },
+        usageOf: (result) => {
+          const tokens = result.usage?.totalTokens ?? promptTokens;
+          return { promptTokens: tokens, totalTokens: tokens };
         },
       },
     );
   }
 }
 
-/** How a text request is counted: its prompt and max_tokens before, the reported usage after. */
-function textMetering<T extends TextGeneration | OpenedStream>(
+/** What a text request will use: its prompt and the max_tokens it asked for. */
+function textDemand(
   request: GatewayChatRequest | GatewayCompletionRequest,
   promptTokens: number,
   stream: boolean,
-): Metering<T> & { promptTokens: number } {
-  return {
-    promptTokens,
-    demand: { stream, promptTokens, maxTokens: request.maxTokens },
-    apply: (admission) => (request.maxTokens = admission.maxTokens),
-    facts: (result) =>
-      'usage' in result
-        ? {
-            promptTokens: result.usage.promptTokens,
-            completionTokens: result.usage.completionTokens,
-            totalTokens: result.usage.totalTokens,
-          }
-        : {},
-  };
+): UsageDemand & { promptTokens: number } {
+  return { stream, promptTokens, maxTokens: request.sampling.maxTokens };
 }
 
 function imageFields({ prompt, negativePrompt, width, height, steps, n, seed }: GatewayImageRequest) {
   return { prompt, negativePrompt, width, height, steps, n, seed };
-}
-
-function sampling(request: GatewayChatRequest | GatewayCompletionRequest) {
-  return {
-    maxTokens: request.maxTokens,
-    temperature: request.temperature,
-    topP: request.topP,
-    stop: request.stop,
-    seed: request.seed,
-  };
 }

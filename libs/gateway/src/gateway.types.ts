@@ -5,10 +5,11 @@ import type { RequestedProvider } from '@tiergate/model-selector';
 import type {
   ChatMessage,
   Embeddings,
+  FinishReason,
   ImageRequest,
+  Sampling,
   SpeechFormat,
   TextGeneration,
-  TextStreamEvent,
   TokenUsage,
   Transcription,
 } from '@tiergate/provider';
@@ -33,32 +34,23 @@ export interface GatewayRequestBase {
    * `cache: true` in a seed body). Honoured only for deterministic requests (temperature 0).
    */
   preferCached?: boolean;
-  /** Told where the answer comes from as soon as that is settled (before a stream's first byte). */
-  onServed?: (source: AnswerSource) => void;
-  /** Told the caller's remaining quota (X-RateLimit-* headers) once the request is admitted. */
-  onQuota?: (headers: Record<string, string>) => void;
   /** Where the request's time goes (Server-Timing, the overhead histogram): fed by each step. */
   timings?: RequestTimings;
   /** The request's trace, only when tracing is on and the request sampled: a span per step. */
   trace?: RequestTrace;
 }
 
-export interface SamplingOptions {
-  maxTokens?: number;
-  temperature?: number;
-  topP?: number;
-  stop?: string[];
-  seed?: number;
-}
-
-export interface GatewayChatRequest extends GatewayRequestBase, SamplingOptions {
+export interface GatewayChatRequest extends GatewayRequestBase {
   /** `chat` by default; the seed's text, code and image-analysis endpoints are chats too. */
   modality?: 'chat' | 'text' | 'code' | 'vision';
   messages: ChatMessage[];
+  /** As the caller asked; `max_tokens` may be capped by the tier before it goes upstream. */
+  sampling: Sampling;
 }
 
-export interface GatewayCompletionRequest extends GatewayRequestBase, SamplingOptions {
+export interface GatewayCompletionRequest extends GatewayRequestBase {
   prompt: string;
+  sampling: Sampling;
 }
 
 export interface GatewayImageRequest extends GatewayRequestBase, Omit<ImageRequest, 'model'> {}
@@ -117,16 +109,29 @@ export interface ModelSourceIndicator {
   isFallback: boolean;
 }
 
+/** An answer, where it came from, and the caller's quota figures: the HTTP edge turns them into headers. */
 export interface Served<T> {
   result: T;
   source: AnswerSource;
+  /** X-RateLimit-* of the admitted request (empty when the tier sets no daily request cap). */
+  rateLimit: Record<string, string>;
 }
 
 export type GatewayTextResult = Served<TextGeneration>;
 
+/**
+ * A stream's events as the gateway hands them out: the text, then one final event with the
+ * usage and where the whole answer came from (another model may have finished it), priced.
+ */
+export type GatewayStreamEvent =
+  | { type: 'delta'; content: string }
+  | { type: 'end'; finishReason: FinishReason; usage: TokenUsage; source: AnswerSource };
+
+/** A stream whose first event has arrived: where it comes from is known before the first byte. */
 export interface GatewayTextStream {
   source: AnswerSource;
-  events: AsyncIterable<TextStreamEvent>;
+  rateLimit: Record<string, string>;
+  events: AsyncIterable<GatewayStreamEvent>;
 }
 
 export interface GeneratedImageFile extends SavedArtifact {
@@ -147,4 +152,4 @@ export interface SpeechResult {
   artifact?: SavedArtifact;
 }
 
-export type { Embeddings, TokenUsage };
+export type { Embeddings, Sampling, TokenUsage };

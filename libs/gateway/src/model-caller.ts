@@ -18,7 +18,6 @@ import {
   withRetries,
 } from '@tiergate/provider';
 import type { GatewayRequestBase } from './gateway.types';
-import { expectedTokens, reportedTokens } from './pacing-demand';
 
 /** One model on one provider, with the key the call goes out with. */
 export interface ModelCall {
@@ -56,7 +55,11 @@ export class ModelCaller {
     candidate: ChainCandidate,
     invoke: (call: ModelCall) => Promise<T>,
     onAttempt: (call: ModelCall) => void,
-    options: { mayRetry?: () => Promise<boolean> } = {},
+    options: {
+      mayRetry?: () => Promise<boolean>;
+      /** The tokens a paced key counts the call with before it goes out (prompt plus max_tokens). */
+      expectedTokens: number;
+    },
   ): Promise<{ result: T; call: ModelCall }> {
     const provider = this.providers.get(candidate.providerId);
     if (!provider) throw new NoSystemKeyError(candidate.providerId);
@@ -78,7 +81,7 @@ export class ModelCaller {
         const result = await withRetries(
           this.config.upstream.retry,
           async () => {
-            await this.pace(request, call);
+            await this.pace(request, call, options.expectedTokens);
             onAttempt(call);
             return this.timed(call, invoke);
           },
@@ -102,13 +105,13 @@ export class ModelCaller {
    * Takes a pacing slot for the attempt when the key carries its account's limits (nothing
    * otherwise): on this key, or on another system key with room (KeyPacing).
    */
-  private async pace(request: GatewayRequestBase, call: ModelCall): Promise<void> {
+  private async pace(request: GatewayRequestBase, call: ModelCall, tokens: number): Promise<void> {
     call.settle = undefined;
     if (!this.pacing.paces(call.credential)) return;
     const paced = await this.pacing.acquire(call.credential, {
       providerId: call.provider.id,
       providerName: call.provider.displayName,
-      tokens: () => expectedTokens(request),
+      tokens: () => tokens,
       signal: request.signal,
     });
     if (paced.credential !== call.credential) {
@@ -167,4 +170,10 @@ function isRejectedKey(error: unknown): boolean {
     error.code === ErrorCode.UpstreamAuthFailed &&
     error.upstreamStatus === 401
   );
+}
+
+/** The total tokens an answer reports, when it reports them (text generations, embeddings). */
+function reportedTokens(result: unknown): number | undefined {
+  const usage = (result as { usage?: { totalTokens?: unknown } | null } | null)?.usage;
+  return typeof usage?.totalTokens === 'number' ? usage.totalTokens : undefined;
 }

@@ -3,12 +3,13 @@ import type { ProviderRegistry } from '@tiergate/provider';
 import type { Admission } from '@tiergate/quota';
 import { AnswerSources } from './answer-sources';
 import type { Answered, ChainRunner } from './chain-runner';
-import type { AnswerSource, GatewayRequestBase } from './gateway.types';
-import type { Metering } from './metering';
+import type { GatewayRequestBase, Modality } from './gateway.types';
+import type { ModelCall } from './model-caller';
 import { RequestPipeline } from './request-pipeline';
 import type { ResponseCache } from './response-cache';
 import type { StreamRescue } from './stream-rescue';
-import type { UsageMeter } from './usage-meter';
+import type { UsageDemand, UsageMeter } from './usage-meter';
+import { UsageTicket } from './usage-ticket';
 
 /**
  * A strict double: only the methods a test gives exist; calling any other one fails the test,
@@ -33,21 +34,43 @@ interface Answer {
   tokens: number;
 }
 
-const metering: Metering<Answer> = {
-  demand: { promptTokens: 12, maxTokens: 100, stream: false },
-  facts: (answer) => ({ promptTokens: 12, completionTokens: answer.tokens, totalTokens: 12 + answer.tokens }),
+const demand: UsageDemand = { promptTokens: 12, maxTokens: 100, stream: false };
+const plan = {
+  demand,
+  usageOf: (answer: Answer) => ({
+    promptTokens: 12,
+    completionTokens: answer.tokens,
+    totalTokens: 12 + answer.tokens,
+  }),
 };
+const CALL = { model: 'primary/model' } as ModelCall;
 
 function setup(outcome: () => Promise<Answered<Answer>>) {
-  const admission = { headers: { 'x-ratelimit-remaining': '9' } } as unknown as Admission;
+  // The tier caps max_tokens at 64.
+  const admission = { headers: { 'x-ratelimit-remaining': '9' }, maxTokens: 64 } as unknown as Admission;
   const calls: string[] = [];
   const quota = {
-    reserve: jest.fn(async () => (calls.push('reserve'), admission)),
+    admit: jest.fn(
+      async (
+        request: GatewayRequestBase,
+        modality: Modality,
+        _primary: unknown,
+        _demand: unknown,
+        at: number,
+      ): Promise<UsageTicket> => {
+        calls.push('admit');
+        return new UsageTicket(strictMeter, request, modality, at, admission, true);
+      },
+    ),
     refund: jest.fn(async () => void calls.push('refund')),
   };
   const chains = {
     select: jest.fn(async () => (calls.push('select'), { chain: [PRIMARY, FALLBACK], named: false })),
-    answer: jest.fn(async () => (calls.push('answer'), outcome())),
+    answer: jest.fn(async (_request: unknown, _selection: unknown, attempt: (call: ModelCall) => unknown) => {
+      calls.push('answer');
+      await attempt(CALL);
+      return outcome();
+    }),
   };
   const meter = {
     ...quota,
@@ -55,6 +78,7 @@ function setup(outcome: () => Promise<Answered<Answer>>) {
     record: jest.fn(async () => (calls.push('record'), 0.000123)),
     recordFailedAttempts: jest.fn(() => void calls.push('recordFailedAttempts')),
   };
+  const strictMeter = strict<UsageMeter>('meter', meter);
   const pipeline = new RequestPipeline(
     strict<ChainRunner>('chains', chains),
     new AnswerSources(
@@ -63,17 +87,14 @@ function setup(outcome: () => Promise<Answered<Answer>>) {
     ),
     strict<ResponseCache>('answers'),
     strict<StreamRescue>('rescue'),
-    strict<UsageMeter>('meter', meter),
+    strictMeter,
   );
-  const served: AnswerSource[] = [];
-  const quotaHeaders: Array<Record<string, string>> = [];
   const request: GatewayRequestBase = {
     caller: { id: 'u1', email: 'u1@example.com', role: 'user', tier: 'free', via: 'api_key' },
     requestId: 'req-1',
-    onServed: (source) => served.push(source),
-    onQuota: (headers) => quotaHeaders.push(headers),
   };
-  return { pipeline, request, quota, chains, meter, admission, calls, served, quotaHeaders };
+  const invoke = jest.fn(async () => ({ text: 'hi', tokens: 5 }));
+  return { pipeline, request, quota, chains, meter, admission, calls, invoke };
 }
 
 const answered = (overrides: Partial<Answered<Answer>> = {}): Answered<Answer> => ({
@@ -87,15 +108,20 @@ const answered = (overrides: Partial<Answered<Answer>> = {}): Answered<Answer> =
 });
 
 describe('RequestPipeline.run', () => {
-  it('reserves once before the chain, answers, and settles and records without waiting for Redis', async () => {
-    const { pipeline, request, quota, meter, admission, calls, served, quotaHeaders } = setup(async () =>
+  it('reserves once before the chain, calls with what was granted, settles without waiting for Redis', async () => {
+    const { pipeline, request, quota, chains, meter, admission, calls, invoke } = setup(async () =>
       answered(),
     );
-    const result = await pipeline.run(request, 'chat', jest.fn(), { metering });
+    const result = await pipeline.run(request, 'chat', invoke, plan);
 
-    expect(calls).toEqual(['select', 'reserve', 'answer', 'recordFailedAttempts', 'settle', 'record']);
-    expect(quota.reserve).toHaveBeenCalledWith(request, 'chat', PRIMARY, metering.demand);
-    expect(quotaHeaders).toEqual([{ 'x-ratelimit-remaining': '9' }]);
+    expect(calls).toEqual(['select', 'admit', 'answer', 'recordFailedAttempts', 'settle', 'record']);
+    expect(quota.admit).toHaveBeenCalledWith(request, 'chat', PRIMARY, demand, expect.any(Number));
+    // The call goes out with the capped max_tokens, and a paced key counts prompt plus that.
+    expect(invoke).toHaveBeenCalledWith(CALL, { maxTokens: 64 });
+    expect(chains.answer).toHaveBeenCalledWith(request, expect.anything(), expect.any(Function), {
+      cache: undefined,
+      expectedTokens: 12 + 64,
+    });
     expect(meter.settle).toHaveBeenCalledWith(
       admission,
       { promptTokens: 12, completionTokens: 5, totalTokens: 17 },
@@ -103,8 +129,8 @@ describe('RequestPipeline.run', () => {
     );
     expect(quota.refund).not.toHaveBeenCalled();
     expect(result.result).toEqual({ text: 'hi', tokens: 5 });
-    expect(served).toHaveLength(1);
-    expect(served[0]).toMatchObject({
+    expect(result.rateLimit).toEqual({ 'x-ratelimit-remaining': '9' });
+    expect(result.source).toMatchObject({
       providerId: 'together_ai',
       servedModel: 'primary/model',
       isFallback: false,
@@ -121,7 +147,7 @@ describe('RequestPipeline.run', () => {
   });
 
   it('describes a fallback answer, with the reason the primary was passed over', async () => {
-    const { pipeline, request, served, quota } = setup(async () =>
+    const { pipeline, request, quota, invoke } = setup(async () =>
       answered({
         candidate: FALLBACK,
         strategy: 'SAME_PROVIDER_DIFFERENT_MODEL',
@@ -129,9 +155,9 @@ describe('RequestPipeline.run', () => {
         attempts: 2,
       }),
     );
-    await pipeline.run(request, 'chat', jest.fn(), { metering });
-    expect(quota.reserve).toHaveBeenCalledTimes(1); // a fallback never counts twice
-    expect(served[0]).toMatchObject({
+    const { source } = await pipeline.run(request, 'chat', invoke, plan);
+    expect(quota.admit).toHaveBeenCalledTimes(1); // a fallback never counts twice
+    expect(source).toMatchObject({
       servedModel: 'fallback/model',
       isFallback: true,
       fallbackStrategy: 'SAME_PROVIDER_DIFFERENT_MODEL',
@@ -142,32 +168,55 @@ describe('RequestPipeline.run', () => {
 
   it('gives the whole reservation back and records the failure when no model answers', async () => {
     const failure = new Error('every model failed');
-    const { pipeline, request, quota, meter, admission, calls, served } = setup(() =>
+    const { pipeline, request, quota, meter, admission, calls, invoke } = setup(() =>
       Promise.reject(failure),
     );
-    await expect(pipeline.run(request, 'chat', jest.fn(), { metering })).rejects.toBe(failure);
-    expect(calls).toEqual(['select', 'reserve', 'answer', 'refund', 'record']);
+    await expect(pipeline.run(request, 'chat', invoke, plan)).rejects.toBe(failure);
+    expect(calls).toEqual(['select', 'admit', 'answer', 'refund', 'record']);
     expect(quota.refund).toHaveBeenCalledWith(admission);
     expect(meter.settle).not.toHaveBeenCalled();
     expect(meter.record).toHaveBeenCalledWith(expect.objectContaining({ error: failure, modality: 'chat' }));
-    expect(served).toHaveLength(0);
   });
 
   it('a refused reservation stops the request before any model is called', async () => {
-    const { pipeline, request, quota, chains, meter } = setup(async () => answered());
+    const { pipeline, request, quota, chains, meter, invoke } = setup(async () => answered());
     const refused = new Error('quota exceeded');
-    quota.reserve.mockRejectedValueOnce(refused);
-    await expect(pipeline.run(request, 'chat', jest.fn(), { metering })).rejects.toBe(refused);
+    quota.admit.mockRejectedValueOnce(refused);
+    await expect(pipeline.run(request, 'chat', invoke, plan)).rejects.toBe(refused);
     expect(chains.answer).not.toHaveBeenCalled();
     expect(quota.refund).not.toHaveBeenCalled();
     expect(meter.record).toHaveBeenCalledWith(expect.objectContaining({ error: refused }));
   });
+});
 
-  it('requests without metering reserve nothing and settle nothing', async () => {
-    const { pipeline, request, quota, meter, calls } = setup(async () => answered());
-    await pipeline.run(request, 'embedding', jest.fn());
-    expect(quota.reserve).not.toHaveBeenCalled();
+describe('RequestPipeline.open and its ticket', () => {
+  it('leaves the settlement to the ticket, which settles and records exactly once', async () => {
+    const { pipeline, request, meter, calls, invoke } = setup(async () => answered());
+    const { ticket, source, rest } = await pipeline.open(request, 'audio_tts', invoke, { demand });
+    expect(calls).toEqual(['select', 'admit', 'answer', 'recordFailedAttempts']);
+    expect(rest).toEqual([FALLBACK]);
+    const usage = { audioSeconds: 3.5, characters: 52 };
+    const [first, again] = await Promise.all([ticket.settle(usage, source), ticket.settle({}, source)]);
+    expect([first, again]).toEqual([0.000123, 0.000123]);
+    await ticket.fail(new Error('too late'));
+    expect(meter.settle).toHaveBeenCalledTimes(1);
+    expect(meter.record).toHaveBeenCalledTimes(1);
+    expect(meter.record).toHaveBeenCalledWith(
+      expect.objectContaining({ usage, source, modality: 'audio_tts' }),
+    );
+    expect(meter.refund).not.toHaveBeenCalled();
+  });
+
+  it('a failed ticket refunds the reservation once and cannot be settled afterwards', async () => {
+    const { pipeline, request, meter, admission, invoke } = setup(async () => answered());
+    const { ticket, source } = await pipeline.open(request, 'audio_tts', invoke, { demand });
+    const failure = new Error('the audio cannot be measured');
+    await ticket.fail(failure, source);
+    await ticket.fail(failure, source);
+    expect(await ticket.settle({ audioSeconds: 1 }, source)).toBe(0);
+    expect(meter.refund).toHaveBeenCalledTimes(1);
+    expect(meter.refund).toHaveBeenCalledWith(admission);
     expect(meter.settle).not.toHaveBeenCalled();
-    expect(calls).toEqual(['select', 'answer', 'recordFailedAttempts']);
+    expect(meter.record).toHaveBeenCalledWith(expect.objectContaining({ error: failure, source }));
   });
 });

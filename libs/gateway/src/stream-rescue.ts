@@ -5,21 +5,16 @@ import { ModelSelector, type ModelCandidate } from '@tiergate/model-selector';
 import type { TextStreamEvent } from '@tiergate/provider';
 import type { AnswerSource, GatewayRequestBase } from './gateway.types';
 import { ModelCaller, type ModelCall } from './model-caller';
-
-/** A stream whose first event has arrived. */
-export interface OpenedStream {
-  id: string;
-  model: string;
-  iterator: AsyncIterator<TextStreamEvent>;
-  first: IteratorResult<TextStreamEvent>;
-}
+import { replayFirst, type OpenedStream, type StreamEvent } from './text-streams';
 
 export interface RescueContext {
   request: GatewayRequestBase;
-  /** The answer's source: updated in place when another model takes over (the final chunk says so). */
+  /** Where the stream comes from; a rescue says where the rest comes from in a `rescued` event. */
   source: AnswerSource;
   /** The models after the one streaming, in chain order. */
   candidates: ModelCandidate[];
+  /** The tokens a continuation is paced with (prompt plus max_tokens). */
+  expectedTokens: number;
   /** Opens a stream that continues from the partial answer. */
   open: (call: ModelCall, partial: string) => Promise<OpenedStream>;
 }
@@ -41,15 +36,16 @@ export class StreamRescue {
     private readonly gate: FeatureGate,
   ) {}
 
-  /** The stream, rescued on failure while the fallback flag is on (as it is, when it is off). */
-  guard(events: AsyncGenerator<TextStreamEvent>, context: RescueContext): AsyncGenerator<TextStreamEvent> {
+  /** The stream's events, rescued on failure while the fallback flag is on. */
+  guard(stream: OpenedStream, context: RescueContext): AsyncGenerator<StreamEvent> {
+    const events = replayFirst(stream);
     return this.gate.fallbackEnabled ? this.rescued(events, context) : events;
   }
 
   private async *rescued(
     events: AsyncGenerator<TextStreamEvent>,
     context: RescueContext,
-  ): AsyncGenerator<TextStreamEvent> {
+  ): AsyncGenerator<StreamEvent> {
     let partial = '';
     try {
       for await (const event of events) {
@@ -59,12 +55,11 @@ export class StreamRescue {
       return;
     } catch (error) {
       if (!isFallbackTrigger(error) || context.request.signal?.aborted) throw error;
-      const continuation = await this.continueWith(context, partial, failureReason(error)).catch(
-        () => undefined,
-      );
-      if (!continuation) throw error;
+      const rescue = await this.continueWith(context, partial, failureReason(error)).catch(() => undefined);
+      if (!rescue) throw error;
+      yield { type: 'rescued', source: rescue.source };
       try {
-        yield* replayFirst(continuation.iterator, continuation.first);
+        yield* replayFirst(rescue.stream);
       } catch {
         throw error;
       }
@@ -75,49 +70,42 @@ export class StreamRescue {
     context: RescueContext,
     partial: string,
     reason: string,
-  ): Promise<OpenedStream | undefined> {
+  ): Promise<{ stream: OpenedStream; source: AnswerSource } | undefined> {
+    const { request, source } = context;
     const next = context.candidates.find((candidate) => this.selector.supportsContinuation(candidate.model));
     if (!next) return undefined;
+    let attempts = source.attempts;
     const { result, call } = await this.caller.call(
-      context.request,
+      request,
       next,
       (call) => context.open(call, partial),
-      () => (context.source.attempts += 1),
+      () => (attempts += 1),
+      { expectedTokens: context.expectedTokens },
     );
     this.logger.warn(
-      { requestId: context.request.requestId, from: context.source.servedModel, to: next.model, reason },
+      { requestId: request.requestId, from: source.servedModel, to: next.model, reason },
       'Stream rescued mid-answer by another model',
     );
-    const sameProvider = call.provider.id === context.source.providerId;
-    Object.assign(context.source, {
-      providerId: call.provider.id,
-      providerName: call.provider.displayName,
-      servedModel: result.model || next.model,
-      keySource: call.credential.source,
-      isFallback: true,
-      fallbackReason: reason,
-      fallbackStrategy: sameProvider ? 'SAME_PROVIDER_DIFFERENT_MODEL' : 'DIFFERENT_PROVIDER',
-    });
-    if (context.source.indicator)
-      Object.assign(context.source.indicator, {
+    const sameProvider = call.provider.id === source.providerId;
+    return {
+      stream: result,
+      source: {
+        ...source,
         providerId: call.provider.id,
-        displayName: call.provider.displayName,
+        providerName: call.provider.displayName,
+        servedModel: result.model || next.model,
+        attempts,
+        keySource: call.credential.source,
         isFallback: true,
-      });
-    return result;
-  }
-}
-
-/** Hands on the first event (already awaited), then the rest; closes the upstream when done. */
-export async function* replayFirst(
-  iterator: AsyncIterator<TextStreamEvent>,
-  first: IteratorResult<TextStreamEvent>,
-): AsyncGenerator<TextStreamEvent> {
-  try {
-    if (first.done) return;
-    yield first.value;
-    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
-  } finally {
-    await iterator.return?.();
+        fallbackReason: reason,
+        fallbackStrategy: sameProvider ? 'SAME_PROVIDER_DIFFERENT_MODEL' : 'DIFFERENT_PROVIDER',
+        indicator: source.indicator && {
+          ...source.indicator,
+          providerId: call.provider.id,
+          displayName: call.provider.displayName,
+          isFallback: true,
+        },
+      },
+    };
   }
 }

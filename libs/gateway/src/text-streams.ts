@@ -1,12 +1,36 @@
-import type { TextGeneration, TextStream, TextStreamEvent } from '@tiergate/provider';
-import type { AnswerCachePolicy } from './request-pipeline';
-import type { OpenedStream } from './stream-rescue';
+import type { TextGeneration, TextStream, TextStreamEvent, TokenUsage } from '@tiergate/provider';
+import { countTextTokens } from '@tiergate/quota';
+import type { AnswerCachePolicy } from './chain-runner';
+import type { AnswerSource, GatewayStreamEvent } from './gateway.types';
+import type { UsageTicket } from './usage-ticket';
+
+/** A stream whose first event has arrived. */
+export interface OpenedStream {
+  id: string;
+  model: string;
+  iterator: AsyncIterator<TextStreamEvent>;
+  first: IteratorResult<TextStreamEvent>;
+}
+
+/** A stream's events inside the pipeline: the provider's, and word that another model took over. */
+export type StreamEvent = TextStreamEvent | { type: 'rescued'; source: AnswerSource };
 
 /** Opens a stream and waits for its first event (so failures up to it can still fall back). */
 export async function startStream(stream: TextStream): Promise<OpenedStream> {
   const iterator = stream[Symbol.asyncIterator]();
   const first = await iterator.next();
   return { iterator, first, model: stream.model, id: stream.id };
+}
+
+/** Hands on the first event (already awaited), then the rest; closes the upstream when done. */
+export async function* replayFirst({ iterator, first }: OpenedStream): AsyncGenerator<TextStreamEvent> {
+  try {
+    if (first.done) return;
+    yield first.value;
+    for (let next = await iterator.next(); !next.done; next = await iterator.next()) yield next.value;
+  } finally {
+    await iterator.return?.();
+  }
 }
 
 /** A cached answer, replayed as a stream. */
@@ -29,10 +53,10 @@ const MAX_CACHED_ANSWER_CHARS = 64 * 1024;
 
 /** Passes the events on, and caches the whole text once the stream has ended cleanly. */
 export async function* keepAnswer(
-  events: AsyncGenerator<TextStreamEvent>,
+  events: AsyncGenerator<StreamEvent>,
   stream: { id: string; model: string },
   cache: AnswerCachePolicy<TextGeneration>,
-): AsyncGenerator<TextStreamEvent> {
+): AsyncGenerator<StreamEvent> {
   let parts: string[] | undefined = [];
   let length = 0;
   for await (const event of events) {
@@ -50,5 +74,40 @@ export async function* keepAnswer(
       });
     }
     yield event;
+  }
+}
+
+/**
+ * The gateway's stream: the text, then the final event with the usage and the source of the
+ * whole answer, priced. The ticket is settled before that event is handed on (so it carries the
+ * cost): with the usage the upstream reported, else the prompt plus the tokens streamed. When the
+ * client leaves early or the stream breaks, it is settled the same way as the stream closes.
+ */
+export async function* settledWhenDone(
+  events: AsyncGenerator<StreamEvent>,
+  stream: { source: AnswerSource; promptTokens: number; ticket: UsageTicket; ttftMs: number },
+): AsyncGenerator<GatewayStreamEvent> {
+  const { ticket, ttftMs, promptTokens } = stream;
+  let source = stream.source;
+  const streamed: string[] = [];
+  const counted = (): TokenUsage => {
+    const completionTokens = countTextTokens(streamed.join(''));
+    return { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens };
+  };
+  try {
+    for await (const event of events) {
+      if (event.type === 'rescued') {
+        source = event.source;
+      } else if (event.type === 'delta') {
+        streamed.push(event.content);
+        yield event;
+      } else {
+        const usage = event.usage ?? counted();
+        const costUsd = await ticket.settle(source.cached ? {} : usage, source, ttftMs);
+        yield { type: 'end', finishReason: event.finishReason, usage, source: { ...source, costUsd } };
+      }
+    }
+  } finally {
+    await ticket.settle(source.cached ? {} : counted(), source, ttftMs);
   }
 }

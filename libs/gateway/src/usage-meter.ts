@@ -4,18 +4,22 @@ import type { FailedAttempt } from '@tiergate/fallback-manager';
 import { UpstreamKeyResolver } from '@tiergate/key-manager';
 import { Metrics } from '@tiergate/metrics';
 import type { ModelCandidate } from '@tiergate/model-selector';
-import { featureOf, QuotaService, type Admission } from '@tiergate/quota';
-import { PriceBook, UsageRecorder } from '@tiergate/usage';
+import { featureOf, QuotaService, type Admission, type QuotaDemand } from '@tiergate/quota';
+import { NO_USAGE, PriceBook, UsageRecorder, type RequestUsage, type UsageEvent } from '@tiergate/usage';
 import { CatalogService } from '@tiergate/catalog';
 import type { AnswerSource, GatewayRequestBase, Modality } from './gateway.types';
-import { NO_USAGE, type Metering, type UsageFacts } from './metering';
+import { UsageTicket } from './usage-ticket';
 
-export interface MeterReading {
+/** What a request will use, as far as it is known before the upstream call. */
+export type UsageDemand = Pick<QuotaDemand, 'promptTokens' | 'maxTokens' | 'audioSeconds' | 'stream'>;
+
+/** A finished request (answered or failed), as the ledger receives it. */
+export interface LedgerEntry {
   request: GatewayRequestBase;
   modality: Modality;
   startedAt: number;
   source?: AnswerSource;
-  facts?: Partial<UsageFacts>;
+  usage?: Partial<RequestUsage>;
   ttftMs?: number;
   error?: unknown;
 }
@@ -38,19 +42,22 @@ export class UsageMeter {
   /**
    * Reserves the request against the caller's quota and rate limits, once, before the first
    * model is called (on the caller's own key for that model's provider: rate limits only).
+   * The ticket says what was granted, and ends the request's account exactly once.
    */
-  async reserve(
+  async admit(
     request: GatewayRequestBase,
     modality: Modality,
     primary: ModelCandidate,
-    demand: Metering<unknown>['demand'],
-  ): Promise<Admission> {
-    return this.quota.admit({
+    demand: UsageDemand,
+    startedAt: number,
+  ): Promise<UsageTicket> {
+    const admission = await this.quota.admit({
       ...demand,
       caller: request.caller,
       feature: featureOf(modality),
       ownKey: await this.keys.usesOwnKey(request.caller, primary.providerId),
     });
+    return new UsageTicket(this, request, modality, startedAt, admission, demand.promptTokens !== undefined);
   }
 
   /** Gives a reservation back in full (no model answered). */
@@ -62,46 +69,36 @@ export class UsageMeter {
   async costOf(
     modality: Modality,
     model: string | null,
-    facts: UsageFacts,
+    usage: RequestUsage,
     cached: boolean,
   ): Promise<number> {
     if (cached) return 0;
     const pricing = model ? (await this.catalog.find(model).catch(() => undefined))?.pricing : undefined;
-    return this.prices.cost({ ...facts, model, modality }, pricing);
+    return this.prices.cost({ ...usage, model, modality }, pricing);
   }
 
   /** Records a finished request (answered or failed); returns its cost. */
-  async record(reading: MeterReading): Promise<number> {
-    const { request, modality, source, error } = reading;
-    const facts = { ...NO_USAGE, ...reading.facts };
-    const cost = source && !error ? await this.costOf(modality, source.servedModel, facts, source.cached) : 0;
+  async record(entry: LedgerEntry): Promise<number> {
+    const { request, modality, source, error } = entry;
+    const usage = { ...NO_USAGE, ...entry.usage };
+    const cost = source && !error ? await this.costOf(modality, source.servedModel, usage, source.cached) : 0;
     const code = error instanceof DomainError ? error.code : error ? ErrorCode.Internal : null;
     const status = code ? httpErrorFor(code).status : 200;
-    const latencyMs = Math.max(0, Date.now() - reading.startedAt);
-    this.observe(reading, status, latencyMs);
+    const latencyMs = Math.max(0, Date.now() - entry.startedAt);
+    this.observe(entry, status, latencyMs);
+    const { megapixels: _priced, ...counted } = usage;
     this.recorder.record({
-      requestId: request.requestId,
-      occurredAt: new Date(reading.startedAt).toISOString(),
-      userId: request.caller.id,
-      tier: request.caller.tier,
-      feature: featureOf(modality),
-      modality,
-      requestedModel: request.model ?? null,
+      ...ledgerBase(request, modality, entry.startedAt),
       servedModel: source?.servedModel ?? null,
       provider: source?.providerId ?? null,
       keySource: source?.keySource ?? 'system',
       isFallback: source?.isFallback ?? false,
       fallbackStrategy: source?.fallbackStrategy ?? null,
       cached: source?.cached ?? false,
-      promptTokens: facts.promptTokens,
-      completionTokens: facts.completionTokens,
-      totalTokens: facts.totalTokens,
-      images: facts.images,
-      audioSeconds: facts.audioSeconds,
-      characters: facts.characters,
+      ...counted,
       costUsd: cost,
       latencyMs,
-      ttftMs: reading.ttftMs ?? null,
+      ttftMs: entry.ttftMs ?? null,
       status,
       errorCode: code,
     });
@@ -125,27 +122,18 @@ export class UsageMeter {
       .filter((failure) => failure.error)
       .forEach((failure, i) => {
         const code = failure.error!.code;
+        const { megapixels: _none, ...nothing } = NO_USAGE;
         this.recorder.record({
+          ...ledgerBase(request, modality, failure.startedAt ?? Date.now()),
           requestId: attemptRequestId(request.requestId, i + 1),
           attemptOf: request.requestId,
-          occurredAt: new Date(failure.startedAt ?? Date.now()).toISOString(),
-          userId: request.caller.id,
-          tier: request.caller.tier,
-          feature: featureOf(modality),
-          modality,
-          requestedModel: request.model ?? null,
           servedModel: failure.candidate.model,
           provider: failure.candidate.providerId,
           keySource: keySourceOf(failure),
           isFallback: false,
           fallbackStrategy: null,
           cached: false,
-          promptTokens: 0,
-          completionTokens: 0,
-          totalTokens: 0,
-          images: 0,
-          audioSeconds: 0,
-          characters: 0,
+          ...nothing,
           costUsd: 0,
           latencyMs: Math.max(0, failure.durationMs ?? 0),
           ttftMs: null,
@@ -155,7 +143,7 @@ export class UsageMeter {
       });
   }
 
-  private observe({ request, modality, source }: MeterReading, status: number, latencyMs: number): void {
+  private observe({ request, modality, source }: LedgerEntry, status: number, latencyMs: number): void {
     const labels = {
       modality,
       model: source?.servedModel ?? request.model ?? 'none',
@@ -172,14 +160,26 @@ export class UsageMeter {
       });
   }
 
-  /** Settles a reservation to the facts (tokens for text, seconds for audio). */
-  settle(admission: Admission | undefined, facts: Partial<UsageFacts>, textual: boolean): Promise<void> {
-    if (!admission) return Promise.resolve();
+  /** Settles a reservation to the usage (tokens for text, seconds for audio). */
+  settle(admission: Admission, usage: Partial<RequestUsage>, textual: boolean): Promise<void> {
     return this.quota.settle(admission, {
-      tokens: textual ? (facts.totalTokens ?? 0) : undefined,
-      audioSeconds: facts.audioSeconds,
+      tokens: textual ? (usage.totalTokens ?? 0) : undefined,
+      audioSeconds: usage.audioSeconds,
     });
   }
+}
+
+/** What every ledger row of a request says about who asked for what, and when. */
+function ledgerBase(request: GatewayRequestBase, modality: Modality, startedAt: number) {
+  return {
+    requestId: request.requestId,
+    occurredAt: new Date(startedAt).toISOString(),
+    userId: request.caller.id,
+    tier: request.caller.tier,
+    feature: featureOf(modality),
+    modality,
+    requestedModel: request.model ?? null,
+  } satisfies Partial<UsageEvent>;
 }
 
 /** The ledger id of a request's n-th failed attempt: `~` never occurs in a request id, and it fits the column. */

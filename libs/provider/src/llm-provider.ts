@@ -13,14 +13,18 @@ export interface ChatMessage {
   name?: string;
 }
 
-/** Sampling options shared by chat and text completions. */
-export interface GenerationOptions {
-  model: string;
+/** Sampling options shared by chat and text completions: one type from the DTOs to the adapters. */
+export interface Sampling {
   maxTokens?: number;
   temperature?: number;
   topP?: number;
   stop?: string[];
+  /** The sampling seed (reproducible answers where the model supports it). */
   seed?: number;
+}
+
+export interface GenerationOptions extends Sampling {
+  model: string;
 }
 
 export interface ChatRequest extends GenerationOptions {

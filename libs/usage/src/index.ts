@@ -1,10 +1,17 @@
 export { UsageModule, createUsageQueue, closeUsageQueue } from './usage.module';
-export { USAGE_QUEUE, LATENCY_BUCKETS_MS, type UsageEvent, type UsageJob } from './usage-event';
+export {
+  USAGE_QUEUE,
+  LATENCY_BUCKETS_MS,
+  NO_USAGE,
+  type RequestUsage,
+  type UsageEvent,
+  type UsageJob,
+} from './usage-event';
 export { UsageWriter, rollupStatement } from './usage-writer';
 export { UsageQuotaTotals, type CountedUsage } from './usage-totals';
 export { UsageRecorder, UsageSink, QueueSink, DirectSink } from './usage-recorder';
 export { UsageSpool } from './usage-spool';
-export { PriceBook, roundUsd, type PriceTable, type CostFacts } from './price-book';
+export { PriceBook, roundUsd, type PriceTable, type PricedUsage } from './price-book';
 export { UsageReports, GROUPINGS, type Grouping, type UsageFilter, type UsageTotals } from './usage-reports';
 export { CapacityCosts, type CapacityCost, type EndpointRunningCost } from './capacity-costs';
 export { UsageLog, type UsageLogPage, type UsageLogRow } from './usage-log';

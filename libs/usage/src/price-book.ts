@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AuditService, type AuditActor } from '@tiergate/audit';
 import { ChangeBus, SharedSnapshot } from '@tiergate/redis';
+import type { RequestUsage } from './usage-event';
 
 /** Prices for what the catalog does not price, per modality, with per-model overrides (USD). */
 export interface PriceTable {
@@ -24,20 +25,14 @@ export interface PriceTable {
   >;
 }
 
-export interface CostFacts {
+/** What a request used, on which model and modality: what it is priced by. */
+export interface PricedUsage extends Omit<RequestUsage, 'totalTokens'> {
   model: string | null;
   modality: string;
-  promptTokens: number;
-  completionTokens: number;
-  images: number;
-  megapixels: number;
-  audioSeconds: number;
-  characters: number;
 }
 
 export const DEFAULT_TIER_CREDITS_USD: Record<string, number> = { free: 1, premium: 25, enterprise: 500 };
 
-/** The cost of a request: catalog token prices, else the admin-edited price table. */
 /** Dollars to the ledger's precision (eight decimals), wherever costs are added up. */
 export const roundUsd = (usd: number): number => Math.round(usd * 1e8) / 1e8;
 
@@ -74,7 +69,8 @@ export class PriceBook implements OnModuleInit, OnApplicationShutdown {
     return this.table.tier_credits_usd?.[tier] ?? DEFAULT_TIER_CREDITS_USD[tier] ?? 0;
   }
 
-  cost(facts: CostFacts, catalog?: { inputPerMillion: number; outputPerMillion: number }): number {
+  /** The cost of a request: catalog token prices, else the admin-edited price table. */
+  cost(facts: PricedUsage, catalog?: { inputPerMillion: number; outputPerMillion: number }): number {
     const table = this.table;
     const model = (facts.model && table.models[facts.model]) || {};
     const input = model.input_per_million ?? catalog?.inputPerMillion ?? 0;

@@ -1,8 +1,30 @@
+/** What a request used: what it is priced by, settled by and recorded with. */
+export interface RequestUsage {
+  promptTokens: number;
+  completionTokens: number;
+  totalTokens: number;
+  images: number;
+  /** Priced, not kept in the ledger. */
+  megapixels: number;
+  audioSeconds: number;
+  characters: number;
+}
+
+export const NO_USAGE: Readonly<RequestUsage> = {
+  promptTokens: 0,
+  completionTokens: 0,
+  totalTokens: 0,
+  images: 0,
+  megapixels: 0,
+  audioSeconds: 0,
+  characters: 0,
+};
+
 /**
  * One gateway request in the ledger: every request, whatever its outcome, produces exactly one;
  * plus one per failed attempt on a model that a fallback then replaced (`attemptOf`).
  */
-export interface UsageEvent {
+export interface UsageEvent extends Omit<RequestUsage, 'megapixels'> {
   requestId: string;
   /** ISO time the request started; with the request id, the row's identity. */
   occurredAt: string;
@@ -17,12 +39,6 @@ export interface UsageEvent {
   isFallback: boolean;
   fallbackStrategy: string | null;
   cached: boolean;
-  promptTokens: number;
-  completionTokens: number;
-  totalTokens: number;
-  images: number;
-  audioSeconds: number;
-  characters: number;
   costUsd: number;
   latencyMs: number;
   ttftMs: number | null;

@@ -12,6 +12,16 @@ const COLUMNS = `request_id varchar, occurred_at timestamptz, user_id uuid, tier
 
 const NAMES = COLUMNS.split(',').map((column) => column.trim().split(/\s+/)[0]);
 
+/** The event's fields under their column names (`prompt_tokens` is `promptTokens`). */
+const FIELDS = NAMES.map(
+  (name) => [name, name.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase())] as const,
+);
+
+function ledgerRow(event: UsageEvent): Record<string, unknown> {
+  const fields = event as unknown as Record<string, unknown>;
+  return Object.fromEntries(FIELDS.map(([column, field]) => [column, fields[field] ?? null]));
+}
+
 const buckets = LATENCY_BUCKETS_MS.map((upper, i) =>
   i === 0
     ? `count(*) FILTER (WHERE latency_ms <= ${upper})`
@@ -76,33 +86,7 @@ export class UsageWriter {
   /** Writes a batch; returns how many events were new (the rest had been written already). */
   async write(events: UsageEvent[]): Promise<number> {
     if (!events.length) return 0;
-    const rows = events.map((event) => ({
-      request_id: event.requestId,
-      occurred_at: event.occurredAt,
-      user_id: event.userId,
-      tier: event.tier,
-      feature: event.feature,
-      modality: event.modality,
-      requested_model: event.requestedModel,
-      served_model: event.servedModel,
-      provider: event.provider,
-      key_source: event.keySource,
-      is_fallback: event.isFallback,
-      fallback_strategy: event.fallbackStrategy,
-      cached: event.cached,
-      prompt_tokens: event.promptTokens,
-      completion_tokens: event.completionTokens,
-      total_tokens: event.totalTokens,
-      images: event.images,
-      audio_seconds: event.audioSeconds,
-      characters: event.characters,
-      cost_usd: event.costUsd,
-      latency_ms: event.latencyMs,
-      ttft_ms: event.ttftMs,
-      status: event.status,
-      error_code: event.errorCode,
-      attempt_of: event.attemptOf ?? null,
-    }));
+    const rows = events.map(ledgerRow);
     const [{ inserted }] = await this.dataSource.query<Array<{ inserted: number }>>(WRITE, [
       JSON.stringify(rows),
     ]);

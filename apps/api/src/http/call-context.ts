@@ -12,12 +12,8 @@ export interface CallContext {
   caller: Principal;
   requestId: string;
   signal: AbortSignal;
-  /** Sets the response headers that say where the answer came from. */
-  onServed: (source: AnswerSource) => void;
   /** `Cache-Control: max-stale`: an earlier answer to the same deterministic request will do. */
   preferCached: boolean;
-  /** Sets the X-RateLimit-* headers of an admitted request. */
-  onQuota: (headers: Record<string, string>) => void;
   /** The provider the caller asked for (`x-provider` header or `provider` field), if any. */
   provider?: RequestedProvider;
   /** Fed by the pipeline's steps; read for Server-Timing when the answer goes out. */
@@ -26,10 +22,18 @@ export interface CallContext {
   trace?: RequestTrace;
 }
 
-/** Where an answer came from, on every surface (the seed's bodies carry it too). */
-export function servedHeaders(reply: FastifyReply, source: AnswerSource): void {
-  if (reply.sent || reply.raw.headersSent) return;
+/**
+ * The headers of a served answer, on every surface: where it came from (`x-tiergate-*`; the
+ * seed's bodies carry it too) and the caller's quota (`X-RateLimit-*`). Returns the answer, so a
+ * controller reads `answered(reply, await this.gateway.chat(request))`.
+ */
+export function answered<T extends { source: AnswerSource; rateLimit: Record<string, string> }>(
+  reply: FastifyReply,
+  served: T,
+): T {
+  const { source, rateLimit } = served;
   void reply.headers({
+    ...rateLimit,
     'x-tiergate-provider': source.providerId,
     'x-tiergate-model': source.servedModel,
     'x-tiergate-key-source': source.keySource,
@@ -40,6 +44,7 @@ export function servedHeaders(reply: FastifyReply, source: AnswerSource): void {
     ...(source.fallbackStrategy && { 'x-tiergate-fallback-strategy': source.fallbackStrategy }),
     ...(source.costUsd !== null && { 'x-tiergate-cost-usd': source.costUsd.toFixed(8) }),
   });
+  return served;
 }
 
 export function clientSignal(reply: FastifyReply): AbortSignal {
@@ -59,12 +64,8 @@ export const Call = createParamDecorator((_: unknown, context: ExecutionContext)
     caller: request.user,
     requestId: request.id,
     signal: clientSignal(reply),
-    onServed: (source) => servedHeaders(reply, source),
     preferCached: /\bmax-stale\b/i.test(request.headers['cache-control'] ?? ''),
     provider: requestedProvider(request),
-    onQuota: (headers) => {
-      if (!reply.sent && !reply.raw.headersSent) void reply.headers(headers);
-    },
     ...gatewayTimings(request),
   };
 });

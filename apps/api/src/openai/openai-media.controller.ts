@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
 import { GatewayService } from '@tiergate/gateway';
 import { TogetherAccessGuard } from '../http/together-access.guard';
-import { Call, type CallContext } from '../http/call-context';
+import { answered, Call, type CallContext } from '../http/call-context';
 import { numericFields, readMultipart } from '../http/multipart';
 import { PROVIDER_ID, PROVIDER_ID_MESSAGE } from '../http/dto-fields';
 import { requestedProvider } from '../http/requested-provider';
@@ -43,7 +43,12 @@ export class OpenAiMediaController {
   @Post('images/generations')
   @HttpCode(200)
   @ApiOperation({ summary: 'OpenAI-compatible image generation (url: a signed Tiergate link; or b64_json)' })
-  async images(@Call() call: CallContext, @Body() body: OpenAiImageDto, @Req() request: FastifyRequest) {
+  async images(
+    @Call() call: CallContext,
+    @Body() body: OpenAiImageDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const [width, height] = body.size ? body.size.split('x').map(Number) : [body.width, body.height];
     for (const [name, value] of [
       ['size', width],
@@ -54,7 +59,7 @@ export class OpenAiMediaController {
           body.size ? name : 'width',
           'width and height must be multiples of 8 between 256 and 1920',
         );
-    const { result } = await this.gateway.generateImages({
+    const served = await this.gateway.generateImages({
       ...call,
       model: resolveModelAlias(body.model),
       purpose: body.purpose,
@@ -66,6 +71,7 @@ export class OpenAiMediaController {
       n: body.n,
       seed: body.seed,
     });
+    const { result } = answered(reply, served);
     const base = publicBaseUrl(request, this.config.media.publicBaseUrl);
     const asBase64 = body.response_format === 'b64_json' || body.response_format === 'base64';
     return {
@@ -105,7 +111,7 @@ export class OpenAiMediaController {
       throw invalid('prompt', 'prompt must be at most 2000 characters');
     if (fields.provider !== undefined && !PROVIDER_ID.test(fields.provider))
       throw invalid('provider', PROVIDER_ID_MESSAGE);
-    const { result } = await this.gateway.transcribe({
+    const served = await this.gateway.transcribe({
       ...call,
       provider: requestedProvider(request, fields.provider),
       model: resolveModelAlias(fields.model),
@@ -118,6 +124,7 @@ export class OpenAiMediaController {
       prompt: fields.prompt,
       temperature,
     });
+    const { result } = answered(reply, served);
     if (format === 'text') return reply.type('text/plain; charset=utf-8').send(result.text);
     if (format === 'json') return { text: result.text };
     return {
@@ -138,7 +145,7 @@ export class OpenAiMediaController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
     const format = body.response_format ?? 'mp3';
-    const { result } = await this.gateway.speak({
+    const served = await this.gateway.speak({
       ...call,
       model: resolveModelAlias(body.model),
       purpose: body.purpose,
@@ -147,6 +154,7 @@ export class OpenAiMediaController {
       format: format === 'pcm' ? 'raw' : format,
       store: false,
     });
+    const { result } = answered(reply, served);
     void reply
       .type(result.contentType)
       .header('x-tiergate-audio-duration-seconds', String(result.durationSeconds));
@@ -156,14 +164,19 @@ export class OpenAiMediaController {
   @Post('embeddings')
   @HttpCode(200)
   @ApiOperation({ summary: 'OpenAI-compatible embeddings (float or base64 encoding)' })
-  async embeddings(@Call() call: CallContext, @Body() body: OpenAiEmbeddingDto) {
+  async embeddings(
+    @Call() call: CallContext,
+    @Body() body: OpenAiEmbeddingDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
     const input = typeof body.input === 'string' ? [body.input] : body.input;
-    const { result, source } = await this.gateway.embed({
+    const served = await this.gateway.embed({
       ...call,
       model: resolveModelAlias(body.model),
       purpose: body.purpose,
       input,
     });
+    const { result, source } = answered(reply, served);
     const tokens = result.usage?.promptTokens ?? 0;
     return {
       object: 'list',

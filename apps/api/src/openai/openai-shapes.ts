@@ -101,7 +101,7 @@ export async function* openAiStreamEvents(
       first = false;
     } else {
       yield sseData({ ...head, choices: [choice(undefined, event.finishReason)] });
-      yield sseData({ ...head, choices: [], usage: event.usage ? usage(event.usage) : null });
+      yield sseData({ ...head, choices: [], usage: usage(event.usage) });
     }
   }
   yield sseData('[DONE]');

@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { GatewayService } from '@tiergate/gateway';
 import { TogetherAccessGuard } from '../http/together-access.guard';
-import { Call, type CallContext } from '../http/call-context';
+import { answered, Call, type CallContext } from '../http/call-context';
 import { sendEventStream } from '../http/sse';
 import { OpenAiChatDto, OpenAiCompletionDto } from './dto/openai.dto';
 import { chatCompletion, openAiStreamEvents, textCompletion } from './openai-shapes';
@@ -27,17 +27,17 @@ export class OpenAiTextController {
   ): Promise<object | Readable> {
     const request = {
       ...call,
-      ...body.sampling(),
+      sampling: body.sampling(),
       modality: body.hasImages() ? ('vision' as const) : ('chat' as const),
       model: body.model,
       purpose: body.purpose,
       messages: body.chatMessages(),
     };
     if (body.stream) {
-      const stream = await this.gateway.chatStream(request);
+      const stream = answered(reply, await this.gateway.chatStream(request));
       return sendEventStream(reply, call.requestId, openAiStreamEvents(call.requestId, stream, 'chat'));
     }
-    return chatCompletion(call.requestId, await this.gateway.chat(request));
+    return chatCompletion(call.requestId, answered(reply, await this.gateway.chat(request)));
   }
 
   @Post('completions')
@@ -50,15 +50,15 @@ export class OpenAiTextController {
   ): Promise<object | Readable> {
     const request = {
       ...call,
-      ...body.sampling(),
+      sampling: body.sampling(),
       model: body.model,
       purpose: body.purpose,
       prompt: body.prompt,
     };
     if (body.stream) {
-      const stream = await this.gateway.completeStream(request);
+      const stream = answered(reply, await this.gateway.completeStream(request));
       return sendEventStream(reply, call.requestId, openAiStreamEvents(call.requestId, stream, 'completion'));
     }
-    return textCompletion(call.requestId, await this.gateway.complete(request));
+    return textCompletion(call.requestId, answered(reply, await this.gateway.complete(request)));
   }
 }

@@ -1,12 +1,12 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
 import { GatewayService, GatewayTranscriptionRequest } from '@tiergate/gateway';
 import { RemoteFileFetcher } from '@tiergate/media';
 import { TogetherAccessGuard } from '../http/together-access.guard';
-import { Call, type CallContext } from '../http/call-context';
+import { answered, Call, type CallContext } from '../http/call-context';
 import { readMultipart } from '../http/multipart';
 import { requestedProvider } from '../http/requested-provider';
 import { publicBaseUrl } from '../http/public-url';
@@ -37,9 +37,10 @@ export class AudioController {
   async transcribe(
     @Call() call: CallContext,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<TranscriptionResponseDto> {
     const input = await this.readTranscription(call, request);
-    const { result, source } = await this.gateway.transcribe(input);
+    const { result, source } = answered(reply, await this.gateway.transcribe(input));
     return {
       id: call.requestId,
       text: result.text,
@@ -57,8 +58,9 @@ export class AudioController {
     @Call() call: CallContext,
     @Body() body: SpeechDto,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<SpeechResponseDto> {
-    const { result, source } = await this.gateway.speak({
+    const served = await this.gateway.speak({
       ...call,
       model: body.model,
       purpose: body.purpose,
@@ -68,6 +70,7 @@ export class AudioController {
       language: body.language,
       store: true,
     });
+    const { result, source } = answered(reply, served);
     const artifact = result.artifact!;
     return {
       id: call.requestId,

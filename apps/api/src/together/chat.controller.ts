@@ -4,7 +4,7 @@ import type { FastifyReply } from 'fastify';
 import type { Readable } from 'node:stream';
 import { GatewayChatRequest, GatewayService } from '@tiergate/gateway';
 import { TogetherAccessGuard } from '../http/together-access.guard';
-import { Call, type CallContext } from '../http/call-context';
+import { answered, Call, type CallContext } from '../http/call-context';
 import { ChatCompletionDto } from './dto/chat-completion.dto';
 import { ChatCompletionResponseDto } from './dto/chat-response.dto';
 import { sendSeedStream } from './seed-stream';
@@ -28,12 +28,13 @@ export class ChatController {
     const request: GatewayChatRequest = {
       ...call,
       preferCached: body.prefersCached(call),
-      ...body.sampling(),
+      sampling: body.sampling(),
       messages: body.messages,
       model: body.model,
       purpose: body.purpose,
     };
-    if (body.stream) return sendSeedStream(reply, call.requestId, await this.gateway.chatStream(request));
-    return ChatCompletionResponseDto.from(call.requestId, await this.gateway.chat(request));
+    if (body.stream)
+      return sendSeedStream(reply, call.requestId, answered(reply, await this.gateway.chatStream(request)));
+    return ChatCompletionResponseDto.from(call.requestId, answered(reply, await this.gateway.chat(request)));
   }
 }

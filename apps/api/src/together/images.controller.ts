@@ -1,11 +1,11 @@
-import { Body, Controller, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode, sniffImageType } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
 import { GatewayService } from '@tiergate/gateway';
 import { TogetherAccessGuard } from '../http/together-access.guard';
-import { Call, type CallContext } from '../http/call-context';
+import { answered, Call, type CallContext } from '../http/call-context';
 import { numericFields, readMultipart } from '../http/multipart';
 import { requestedProvider } from '../http/requested-provider';
 import { publicBaseUrl } from '../http/public-url';
@@ -32,8 +32,9 @@ export class ImagesController {
     @Call() call: CallContext,
     @Body() body: ImageGenerationDto,
     @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<ImageGenerationResponseDto> {
-    const { result, source } = await this.gateway.generateImages({
+    const served = await this.gateway.generateImages({
       ...call,
       model: body.model,
       purpose: body.purpose,
@@ -45,6 +46,7 @@ export class ImagesController {
       n: body.n,
       seed: body.seed,
     });
+    const { result, source } = answered(reply, served);
     const base = publicBaseUrl(request, this.config.media.publicBaseUrl);
     const images = result.map((image) => ({
       url: base + image.path,
@@ -66,7 +68,11 @@ export class ImagesController {
     summary: 'Image analysis: image_url (or an uploaded `image` file) and prompt → text, from a vision model',
   })
   @ApiOkResponse({ type: TextResponseDto })
-  async analyse(@Call() call: CallContext, @Req() request: FastifyRequest): Promise<TextResponseDto> {
+  async analyse(
+    @Call() call: CallContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<TextResponseDto> {
     const { body, imageUrl } = await this.readAnalysis(request);
     const answer = await this.gateway.chat({
       ...call,
@@ -74,8 +80,7 @@ export class ImagesController {
       modality: 'vision',
       model: body.model,
       purpose: body.purpose,
-      maxTokens: body.max_tokens,
-      temperature: body.temperature,
+      sampling: { maxTokens: body.max_tokens, temperature: body.temperature },
       messages: [
         {
           role: 'user',
@@ -86,7 +91,7 @@ export class ImagesController {
         },
       ],
     });
-    return TextResponseDto.from(call.requestId, answer);
+    return TextResponseDto.from(call.requestId, answered(reply, answer));
   }
 
   /** JSON with `image_url`, or multipart with an `image` file (sent on as a data URL). */

@@ -22,8 +22,9 @@ export async function* seedTextEvents(requestId: string, stream: GatewayTextStre
         ...base,
         delta: { content: '' },
         finish_reason: event.finishReason,
-        usage: event.usage ? UsageDto.from(event.usage, stream.source.costUsd) : null,
-        ...servedBy(stream.source),
+        usage: UsageDto.from(event.usage, event.source.costUsd),
+        // Another model may have finished the answer: the final event says who served it.
+        ...servedBy(event.source),
       });
     }
   }

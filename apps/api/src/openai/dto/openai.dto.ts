@@ -18,7 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { ChatMessage } from '@tiergate/provider';
-import type { SamplingOptions } from '@tiergate/gateway';
+import type { Sampling } from '@tiergate/gateway';
 import { IsArrayOfObjects, IsMessageContent, IsStringOrStringArray } from '../../http/validators';
 import { MAX_MESSAGE_CHARS, MAX_MESSAGES } from '../../together/dto/chat-completion.dto';
 import { MAX_IMAGE_URL_CHARS, MAX_PROMPT_CHARS } from '../../together/dto/image.dto';
@@ -92,7 +92,7 @@ class OpenAiSamplingDto {
   @PurposeField('general, creative, coding')
   purpose?: string;
 
-  sampling(): SamplingOptions {
+  sampling(): Sampling {
     return {
       maxTokens: this.max_completion_tokens ?? this.max_tokens,
       temperature: this.temperature,

@@ -11,7 +11,7 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import type { SamplingOptions } from '@tiergate/gateway';
+import type { Sampling } from '@tiergate/gateway';
 import {
   BoundedNumberField,
   MaxTokensField,
@@ -90,7 +90,7 @@ export class GenerationOptionsDto {
   provider?: string;
 
   /** The sampling options in the gateway's words. */
-  sampling(): SamplingOptions {
+  sampling(): Sampling {
     return {
       maxTokens: this.max_tokens,
       temperature: this.temperature,
