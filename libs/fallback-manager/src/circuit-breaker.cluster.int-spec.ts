@@ -1,7 +1,7 @@
 import type { Cluster } from 'ioredis';
 import { createRedisClient, deleteKeysWithPrefix, whenReady } from '@tiergate/redis';
 import { startRedisCluster, type TestRedisCluster } from '@tiergate/testing';
-import { RedisCircuitBreakerStore } from './circuit-breaker';
+import { RedisCircuitBreakerStore } from './redis-circuit-breaker.store';
 
 /**
  * The breaker scripts on a three-master Redis Cluster, through the api's fail-fast counters

@@ -4,11 +4,9 @@ import Redis from 'ioredis';
 import { ManualClock } from '@tiergate/common';
 import { deleteKeysWithPrefix } from '@tiergate/redis';
 import { TEST_REDIS_URL } from '@tiergate/testing';
-import {
-  MemoryCircuitBreakerStore,
-  RedisCircuitBreakerStore,
-  type CircuitBreakerStore,
-} from './circuit-breaker';
+import type { CircuitBreakerStore } from './circuit-breaker';
+import { MemoryCircuitBreakerStore } from './memory-circuit-breaker.store';
+import { RedisCircuitBreakerStore } from './redis-circuit-breaker.store';
 import { BREAKER_CONTRACT, contractSettings, runScenario } from './circuit-breaker.contract';
 
 interface Subject {

@@ -1,4 +1,6 @@
-import { MemoryCircuitBreakerStore, nextCooldown, type BreakerSettings } from './circuit-breaker';
+import type { BreakerSettings } from './circuit-breaker';
+import { nextCooldown } from './circuit-breaker.policy';
+import { MemoryCircuitBreakerStore } from './memory-circuit-breaker.store';
 import { contractSettings } from './circuit-breaker.contract';
 
 const C = 1_000;

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { Metrics } from '@tiergate/metrics';
-import { MemoryCircuitBreakerStore } from './circuit-breaker';
+import { MemoryCircuitBreakerStore } from './memory-circuit-breaker.store';
 import {
   breakerCandidate,
   breakerKey,

@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
 import { ApiConfig } from '@tiergate/config';
 import { REDIS_COUNTERS, REDIS_KEY_PREFIX, type RedisConnection } from '@tiergate/redis';
-import { CircuitBreakerStore, MemoryCircuitBreakerStore, RedisCircuitBreakerStore } from './circuit-breaker';
+import { CircuitBreakerStore } from './circuit-breaker';
+import { MemoryCircuitBreakerStore } from './memory-circuit-breaker.store';
+import { RedisCircuitBreakerStore } from './redis-circuit-breaker.store';
 import { FallbackChain } from './fallback-chain';
 
 /** The fallback chain and its circuit breakers (in Redis when there is one, else in memory). */

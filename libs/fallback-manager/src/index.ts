@@ -13,11 +13,10 @@ export {
 export { isFallbackTrigger, failureReason, type FallbackStrategy } from './fallback.policy';
 export {
   CircuitBreakerStore,
-  RedisCircuitBreakerStore,
-  MemoryCircuitBreakerStore,
-  cooldownCap,
-  nextCooldown,
   type BreakerDecision,
   type OpenBreaker,
   type BreakerSettings,
 } from './circuit-breaker';
+export { RedisCircuitBreakerStore } from './redis-circuit-breaker.store';
+export { MemoryCircuitBreakerStore } from './memory-circuit-breaker.store';
+export { cooldownCap, nextCooldown } from './circuit-breaker.policy';

@@ -15,6 +15,9 @@ export class QuotaClock {
   }
 }
 
+/** The day's counters (and their seed mark) are kept this long after midnight UTC. */
+export const DAY_TTL_MARGIN_SECONDS = 3600;
+
 /** The UTC day (YYYYMMDD), and the seconds until it ends. */
 export function utcDay(now: number): { day: string; secondsLeft: number; resetsAt: Date } {
   const date = new Date(now);

@@ -179,7 +179,7 @@ describe('QuotaService: a reservation whose reply was lost', () => {
 
     jest.setSystemTime(Date.now() + 2_001); // Redis is tried again after its retry delay
     await service.admit(demand('p1', 'premium')); // reaches Redis: the lost one is reconciled
-    await (service as unknown as { carryingOver?: Promise<void> }).carryingOver;
+    await (service as unknown as { outage: { carryingOver?: Promise<void> } }).outage.carryingOver;
     expect(await counted(store, 'p1')).toEqual({ requests: 3, tokens: 30, audioMs: 0 });
   });
 
@@ -191,7 +191,7 @@ describe('QuotaService: a reservation whose reply was lost', () => {
     await expect(service.admit(demand('f1'))).rejects.toBeInstanceOf(QuotaUnavailableError);
     expect((await counted(store, 'f1')).requests).toBe(2);
     await service.admit(demand('f1'));
-    await (service as unknown as { carryingOver?: Promise<void> }).carryingOver;
+    await (service as unknown as { outage: { carryingOver?: Promise<void> } }).outage.carryingOver;
     expect((await counted(store, 'f1')).requests).toBe(2); // the refused one was taken back
     // Taken back once: reconciling again changes nothing.
     await service.admit(demand('f1'));

@@ -3,38 +3,28 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Tier } from '@tiergate/common';
 import { Metrics } from '@tiergate/metrics';
 import { Admission, type QuotaDemand, type UsageActuals } from './admission';
-import { QuotaClock, utcDay } from './quota-clock';
+import {
+  cappedMaxTokens,
+  quotaExceededError,
+  rateLimitHeaders,
+  reservationLimits,
+  reservedTokens,
+} from './admission.policy';
+import { DAY_TTL_MARGIN_SECONDS, QuotaClock, utcDay } from './quota-clock';
+import { QuotaOutage } from './quota-outage';
 import { QuotaPolicies } from './quota-policy.service';
 import { QuotaSeeder } from './quota-seeder';
 import { MemoryQuotaStore } from './memory-quota-store';
 import {
   QuotaStore,
   type DayUsage,
-  type LimitName,
   type ReserveOutcome,
   type ReservationAmounts,
   type ReservationKeys,
   type ReservationLimits,
 } from './quota-store';
-import { QuotaExceededError, QuotaUnavailableError, RequestTooLargeError } from './quota.errors';
-import {
-  FEATURES,
-  type Feature,
-  type FeatureLimits,
-  type FeatureQuotaView,
-  type RedisFailureMode,
-} from './quota.types';
-
-/** Token reservation for a request that names no max_tokens and has no per-request cap. */
-const DEFAULT_COMPLETION_ESTIMATE = 512;
-/** After a failed call to Redis, fail-open tiers use the per-instance store this long before Redis is tried again. */
-const REDIS_RETRY_AFTER_MS = 2_000;
-
-/** The day's counters (and their seed mark) are kept this long after midnight UTC. */
-const DAY_TTL_MARGIN_SECONDS = 3600;
-
-/** Reservations with a lost reply remembered for taking back (beyond it, they stay counted). */
-const MAX_UNANSWERED = 10_000;
+import { QuotaUnavailableError } from './quota.errors';
+import { FEATURES, type Feature, type FeatureQuotaView, type RedisFailureMode } from './quota.types';
 
 export const FALLBACK_QUOTA_STORE = Symbol('FALLBACK_QUOTA_STORE');
 
@@ -52,13 +42,7 @@ export const FALLBACK_QUOTA_STORE = Symbol('FALLBACK_QUOTA_STORE');
 @Injectable()
 export class QuotaService {
   private readonly logger = new Logger(QuotaService.name);
-  /** Until when Redis counts as down (0: up). */
-  private redisDownUntil = 0;
-  /** When this instance first counted a request on its own store in the current outage. */
-  private failOpenSince?: number;
-  private carryingOver?: Promise<void>;
-  /** Reservations sent to Redis whose outcome never arrived: taken back once Redis answers again. */
-  private unanswered: Array<{ keys: ReservationKeys; amounts: ReservationAmounts }> = [];
+  private readonly outage: QuotaOutage;
   private reservations = 0;
   private readonly instance = randomBytes(6).toString('base64url');
 
@@ -69,7 +53,9 @@ export class QuotaService {
     private readonly clock: QuotaClock,
     private readonly metrics: Metrics,
     private readonly seeder: QuotaSeeder,
-  ) {}
+  ) {
+    this.outage = new QuotaOutage(store, fallbackStore, clock, this.logger);
+  }
 
   async admit(demand: QuotaDemand): Promise<Admission> {
     const now = this.clock.now();
@@ -78,11 +64,8 @@ export class QuotaService {
     const limits = demand.ownKey
       ? {}
       : this.policies.limitsFor(demand.caller.id, demand.caller.tier, demand.feature);
-    const maxTokens = this.cappedMaxTokens(demand, limits);
-    const tokens =
-      demand.promptTokens === undefined
-        ? 0
-        : demand.promptTokens + (maxTokens ?? DEFAULT_COMPLETION_ESTIMATE);
+    const maxTokens = cappedMaxTokens(demand, limits);
+    const tokens = reservedTokens(demand, maxTokens);
     const keys: ReservationKeys = {
       userId: demand.caller.id,
       feature: demand.feature,
@@ -98,28 +81,21 @@ export class QuotaService {
       stream: demand.stream,
       quota: !demand.ownKey,
     };
-    const rates = policy.rate_limits;
-    const reservationLimits: ReservationLimits = {
-      requestsPerDay: orUnlimited(limits.requests_per_day),
-      tokensPerDay: orUnlimited(limits.tokens_per_day),
-      audioMsPerDay: limits.minutes_per_day == null ? -1 : limits.minutes_per_day * 60_000,
-      requestsPerSecond: orUnlimited(rates.requests_per_second),
-      requestsPerMinute: orUnlimited(rates.requests_per_minute),
-      tokensPerMinute: orUnlimited(rates.tokens_per_minute),
-      concurrentStreams: demand.stream ? orUnlimited(rates.concurrent_streams) : -1,
-    };
-    const { store, outcome } = await this.reserve(keys, reservationLimits, amounts, policy.on_redis_failure);
+    const checked = reservationLimits(limits, policy.rate_limits, demand.stream);
+    const { store, outcome } = await this.reserve(keys, checked, amounts, policy.on_redis_failure);
     if (!outcome.ok) {
       // Not reached: reserve() rebuilds the counters, or counts them unseeded, or refuses.
       if ('unseeded' in outcome) throw new QuotaUnavailableError();
-      throw this.exceeded(demand, outcome.limit, outcome.limitValue, resetsAt, now);
+      const { tier } = demand.caller;
+      this.metrics.quotaRejections.inc({ tier, feature: demand.feature, limit: outcome.limit });
+      throw quotaExceededError(demand, outcome.limit, outcome.limitValue, resetsAt, now);
     }
     return new Admission(
       { ...keys, seed: outcome.seed },
       amounts,
       store,
       maxTokens,
-      this.headers(limits, outcome.requestsUsed, resetsAt),
+      rateLimitHeaders(limits, outcome.requestsUsed, resetsAt),
     );
   }
 
@@ -203,60 +179,23 @@ export class QuotaService {
     amounts: ReservationAmounts,
     mode: RedisFailureMode,
   ): Promise<{ store: QuotaStore; outcome: ReserveOutcome }> {
-    if (!(this.redisKnownDown() && mode === 'open')) {
+    if (!(this.outage.redisKnownDown() && mode === 'open')) {
       try {
         const outcome = await this.reserveSeeded(keys, limits, amounts, mode);
-        this.redisDownUntil = 0;
-        if (this.failOpenSince !== undefined || this.unanswered.length) this.carryOverFailOpenCounts();
+        this.outage.redisAnswered();
         return { store: this.store, outcome };
       } catch (error) {
         if (error instanceof QuotaUnavailableError) throw error;
         // Redis may have counted it before the reply was lost: taken back when Redis answers again.
-        if (this.unanswered.length < MAX_UNANSWERED) this.unanswered.push({ keys, amounts });
-        this.markRedisDown(error);
+        this.outage.replyLost(keys, amounts, error);
         if (mode === 'closed') throw new QuotaUnavailableError();
       }
     }
-    this.failOpenSince ??= Date.now();
+    this.outage.countingOnFallback();
     return {
       store: this.fallbackStore,
       outcome: await this.fallbackStore.reserve(keys, limits, amounts, false),
     };
-  }
-
-  /**
-   * Redis is back: what this instance counted on its own while failing open is added to the
-   * shared counters (today's only), off the request path, so nobody keeps the outage's allowance.
-   */
-  private carryOverFailOpenCounts(): void {
-    if (this.carryingOver) return;
-    const since = this.failOpenSince;
-    this.failOpenSince = undefined;
-    const unanswered = this.unanswered;
-    this.unanswered = [];
-    this.carryingOver = (async () => {
-      // First the reservations whose replies were lost: counted here or refused, so not in Redis.
-      while (unanswered.length) {
-        const { keys, amounts } = unanswered[0];
-        await this.store.undoLost(keys, amounts);
-        unanswered.shift();
-      }
-      if (since === undefined) return;
-      const { day: today, secondsLeft } = utcDay(this.clock.now());
-      const ttlSeconds = secondsLeft + DAY_TTL_MARGIN_SECONDS;
-      for (const { userId, day, feature, usage } of this.fallbackStore.dayCounters()) {
-        if (day !== today) continue;
-        await this.store.carryOver(userId, day, feature, usage, since, ttlSeconds);
-        this.fallbackStore.subtract(userId, day, feature, usage, ttlSeconds);
-      }
-    })()
-      .catch((error: Error) => {
-        // Tried again after the next reservation that reaches Redis.
-        if (since !== undefined) this.failOpenSince ??= since;
-        this.unanswered = [...unanswered, ...this.unanswered].slice(0, MAX_UNANSWERED);
-        this.logger.error(`Could not carry the fail-open counts over to Redis: ${error.message}`);
-      })
-      .finally(() => (this.carryingOver = undefined));
   }
 
   /**
@@ -292,66 +231,4 @@ export class QuotaService {
       return (await this.fallbackStore.dayUsage(userId, day, FEATURES)).features;
     }
   }
-
-  private cappedMaxTokens(demand: QuotaDemand, limits: FeatureLimits): number | undefined {
-    const perRequest = limits.tokens_per_request;
-    if (demand.promptTokens === undefined || perRequest == null) return demand.maxTokens;
-    const needed = demand.promptTokens + (demand.maxTokens ?? 1);
-    if (needed > perRequest) throw new RequestTooLargeError(demand.feature, needed, perRequest);
-    return Math.min(demand.maxTokens ?? Infinity, perRequest - demand.promptTokens);
-  }
-
-  /** While Redis is known to be down, fail-open tiers go straight to the per-instance store. */
-  private redisKnownDown(): boolean {
-    return this.redisDownUntil > Date.now();
-  }
-
-  /** Remembers the outage for 2 s (then Redis is tried again); logs once per outage. */
-  private markRedisDown(error: unknown): void {
-    if (!this.redisDownUntil) this.logger.error(`Quota counters unreachable: ${(error as Error).message}`);
-    this.redisDownUntil = Date.now() + REDIS_RETRY_AFTER_MS;
-  }
-
-  private headers(limits: FeatureLimits, used: number, resetsAt: Date): Record<string, string> {
-    if (limits.requests_per_day == null) return {};
-    return {
-      'x-ratelimit-limit': String(limits.requests_per_day),
-      'x-ratelimit-remaining': String(Math.max(0, limits.requests_per_day - used)),
-      'x-ratelimit-reset': String(Math.ceil(resetsAt.getTime() / 1000)),
-    };
-  }
-
-  private exceeded(
-    demand: QuotaDemand,
-    limit: LimitName,
-    value: number,
-    dayReset: Date,
-    now: number,
-  ): QuotaExceededError {
-    this.metrics.quotaRejections.inc({ tier: demand.caller.tier, feature: demand.feature, limit });
-    const resetsAt =
-      limit === 'requests_per_second'
-        ? new Date((Math.floor(now / 1000) + 1) * 1000)
-        : limit === 'requests_per_minute' || limit === 'tokens_per_minute'
-          ? new Date((Math.floor(now / 60_000) + 1) * 60_000)
-          : limit === 'concurrent_streams'
-            ? new Date(now + 1000)
-            : dayReset;
-    const shown = limit === 'minutes_per_day' ? value / 60_000 : value;
-    const scope = limit.endsWith('_per_day')
-      ? `${demand.feature} on the ${demand.caller.tier} tier`
-      : `the ${demand.caller.tier} tier`;
-    return new QuotaExceededError(
-      `Limit reached: ${shown} ${limit.replace(/_/g, ' ')} for ${scope}; it resets at ${resetsAt.toISOString()}`,
-      demand.feature,
-      limit,
-      shown,
-      resetsAt,
-      Math.max(1, Math.ceil((resetsAt.getTime() - now) / 1000)),
-    );
-  }
-}
-
-function orUnlimited(value: number | null | undefined): number {
-  return value == null ? -1 : value;
 }

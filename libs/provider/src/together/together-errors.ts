@@ -10,7 +10,8 @@ export interface UpstreamErrorBody {
 /** What a client is told to wait for a dedicated endpoint that is not running (one start takes minutes). */
 const ENDPOINT_RETRY_AFTER_SECONDS = 60;
 
-interface Context {
+/** Who answered, for the messages and details of the errors below. */
+export interface ErrorContext {
   provider: string;
   model?: string;
 }
@@ -61,7 +62,7 @@ export function errorFromResponse(
   status: number,
   headers: IncomingHttpHeaders,
   text: string,
-  ctx: Context,
+  ctx: ErrorContext,
 ): ProviderError {
   const body = parseBody(text);
   const details = { ...ctx, upstreamStatus: status, upstreamCode: body.code ?? body.type };
@@ -162,7 +163,7 @@ function isContentPolicyError(body: { message?: string; code?: string; type?: st
   );
 }
 
-export function errorFromTransport(error: UpstreamTransportError, ctx: Context): ProviderError {
+export function errorFromTransport(error: UpstreamTransportError, ctx: ErrorContext): ProviderError {
   if (error.failure === 'aborted') {
     return new ProviderError(ErrorCode.ClientClosedRequest, 'The client closed the request', {
       ...ctx,
@@ -175,6 +176,6 @@ export function errorFromTransport(error: UpstreamTransportError, ctx: Context):
   return new ProviderError(code, `${ctx.provider}: ${error.message}`, { ...ctx, cause: error });
 }
 
-export function protocolError(message: string, ctx: Context): ProviderError {
+export function protocolError(message: string, ctx: ErrorContext): ProviderError {
   return new ProviderError(ErrorCode.UpstreamProtocolError, `${ctx.provider}: ${message}`, ctx);
 }

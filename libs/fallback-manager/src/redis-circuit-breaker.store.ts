@@ -1,0 +1,151 @@
+import { defineScript, type RedisConnection } from '@tiergate/redis';
+import {
+  CircuitBreakerStore,
+  type BreakerDecision,
+  type BreakerSettings,
+  type OpenBreaker,
+} from './circuit-breaker';
+import { byRetry, cooldownCap } from './circuit-breaker.policy';
+
+const NOW_MS = `local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
+
+/** ARGV[1]: 1 to reserve the probe (acquire), 0 to only look (peek); ARGV[2]: the probe timeout. */
+const ACQUIRE = `${NOW_MS}
+if redis.call('EXISTS', KEYS[1]) == 0 then return 'clean' end
+local openUntil = tonumber(redis.call('HGET', KEYS[1], 'open_until') or '0')
+if openUntil == 0 then return 'closed' end
+if now < openUntil then return 'open' end
+local probeUntil = tonumber(redis.call('HGET', KEYS[1], 'probe_until') or '0')
+if probeUntil > now then return 'open' end
+if ARGV[1] == '1' then redis.call('HSET', KEYS[1], 'probe_until', now + tonumber(ARGV[2])) end
+return 'probe'`;
+
+/** ARGV: window, threshold, first cool-down, cool-down cap. */
+const FAILURE = `${NOW_MS}
+local window, threshold, first, cap = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
+local ttl = (window + cap) * 4 -- as stateTtl()
+local openUntil = tonumber(redis.call('HGET', KEYS[1], 'open_until') or '0')
+if openUntil > 0 then
+  if now >= openUntil then
+    local last = tonumber(redis.call('HGET', KEYS[1], 'cooldown') or '0')
+    local cooldown = math.min(cap, math.max(last, first) * 2)
+    redis.call('HSET', KEYS[1], 'open_until', now + cooldown, 'probe_until', 0, 'opened_at', now, 'cooldown', cooldown)
+    redis.call('PEXPIRE', KEYS[1], ttl)
+    return 1
+  end
+  return 0
+end
+local started = tonumber(redis.call('HGET', KEYS[1], 'window_start') or '0')
+if now - started > window then redis.call('HSET', KEYS[1], 'window_start', now, 'failures', 0) end
+local failures = redis.call('HINCRBY', KEYS[1], 'failures', 1)
+redis.call('PEXPIRE', KEYS[1], ttl)
+if failures >= threshold then
+  redis.call('HSET', KEYS[1], 'open_until', now + first, 'probe_until', 0, 'failures', 0, 'opened_at', now, 'cooldown', first)
+  return 1
+end
+return 0`;
+
+const RELEASE = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'probe_until', 0) end
+return 0`;
+
+/**
+ * Breakers that opened are also listed in one sorted set, so operators see them without a SCAN of
+ * the keyspace; members whose breaker has closed or expired are dropped when the list is read.
+ * Each command touches one key (Redis Cluster can place them apart).
+ */
+export class RedisCircuitBreakerStore extends CircuitBreakerStore {
+  private readonly decideScript;
+  private readonly failureScript;
+  private readonly releaseScript;
+  /** Breakers this instance last saw without any state (no failures, never opened). */
+  private readonly clean = new Set<string>();
+
+  constructor(
+    private readonly redis: RedisConnection,
+    private readonly prefix: string,
+    private readonly settings: BreakerSettings,
+  ) {
+    super();
+    this.decideScript = defineScript(redis, 'tiergateBreakerDecide', ACQUIRE, 1);
+    this.failureScript = defineScript(redis, 'tiergateBreakerFailure', FAILURE, 1);
+    this.releaseScript = defineScript(redis, 'tiergateBreakerRelease', RELEASE, 1);
+  }
+
+  acquire(key: string): Promise<BreakerDecision> {
+    return this.decide(key, true);
+  }
+
+  peek(key: string): Promise<BreakerDecision> {
+    return this.decide(key, false);
+  }
+
+  async recordSuccess(key: string): Promise<void> {
+    // Nothing to reset when the last look found no state and no failure was recorded here since:
+    // the healthy path makes one round trip for the breaker, not three.
+    if (this.clean.has(key)) return;
+    await Promise.all([this.redis.del(this.key(key)), this.redis.zrem(this.openIndex, key)]);
+    this.clean.add(key);
+  }
+
+  async recordFailure(key: string): Promise<boolean> {
+    this.clean.delete(key);
+    const { windowMs, failureThreshold, cooldownMs } = this.settings;
+    const cap = cooldownCap(this.settings);
+    const opened =
+      (await this.failureScript(this.key(key), windowMs, failureThreshold, cooldownMs, cap)) === 1;
+    if (opened) await this.redis.zadd(this.openIndex, Date.now(), key).catch(() => undefined);
+    return opened;
+  }
+
+  async releaseProbe(key: string): Promise<void> {
+    await this.releaseScript(this.key(key));
+  }
+
+  async listOpen(): Promise<OpenBreaker[]> {
+    const keys = await this.redis.zrange(this.openIndex, 0, -1);
+    if (!keys.length) return [];
+    const [[seconds, micros], states] = await Promise.all([
+      this.redis.time(),
+      Promise.all(keys.map((key) => this.redis.hmget(this.key(key), 'open_until', 'opened_at', 'cooldown'))),
+    ]);
+    const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    const open: OpenBreaker[] = [];
+    const closed: string[] = [];
+    keys.forEach((key, i) => {
+      const [openUntil, openedAt, cooldown] = states[i];
+      const retryAt = Number(openUntil ?? 0);
+      if (retryAt > 0)
+        open.push({
+          key,
+          state: now < retryAt ? 'open' : 'half_open',
+          openedAt: Number(openedAt ?? retryAt - Number(cooldown ?? this.settings.cooldownMs)),
+          retryAt,
+        });
+      else closed.push(key);
+    });
+    if (closed.length) await this.redis.zrem(this.openIndex, ...closed).catch(() => undefined);
+    return open.sort(byRetry);
+  }
+
+  private async decide(key: string, reserve: boolean): Promise<BreakerDecision> {
+    const decision = (await this.decideScript(
+      this.key(key),
+      reserve ? 1 : 0,
+      this.settings.probeTimeoutMs,
+    )) as BreakerDecision | 'clean';
+    if (decision !== 'clean') {
+      this.clean.delete(key);
+      return decision;
+    }
+    this.clean.add(key);
+    return 'closed';
+  }
+
+  private key(key: string): string {
+    return `${this.prefix}breaker:${key}`;
+  }
+
+  private get openIndex(): string {
+    return `${this.prefix}breakers:open`;
+  }
+}

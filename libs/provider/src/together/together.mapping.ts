@@ -1,0 +1,158 @@
+import { randomUUID } from 'node:crypto';
+import { FormData } from 'undici';
+import type {
+  CatalogModel,
+  ChatRequest,
+  CompletionRequest,
+  EmbeddingRequest,
+  Embeddings,
+  GenerationOptions,
+  ImageRequest,
+  SpeechRequest,
+  TextGeneration,
+  TokenUsage,
+  Transcription,
+  TranscriptionRequest,
+} from '../llm-provider';
+import { protocolError, type ErrorContext } from './together-errors';
+import type {
+  TogetherChoice,
+  TogetherEmbeddings,
+  TogetherGeneration,
+  TogetherModel,
+  TogetherTranscription,
+  TogetherUsage,
+} from './together.types';
+
+// Together's wire format (JSON and forms) to and from our types. An answer that lacks what we
+// need is a protocol error, raised here with the caller's error context.
+
+export const SPEECH_CONTENT_TYPES = { mp3: 'audio/mpeg', wav: 'audio/wav', raw: 'application/octet-stream' };
+
+export function toUsage(usage: TogetherUsage | null | undefined): TokenUsage | null {
+  if (!usage || typeof usage.prompt_tokens !== 'number' || typeof usage.completion_tokens !== 'number')
+    return null;
+  return {
+    promptTokens: usage.prompt_tokens,
+    completionTokens: usage.completion_tokens,
+    totalTokens: usage.total_tokens ?? usage.prompt_tokens + usage.completion_tokens,
+  };
+}
+
+/** The text of a choice: chat `message.content`, stream `delta.content`, completion `text`. */
+function choiceText(choice: TogetherChoice | undefined): string {
+  return choice?.message?.content ?? choice?.delta?.content ?? choice?.text ?? '';
+}
+
+function samplingFields(request: GenerationOptions) {
+  return {
+    model: request.model,
+    max_tokens: request.maxTokens,
+    temperature: request.temperature,
+    top_p: request.topP,
+    stop: request.stop,
+    seed: request.seed,
+  };
+}
+
+export function chatRequestBody(request: ChatRequest) {
+  return { ...samplingFields(request), messages: request.messages };
+}
+
+export function completionRequestBody(request: CompletionRequest) {
+  return { ...samplingFields(request), prompt: request.prompt };
+}
+
+export function toTextGeneration(json: TogetherGeneration, model: string, ctx: ErrorContext): TextGeneration {
+  const choice = json.choices?.[0];
+  const usage = toUsage(json.usage);
+  if (!choice || !usage) throw protocolError('the answer had no choices or no usage', ctx);
+  return {
+    id: json.id ?? randomUUID(),
+    model: json.model ?? model,
+    content: choiceText(choice),
+    finishReason: choice.finish_reason ?? 'stop',
+    usage,
+  };
+}
+
+export function imageRequestBody(request: ImageRequest) {
+  return {
+    model: request.model,
+    prompt: request.prompt,
+    negative_prompt: request.negativePrompt,
+    width: request.width,
+    height: request.height,
+    steps: request.steps,
+    n: request.n,
+    seed: request.seed,
+    response_format: 'base64', // Together's word; the answer's field is still `b64_json`
+  };
+}
+
+export function transcriptionForm(request: TranscriptionRequest): FormData {
+  const form = new FormData();
+  // `model` before `file`, so the upstream can route without buffering the upload.
+  form.append('model', request.model);
+  form.append('response_format', 'verbose_json');
+  if (request.language) form.append('language', request.language);
+  if (request.prompt) form.append('prompt', request.prompt);
+  if (request.temperature !== undefined) form.append('temperature', String(request.temperature));
+  form.append('file', new Blob([request.audio], { type: request.contentType }), request.filename);
+  return form;
+}
+
+export function toTranscription(json: TogetherTranscription, ctx: ErrorContext): Transcription {
+  if (typeof json.text !== 'string') throw protocolError('the answer had no text', ctx);
+  return {
+    text: json.text,
+    language: json.language,
+    durationSeconds: typeof json.duration === 'number' ? json.duration : undefined,
+    segments: json.segments?.map((s) => ({ start: s.start ?? 0, end: s.end ?? 0, text: s.text ?? '' })),
+  };
+}
+
+export function speechRequestBody(request: SpeechRequest) {
+  return {
+    model: request.model,
+    input: request.input,
+    voice: request.voice,
+    response_format: request.format,
+    language: request.language,
+  };
+}
+
+/** Together rejects unknown fields (`user`, `dimensions`): send exactly these two. */
+export function embeddingRequestBody(request: EmbeddingRequest) {
+  return { model: request.model, input: request.input };
+}
+
+export function toEmbeddings(
+  json: TogetherEmbeddings,
+  request: EmbeddingRequest,
+  ctx: ErrorContext,
+): Embeddings {
+  const data = [...(json.data ?? [])].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  if (data.length !== request.input.length || data.some((d) => !Array.isArray(d.embedding)))
+    throw protocolError('the answer did not hold one embedding per input', ctx);
+  return {
+    model: json.model ?? request.model,
+    vectors: data.map((d) => d.embedding!),
+    usage: toUsage(json.usage),
+  };
+}
+
+/** The model list, bare or wrapped in `data`; entries without an id are skipped. */
+export function toCatalogModels(json: TogetherModel[] | { data?: TogetherModel[] }): CatalogModel[] {
+  const list = Array.isArray(json) ? json : (json.data ?? []);
+  return list
+    .filter((m): m is TogetherModel & { id: string } => typeof m?.id === 'string')
+    .map((m) => ({
+      id: m.id,
+      displayName: m.display_name ?? m.id,
+      type: m.type ?? 'chat',
+      organization: m.organization ?? null,
+      contextLength: typeof m.context_length === 'number' ? m.context_length : null,
+      pricing: { inputPerMillion: m.pricing?.input ?? 0, outputPerMillion: m.pricing?.output ?? 0 },
+    }));
+}

@@ -1,0 +1,53 @@
+import type { UpstreamHttpClient, UpstreamResponse } from '../http/upstream-http.client';
+import { sseDataEvents } from '../http/sse-events';
+import type { TextStreamEvent, TokenUsage } from '../llm-provider';
+import { ProviderError } from '../provider.errors';
+import { errorFromResponse, errorFromTransport, protocolError, type ErrorContext } from './together-errors';
+import { toUsage } from './together.mapping';
+import type { TogetherGeneration } from './together.types';
+
+/**
+ * Together's SSE chunks → our events. The finish chunk normally carries usage; some models send
+ * it in a trailing `choices: []` chunk, so the one `end` event is emitted at `[DONE]` (or at the
+ * close of a finished stream). A stream that ends before its finish chunk is an error.
+ */
+export async function* togetherStreamEvents(
+  response: UpstreamResponse,
+  http: UpstreamHttpClient,
+  ctx: ErrorContext,
+): AsyncGenerator<TextStreamEvent> {
+  let finishReason: string | null = null;
+  let usage: TokenUsage | null = null;
+  try {
+    for await (const data of sseDataEvents(response.body)) {
+      if (data.trim() === '[DONE]') break;
+      const chunk = parseChunk(data, ctx);
+      usage = toUsage(chunk.usage) ?? usage;
+      const choice = chunk.choices?.[0];
+      const content = choice?.delta?.content ?? choice?.text;
+      if (content) yield { type: 'delta', content };
+      if (choice?.finish_reason) finishReason = choice.finish_reason;
+    }
+  } catch (error) {
+    if (error instanceof ProviderError) throw error;
+    throw errorFromTransport(http.classify(error, response.signal), ctx);
+  } finally {
+    if (!response.body.destroyed) response.body.destroy();
+  }
+  if (!finishReason) throw protocolError('the stream ended before the answer was complete', ctx);
+  yield { type: 'end', finishReason, usage };
+}
+
+/** One chunk's JSON; a chunk that carries an error ends the stream with it. */
+function parseChunk(data: string, ctx: ErrorContext): TogetherGeneration {
+  let chunk: TogetherGeneration;
+  try {
+    chunk = JSON.parse(data) as TogetherGeneration;
+  } catch {
+    throw protocolError('the stream sent a malformed chunk', ctx);
+  }
+  if (chunk.error) {
+    throw errorFromResponse(500, {}, JSON.stringify({ error: chunk.error }), ctx);
+  }
+  return chunk;
+}
