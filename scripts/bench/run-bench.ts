@@ -18,8 +18,15 @@ import { ChildProcess } from 'node:child_process';
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
 import { Client } from 'pg';
+import { Queue } from 'bullmq';
 import { Pool } from 'undici';
-import { closeUsageQueue, createUsageQueue, type UsageEvent } from '@tiergate/usage';
+import {
+  closeUsageQueue,
+  USAGE_QUEUE,
+  usageQueueOptions,
+  type UsageEvent,
+  type UsageJob,
+} from '@tiergate/usage';
 import {
   apiEnv,
   BENCH_MODEL as MODEL,
@@ -346,7 +353,7 @@ async function main(): Promise<void> {
 async function usageWriterThroughput(databaseUrl: string, keyPrefix: string): Promise<void> {
   const EVENTS = 50_000;
   const BATCH = 500;
-  const queue = createUsageQueue(REDIS_URL, keyPrefix);
+  const queue = new Queue<UsageJob>(USAGE_QUEUE, usageQueueOptions(REDIS_URL, keyPrefix));
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {

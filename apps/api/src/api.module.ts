@@ -18,7 +18,7 @@ import { ProviderModule } from '@tiergate/provider';
 import { QuotaModule } from '@tiergate/quota';
 import { RedisModule } from '@tiergate/redis';
 import { TracingModule } from '@tiergate/tracing';
-import { UsageModule } from '@tiergate/usage';
+import { UsageModule, UsageQueueModule } from '@tiergate/usage';
 import { AuditController } from './admin/audit.controller';
 import { AdminCatalogController } from './admin/catalog.controller';
 import { AdminOverviewModule } from './admin/overview.module';
@@ -85,6 +85,8 @@ export class ApiModule {
         ModelSelectorModule,
         QuotaModule,
         UsageModule.forApi(),
+        // The usage queue on Redis; embedded mode records usage in-process.
+        ...(config.redis.url ? [UsageQueueModule.forApi()] : []),
         AdminOverviewModule,
         BatchesModule,
         EndpointsModule,

@@ -1,14 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
 import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, WorkerConfig } from '@tiergate/config';
 import { DatabaseModule } from '@tiergate/database';
-import { RedisModule } from '@tiergate/redis';
-import { UsageModule } from '@tiergate/usage';
+import { bullmqPrefix, createRedisClient, RedisModule } from '@tiergate/redis';
+import { USAGE_QUEUE, UsageModule } from '@tiergate/usage';
 import { UsageProcessor } from './processors/usage.processor';
 
 /**
  * The worker: an application context (no HTTP) on the same database and Redis as the api.
- * Queue processors live in processors/ and call library code.
+ * Queue processors live in processors/ (@nestjs/bullmq workers) and call library code.
  */
 @Module({})
 export class WorkerModule {
@@ -21,6 +22,16 @@ export class WorkerModule {
         DatabaseModule.forRoot({ url: config.database.url }),
         RedisModule.forRoot(config.redis.url, config.redisKeyPrefix),
         UsageModule.forWorker(),
+        // The usage queue's connection waits for Redis while it is down (offline queue): the worker
+        // picks up where it stopped. UsageProcessor closes the worker, then disconnects it.
+        BullModule.registerQueueAsync({
+          name: USAGE_QUEUE,
+          inject: [WorkerConfig],
+          useFactory: (worker: WorkerConfig) => ({
+            connection: createRedisClient(worker.redis.url, 'worker', { bullmq: { offlineQueue: true } }),
+            prefix: bullmqPrefix(worker.redis.url, worker.redisKeyPrefix),
+          }),
+        }),
       ],
       providers: [UsageProcessor],
     };

@@ -3,6 +3,7 @@ export {
   createRedisClient,
   deleteKeysWithPrefix,
   bullmqPrefix,
+  bullmqClientOf,
   isRedisCluster,
   whenReady,
   type RedisConnection,

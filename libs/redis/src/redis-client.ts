@@ -130,6 +130,16 @@ export function bullmqPrefix(url: string, keyPrefix: string): string {
 }
 
 /**
+ * The client in a BullMQ queue's or worker's options when it is one of ours: BullMQ never closes a
+ * client it was given (it only closes the ones it made, such as a worker's blocking duplicate), so
+ * its owner disconnects it once the queue or worker has closed.
+ */
+export function bullmqClientOf(options: { connection?: unknown }): RedisConnection | undefined {
+  const { connection } = options;
+  return connection instanceof Redis || connection instanceof Cluster ? connection : undefined;
+}
+
+/**
  * Deletes every key under a prefix (a test's or a benchmark's namespace), hash-tagged BullMQ keys
  * (`{prefix...}`) included, in SCAN batches; on a cluster, on every master, one key per DEL.
  */

@@ -1,4 +1,5 @@
-export { UsageModule, createUsageQueue, closeUsageQueue } from './usage.module';
+export { UsageModule, UsageQueueModule } from './usage.module';
+export { usageQueueOptions, closeUsageQueue } from './usage-queue';
 export {
   USAGE_QUEUE,
   LATENCY_BUCKETS_MS,

@@ -1,7 +1,9 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { InjectQueue } from '@nestjs/bullmq';
 import type { Queue } from 'bullmq';
 import { withTimeout } from '@tiergate/common';
-import type { UsageEvent, UsageJob } from './usage-event';
+import { USAGE_QUEUE, type UsageEvent, type UsageJob } from './usage-event';
+import { closeUsageQueue } from './usage-queue';
 import { UsageSpool } from './usage-spool';
 import { UsageWriter } from './usage-writer';
 
@@ -12,17 +14,32 @@ export abstract class UsageSink {
   abstract deliver(events: UsageEvent[]): Promise<void>;
   /** Batches waiting for the worker, by state; null when there is no queue. */
   abstract depth(): Promise<Record<string, number> | null>;
+
+  /** Releases what the sink holds; the recorder calls it once everything buffered is delivered. */
+  close(): Promise<void> {
+    return Promise.resolve();
+  }
 }
 
-/** Production: a BullMQ job per batch; the worker writes it. Retries are idempotent. */
+/**
+ * Production: a BullMQ job per batch on the usage queue (registered by UsageQueueModule); the
+ * worker writes it. Retries are idempotent.
+ */
+@Injectable()
 export class QueueSink extends UsageSink {
   readonly mode = 'queue';
+  private readonly timeoutMs = 1_000;
 
-  constructor(
-    private readonly queue: Queue<UsageJob>,
-    private readonly timeoutMs = 1_000,
-  ) {
+  constructor(@InjectQueue(USAGE_QUEUE) private readonly queue: Queue<UsageJob>) {
     super();
+    // Problems are reported by the recorder when a batch goes around the queue; without a listener
+    // BullMQ prints each one to stderr.
+    queue.on('error', () => undefined);
+  }
+
+  /** The queue, then its connection: after the recorder's last batches are on it. */
+  override close(): Promise<void> {
+    return closeUsageQueue(this.queue);
   }
 
   async depth(): Promise<Record<string, number> | null> {
@@ -76,7 +93,7 @@ const REPLAY_INTERVAL_MS = 2_000;
  * - Redis and PostgreSQL down: it goes to the spool file (DATA_DIR/spool), replayed every 2 s;
  * - PostgreSQL down: the queue accepts it and the worker's job is retried with backoff.
  * A batch delivered twice (a timeout after all, a replay) is written once: the ledger ignores a
- * request id it has. On shutdown everything buffered is delivered (or spooled) before exiting.
+ * request id it has. On shutdown everything buffered is delivered (or spooled), then the sink closes.
  */
 @Injectable()
 export class UsageRecorder implements OnModuleInit, OnApplicationShutdown {
@@ -101,6 +118,7 @@ export class UsageRecorder implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.replayTimer);
     await this.drain();
+    await this.sink.close();
   }
 
   /** The usage queue's depth by state (null in embedded mode), for /metrics. */

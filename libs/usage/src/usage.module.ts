@@ -1,53 +1,52 @@
 import { join } from 'node:path';
-import { DynamicModule, Inject, Injectable, Module, OnApplicationShutdown } from '@nestjs/common';
-import { Queue } from 'bullmq';
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { BullModule } from '@nestjs/bullmq';
 import { AuditModule } from '@tiergate/audit';
 import { KeyManagerModule } from '@tiergate/key-manager';
 import { ProviderModule } from '@tiergate/provider';
 import { ApiConfig } from '@tiergate/config';
-import { bullmqPrefix, createRedisClient } from '@tiergate/redis';
 import { BillingService } from './billing.service';
 import { PriceBook } from './price-book';
-import { USAGE_QUEUE, type UsageJob } from './usage-event';
+import { USAGE_QUEUE } from './usage-event';
 import { UsageExport } from './usage-export';
 import { UsageLog } from './usage-log';
+import { usageQueueOptions } from './usage-queue';
 import { DirectSink, QueueSink, UsageRecorder, UsageSink } from './usage-recorder';
 import { UsageReports } from './usage-reports';
 import { UsageSeries } from './usage-series';
 import { UsageSpool } from './usage-spool';
 import { UsageWriter } from './usage-writer';
 
-const USAGE_QUEUE_HANDLE = Symbol('USAGE_QUEUE_HANDLE');
-
-/** The BullMQ queue on its own connection, which fails at once while Redis is down (so events spool). */
-export function createUsageQueue(url: string, keyPrefix: string): Queue<UsageJob> {
-  // Problems are reported by the recorder when a batch is spooled.
-  const connection = createRedisClient(url, 'usage', { bullmq: { offlineQueue: false }, quiet: true });
-  const queue = new Queue<UsageJob>(USAGE_QUEUE, { connection, prefix: bullmqPrefix(url, keyPrefix) });
-  // Without a listener BullMQ prints every connection error to stderr while Redis is down.
-  queue.on('error', () => undefined);
-  return queue;
-}
-
-/** Closes the queue and its connection (BullMQ leaves a connection it was given open). */
-export async function closeUsageQueue(queue: Queue<UsageJob>): Promise<void> {
-  const connection = await queue.client.catch(() => undefined);
-  await queue.close().catch(() => undefined);
-  connection?.disconnect();
-}
-
-@Injectable()
-class UsageQueueLifecycle implements OnApplicationShutdown {
-  constructor(@Inject(USAGE_QUEUE_HANDLE) private readonly queue: Queue<UsageJob> | null) {}
-
-  async onApplicationShutdown(): Promise<void> {
-    if (this.queue) await closeUsageQueue(this.queue);
+/**
+ * The usage queue on Redis, for the api: imported by the composition root when REDIS_URL is set,
+ * and global so that UsageModule's recorder finds its sink. Embedded mode leaves it out: the
+ * module graph then needs no Redis, and the recorder writes in-process (DirectSink).
+ */
+@Global()
+@Module({})
+export class UsageQueueModule {
+  static forApi(): DynamicModule {
+    return {
+      module: UsageQueueModule,
+      imports: [
+        BullModule.registerQueueAsync({
+          name: USAGE_QUEUE,
+          inject: [ApiConfig],
+          useFactory: (config: ApiConfig) => {
+            if (!config.redis.url) throw new Error('The usage queue needs REDIS_URL');
+            return usageQueueOptions(config.redis.url, config.redisKeyPrefix);
+          },
+        }),
+      ],
+      providers: [QueueSink],
+      exports: [QueueSink],
+    };
   }
 }
 
 /**
- * The usage ledger for the api: the recorder (queue in production, in-process writer in embedded
- * mode, a spool file when Redis is down), prices, reports and exports.
+ * The usage ledger for the api: the recorder (the queue of UsageQueueModule in production, the
+ * in-process writer in embedded mode, a spool file when Redis is down), prices, reports and exports.
  */
 @Module({})
 export class UsageModule {
@@ -71,16 +70,17 @@ export class UsageModule {
         UsageLog,
         UsageSeries,
         {
-          provide: USAGE_QUEUE_HANDLE,
-          inject: [ApiConfig],
-          useFactory: (config: ApiConfig) =>
-            config.redis.url ? createUsageQueue(config.redis.url, config.redisKeyPrefix) : null,
-        },
-        {
+          // The queue when UsageQueueModule is imported (Redis), else the in-process writer.
           provide: UsageSink,
-          inject: [USAGE_QUEUE_HANDLE, UsageWriter],
-          useFactory: (queue: Queue<UsageJob> | null, writer: UsageWriter) =>
-            queue ? new QueueSink(queue) : new DirectSink(writer),
+          inject: [ApiConfig, UsageWriter, { token: QueueSink, optional: true }],
+          useFactory: (config: ApiConfig, writer: UsageWriter, queued?: QueueSink): UsageSink => {
+            if (queued) return queued;
+            if (config.redis.url)
+              throw new Error(
+                'REDIS_URL is set but the usage queue is not: import UsageQueueModule.forApi()',
+              );
+            return new DirectSink(writer);
+          },
         },
         {
           provide: UsageSpool,
@@ -88,7 +88,6 @@ export class UsageModule {
           useFactory: (config: ApiConfig) => new UsageSpool(join(config.database.dataDir, 'spool')),
         },
         UsageRecorder,
-        UsageQueueLifecycle,
         BillingService,
       ],
       exports: [

@@ -1,0 +1,131 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { INestApplicationContext } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Queue } from 'bullmq';
+import { loadWorkerConfig } from '@tiergate/config';
+import { bullmqClientOf, bullmqPrefix, createRedisClient, deleteKeysWithPrefix } from '@tiergate/redis';
+import { createTestDatabase, TEST_REDIS_URL, waitFor, type TestDatabase } from '@tiergate/testing';
+import { USAGE_QUEUE, UsageWriter, type UsageEvent, type UsageJob } from '@tiergate/usage';
+import { WorkerModule } from '../worker.module';
+import { UsageProcessor } from './usage.processor';
+
+const event = (userId: string): UsageEvent => ({
+  requestId: randomUUID(),
+  occurredAt: new Date().toISOString(),
+  userId,
+  tier: 'free',
+  feature: 'text_generation',
+  modality: 'chat',
+  requestedModel: null,
+  servedModel: 'm',
+  provider: 'together',
+  keySource: 'system',
+  isFallback: false,
+  fallbackStrategy: null,
+  cached: false,
+  promptTokens: 1,
+  completionTokens: 1,
+  totalTokens: 2,
+  images: 0,
+  audioSeconds: 0,
+  characters: 0,
+  costUsd: 0,
+  latencyMs: 5,
+  ttftMs: null,
+  status: 200,
+  errorCode: null,
+});
+
+/** Resolves when a timer fires: false if the event loop is starved (a busy promise loop). */
+const eventLoopTurns = () =>
+  Promise.race([
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 20)),
+    new Promise<boolean>((resolve) => setImmediate(() => setTimeout(() => resolve(false), 5_000).unref())),
+  ]);
+
+describe('UsageProcessor (@nestjs/bullmq worker on Redis and PostgreSQL)', () => {
+  const keyPrefix = `tiergate-test:${randomBytes(4).toString('hex')}:`;
+  let db: TestDatabase;
+  let producerConnection: ReturnType<typeof createRedisClient>;
+  let queue: Queue<UsageJob>;
+
+  beforeAll(async () => {
+    db = await createTestDatabase();
+    producerConnection = createRedisClient(TEST_REDIS_URL, 'test-producer', {
+      bullmq: { offlineQueue: true },
+      quiet: true,
+    });
+    queue = new Queue<UsageJob>(USAGE_QUEUE, {
+      connection: producerConnection,
+      prefix: bullmqPrefix(TEST_REDIS_URL, keyPrefix),
+    });
+  });
+  afterAll(async () => {
+    await queue?.close();
+    producerConnection?.disconnect();
+    await deleteKeysWithPrefix(TEST_REDIS_URL, keyPrefix);
+    await db?.drop();
+  });
+
+  const start = async (): Promise<INestApplicationContext> => {
+    const config = loadWorkerConfig({
+      DATABASE_URL: db.url,
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_KEY_PREFIX: keyPrefix,
+      LOG_LEVEL: 'silent',
+      USAGE_WORKER_CONCURRENCY: '3',
+    });
+    const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { logger: false });
+    await app.init();
+    return app;
+  };
+  const rowsOf = async (userId: string) =>
+    Number(
+      (
+        await db.query<{ n: string }>('SELECT count(*) AS n FROM usage_events WHERE user_id = $1', [userId])
+      )[0].n,
+    );
+
+  it('writes queued batches, with the configured concurrency, and fails a malformed job', async () => {
+    const app = await start();
+    try {
+      const worker = app.get(UsageProcessor).worker;
+      expect(worker.concurrency).toBe(3);
+      const userId = randomUUID();
+      await queue.add('batch', { events: [event(userId), event(userId)] });
+      const malformed = await queue.add('batch', { events: [{ requestId: 'x' }] } as unknown as UsageJob);
+      await waitFor(async () => ((await rowsOf(userId)) === 2 ? true : undefined), 10_000, '2 rows');
+      await waitFor(
+        async () => ((await queue.getJobState(malformed.id!)) === 'failed' ? true : undefined),
+        10_000,
+        'the malformed job to fail',
+      );
+    } finally {
+      await app.close();
+    }
+  });
+
+  it('shuts down with a batch in hand: the batch is written, then the connection closes, and the event loop keeps turning', async () => {
+    const app = await start();
+    const processor = app.get(UsageProcessor);
+    const connection = bullmqClientOf(processor.worker.opts)!;
+    const writer = app.get(UsageWriter);
+    const write = writer.write.bind(writer);
+    let started = 0;
+    jest.spyOn(writer, 'write').mockImplementation(async (events) => {
+      started += 1;
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      return write(events);
+    });
+    const userId = randomUUID();
+    const job = await queue.add('batch', { events: [event(userId)] });
+    await waitFor(() => (started === 1 ? true : undefined), 10_000, 'a batch in hand');
+
+    await app.close();
+    // A connection closed under BullMQ's job in flight made it retry without a pause, for good.
+    expect(await eventLoopTurns()).toBe(true);
+    expect(await rowsOf(userId)).toBe(1);
+    expect(await queue.getJobState(job.id!)).toBe('completed');
+    expect(connection.status).toBe('end');
+  });
+});
