@@ -16,3 +16,9 @@ export const MODALITIES: readonly Modality[] = [
 export function isModality(value: string): value is Modality {
   return (MODALITIES as readonly string[]).includes(value);
 }
+
+/** One model on one provider: what the selector chooses and the fallback chain walks. */
+export interface ModelCandidate {
+  providerId: string;
+  model: string;
+}

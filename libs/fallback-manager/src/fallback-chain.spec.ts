@@ -1,3 +1,4 @@
+import type { ModelCandidate } from '@tiergate/common';
 import { Logger } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { Metrics } from '@tiergate/metrics';
@@ -8,12 +9,11 @@ import {
   FallbackChain,
   FallbackExhaustedError,
   type AttemptContext,
-  type ChainCandidate,
   type ChainOptions,
 } from './fallback-chain';
 
 const C = 1_000;
-const model = (name: string): ChainCandidate => ({ providerId: 'together_ai', model: name });
+const model = (name: string): ModelCandidate => ({ providerId: 'together_ai', model: name });
 const failure = (code: ErrorCode) => new DomainError(code, `failed with ${code}`);
 const tooLong = () => failure(ErrorCode.ContextLengthExceeded);
 
@@ -58,7 +58,7 @@ describe('FallbackChain', () => {
 
   describe('context_length_exceeded: only models whose window is larger, or unknown', () => {
     const windows: Record<string, number | null> = { w4k: 4_096, w8k: 8_192, w16k: 16_384, unknown: null };
-    const contextLength = (candidate: ChainCandidate) => Promise.resolve(windows[candidate.model] ?? null);
+    const contextLength = (candidate: ModelCandidate) => Promise.resolve(windows[candidate.model] ?? null);
 
     it.each<[string, string[], string[], string[]]>([
       ['a model with an unknown window is tried (issue 15)', ['w4k', 'unknown'], ['w4k'], ['w4k', 'unknown']],

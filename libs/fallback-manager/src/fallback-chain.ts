@@ -1,5 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DomainError, ErrorCode } from '@tiergate/common';
+import { DomainError, ErrorCode, type ModelCandidate } from '@tiergate/common';
 import { Metrics } from '@tiergate/metrics';
 import { CircuitBreakerStore } from './circuit-breaker';
 import {
@@ -9,13 +9,8 @@ import {
   type FallbackStrategy,
 } from './fallback.policy';
 
-export interface ChainCandidate {
-  providerId: string;
-  model: string;
-}
-
 export interface FailedAttempt {
-  candidate: ChainCandidate;
+  candidate: ModelCandidate;
   reason: string;
   /** Set when the model was called and failed (not for a skipped one: circuit open, time limit). */
   error?: DomainError;
@@ -38,7 +33,7 @@ export interface AttemptContext {
 
 export interface ChainOptions<T> {
   /** The models to try, in order; the first is the primary. */
-  chain: ChainCandidate[];
+  chain: ModelCandidate[];
   /** When the whole chain must be over (ms since the epoch): no new model is started after it. */
   deadline: number;
   signal?: AbortSignal;
@@ -46,14 +41,14 @@ export interface ChainOptions<T> {
    * A model's context window (null when unknown), so that after a context-length failure only
    * models whose window is larger, or unknown, are tried.
    */
-  contextLength?: (candidate: ChainCandidate) => Promise<number | null>;
+  contextLength?: (candidate: ModelCandidate) => Promise<number | null>;
   /** The last good answer for the same request, tried when every model failed. */
   cached?: () => Promise<T | undefined>;
 }
 
 export interface ChainResult<T> {
   result: T;
-  candidate: ChainCandidate;
+  candidate: ModelCandidate;
   /** Null when the primary answered. */
   strategy: FallbackStrategy | null;
   /** Why the earlier models were passed over (the first failure), when a fallback answered. */
@@ -98,7 +93,7 @@ export class FallbackChain {
 
   async run<T>(
     options: ChainOptions<T>,
-    attempt: (candidate: ChainCandidate, context: AttemptContext) => Promise<T>,
+    attempt: (candidate: ModelCandidate, context: AttemptContext) => Promise<T>,
   ): Promise<ChainResult<T>> {
     const failures: FailedAttempt[] = [];
     /** The largest context window known to be too small for this request. */
@@ -187,7 +182,7 @@ export class FallbackChain {
    */
   private async judge(
     key: string,
-    candidate: ChainCandidate,
+    candidate: ModelCandidate,
     decision: 'closed' | 'probe',
     error: unknown,
   ): Promise<void> {
@@ -195,7 +190,7 @@ export class FallbackChain {
     else if (decision === 'probe') await this.breakers.releaseProbe(key).catch(() => undefined);
   }
 
-  private async recordFailure(key: string, candidate: ChainCandidate): Promise<void> {
+  private async recordFailure(key: string, candidate: ModelCandidate): Promise<void> {
     const opened = await this.breakers.recordFailure(key).catch(() => false);
     if (!opened) return;
     this.metrics.breakerOpenings.inc({ provider: candidate.providerId, model: candidate.model });
@@ -220,22 +215,22 @@ export class FallbackChain {
     return false;
   }
 
-  private peek(candidate: ChainCandidate) {
+  private peek(candidate: ModelCandidate) {
     return this.breakers.peek(breakerKey(candidate)).catch(() => 'closed' as const);
   }
 }
 
 /** A model's context window, null when unknown (or when the catalog cannot be read). */
-async function windowOf<T>(options: ChainOptions<T>, candidate: ChainCandidate): Promise<number | null> {
+async function windowOf<T>(options: ChainOptions<T>, candidate: ModelCandidate): Promise<number | null> {
   return (await options.contextLength?.(candidate).catch(() => null)) ?? null;
 }
 
-export function breakerKey(candidate: ChainCandidate): string {
+export function breakerKey(candidate: ModelCandidate): string {
   return `${candidate.providerId}:${candidate.model}`;
 }
 
 /** The provider and model a breaker key names (provider ids have no colon; model ids may). */
-export function breakerCandidate(key: string): ChainCandidate {
+export function breakerCandidate(key: string): ModelCandidate {
   const colon = key.indexOf(':');
   return { providerId: key.slice(0, colon), model: key.slice(colon + 1) };
 }

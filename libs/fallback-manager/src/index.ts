@@ -5,7 +5,6 @@ export {
   breakerKey,
   breakerCandidate,
   type AttemptContext,
-  type ChainCandidate,
   type ChainOptions,
   type ChainResult,
   type FailedAttempt,

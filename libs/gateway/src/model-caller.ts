@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { ErrorCode } from '@tiergate/common';
+import { ErrorCode, type ModelCandidate } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
 import { Metrics } from '@tiergate/metrics';
-import type { ChainCandidate } from '@tiergate/fallback-manager';
 import {
   KeyPacing,
   NoSystemKeyError,
@@ -52,7 +51,7 @@ export class ModelCaller {
 
   async call<T>(
     request: GatewayRequestBase,
-    candidate: ChainCandidate,
+    candidate: ModelCandidate,
     invoke: (call: ModelCall) => Promise<T>,
     onAttempt: (call: ModelCall) => void,
     options: {

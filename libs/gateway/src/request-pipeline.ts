@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { breakerKey } from '@tiergate/fallback-manager';
-import type { ModelCandidate } from '@tiergate/model-selector';
+import type { ModelCandidate } from '@tiergate/common';
 import type { Sampling, TextGeneration, TextStream } from '@tiergate/provider';
 import type { RequestUsage } from '@tiergate/usage';
 import { SPAN } from '@tiergate/tracing';
@@ -98,6 +98,7 @@ export class RequestPipeline {
       this.meter.recordFailedAttempts(
         request,
         modality,
+        startedAt,
         outcome.failures,
         (failure) => outcome.keySources?.get(breakerKey(failure.candidate)) ?? 'system',
       );

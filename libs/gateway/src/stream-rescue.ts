@@ -1,7 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { failureReason, isFallbackTrigger } from '@tiergate/fallback-manager';
 import { FeatureGate } from '@tiergate/flags';
-import { ModelSelector, type ModelCandidate } from '@tiergate/model-selector';
+import type { ModelCandidate } from '@tiergate/common';
+import { ModelSelector } from '@tiergate/model-selector';
 import type { TextStreamEvent } from '@tiergate/provider';
 import type { AnswerSource, GatewayRequestBase } from './gateway.types';
 import { ModelCaller, type ModelCall } from './model-caller';

@@ -4,7 +4,6 @@ export {
   ModelSelector,
   ModelNotAllowedError,
   RouteMisconfiguredError,
-  type ModelCandidate,
   type Selection,
 } from './model-selector';
 export { providerIdFor, type RequestedProvider } from './provider-choice';

@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError, ErrorCode, MODALITIES, type Modality, type Tier } from '@tiergate/common';
+import {
+  DomainError,
+  ErrorCode,
+  MODALITIES,
+  type Modality,
+  type ModelCandidate,
+  type Tier,
+} from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
 import { ProviderRegistry } from '@tiergate/provider';
 import { ModelConfigService } from './model-config.service';
 import type { ModelRef, ModelRoute } from './model-config.types';
 import { onProvider, resolveRequestedProvider, type RequestedProvider } from './provider-choice';
-
-/** One model to try, on one provider. */
-export interface ModelCandidate {
-  providerId: string;
-  model: string;
-}
 
 export interface Selection {
   /** The models to try, in order: the first is the primary, the rest are fallbacks. */

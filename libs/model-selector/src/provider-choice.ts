@@ -1,5 +1,6 @@
 import { DomainError, ErrorCode, type Modality, type Tier } from '@tiergate/common';
-import type { ModelCandidate, Selection } from './model-selector';
+import type { ModelCandidate } from '@tiergate/common';
+import type { Selection } from './model-selector';
 
 /** The provider a caller asked for, and where they named it (`x-provider` or `provider`), for errors. */
 export interface RequestedProvider {

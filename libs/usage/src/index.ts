@@ -29,3 +29,11 @@ export {
 } from './usage-series';
 export { UsageExport, EXPORT_COLUMNS, type ExportRow } from './usage-export';
 export { BillingService, OWN_KEY_REDUCTION } from './billing.service';
+export {
+  UsageLedger,
+  attemptRequestId,
+  type LedgerEntry,
+  type LedgerRequest,
+  type LedgerSource,
+  type PassedOverAttempt,
+} from './usage-ledger';

@@ -51,6 +51,58 @@ describe('UsageQuotaTotals (PostgreSQL)', () => {
     ...overrides,
   });
 
+  it('writes every field of an event into its column, once however often the batch is retried', async () => {
+    const user = randomUUID();
+    const written = event(user, {
+      requestId: 'req-fields~1',
+      attemptOf: 'req-fields',
+      requestedModel: 'm/asked',
+      fallbackStrategy: 'DIFFERENT_PROVIDER',
+      isFallback: true,
+      cached: true,
+      keySource: 'user',
+      images: 3,
+      audioSeconds: 4.5,
+      characters: 6,
+      ttftMs: 7,
+      status: 502,
+      errorCode: 'upstream_error',
+    });
+    expect(await writer.write([written])).toBe(1);
+    expect(await writer.write([written])).toBe(0);
+    const [row] = await dataSource.query<Array<Record<string, unknown>>>(
+      'SELECT * FROM usage_events WHERE user_id = $1',
+      [user],
+    );
+    expect(row).toMatchObject({
+      request_id: 'req-fields~1',
+      attempt_of: 'req-fields',
+      occurred_at: new Date(written.occurredAt),
+      user_id: user,
+      tier: 'free',
+      feature: 'text_generation',
+      modality: 'chat',
+      requested_model: 'm/asked',
+      served_model: 'm/one',
+      provider: 'together_ai',
+      key_source: 'user',
+      is_fallback: true,
+      fallback_strategy: 'DIFFERENT_PROVIDER',
+      cached: true,
+      prompt_tokens: 10,
+      completion_tokens: 5,
+      total_tokens: 15,
+      images: 3,
+      characters: 6,
+      latency_ms: 120,
+      ttft_ms: 7,
+      status: 502,
+      error_code: 'upstream_error',
+    });
+    expect(Number(row.audio_seconds)).toBe(4.5);
+    expect(Number(row.cost_usd)).toBe(0.0001);
+  });
+
   it('sums what counted against the quota per feature: answered requests on a system key, that UTC day', async () => {
     const user = randomUUID();
     await writer.write([

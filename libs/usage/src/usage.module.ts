@@ -5,6 +5,7 @@ import { AuditModule } from '@tiergate/audit';
 import { KeyManagerModule } from '@tiergate/key-manager';
 import { ProviderModule } from '@tiergate/provider';
 import { ApiConfig } from '@tiergate/config';
+import { CatalogModule } from '@tiergate/catalog';
 import { BillingService } from './billing.service';
 import { PriceBook } from './price-book';
 import { USAGE_QUEUE } from './usage-event';
@@ -12,6 +13,7 @@ import { UsageExport } from './usage-export';
 import { UsageLog } from './usage-log';
 import { usageQueueOptions } from './usage-queue';
 import { DirectSink, QueueSink, UsageRecorder, UsageSink } from './usage-recorder';
+import { UsageLedger } from './usage-ledger';
 import { UsageReports } from './usage-reports';
 import { UsageSeries } from './usage-series';
 import { UsageSpool } from './usage-spool';
@@ -61,7 +63,7 @@ export class UsageModule {
   static forApi(): DynamicModule {
     return (UsageModule.api ??= {
       module: UsageModule,
-      imports: [AuditModule, KeyManagerModule, ProviderModule],
+      imports: [AuditModule, KeyManagerModule, ProviderModule, CatalogModule],
       providers: [
         UsageWriter,
         PriceBook,
@@ -88,10 +90,12 @@ export class UsageModule {
           useFactory: (config: ApiConfig) => new UsageSpool(join(config.database.dataDir, 'spool')),
         },
         UsageRecorder,
+        UsageLedger,
         BillingService,
       ],
       exports: [
         UsageRecorder,
+        UsageLedger,
         PriceBook,
         UsageReports,
         UsageExport,
