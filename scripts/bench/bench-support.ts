@@ -2,7 +2,7 @@
  * What the benchmark scripts share: their own database, the simulator, api and worker as child
  * processes (built code from dist/, production mode), and a signed-in user.
  */
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -27,13 +27,17 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts a built entry point (e.g. `apps/api/src/main.js`) and resolves once it prints `ready`. */
+/**
+ * Starts a built entry point (e.g. `apps/api/src/main.js`) and resolves once it prints `ready`.
+ * `nodeArgs` go to node before the script (`--cpu-prof`, for instance).
+ */
 export async function startProcess(
   entry: string,
   env: Record<string, string>,
   ready: string,
+  nodeArgs: string[] = [],
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(DIST, entry)], {
+  const child = spawn(process.execPath, [...nodeArgs, join(DIST, entry)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -55,6 +59,25 @@ export async function stopProcesses(processes: ChildProcess[]): Promise<void> {
     processes.map((child) =>
       child.exitCode === null && child.signalCode === null ? once(child, 'exit') : Promise.resolve(),
     ),
+  );
+}
+
+/** The CPU time (user + system, in seconds) a process has used so far. */
+export function cpuSeconds(pid: number): number {
+  // /proc/<pid>/stat: fields 14 and 15 (utime, stime) in clock ticks, after the parenthesised name.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100; // USER_HZ on Linux
+
+/**
+ * Pins processes (all their threads) to CPUs with `taskset`; false when taskset is missing or
+ * refused, so the caller can say the figure was not taken.
+ */
+export function pinProcesses(pids: number[], cpus: string): boolean {
+  return pids.every(
+    (pid) => spawnSync('taskset', ['-a', '-p', '-c', cpus, String(pid)], { stdio: 'ignore' }).status === 0,
   );
 }
 

@@ -11,10 +11,14 @@
  *     quota and total minus upstream);
  *  4. memory of the api process (RSS) across one 10,000-chunk stream and across 1,000
  *     concurrent streams (does the gateway buffer? it must not).
+ *  5. the api's CPU time per request during the steady phase, and its maximum throughput pinned
+ *     to one core (`taskset`; everything else on the other cores).
  * Environment: BENCH_RATE (500), BENCH_SECONDS (15), BENCH_STREAM_RATE (100),
- * BENCH_DATABASE_URL, BENCH_REDIS_URL.
+ * BENCH_DATABASE_URL, BENCH_REDIS_URL; BENCH_API_PROFILE=<dir> writes a V8 CPU profile of the
+ * api there (`node --cpu-prof`; open it in Chrome's DevTools).
  */
 import { ChildProcess } from 'node:child_process';
+import { availableParallelism } from 'node:os';
 import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
 import { Client } from 'pg';
@@ -29,6 +33,8 @@ import {
 } from '@tiergate/usage';
 import {
   apiEnv,
+  cpuSeconds,
+  pinProcesses,
   BENCH_MODEL as MODEL,
   BENCH_UPSTREAM_KEY,
   benchUser,
@@ -235,6 +241,9 @@ async function main(): Promise<void> {
         'apps/api/src/main.js',
         apiEnv({ port: apiPort, simPort, databaseUrl, redisUrl: REDIS_URL, keyPrefix }),
         'Listening on',
+        process.env.BENCH_API_PROFILE
+          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROFILE}`]
+          : [],
       ),
     );
     // The usage worker runs throughout, as in production: every request's event is written.
@@ -268,7 +277,10 @@ async function main(): Promise<void> {
     console.log(`Steady load: ${RATE} requests/s for ${SECONDS} s each (after ${WARMUP_SECONDS} s warm-up)`);
     const d = await steadyLatency(direct, RATE, SECONDS);
     const steps = new StepBreakdown();
+    const apiPid = processes[1].pid!;
+    const cpuBefore = cpuSeconds(apiPid);
     const g = await steadyLatency(gateway, RATE, SECONDS, steps);
+    const cpuPerRequestMs = ((cpuSeconds(apiPid) - cpuBefore) * 1000) / ((WARMUP_SECONDS + SECONDS) * RATE);
     const ms = (us: number) => (us / 1000).toFixed(2);
     const row = (name: string, h: hdr.Histogram) =>
       `${name.padEnd(22)} p50 ${ms(h.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(h.getValueAtPercentile(99)).padStart(7)} ms   max ${ms(h.maxValue).padStart(8)} ms   n=${h.totalCount}`;
@@ -278,6 +290,7 @@ async function main(): Promise<void> {
       `gateway overhead       p50 ${ms(g.getValueAtPercentile(50) - d.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(g.getValueAtPercentile(99) - d.getValueAtPercentile(99)).padStart(7)} ms`,
     );
     console.log(`overhead by step (the api's Server-Timing)   ${steps.report()}`);
+    console.log(`api CPU time per request (user + system)   ${cpuPerRequestMs.toFixed(2)} ms`);
 
     const streamBody = (content: string) =>
       JSON.stringify({
@@ -309,7 +322,6 @@ async function main(): Promise<void> {
     );
     console.log(`TTFT overhead by step (Server-Timing, to the first byte)   ${streamSteps.report()}`);
 
-    const apiPid = processes[1].pid!;
     const long = await peakRss(apiPid, async () => {
       const { bytes, refused } = await consumeStreams(streaming(gateway, 'Long #sim tokens=10000'), 1);
       console.log(
@@ -338,11 +350,47 @@ async function main(): Promise<void> {
     console.log(
       `direct ${directRps.toFixed(0)} req/s, gateway ${gatewayRps.toFixed(0)} req/s, ratio ${(gatewayRps / directRps).toFixed(2)}`,
     );
+    await pinnedThroughput(gateway, apiPid, [
+      process.pid,
+      ...processes.filter((p) => p !== processes[1]).map((p) => p.pid!),
+    ]);
 
     await usageWriterThroughput(databaseUrl, keyPrefix);
   } finally {
     await stopProcesses(processes);
     await stores.drop();
+  }
+}
+
+/**
+ * The api's maximum throughput on one core: the api (all its threads) pinned to the last CPU,
+ * the load generator, simulator and worker to the others (PostgreSQL and Redis are left where
+ * the system runs them). Skipped when the machine has one CPU or taskset is unavailable.
+ */
+async function pinnedThroughput(gateway: Target, apiPid: number, others: number[]): Promise<void> {
+  const cpus = availableParallelism();
+  const all = `0-${cpus - 1}`;
+  if (cpus < 2 || !pinProcesses([apiPid], String(cpus - 1)) || !pinProcesses(others, `0-${cpus - 2}`)) {
+    console.log('Pinned throughput: skipped (needs two CPUs and taskset)');
+    return;
+  }
+  try {
+    const cpuBefore = cpuSeconds(apiPid);
+    const result = await autocannon({
+      url: gateway.origin + gateway.path,
+      method: 'POST',
+      headers: gateway.headers,
+      body: gateway.body,
+      connections: 64,
+      duration: 10,
+    });
+    const cpuMs = (cpuSeconds(apiPid) - cpuBefore) * 1000;
+    console.log(
+      `api pinned to one core (taskset, 64 connections, 10 s): ${result.requests.average.toFixed(0)} req/s, ` +
+        `${(cpuMs / Math.max(1, result.requests.total)).toFixed(2)} ms CPU per request, ${result.non2xx} non-2xx`,
+    );
+  } finally {
+    pinProcesses([apiPid, ...others], all);
   }
 }
 
