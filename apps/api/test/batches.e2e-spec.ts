@@ -228,7 +228,7 @@ describe('batch jobs (e2e, official openai SDK)', () => {
     expect(Number(rows.find((r) => r.request_id.endsWith(':req-2'))!.cost_usd)).toBe(0);
   });
 
-  it('serves the seed surface with inline requests', async () => {
+  it('serves the Together surface with inline requests', async () => {
     const requests = jsonl(2, model)
       .toString()
       .trim()

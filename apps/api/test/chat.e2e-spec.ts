@@ -16,7 +16,7 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
   afterAll(() => api.close());
   afterEach(() => fetch(api.sim.baseUrl.replace(/\/v1$/, '') + '/_sim/reset', { method: 'POST' }));
 
-  it('answers in the seed shape with usage consistent with the content', async () => {
+  it('answers in the Together-surface shape with usage consistent with the content', async () => {
     const response = await api.post(
       CHAT,
       ask('What is artificial intelligence?', { max_tokens: 64, temperature: 0.7, purpose: 'educational' }),

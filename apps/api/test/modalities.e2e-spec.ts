@@ -60,7 +60,7 @@ describe('every modality through the gateway (e2e)', () => {
   }
 
   describe('text and code', () => {
-    it('completes text in the seed shape, and streams', async () => {
+    it('completes text in the Together-surface shape, and streams', async () => {
       const response = await api.post(
         `${T}/text/completions`,
         { prompt: 'Write a poem #sim tokens=6', max_tokens: 50 },

@@ -4,7 +4,7 @@ import { startSimulator } from '../../upstream-sim/src/simulator';
 import { TestApi, type Simulator } from './support/test-api';
 
 const CHAT = '/v1/chat/completions';
-const SEED_CHAT = '/api/v1/together/chat/completions';
+const TOGETHER_CHAT = '/api/v1/together/chat/completions';
 let asked = 0;
 const ask = (extra: Record<string, unknown> = {}) => ({
   messages: [{ role: 'user', content: `which provider ${++asked}` }],
@@ -88,7 +88,7 @@ describe('choosing the provider, and one model’s details (e2e)', () => {
       expect(byHeader.status).toBe(200);
       expect(byHeader.headers.get('x-tiergate-provider')).toBe('backup');
       expect(byHeader.headers.get('x-tiergate-model')).toBe(premiumModel);
-      const byField = await api.post(SEED_CHAT, ask({ provider: 'backup' }), premium);
+      const byField = await api.post(TOGETHER_CHAT, ask({ provider: 'backup' }), premium);
       expect(byField.status).toBe(200);
       expect(byField.body).toMatchObject({ provider: 'backup', model_id: premiumModel });
       expect(await backupCalls()).toBe(before + 2);
@@ -233,7 +233,7 @@ describe('choosing the provider, and one model’s details (e2e)', () => {
       expect((missing as NotFoundError).error).toMatchObject({ code: 'not_found', param: 'id' });
     });
 
-    it('a model the tier may not use is a 404 too, on both surfaces; the seed surface matches its list', async () => {
+    it('a model the tier may not use is a 404 too, on both surfaces; the Together surface matches its list', async () => {
       const freeList = (await api.get('/api/v1/together/models', free)).body.models as Array<{ id: string }>;
       const premiumList = (await api.get('/api/v1/together/models', premium)).body.models as Array<{
         id: string;

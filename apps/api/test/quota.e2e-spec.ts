@@ -30,7 +30,7 @@ describe('quotas and rate limits (e2e)', () => {
 
   const quotaOf = async (token: string) => (await api.get('/api/v1/together/quota', token)).body;
 
-  it('shows the seed shape, and counts a request and its real tokens', async () => {
+  it('shows the Together-surface shape, and counts a request and its real tokens', async () => {
     const user = await api.user();
     const before = await quotaOf(user.token);
     expect(before.text_generation).toEqual({

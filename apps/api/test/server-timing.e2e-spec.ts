@@ -2,7 +2,7 @@ import { sseEvents, TestApi } from './support/test-api';
 
 const TOKEN = 'metrics-token-for-server-timing';
 const OPENAI_CHAT = '/v1/chat/completions';
-const SEED_CHAT = '/api/v1/together/chat/completions';
+const TOGETHER_CHAT = '/api/v1/together/chat/completions';
 const PRIMARY = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
 const UPSTREAM_LATENCY_MS = 60;
 const ENTRY = /^(\w+);dur=(\d+\.\d{2})$/;
@@ -66,7 +66,7 @@ describe('Server-Timing and the overhead histogram (e2e)', () => {
 
   it('a stream carries it in its headers, up to the upstream first byte', async () => {
     await api.fault({ kind: 'latency', latency_ms: UPSTREAM_LATENCY_MS, count: 1, model: PRIMARY });
-    const response = await api.post(SEED_CHAT, ask({ stream: true }), token);
+    const response = await api.post(TOGETHER_CHAT, ask({ stream: true }), token);
     expect(response.status).toBe(200);
     expect(sseEvents(response.text).at(-1)).toBe('[DONE]');
     const timing = serverTiming(response.headers.get('server-timing'));
@@ -127,7 +127,7 @@ describe('Server-Timing and the overhead histogram (e2e)', () => {
       expect(overheadCount(after, OPENAI_CHAT, outcome) - overheadCount(before, OPENAI_CHAT, outcome)).toBe(
         1,
       );
-    expect(overheadCount(after, SEED_CHAT, 'ok')).toBeGreaterThanOrEqual(1);
+    expect(overheadCount(after, TOGETHER_CHAT, 'ok')).toBeGreaterThanOrEqual(1);
     expect(overheadCount(after, OPENAI_CHAT, 'cached')).toBeGreaterThanOrEqual(1);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * The simulator's model catalog, in Together's `GET /v1/models` element shape. It holds the
- * seed's tier models and current Together ids (prices in USD per 1M tokens, from the reference).
+ * specification's tier models and current Together ids (prices in USD per 1M tokens, from the reference).
  */
 export interface SimModel {
   id: string;

@@ -153,7 +153,7 @@ export class BatchService {
     return job;
   }
 
-  /** Seed 003's inline form: the requests become an input file, then a batch. */
+  /** The inline form (requirements document 003): the requests become an input file, then a batch. */
   async submitInline(
     caller: BatchCaller,
     input: { content: Buffer; completionWindow: string },

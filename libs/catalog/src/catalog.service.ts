@@ -8,7 +8,7 @@ import type { Modality } from '@tiergate/common';
 export interface CatalogEntry {
   id: string;
   name: string;
-  /** The main use (the seed's `modality`). */
+  /** The main use (the specification's `modality`). */
   modality: Modality;
   /** Every use the model serves (a vision model also chats). */
   modalities: Modality[];

@@ -1,4 +1,4 @@
-/** The platform's feature flags: the seed's four, and whether users may bring their own keys. */
+/** The platform's feature flags: the specification's four, and whether users may bring their own keys. */
 export const FEATURE_FLAGS = {
   together_ai_integration: 'Master switch: off, every Together route answers 503',
   together_ai_free_tier: 'Free-tier access: off, free-tier users get 403',

@@ -51,8 +51,8 @@ const daysRange = (from: string, to: string) => ({
 });
 
 /**
- * Seed 004's usage statistics, per model and per endpoint, from the ledger's daily rollups; and
- * the endpoints' running cost for the platform's cost reports.
+ * Requirements document 004's usage statistics, per model and per endpoint, from the ledger's daily
+ * rollups; and the endpoints' running cost for the platform's cost reports.
  */
 @Injectable()
 export class DedicatedStats implements CapacityCosts {

@@ -6,7 +6,7 @@ import type { AnswerSource, GatewayRequestBase } from './gateway.types';
 
 /**
  * Where an answer came from: the provider and model that served it, whether a fallback or the
- * cache did, and the seed's indicator (when the indicators flag is on). Every surface shows it:
+ * cache did, and the specification's indicator (when the indicators flag is on). Every surface shows it:
  * the indicator fields, the `x-tiergate-*` headers, the ledger row.
  */
 @Injectable()

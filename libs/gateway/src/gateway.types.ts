@@ -31,7 +31,7 @@ export interface GatewayRequestBase {
   signal?: AbortSignal;
   /**
    * The caller accepts an earlier answer to the same request (`Cache-Control: max-stale`, or
-   * `cache: true` in a seed body). Honoured only for deterministic requests (temperature 0).
+   * `cache: true` in a Together-surface body). Honoured only for deterministic requests (temperature 0).
    */
   preferCached?: boolean;
   /** Where the request's time goes (Server-Timing, the overhead histogram): fed by each step. */
@@ -41,7 +41,7 @@ export interface GatewayRequestBase {
 }
 
 export interface GatewayChatRequest extends GatewayRequestBase {
-  /** `chat` by default; the seed's text, code and image-analysis endpoints are chats too. */
+  /** `chat` by default; the Together surface's text, code and image-analysis endpoints are chats too. */
   modality?: 'chat' | 'text' | 'code' | 'vision';
   messages: ChatMessage[];
   /** As the caller asked; `max_tokens` may be capped by the tier before it goes upstream. */
@@ -71,7 +71,7 @@ export interface GatewaySpeechRequest extends GatewayRequestBase {
   voice?: string;
   format: SpeechFormat;
   language?: string;
-  /** Keep the audio and return a signed link (the seed surface); otherwise only the bytes. */
+  /** Keep the audio and return a signed link (the Together surface); otherwise only the bytes. */
   store: boolean;
 }
 
@@ -98,7 +98,7 @@ export interface AnswerSource {
   cached: boolean;
   /** What the request cost in USD, once known (set before the response or the final stream event). */
   costUsd: number | null;
-  /** The seed's model-source indicator; null when the together_ai_ui_indicators flag is off. */
+  /** The specification's model-source indicator; null when the together_ai_ui_indicators flag is off. */
   indicator: ModelSourceIndicator | null;
 }
 

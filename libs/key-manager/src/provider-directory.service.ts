@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { AuditService, type AuditActor } from '@tiergate/audit';
 import { DomainError, ErrorCode, NotFoundError } from '@tiergate/common';
 import { ApiConfig } from '@tiergate/config';
-import { OpenAiCompatibleAdapter, ProviderRegistry } from '@tiergate/provider';
+import { openAiCompatibleProvider, ProviderRegistry, TogetherAdapter } from '@tiergate/provider';
 import { ChangeBus, SharedSnapshot } from '@tiergate/redis';
 import { UpstreamProviderEntity } from './entities/upstream-provider.entity';
 import { ProviderKeyVerifier } from './provider-key.verifier';
@@ -28,6 +28,8 @@ const PROVIDER_ID = /^[a-z][a-z0-9_-]{1,31}$/;
 export class ProviderDirectory implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger(ProviderDirectory.name);
   private readonly snapshot: SharedSnapshot<UpstreamProviderEntity[]>;
+  /** The adapters this directory made and registered, by id: it closes those, and only those. */
+  private readonly registered = new Map<string, TogetherAdapter>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -131,9 +133,9 @@ export class ProviderDirectory implements OnModuleInit, OnApplicationShutdown {
     await this.resolver.reload();
   }
 
-  private adapterFor(row: { id: string; displayName: string; baseUrl: string }): OpenAiCompatibleAdapter {
+  private adapterFor(row: { id: string; displayName: string; baseUrl: string }): TogetherAdapter {
     const { timeouts, maxConnections } = this.config.upstream;
-    return OpenAiCompatibleAdapter.create(row.id, row.displayName, row.baseUrl, timeouts, maxConnections);
+    return openAiCompatibleProvider(row.id, row.displayName, row.baseUrl, timeouts, maxConnections);
   }
 
   /** Registers the providers in the database and drops those no longer there. */
@@ -141,12 +143,16 @@ export class ProviderDirectory implements OnModuleInit, OnApplicationShutdown {
     const wanted = new Set(rows.map((row) => row.id));
     for (const provider of this.registry.all()) {
       if (this.registry.isConfigured(provider.id) || wanted.has(provider.id)) continue;
-      const removed = this.registry.unregister(provider.id);
-      if (removed instanceof OpenAiCompatibleAdapter) await removed.close();
+      this.registry.unregister(provider.id);
+      const own = this.registered.get(provider.id);
+      this.registered.delete(provider.id);
+      await own?.close();
     }
     for (const row of rows) {
       if (this.registry.get(row.id)) continue;
-      this.registry.register(this.adapterFor(row));
+      const adapter = this.adapterFor(row);
+      this.registry.register(adapter);
+      this.registered.set(row.id, adapter);
       this.logger.log(`Provider ${row.id} (${row.baseUrl}) registered`);
     }
   }

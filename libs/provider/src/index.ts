@@ -8,7 +8,11 @@ export {
   type TransportFailure,
 } from './http/upstream-http.client';
 export { sseDataEvents } from './http/sse-events';
-export { TogetherAdapter } from './together/together.adapter';
+export {
+  TogetherAdapter,
+  type ProviderIdentity,
+  type TogetherAdapterOptions,
+} from './together/together.adapter';
 export { retryAfterSeconds, redactSecrets } from './together/together-errors';
 export {
   withRetries,
@@ -17,7 +21,7 @@ export {
   type RetrySettings,
   type RetryOptions,
 } from './resilience/retry-policy';
-export { OpenAiCompatibleAdapter } from './openai-compatible/openai-compatible.adapter';
+export { openAiCompatibleProvider } from './openai-compatible/openai-compatible.adapter';
 export {
   TogetherBatchClient,
   toUpstreamBatch,

@@ -141,7 +141,7 @@ export class QuotaService {
     await this.store.carryOver(userId, today.day, feature, usage, Date.now(), ttlSeconds, id);
   }
 
-  /** The seed's quota view: used and limit per feature today (minutes for audio). */
+  /** The specification's quota view: used and limit per feature today (minutes for audio). */
   async status(user: { id: string; tier: Tier }) {
     const { day, secondsLeft, resetsAt } = utcDay(this.clock.now());
     const usage = await this.dayUsage(user.id, day, secondsLeft + DAY_TTL_MARGIN_SECONDS);

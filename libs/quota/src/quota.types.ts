@@ -1,6 +1,6 @@
 import type { Modality, Tier } from '@tiergate/common';
 
-/** What quotas are counted per: the seed's features. */
+/** What quotas are counted per: the specification's features. */
 export const FEATURES = [
   'text_generation',
   'code_generation',

@@ -4,7 +4,7 @@ import { ProviderRegistry } from '@tiergate/provider';
 import { PriceBook } from './price-book';
 import { UsageReports } from './usage-reports';
 
-/** The seed's "10% reduction in monthly charges" for users who bring their own key. */
+/** The specification's "10% reduction in monthly charges" for users who bring their own key. */
 export const OWN_KEY_REDUCTION = 0.1;
 
 /**

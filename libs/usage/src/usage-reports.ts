@@ -101,7 +101,7 @@ export class UsageReports {
     return totalsOf(await this.sum(rollupFor(filter), where, params));
   }
 
-  /** The seed 001 style summary over the last hours (by whole UTC days of rollups). */
+  /** Requirements document 001's summary over the last hours (by whole UTC days of rollups). */
   async stats(hours: number) {
     const from = new Date(Date.now() - hours * 3_600_000).toISOString().slice(0, 10);
     const to = new Date().toISOString().slice(0, 10);

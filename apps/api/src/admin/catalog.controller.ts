@@ -5,7 +5,7 @@ import { CatalogService, type CatalogEntry } from '@tiergate/catalog';
 import { ApiAdminErrors } from '../http/api-responses';
 import { MODALITY_ENUM } from '../http/dto-fields';
 import { parseModality } from '../together/models.controller';
-import { ModelPricingDto } from '../together/dto/seed-responses.dto';
+import { ModelPricingDto } from '../together/dto/together-responses.dto';
 
 export class AdminCatalogModelDto {
   @ApiProperty() id!: string;

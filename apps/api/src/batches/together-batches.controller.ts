@@ -3,10 +3,13 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags
 import { CurrentUser, type Principal } from '@tiergate/auth';
 import { BatchService } from '@tiergate/batch';
 import { TogetherAccessGuard } from '../http/together-access.guard';
-import { ListBatchesQueryDto, SeedCreateBatchDto } from './dto/batch-requests.dto';
+import { ListBatchesQueryDto, TogetherCreateBatchDto } from './dto/batch-requests.dto';
 import { BatchListDto, BatchObjectDto } from './dto/batch-responses.dto';
 
-/** Seed 003's batch surface: the requests inline; the same batches as `/v1/batches`. */
+/**
+ * The Together surface's batches (requirements document 003): the requests inline; the same
+ * batches as `/v1/batches`.
+ */
 @ApiTags('together')
 @ApiBearerAuth()
 @UseGuards(TogetherAccessGuard)
@@ -18,7 +21,10 @@ export class TogetherBatchesController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Submit chat requests as a batch (half price; results within 24 h)' })
   @ApiCreatedResponse({ type: BatchObjectDto })
-  async create(@CurrentUser() caller: Principal, @Body() body: SeedCreateBatchDto): Promise<BatchObjectDto> {
+  async create(
+    @CurrentUser() caller: Principal,
+    @Body() body: TogetherCreateBatchDto,
+  ): Promise<BatchObjectDto> {
     const content = Buffer.from(body.requests.map((request) => JSON.stringify(request)).join('\n') + '\n');
     return BatchObjectDto.from(
       await this.batches.submitInline(caller, { content, completionWindow: body.completion_window }),

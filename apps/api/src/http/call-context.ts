@@ -23,8 +23,8 @@ export interface CallContext {
 }
 
 /**
- * The headers of a served answer, on every surface: where it came from (`x-tiergate-*`; the
- * seed's bodies carry it too) and the caller's quota (`X-RateLimit-*`). Returns the answer, so a
+ * The headers of a served answer, on every surface: where it came from (`x-tiergate-*`;
+ * Together-surface bodies carry it too) and the caller's quota (`X-RateLimit-*`). Returns the answer, so a
  * controller reads `answered(reply, await this.gateway.chat(request))`.
  */
 export function answered<T extends { source: AnswerSource; rateLimit: Record<string, string> }>(

@@ -20,7 +20,7 @@ import { MODALITIES, ROLES, TIERS } from '@tiergate/common';
 
 /**
  * The optional request fields every surface shares, each written once: the same bounds and the
- * same messages (naming the field) on the seed's DTOs and OpenAI's.
+ * same messages (naming the field) on the Together surface's DTOs and OpenAI's.
  */
 
 export const MAX_OUTPUT_TOKENS = 32_768;

@@ -11,7 +11,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     new DocumentBuilder()
       .setTitle('Tiergate')
       .setDescription(
-        'Tiered AI platform API: the seed surface (/api/v1/together/*), the OpenAI-compatible surface (/v1/*), accounts and administration.',
+        'Tiered AI platform API: the Together surface (/api/v1/together/*), the OpenAI-compatible surface (/v1/*), accounts and administration.',
       )
       .setVersion('0.1.0')
       .addBearerAuth()

@@ -4,9 +4,9 @@ import type { RequestedProvider } from '@tiergate/gateway';
 
 /**
  * The provider the caller asked for: the body's `provider` field (declared and validated by the
- * DTOs that take it) or the `x-provider` header (seed 000: `x-provider: together`). The gateway
- * checks that it exists and that the caller's tier may use it. Both given, naming different
- * providers: a 400.
+ * DTOs that take it) or the `x-provider` header (requirements document 000: `x-provider:
+ * together`). The gateway checks that it exists and that the caller's tier may use it. Both given,
+ * naming different providers: a 400.
  */
 export function requestedProvider(
   request: FastifyRequest,

@@ -9,7 +9,7 @@ import { sendEventStream } from '../http/sse';
 import { OpenAiChatDto, OpenAiCompletionDto } from './dto/openai.dto';
 import { chatCompletion, openAiStreamEvents, textCompletion } from './openai-shapes';
 
-/** OpenAI-compatible chat and text completions, on the same pipeline as the seed surface. */
+/** OpenAI-compatible chat and text completions, on the same pipeline as the Together surface. */
 @ApiTags('openai')
 @ApiBearerAuth()
 @UseGuards(TogetherAccessGuard)

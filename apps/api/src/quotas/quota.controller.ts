@@ -8,7 +8,7 @@ import { pageOf, PageQueryDto } from '../http/paging';
 import { TogetherAccessGuard } from '../http/together-access.guard';
 import { CreateQuotaRequestDto, QuotaRequestDto, QuotaRequestPageDto, QuotaViewDto } from './quota.dto';
 
-/** The seed's quota view: per feature, used and limit today (null: unlimited), minutes for audio. */
+/** The specification's quota view: per feature, used and limit today (null: unlimited), minutes for audio. */
 export async function quotaView(
   quota: QuotaService,
   user: { id: string; tier: Principal['tier'] },

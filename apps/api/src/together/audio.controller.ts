@@ -12,7 +12,7 @@ import { requestedProvider } from '../http/requested-provider';
 import { publicBaseUrl } from '../http/public-url';
 import { validateBody } from '../http/validation';
 import { SpeechDto, TranscriptionDto, TranscriptionOptionsDto } from './dto/audio.dto';
-import { SpeechResponseDto, TranscriptionResponseDto } from './dto/seed-responses.dto';
+import { SpeechResponseDto, TranscriptionResponseDto } from './dto/together-responses.dto';
 import { servedBy } from './dto/served-by.dto';
 
 @ApiTags('together')

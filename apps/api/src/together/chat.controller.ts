@@ -7,7 +7,7 @@ import { TogetherAccessGuard } from '../http/together-access.guard';
 import { answered, Call, type CallContext } from '../http/call-context';
 import { ChatCompletionDto } from './dto/chat-completion.dto';
 import { ChatCompletionResponseDto } from './dto/chat-response.dto';
-import { sendSeedStream } from './seed-stream';
+import { sendTogetherStream } from './together-stream';
 
 @ApiTags('together')
 @ApiBearerAuth()
@@ -34,7 +34,11 @@ export class ChatController {
       purpose: body.purpose,
     };
     if (body.stream)
-      return sendSeedStream(reply, call.requestId, answered(reply, await this.gateway.chatStream(request)));
+      return sendTogetherStream(
+        reply,
+        call.requestId,
+        answered(reply, await this.gateway.chatStream(request)),
+      );
     return ChatCompletionResponseDto.from(call.requestId, answered(reply, await this.gateway.chat(request)));
   }
 }

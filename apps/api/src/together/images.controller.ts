@@ -11,7 +11,7 @@ import { requestedProvider } from '../http/requested-provider';
 import { publicBaseUrl } from '../http/public-url';
 import { validateBody } from '../http/validation';
 import { ImageAnalysisDto, ImageGenerationDto } from './dto/image.dto';
-import { ImageGenerationResponseDto, TextResponseDto } from './dto/seed-responses.dto';
+import { ImageGenerationResponseDto, TextResponseDto } from './dto/together-responses.dto';
 import { servedBy } from './dto/served-by.dto';
 
 @ApiTags('together')

@@ -5,7 +5,7 @@ import { DomainError, ErrorCode } from '@tiergate/common';
 import { FeatureFlagsService } from '@tiergate/flags';
 import { TierModels, type TierModel } from '@tiergate/catalog';
 import { MODALITIES, type Modality } from '@tiergate/common';
-import { CatalogModelDto, ModelsResponseDto } from './dto/seed-responses.dto';
+import { CatalogModelDto, ModelsResponseDto } from './dto/together-responses.dto';
 
 export function parseModality(value: string | undefined): Modality | undefined {
   if (value === undefined || value === '') return undefined;

@@ -6,15 +6,15 @@ import { GatewayChatRequest, GatewayService } from '@tiergate/gateway';
 import { TogetherAccessGuard } from '../http/together-access.guard';
 import { answered, Call, type CallContext } from '../http/call-context';
 import { CodeCompletionDto, TextCompletionDto } from './dto/text-completion.dto';
-import { TextResponseDto } from './dto/seed-responses.dto';
-import { sendSeedStream } from './seed-stream';
+import { TextResponseDto } from './dto/together-responses.dto';
+import { sendTogetherStream } from './together-stream';
 
 function codeInstruction(language?: string): string {
   const lang = language ? ` in ${language}` : '';
   return `You are an expert programmer. Answer${lang} with code only: no explanations outside code comments, no Markdown fences.`;
 }
 
-/** The seed's prompt → text endpoints. Both run as chats on instruction-tuned models. */
+/** The Together surface's prompt → text endpoints. Both run as chats on instruction-tuned models. */
 @ApiTags('together')
 @ApiBearerAuth()
 @UseGuards(TogetherAccessGuard)
@@ -70,7 +70,11 @@ export class TextController {
       purpose: body.purpose,
     };
     if (body.stream)
-      return sendSeedStream(reply, call.requestId, answered(reply, await this.gateway.chatStream(request)));
+      return sendTogetherStream(
+        reply,
+        call.requestId,
+        answered(reply, await this.gateway.chatStream(request)),
+      );
     return TextResponseDto.from(call.requestId, answered(reply, await this.gateway.chat(request)));
   }
 }

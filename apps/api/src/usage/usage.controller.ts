@@ -165,7 +165,7 @@ export class AdminUsageController {
   }
 
   @Get('gateway/stats')
-  @ApiOperation({ summary: 'Gateway statistics over a time range (24h, 7d, ...), as in the seed' })
+  @ApiOperation({ summary: 'Gateway statistics over a time range (24h, 7d, ...), as in the specification' })
   @ApiOkResponse({ type: GatewayStatsDto })
   async stats(@Query() query: StatsQueryDto) {
     const stats = await this.reports.stats(parseTimeRange(query.time_range ?? '24h'));

@@ -117,7 +117,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Gateway statistics over a time range (24h, 7d, ...), as in the seed */
+        /** Gateway statistics over a time range (24h, 7d, ...), as in the specification */
         get: operations["AdminUsageController_stats"];
         put?: never;
         post?: never;
@@ -2072,7 +2072,7 @@ export interface components {
             model_source_indicator?: components["schemas"]["ModelSourceIndicatorDto"];
             /** @example together_ai */
             provider: string;
-            /** @description The first image (the seed shape); all images are under images */
+            /** @description The first image (the specification’s shape); all images are under images */
             url: string;
         };
         /** @enum {string} */

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * The tier × modality model configuration, one document, seeded with the seed's tier structure
+ * The tier × modality model configuration, one document, seeded with the specification's tier structure
  * (free: small fast models; premium: larger; enterprise: largest) using ids in Together's catalog.
  */
 const SEED = {

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Quota policies per tier (the seed's free-tier quotas exactly; premium and enterprise higher or
+ * Quota policies per tier (the specification's free-tier quotas exactly; premium and enterprise higher or
  * unlimited), rate limits per tier, per-user overrides, and users' requests for more.
  */
 const POLICIES = {

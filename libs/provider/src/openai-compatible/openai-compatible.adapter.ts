@@ -4,36 +4,16 @@ import { TogetherAdapter } from '../together/together.adapter';
 
 /**
  * A generic OpenAI-compatible provider that admins add with a base URL and a key (a second
- * Together account, a self-hosted vLLM, another vendor): the same dialect as Together's, under
- * its own id and name, with its own connection pool.
+ * Together account, a self-hosted vLLM, another vendor): Together's dialect under its own id and
+ * name, on its own connection pool, which the adapter owns and closes in close().
  */
-export class OpenAiCompatibleAdapter extends TogetherAdapter {
-  constructor(
-    override readonly id: string,
-    override readonly displayName: string,
-    readonly baseUrl: string,
-    private readonly client: UpstreamHttpClient,
-  ) {
-    super(client);
-  }
-
-  static create(
-    id: string,
-    displayName: string,
-    baseUrl: string,
-    timeouts: UpstreamTimeouts,
-    maxConnections: number,
-  ): OpenAiCompatibleAdapter {
-    const url = baseUrl.replace(/\/+$/, '');
-    return new OpenAiCompatibleAdapter(
-      id,
-      displayName,
-      url,
-      new UpstreamHttpClient(url, timeouts, maxConnections),
-    );
-  }
-
-  close(): Promise<void> {
-    return this.client.close();
-  }
+export function openAiCompatibleProvider(
+  id: string,
+  displayName: string,
+  baseUrl: string,
+  timeouts: UpstreamTimeouts,
+  maxConnections: number,
+): TogetherAdapter {
+  const http = new UpstreamHttpClient(baseUrl, timeouts, maxConnections);
+  return new TogetherAdapter(http, { identity: { id, displayName }, ownsHttp: true });
 }

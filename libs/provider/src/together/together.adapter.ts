@@ -47,15 +47,47 @@ import type {
 const MAX_ERROR_BODY_BYTES = 64 * 1024;
 const IMAGE_DOWNLOAD_TIMEOUT_MS = 30_000;
 
+/** Who an adapter answers as: its registry id and the name shown in errors and the dashboard. */
+export interface ProviderIdentity {
+  id: string;
+  displayName: string;
+}
+
+export const TOGETHER_AI: ProviderIdentity = { id: 'together_ai', displayName: 'Together AI' };
+
+export interface TogetherAdapterOptions {
+  /** Together AI's unless another server speaking the dialect is behind the client. */
+  identity?: ProviderIdentity;
+  /**
+   * Whether close() closes the HTTP client: true when the client was made for this adapter
+   * alone, false (the default) when its creator shares it and closes it (ProviderModule).
+   */
+  ownsHttp?: boolean;
+}
+
 /**
- * Together AI (and any server speaking its dialect, such as apps/upstream-sim or another
- * OpenAI-compatible vendor): one pooled HTTP client, every endpoint Tiergate serves.
+ * Together AI's dialect, spoken to Together or to any server that speaks it (apps/upstream-sim,
+ * an OpenAI-compatible vendor an admin adds): one pooled HTTP client, every endpoint Tiergate
+ * serves, under the identity it is given.
  */
 export class TogetherAdapter implements LlmProvider {
-  readonly id: string = 'together_ai';
-  readonly displayName: string = 'Together AI';
+  readonly id: string;
+  readonly displayName: string;
+  private readonly ownsHttp: boolean;
 
-  constructor(private readonly http: UpstreamHttpClient) {}
+  constructor(
+    private readonly http: UpstreamHttpClient,
+    { identity = TOGETHER_AI, ownsHttp = false }: TogetherAdapterOptions = {},
+  ) {
+    this.id = identity.id;
+    this.displayName = identity.displayName;
+    this.ownsHttp = ownsHttp;
+  }
+
+  /** Closes the HTTP client if this adapter owns it; a shared client is left to its creator. */
+  async close(): Promise<void> {
+    if (this.ownsHttp) await this.http.close();
+  }
 
   chat(request: ChatRequest, context: ProviderCallContext): Promise<TextGeneration> {
     return this.generate('/chat/completions', chatRequestBody(request), context);

@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -56,8 +56,9 @@ export class ListBatchesQueryDto {
   after?: string;
 }
 
-/** One request of the seed's inline batch, in OpenAI's batch line format. */
-export class SeedBatchRequestDto {
+/** One request of the Together surface's inline batch, in OpenAI's batch line format. */
+@ApiSchema({ name: 'SeedBatchRequestDto' }) // the published schema name, kept for clients
+export class TogetherBatchRequestDto {
   @ApiProperty({ example: 'req-1' })
   @IsString()
   @MaxLength(64)
@@ -80,15 +81,16 @@ export class SeedBatchRequestDto {
   body!: Record<string, unknown>;
 }
 
-/** `POST /api/v1/together/batches` (seed 003): the requests inline. */
-export class SeedCreateBatchDto {
-  @ApiProperty({ type: [SeedBatchRequestDto] })
+/** `POST /api/v1/together/batches` (requirements document 003): the requests inline. */
+@ApiSchema({ name: 'SeedCreateBatchDto' }) // the published schema name, kept for clients
+export class TogetherCreateBatchDto {
+  @ApiProperty({ type: [TogetherBatchRequestDto] })
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(50_000)
   @ValidateNested({ each: true })
-  @Type(() => SeedBatchRequestDto)
-  requests!: SeedBatchRequestDto[];
+  @Type(() => TogetherBatchRequestDto)
+  requests!: TogetherBatchRequestDto[];
 
   @ApiPropertyOptional({ enum: ['24h'], default: '24h' })
   @IsOptional()

@@ -7,7 +7,7 @@ export class LatencyPercentilesDto {
   @ApiProperty() p99!: number;
 }
 
-/** Seed 004's `get_usage_stats` for one model over whole days (UTC). */
+/** Requirements document 004's `get_usage_stats` for one model over whole days (UTC). */
 export class ModelStatsDto {
   @ApiProperty() model!: string;
   @ApiProperty({ example: '2026-11-01' }) from!: string;

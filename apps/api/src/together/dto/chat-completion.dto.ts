@@ -42,7 +42,7 @@ export class ChatMessageDto {
   name?: string;
 }
 
-/** Options shared by the seed's generation endpoints. */
+/** Options shared by the Together surface's generation endpoints. */
 export class GenerationOptionsDto {
   @MaxTokensField()
   max_tokens?: number;

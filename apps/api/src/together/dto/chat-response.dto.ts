@@ -25,7 +25,7 @@ class AssistantMessageDto {
   @ApiProperty() content!: string;
 }
 
-/** The seed's chat completion response. */
+/** The Together surface's chat completion response. */
 export class ChatCompletionResponseDto extends ServedByDto {
   @ApiProperty() id!: string;
   @ApiProperty({ type: AssistantMessageDto }) message!: AssistantMessageDto;

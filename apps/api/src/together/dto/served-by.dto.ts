@@ -26,7 +26,10 @@ export class ModelSourceIndicatorDto {
   @ApiProperty({ description: 'Answered from the cache of earlier answers' }) cached!: boolean;
 }
 
-/** Fields every seed answer ends with: which model served it, from which provider, with whose key. */
+/**
+ * Fields every Together-surface answer ends with: which model served it, from which provider, with
+ * whose key.
+ */
 export class ServedByDto {
   @ApiProperty({ example: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo' }) model_id!: string;
   @ApiProperty({ example: 'together_ai' }) provider!: string;

@@ -32,7 +32,7 @@ export interface NavItem {
 export const navFor = (items: NavItem[], tier: Tier): NavItem[] =>
   items.filter((item) => !item.tiers || item.tiers.includes(tier));
 
-/** The navigation, named as the seed's Administration and User guides name the screens. */
+/** The navigation, named as the specification's Administration and User guides name the screens. */
 export const ADMIN_NAV: NavItem[] = [
   { label: 'Overview', to: '/admin', icon: IconGauge },
   { label: 'API Keys', to: '/admin/keys', icon: IconKey },

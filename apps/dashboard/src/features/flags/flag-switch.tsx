@@ -46,7 +46,7 @@ export function FlagSwitch({ flag }: { flag: FeatureFlag & { description: string
           <Stack gap="xs">
             <Text size="sm">
               <Code>together_ai_integration</Code> is the master switch. While it is off, every Together route
-              (the seed&apos;s <Code>/api/v1/together/…</Code> and the OpenAI-compatible <Code>/v1/…</Code>)
+              (the native <Code>/api/v1/together/…</Code> and the OpenAI-compatible <Code>/v1/…</Code>)
               answers <strong>503</strong> to every user, on every instance, within a second.
             </Text>
             <Text size="sm">Switch it on again to resume service.</Text>

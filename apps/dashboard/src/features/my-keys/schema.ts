@@ -7,7 +7,7 @@ export type ProviderKey = components['schemas']['ProviderKeyDto'];
 export type NewProviderKey = components['schemas']['CreateUserProviderKeyDto'];
 export type ProviderKeyChanges = components['schemas']['UpdateUserProviderKeyDto'];
 
-/** The providers a user may bring a key for (the seed: "Add API Key > Together AI"). */
+/** The providers a user may bring a key for (the specification: "Add API Key > Together AI"). */
 export const USER_KEY_PROVIDERS = [{ value: 'together_ai', label: 'Together AI' }];
 export const providerName = (id: string) =>
   USER_KEY_PROVIDERS.find((provider) => provider.value === id)?.label ?? id;

@@ -53,7 +53,7 @@ describe('quotaMeter', () => {
 describe('prepareQuotaMeters', () => {
   const meters = prepareQuotaMeters(view);
 
-  it('lists the features in the seed’s order, with their names', () => {
+  it('lists the features in the specification’s order, with their names', () => {
     expect(meters.map((feature) => feature.title)).toEqual([
       'Text generation',
       'Code generation',

@@ -74,7 +74,10 @@ function featureMeters(feature: Feature, quota: FeatureQuota): FeatureMeters {
   };
 }
 
-/** Today's quota as bars, feature by feature in the seed's order (features the API left out are skipped). */
+/**
+ * Today's quota as bars, feature by feature in the specification's order (features the API left out
+ * are skipped).
+ */
 export function prepareQuotaMeters(view: QuotaView): FeatureMeters[] {
   return FEATURES.filter((feature) => view[feature]).map((feature) => featureMeters(feature, view[feature]));
 }

@@ -30,7 +30,7 @@ function fallbackDescription(indicator: ModelSourceIndicator): string {
 }
 
 /**
- * The seed's model-source indicators for one answer, in display order: the provider ("Together
+ * The specification's model-source indicators for one answer, in display order: the provider ("Together
  * AI"), "Free Tier", "Fallback" (with why), "Cached" and "Your key". No indicator object (the
  * `together_ai_ui_indicators` flag is off) means no badges at all.
  */

@@ -14,7 +14,7 @@ import { formatDateTime } from '@/lib/format';
 const route = getRouteApi('/signed-in/app/quota');
 const PAGE_SIZE = 10;
 
-/** The seed's "User Dashboard > Quota": today's usage against the limits, and "Request Increase". */
+/** The specification's "User Dashboard > Quota": today's usage against the limits, and "Request Increase". */
 export function MyQuotaPage() {
   const { page = 1 } = route.useSearch();
   const navigate = useNavigate({ from: '/app/quota' });

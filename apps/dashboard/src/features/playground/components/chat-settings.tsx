@@ -16,7 +16,7 @@ export const DEFAULT_CHAT_SETTINGS: ChatSettings = {
   temperature: 0.7,
 };
 
-/** The seed's purposes; a purpose may pick another model for the tier (coding, creative, …). */
+/** The specification's purposes; a purpose may pick another model for the tier (coding, creative, …). */
 export const PURPOSES = [
   { value: 'general', label: 'General' },
   { value: 'coding', label: 'Coding' },

@@ -5,7 +5,7 @@ import { indicatorBadges } from '../indicators';
 import type { AnswerUsage, ModelSourceIndicator } from '../schema';
 
 /**
- * The seed's model-source indicators under an answer ("Together AI", "Free Tier", "Fallback",
+ * The specification's model-source indicators under an answer ("Together AI", "Free Tier", "Fallback",
  * "Cached", "Your key"), the model that answered, and the tokens and cost. Nothing at all when
  * the answer carries no indicator (the `together_ai_ui_indicators` flag is off).
  */

@@ -182,7 +182,10 @@ function QuotasForm({
   );
 }
 
-/** The seed's "Users > Select a user > Custom Quotas": this user's limits per feature, and today's use. */
+/**
+ * The specification's "Users > Select a user > Custom Quotas": this user's limits per feature, and
+ * today's use.
+ */
 export function CustomQuotasCard({ userId }: { userId: string }) {
   const quota = useUserQuota(userId);
   const tier = useTierPolicy(quota.data?.tier);

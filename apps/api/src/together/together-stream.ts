@@ -6,10 +6,13 @@ import { UsageDto } from './dto/chat-response.dto';
 import { servedBy } from './dto/served-by.dto';
 
 /**
- * The seed surface's stream: one event per delta `{id, delta: {content}, model_id, provider}`,
+ * The Together surface's stream: one event per delta `{id, delta: {content}, model_id, provider}`,
  * a final event with `finish_reason`, `usage` and where the answer came from, then `data: [DONE]`.
  */
-export async function* seedTextEvents(requestId: string, stream: GatewayTextStream): AsyncGenerator<string> {
+export async function* togetherTextEvents(
+  requestId: string,
+  stream: GatewayTextStream,
+): AsyncGenerator<string> {
   const base = { id: requestId, model_id: stream.source.servedModel, provider: stream.source.providerId };
   let first = true;
   for await (const event of stream.events) {
@@ -31,6 +34,10 @@ export async function* seedTextEvents(requestId: string, stream: GatewayTextStre
   yield sseData('[DONE]');
 }
 
-export function sendSeedStream(reply: FastifyReply, requestId: string, stream: GatewayTextStream): Readable {
-  return sendEventStream(reply, requestId, seedTextEvents(requestId, stream));
+export function sendTogetherStream(
+  reply: FastifyReply,
+  requestId: string,
+  stream: GatewayTextStream,
+): Readable {
+  return sendEventStream(reply, requestId, togetherTextEvents(requestId, stream));
 }

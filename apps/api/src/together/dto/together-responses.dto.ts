@@ -29,7 +29,8 @@ export class GeneratedImageDto {
 
 export class ImageGenerationResponseDto extends ServedByDto {
   @ApiProperty() id!: string;
-  @ApiProperty({ description: 'The first image (the seed shape); all images are under images' }) url!: string;
+  @ApiProperty({ description: 'The first image (the specification’s shape); all images are under images' })
+  url!: string;
   @ApiProperty({ type: [GeneratedImageDto] }) images!: GeneratedImageDto[];
   @ApiProperty() expires_at!: string;
 }
