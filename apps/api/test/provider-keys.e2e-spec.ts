@@ -193,13 +193,14 @@ describe('provider keys: system keys and bring-your-own-key (e2e)', () => {
           results.push(...batch.map((r) => r.status));
         }
       })();
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await waitFor(() => (results.length >= 8 ? true : undefined), 10_000, 'traffic before the rotation');
       const rotated = await api.post(
         `${KEYS}/${old.id}/rotate`,
         { key: newSecret, grace_period_seconds: 600 },
         admin,
       );
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      const rotatedAt = results.length;
+      await waitFor(() => (results.length >= rotatedAt + 8 ? true : undefined), 10_000, 'traffic after it');
       running = false;
       await load;
       expect(rotated.status).toBe(200);

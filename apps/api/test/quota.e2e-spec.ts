@@ -188,12 +188,18 @@ describe('quotas and rate limits (e2e)', () => {
     try {
       const user = await api.user();
       await api.patch(`/api/v1/admin/users/${user.id}`, { tier: 'premium' }, admin);
+      const before = (await api.simStats()).requests;
       const slow = api.post(
         CHAT,
         { messages: [{ role: 'user', content: '#sim tokens=10 delay=60' }], stream: true },
         user.token,
       );
-      await new Promise((resolve) => setTimeout(resolve, 150));
+      // The first stream is open at the upstream (and holds the tier's one slot) before the second asks.
+      await waitFor(
+        async () => ((await api.simStats()).requests > before ? true : undefined),
+        5_000,
+        'the stream',
+      );
       const second = await api.post(CHAT, ask({ stream: true }), user.token);
       expect(second.status).toBe(429);
       expect(second.body.error.message).toContain('concurrent streams');
