@@ -2,7 +2,6 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from '@tiergate/audit';
 import { AuthModule } from '@tiergate/auth';
 import { ApiConfig, ConfigModule } from '@tiergate/config';
@@ -33,7 +32,6 @@ import { SessionController } from './auth/session.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessIndicators } from './health/readiness.indicators';
 import { ErrorFilter } from './http/error.filter';
-import { loggerOptions } from './http/logger-options';
 import { MeController } from './me/me.controller';
 import { OpenAiMediaController } from './openai/openai-media.controller';
 import { OpenAiModelsController } from './openai/openai-models.controller';
@@ -54,11 +52,7 @@ import { TextController } from './together/text.controller';
 /** The api's composition root. Redis is wired when REDIS_URL is set; embedded mode uses in-process stand-ins. */
 @Module({})
 export class ApiModule {
-  static register(
-    config: ApiConfig,
-    logDestination?: NodeJS.WritableStream,
-    spanExporter?: SpanExporter,
-  ): DynamicModule {
+  static register(config: ApiConfig, spanExporter?: SpanExporter): DynamicModule {
     const database = config.database.url
       ? { url: config.database.url }
       : { embeddedDir: config.database.dataDir };
@@ -66,7 +60,6 @@ export class ApiModule {
       module: ApiModule,
       imports: [
         ConfigModule.forApi(config),
-        LoggerModule.forRoot(loggerOptions(config, logDestination)),
         DatabaseModule.forRoot(database),
         config.redis.url
           ? RedisModule.forRoot(config.redis.url, config.redisKeyPrefix)

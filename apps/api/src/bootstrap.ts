@@ -6,7 +6,6 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
-import { Logger } from 'nestjs-pino';
 import type { ApiConfig } from '@tiergate/config';
 import { Metrics } from '@tiergate/metrics';
 import { Tracing } from '@tiergate/tracing';
@@ -14,6 +13,7 @@ import { ApiModule } from './api.module';
 import { addDrainHook } from './http/graceful-shutdown';
 import { serveDashboard } from './http/dashboard';
 import { registerJsonBodyParser } from './http/json-body';
+import { createApiLogger, NestPinoLogger, registerAccessLog } from './http/logging';
 import { buildOpenApiDocument } from './http/openapi';
 import { registerRequestTiming } from './http/request-timing';
 import { createValidationPipe } from './http/validation';
@@ -24,7 +24,6 @@ const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
 function requestIdFor(req: IncomingMessage): string {
   const incoming = req.headers['x-request-id'];
   const id = typeof incoming === 'string' && VALID_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-  req.id = id; // pino-http's default genReqId reuses it, so log lines and responses agree
   return id;
 }
 
@@ -70,7 +69,7 @@ export async function createApiApp(
     routerOptions: { ignoreTrailingSlash: true },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
-    ApiModule.register(config, options.logDestination, options.spanExporter),
+    ApiModule.register(config, options.spanExporter),
     adapter,
     {
       bufferLogs: true,
@@ -78,7 +77,8 @@ export async function createApiApp(
       bodyParser: false,
     },
   );
-  app.useLogger(app.get(Logger));
+  const logger = createApiLogger(config, options.logDestination);
+  app.useLogger(new NestPinoLogger(logger));
   app.useGlobalPipes(createValidationPipe());
 
   const fastify = app.getHttpAdapter().getInstance();
@@ -97,6 +97,7 @@ export async function createApiApp(
     done();
   });
   addDrainHook(fastify);
+  registerAccessLog(fastify, logger);
   const metrics = app.get(Metrics);
   registerRequestTiming(fastify, metrics, app.get(Tracing));
   fastify.addHook('onResponse', (request, reply, done) => {
