@@ -178,6 +178,20 @@ export async function benchUser(api: string, email: string): Promise<{ token: st
   return { token, id: me.id };
 }
 
+/** Moves the user to a tier and gives them a personal API key (`Authorization: Bearer tg_…`). */
+export async function benchApiKey(
+  api: string,
+  user: { token: string; id: string },
+  tier: string,
+): Promise<string> {
+  const admin = await signIn(api, 'admin@tiergate.local', BENCH_ADMIN_PASSWORD);
+  await callApi(api, 'PATCH', `/api/v1/admin/users/${user.id}`, admin, { tier });
+  const { key } = await callApi<{ key: string }>(api, 'POST', '/api/v1/me/api-keys', user.token, {
+    name: 'bench',
+  });
+  return key;
+}
+
 /**
  * Quotas stay on (every request still makes its reservation), but the user's daily limits and
  * the tier's rate limits are lifted so that they never refuse a benchmark request.

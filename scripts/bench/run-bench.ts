@@ -1,5 +1,7 @@
 /**
- * `npm run bench`: the gateway's own overhead for non-streaming chat.
+ * `npm run bench`: the gateway's own overhead for non-streaming chat, on the OpenAI-compatible
+ * surface (`/v1/chat/completions`) with an enterprise user's personal API key, quotas on and rate
+ * limits lifted.
  *
  * Starts the upstream simulator and the api (production mode: PostgreSQL + Redis on this machine)
  * as separate processes, then:
@@ -15,7 +17,8 @@
  *     to one core (`taskset`; everything else on the other cores).
  * Environment: BENCH_RATE (500), BENCH_SECONDS (15), BENCH_STREAM_RATE (100),
  * BENCH_DATABASE_URL, BENCH_REDIS_URL; BENCH_API_PROFILE=<dir> writes a V8 CPU profile of the
- * api there (`node --cpu-prof`; open it in Chrome's DevTools).
+ * api there (`node --cpu-prof`; open it in Chrome's DevTools); BENCH_API_NODE_ARGS passes flags
+ * to the api's node (`--max-semi-space-size=64`, for instance).
  */
 import { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -33,6 +36,7 @@ import {
 } from '@tiergate/usage';
 import {
   apiEnv,
+  benchApiKey,
   cpuSeconds,
   pinProcesses,
   BENCH_MODEL as MODEL,
@@ -89,7 +93,8 @@ async function openLoop(
       headers: target.headers,
       body: target.body,
     });
-    if (response.statusCode !== 200) throw new Error(`${target.name}: HTTP ${response.statusCode}`);
+    if (response.statusCode !== 200)
+      throw new Error(`${target.name}: HTTP ${response.statusCode} ${await response.body.text()}`);
     const at = await until(response.body as AsyncIterable<Buffer> & { dump(): Promise<void> });
     if (record) histogram.recordValue(Number(at - started) / 1000);
     if (record) steps?.add(response.headers['server-timing']);
@@ -241,9 +246,12 @@ async function main(): Promise<void> {
         'apps/api/src/main.js',
         apiEnv({ port: apiPort, simPort, databaseUrl, redisUrl: REDIS_URL, keyPrefix }),
         'Listening on',
-        process.env.BENCH_API_PROFILE
-          ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROFILE}`]
-          : [],
+        [
+          ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
+          ...(process.env.BENCH_API_PROFILE
+            ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROFILE}`]
+            : []),
+        ],
       ),
     );
     // The usage worker runs throughout, as in production: every request's event is written.
@@ -255,9 +263,11 @@ async function main(): Promise<void> {
       ),
     );
     const api = `http://127.0.0.1:${apiPort}`;
+    // The issue's setup: an enterprise user's personal API key on the OpenAI-compatible surface,
+    // quotas on (every request reserves and settles), rate limits lifted.
     const user = await benchUser(api, 'bench@example.com');
-    const access_token = user.token;
-    await liftLimits(api, user.id, 'free');
+    const apiKey = await benchApiKey(api, user, 'enterprise');
+    await liftLimits(api, user.id, 'enterprise');
 
     const direct: Target = {
       name: 'direct',
@@ -269,8 +279,9 @@ async function main(): Promise<void> {
     const gateway: Target = {
       name: 'gateway',
       origin: api,
-      path: '/api/v1/together/chat/completions',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${access_token}` },
+      path: '/v1/chat/completions',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+      // No model named: the platform chooses the enterprise tier's chat model.
       body: JSON.stringify({ messages: MESSAGES, max_tokens: 16 }),
     };
 
@@ -292,19 +303,14 @@ async function main(): Promise<void> {
     console.log(`overhead by step (the api's Server-Timing)   ${steps.report()}`);
     console.log(`api CPU time per request (user + system)   ${cpuPerRequestMs.toFixed(2)} ms`);
 
-    const streamBody = (content: string) =>
-      JSON.stringify({
-        model: MODEL,
+    const streaming = (t: Target, content: string): Target => ({
+      ...t,
+      body: JSON.stringify({
+        ...(t.name === 'direct' && { model: MODEL }),
         messages: [{ role: 'user', content }],
         max_tokens: 20_000,
         stream: true,
-      });
-    const streaming = (t: Target, content: string): Target => ({
-      ...t,
-      body:
-        t.name === 'direct'
-          ? streamBody(content)
-          : JSON.stringify({ messages: [{ role: 'user', content }], max_tokens: 20_000, stream: true }),
+      }),
     });
     console.log(`Streaming time to first token: ${STREAM_RATE} streams/s for ${SECONDS} s each`);
     const ds = await steadyTimeToFirstToken(streaming(direct, 'Stream #sim tokens=32'), STREAM_RATE, SECONDS);
