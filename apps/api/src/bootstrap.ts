@@ -7,13 +7,14 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { SwaggerModule } from '@nestjs/swagger';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { ApiConfig } from '@tiergate/config';
+import { createLogger, NestPinoLogger } from '@tiergate/logging';
 import { Metrics } from '@tiergate/metrics';
 import { Tracing } from '@tiergate/tracing';
 import { ApiModule } from './api.module';
 import { addDrainHook } from './http/graceful-shutdown';
 import { serveDashboard } from './http/dashboard';
 import { registerJsonBodyParser } from './http/json-body';
-import { createApiLogger, NestPinoLogger, registerAccessLog } from './http/logging';
+import { registerAccessLog } from './http/access-log';
 import { buildOpenApiDocument } from './http/openapi';
 import { registerRequestTiming } from './http/request-timing';
 import { createValidationPipe } from './http/validation';
@@ -77,7 +78,7 @@ export async function createApiApp(
       bodyParser: false,
     },
   );
-  const logger = createApiLogger(config, options.logDestination);
+  const logger = createLogger(config.logLevel, options.logDestination);
   app.useLogger(new NestPinoLogger(logger));
   app.useGlobalPipes(createValidationPipe());
 

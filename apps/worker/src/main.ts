@@ -1,15 +1,16 @@
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
 import { ConfigValidationError, loadWorkerConfig, processEnv } from '@tiergate/config';
+import { createLogger, NestPinoLogger } from '@tiergate/logging';
 import { WorkerModule } from './worker.module';
 
 async function main(): Promise<void> {
   const config = loadWorkerConfig(processEnv());
+  const logger = new NestPinoLogger(createLogger(config.logLevel));
   const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
+  app.useLogger(logger);
   app.enableShutdownHooks();
   await app.init();
-  app.get(Logger).log('Tiergate worker started (PostgreSQL and Redis connected)');
+  logger.log('Tiergate worker started (PostgreSQL and Redis connected)');
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
-import { LoggerModule } from 'nestjs-pino';
 import { ConfigModule, WorkerConfig } from '@tiergate/config';
 import { DatabaseModule } from '@tiergate/database';
 import { bullmqPrefix, createRedisClient, RedisModule } from '@tiergate/redis';
@@ -18,7 +17,6 @@ export class WorkerModule {
       module: WorkerModule,
       imports: [
         ConfigModule.forWorker(config),
-        LoggerModule.forRoot({ pinoHttp: { level: config.logLevel } }),
         DatabaseModule.forRoot({ url: config.database.url }),
         RedisModule.forRoot(config.redis.url, config.redisKeyPrefix),
         UsageModule.forWorker(),

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import pino from 'pino';
-import { NestPinoLogger, REDACTED_PATHS } from './logging';
+import { NestPinoLogger, REDACTED_PATHS } from './nest-pino-logger';
 
 function capture() {
   const lines: Array<Record<string, unknown>> = [];

@@ -1,7 +1,5 @@
 import type { LoggerService } from '@nestjs/common';
-import type { FastifyInstance } from 'fastify';
 import pino, { type Level, type Logger } from 'pino';
-import type { ApiConfig } from '@tiergate/config';
 
 /** Header and field paths that never reach a log line. */
 export const REDACTED_PATHS = [
@@ -19,37 +17,14 @@ export const REDACTED_PATHS = [
 ];
 
 /**
- * The api's one logger: JSON lines, secrets redacted, written to stdout asynchronously (no
+ * A process's one logger: JSON lines, secrets redacted, written to stdout asynchronously (no
  * blocking write on the request path); what is pending is flushed when the process exits.
  */
-export function createApiLogger(config: ApiConfig, destination?: NodeJS.WritableStream): Logger {
+export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
   return pino(
-    { level: config.logLevel, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
     destination ?? pino.destination({ dest: 1, sync: false }),
   );
-}
-
-/**
- * One access line per answered request (probes aside), written when the answer is done: the
- * request id, method, path and status, and the time taken. Errors answer at `warn` (4xx) or
- * `error` (5xx). One logger call, no per-request child logger or context storage: library log
- * lines name their request themselves (`requestId`).
- */
-export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
-  fastify.addHook('onResponse', (request, reply, done) => {
-    const status = reply.statusCode;
-    const level: Level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    if (logger.isLevelEnabled(level) && !request.url.startsWith('/health'))
-      logger[level](
-        {
-          req: { id: request.id, method: request.method, url: request.url.split('?')[0] },
-          res: { statusCode: status },
-          responseTime: Math.round(reply.elapsedTime),
-        },
-        'request completed',
-      );
-    done();
-  });
 }
 
 /**
