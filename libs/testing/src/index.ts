@@ -4,3 +4,4 @@ export * from './wait';
 export * from './tcp-proxy';
 export * from './redis-cluster';
 export * from './redis-expiry';
+export * from './factories';

@@ -1,43 +1,18 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { DynamicModule, INestApplicationContext, Logger, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getQueueToken } from '@nestjs/bullmq';
 import { Queue } from 'bullmq';
 import { ApiConfig, ConfigModule } from '@tiergate/config';
 import { bullmqClientOf, bullmqPrefix, createRedisClient, deleteKeysWithPrefix } from '@tiergate/redis';
-import { TcpProxy, TEST_REDIS_URL, waitFor } from '@tiergate/testing';
+import { TcpProxy, TEST_REDIS_URL, usageEvent, waitFor } from '@tiergate/testing';
 import { USAGE_QUEUE, type UsageEvent, type UsageJob } from './usage-event';
 import { UsageQueueModule } from './usage.module';
 import { QueueSink, UsageRecorder, UsageSink } from './usage-recorder';
 import { UsageSpool } from './usage-spool';
 import { UsageWriter } from './usage-writer';
 
-const event = (): UsageEvent => ({
-  requestId: randomUUID(),
-  occurredAt: new Date().toISOString(),
-  userId: randomUUID(),
-  tier: 'free',
-  feature: 'text_generation',
-  modality: 'chat',
-  requestedModel: null,
-  servedModel: 'm',
-  provider: 'together',
-  keySource: 'system',
-  isFallback: false,
-  fallbackStrategy: null,
-  cached: false,
-  promptTokens: 1,
-  completionTokens: 1,
-  totalTokens: 2,
-  images: 0,
-  audioSeconds: 0,
-  characters: 0,
-  costUsd: 0,
-  latencyMs: 5,
-  ttftMs: null,
-  status: 200,
-  errorCode: null,
-});
+const event = (): UsageEvent => usageEvent();
 
 /** The recorder on the usage queue of UsageQueueModule, with a ledger writer and spool that only take note. */
 @Module({})

@@ -1,35 +1,12 @@
 import { Logger } from '@nestjs/common';
+import { usageEvent } from '@tiergate/testing';
 import type { UsageEvent } from './usage-event';
 import { UsageRecorder, UsageSink } from './usage-recorder';
 import type { UsageSpool } from './usage-spool';
 import type { UsageWriter } from './usage-writer';
 
-const event = (requestId: string): UsageEvent => ({
-  requestId,
-  occurredAt: new Date(0).toISOString(),
-  userId: 'u1',
-  tier: 'premium',
-  feature: 'text_generation',
-  modality: 'chat',
-  requestedModel: null,
-  servedModel: 'm',
-  provider: 'together',
-  keySource: 'system',
-  isFallback: false,
-  fallbackStrategy: null,
-  cached: false,
-  promptTokens: 1,
-  completionTokens: 1,
-  totalTokens: 2,
-  images: 0,
-  audioSeconds: 0,
-  characters: 0,
-  costUsd: 0,
-  latencyMs: 5,
-  ttftMs: null,
-  status: 200,
-  errorCode: null,
-});
+const event = (requestId: string): UsageEvent =>
+  usageEvent({ requestId, occurredAt: new Date(0).toISOString(), userId: 'u1', tier: 'premium' });
 
 class FakeQueue extends UsageSink {
   readonly mode = 'queue' as const;

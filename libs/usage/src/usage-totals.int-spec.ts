@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { dataSourceOptions } from '@tiergate/database';
-import { createTestDatabase, type TestDatabase } from '@tiergate/testing';
+import { createTestDatabase, usageEvent, type TestDatabase } from '@tiergate/testing';
 import type { UsageEvent } from './usage-event';
 import { UsageQuotaTotals } from './usage-totals';
 import { UsageWriter } from './usage-writer';
@@ -23,33 +23,19 @@ describe('UsageQuotaTotals (PostgreSQL)', () => {
     await db.drop();
   });
 
-  const event = (userId: string, overrides: Partial<UsageEvent> = {}): UsageEvent => ({
-    requestId: randomUUID(),
-    occurredAt: '2030-05-17T10:00:00.000Z',
-    userId,
-    tier: 'free',
-    feature: 'text_generation',
-    modality: 'chat',
-    requestedModel: null,
-    servedModel: 'm/one',
-    provider: 'together_ai',
-    keySource: 'system',
-    isFallback: false,
-    fallbackStrategy: null,
-    cached: false,
-    promptTokens: 10,
-    completionTokens: 5,
-    totalTokens: 15,
-    images: 0,
-    audioSeconds: 0,
-    characters: 0,
-    costUsd: 0.0001,
-    latencyMs: 120,
-    ttftMs: null,
-    status: 200,
-    errorCode: null,
-    ...overrides,
-  });
+  const event = (userId: string, overrides: Partial<UsageEvent> = {}): UsageEvent =>
+    usageEvent({
+      occurredAt: '2030-05-17T10:00:00.000Z',
+      userId,
+      servedModel: 'm/one',
+      provider: 'together_ai',
+      promptTokens: 10,
+      completionTokens: 5,
+      totalTokens: 15,
+      costUsd: 0.0001,
+      latencyMs: 120,
+      ...overrides,
+    });
 
   it('writes every field of an event into its column, once however often the batch is retried', async () => {
     const user = randomUUID();

@@ -4,37 +4,18 @@ import { NestFactory } from '@nestjs/core';
 import { Queue } from 'bullmq';
 import { loadWorkerConfig } from '@tiergate/config';
 import { bullmqClientOf, bullmqPrefix, createRedisClient, deleteKeysWithPrefix } from '@tiergate/redis';
-import { createTestDatabase, TEST_REDIS_URL, waitFor, type TestDatabase } from '@tiergate/testing';
+import {
+  createTestDatabase,
+  TEST_REDIS_URL,
+  usageEvent,
+  waitFor,
+  type TestDatabase,
+} from '@tiergate/testing';
 import { USAGE_QUEUE, UsageWriter, type UsageEvent, type UsageJob } from '@tiergate/usage';
 import { WorkerModule } from '../worker.module';
 import { UsageProcessor } from './usage.processor';
 
-const event = (userId: string): UsageEvent => ({
-  requestId: randomUUID(),
-  occurredAt: new Date().toISOString(),
-  userId,
-  tier: 'free',
-  feature: 'text_generation',
-  modality: 'chat',
-  requestedModel: null,
-  servedModel: 'm',
-  provider: 'together',
-  keySource: 'system',
-  isFallback: false,
-  fallbackStrategy: null,
-  cached: false,
-  promptTokens: 1,
-  completionTokens: 1,
-  totalTokens: 2,
-  images: 0,
-  audioSeconds: 0,
-  characters: 0,
-  costUsd: 0,
-  latencyMs: 5,
-  ttftMs: null,
-  status: 200,
-  errorCode: null,
-});
+const event = (userId: string): UsageEvent => usageEvent({ userId });
 
 /** Resolves when a timer fires: false if the event loop is starved (a busy promise loop). */
 const eventLoopTurns = () =>
