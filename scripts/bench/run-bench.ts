@@ -27,6 +27,7 @@ import * as hdr from 'hdr-histogram-js';
 import { Client } from 'pg';
 import { Queue } from 'bullmq';
 import { Pool } from 'undici';
+import { usageEvent } from '@tiergate/testing';
 import {
   closeUsageQueue,
   USAGE_QUEUE,
@@ -433,32 +434,17 @@ async function usageWriterThroughput(databaseUrl: string, keyPrefix: string): Pr
 }
 
 function benchEvent(userId: string, requestId: string): UsageEvent {
-  return {
+  return usageEvent({
     requestId,
-    occurredAt: new Date().toISOString(),
     userId,
-    tier: 'free',
-    feature: 'text_generation',
-    modality: 'chat',
-    requestedModel: null,
     servedModel: MODEL,
     provider: 'together_ai',
-    keySource: 'system',
-    isFallback: false,
-    fallbackStrategy: null,
-    cached: false,
     promptTokens: 20,
     completionTokens: 16,
     totalTokens: 36,
-    images: 0,
-    audioSeconds: 0,
-    characters: 0,
     costUsd: 0.0000065,
     latencyMs: 3,
-    ttftMs: null,
-    status: 200,
-    errorCode: null,
-  };
+  });
 }
 
 main().catch((error: unknown) => {
