@@ -8,7 +8,8 @@ export function StatCard({ label, value, detail }: { label: string; value: React
       <Text size="xs" c="dimmed" tt="uppercase" fw={700}>
         {label}
       </Text>
-      <Text fz={26} fw={700} lh={1.3}>
+      {/* A long figure (a cost to eight decimals in a narrow card) wraps rather than being cut off. */}
+      <Text fz={26} fw={700} lh={1.3} style={{ overflowWrap: 'anywhere' }}>
         {value}
       </Text>
       {detail && (
