@@ -325,6 +325,15 @@ export async function checkA11y(
   name: string,
   options: A11yOptions = {},
 ): Promise<AxeViolation[]> {
+  // A notification or modal still fading in or out is half-transparent, which axe measures as low
+  // contrast: check the page once its finite animations and transitions are over.
+  await page
+    .waitForFunction(
+      `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
+      undefined,
+      { timeout: 5_000 },
+    )
+    .catch(() => undefined);
   let builder = new AxeBuilder({ page });
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
