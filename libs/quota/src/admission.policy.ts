@@ -22,20 +22,20 @@ export function reservedTokens(demand: QuotaDemand, maxTokens: number | undefine
     : demand.promptTokens + (maxTokens ?? DEFAULT_COMPLETION_ESTIMATE);
 }
 
-/** The limits one reservation checks (-1: unlimited). */
+/** The limits one reservation checks, by name (null: unlimited); streams only for a stream. */
 export function reservationLimits(
   limits: FeatureLimits,
   rates: RateLimits,
   stream: boolean,
 ): ReservationLimits {
   return {
-    requestsPerDay: orUnlimited(limits.requests_per_day),
-    tokensPerDay: orUnlimited(limits.tokens_per_day),
-    audioMsPerDay: limits.minutes_per_day == null ? -1 : limits.minutes_per_day * 60_000,
-    requestsPerSecond: orUnlimited(rates.requests_per_second),
-    requestsPerMinute: orUnlimited(rates.requests_per_minute),
-    tokensPerMinute: orUnlimited(rates.tokens_per_minute),
-    concurrentStreams: stream ? orUnlimited(rates.concurrent_streams) : -1,
+    requests_per_second: rates.requests_per_second,
+    requests_per_minute: rates.requests_per_minute,
+    tokens_per_minute: rates.tokens_per_minute,
+    concurrent_streams: stream ? rates.concurrent_streams : null,
+    requests_per_day: limits.requests_per_day,
+    tokens_per_day: limits.tokens_per_day,
+    minutes_per_day: limits.minutes_per_day == null ? null : limits.minutes_per_day * 60_000,
   };
 }
 
@@ -81,8 +81,4 @@ export function quotaExceededError(
     resetsAt,
     Math.max(1, Math.ceil((resetsAt.getTime() - now) / 1000)),
   );
-}
-
-function orUnlimited(value: number | null | undefined): number {
-  return value == null ? -1 : value;
 }

@@ -1,10 +1,11 @@
 import {
-  LIMIT_ORDER,
+  checkedLimits,
   newSeedMark,
   QuotaStore,
   seedMarkTime,
   type DayCounters,
   type DayUsage,
+  type LimitName,
   type ReservationAmounts,
   type ReservationKeys,
   type ReservationLimits,
@@ -41,36 +42,21 @@ export class MemoryQuotaStore extends QuotaStore {
     const q = amounts.quota;
     const seed = q ? this.mark(keys.userId, keys.day) : '';
     if (q && requireSeed && seed === undefined) return Promise.resolve({ ok: false, unseeded: true });
-    const current = [
-      this.get(k.second),
-      this.get(`${k.minute}:r`),
-      this.get(`${k.minute}:t`),
-      this.get(k.streams),
-      this.get(`${k.day}:r`),
-      this.get(`${k.day}:t`),
-      this.get(`${k.day}:m`),
-    ];
-    const wanted = [
-      1,
-      1,
-      amounts.tokens,
-      amounts.stream ? 1 : 0,
-      q ? 1 : 0,
-      q ? amounts.tokens : 0,
-      q ? amounts.audioMs : 0,
-    ];
-    const values = [
-      limits.requestsPerSecond,
-      limits.requestsPerMinute,
-      limits.tokensPerMinute,
-      limits.concurrentStreams,
-      limits.requestsPerDay,
-      limits.tokensPerDay,
-      limits.audioMsPerDay,
-    ];
-    for (let i = 0; i < 7; i++)
-      if (values[i] >= 0 && wanted[i] > 0 && current[i] + wanted[i] > values[i])
-        return Promise.resolve({ ok: false, limit: LIMIT_ORDER[i], limitValue: values[i] });
+    // Each limit's counter: what it holds, and what this request adds to it (as RESERVE_SCRIPT).
+    const counted: Record<LimitName, readonly [number, number]> = {
+      requests_per_second: [this.get(k.second), 1],
+      requests_per_minute: [this.get(`${k.minute}:r`), 1],
+      tokens_per_minute: [this.get(`${k.minute}:t`), amounts.tokens],
+      concurrent_streams: [this.get(k.streams), amounts.stream ? 1 : 0],
+      requests_per_day: [this.get(`${k.day}:r`), q ? 1 : 0],
+      tokens_per_day: [this.get(`${k.day}:t`), q ? amounts.tokens : 0],
+      minutes_per_day: [this.get(`${k.day}:m`), q ? amounts.audioMs : 0],
+    };
+    for (const [limit, limitValue] of checkedLimits(limits)) {
+      const [current, wanted] = counted[limit];
+      if (wanted > 0 && current + wanted > limitValue)
+        return Promise.resolve({ ok: false, limit, limitValue });
+    }
     this.add(k.second, 1, 2);
     this.add(`${k.minute}:r`, 1, 120);
     this.add(`${k.minute}:t`, amounts.tokens, 120);

@@ -4,20 +4,19 @@ import { ManualClock } from '@tiergate/common';
 import { deleteKeysWithPrefix } from '@tiergate/redis';
 import { advanceRedisExpiries, TEST_REDIS_URL } from '@tiergate/testing';
 import { MemoryQuotaStore } from './memory-quota-store';
-import type { QuotaStore, ReservationAmounts, ReservationKeys, ReservationLimits } from './quota-store';
+import type {
+  LimitName,
+  QuotaStore,
+  ReservationAmounts,
+  ReservationKeys,
+  ReservationLimits,
+} from './quota-store';
 import { RedisQuotaStore } from './redis-quota-store';
 import { utcDay } from './quota-clock';
 
 const DAY = '20990101';
-const UNLIMITED: ReservationLimits = {
-  requestsPerDay: -1,
-  tokensPerDay: -1,
-  audioMsPerDay: -1,
-  requestsPerSecond: -1,
-  requestsPerMinute: -1,
-  tokensPerMinute: -1,
-  concurrentStreams: -1,
-};
+/** No limit set: every limit unlimited. */
+const UNLIMITED: ReservationLimits = {};
 const TEXT: ReservationAmounts = { tokens: 100, audioMs: 0, stream: false, quota: true };
 const NO_USAGE = { requests: 0, tokens: 0, audioMs: 0 };
 
@@ -117,7 +116,7 @@ describe.each([
     expect(
       await store.seed(user, DAY, { text_generation: { requests: 500, tokens: 1, audioMs: 0 } }, 3600),
     ).toBe(false);
-    const limits = { ...UNLIMITED, requestsPerDay: 50 };
+    const limits = { ...UNLIMITED, requests_per_day: 50 };
     const first = await store.reserve(keysFor(user), limits, TEXT, true);
     expect(first).toMatchObject({ ok: true, requestsUsed: 50, tokensUsed: 5_000 });
     expect(await store.reserve(keysFor(user), limits, TEXT, true)).toEqual({
@@ -127,7 +126,7 @@ describe.each([
     });
     const audio = await store.reserve(
       keysFor(user, 'audio_tts'),
-      { ...UNLIMITED, audioMsPerDay: 120_000 },
+      { ...UNLIMITED, minutes_per_day: 120_000 },
       { tokens: 0, audioMs: 60_000, stream: false, quota: true },
       true,
     );
@@ -155,7 +154,7 @@ describe.each([
     const keys = keysFor(user);
     const outcomes = await Promise.all(
       Array.from({ length: 200 }, () =>
-        store.reserve(keys, { ...UNLIMITED, requestsPerDay: 50 }, TEXT, true),
+        store.reserve(keys, { ...UNLIMITED, requests_per_day: 50 }, TEXT, true),
       ),
     );
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(40);
@@ -242,7 +241,7 @@ describe.each([
     expect(await store.undoLost({ ...keysFor(user), reservation: 'never-sent' }, stream)).toBe(false);
     expect((await usage(user)).features.text_generation).toEqual({ requests: 1, tokens: 60, audioMs: 0 });
     // Its stream slot is free again: one concurrent stream allowed, and none is open.
-    const again = await store.reserve(keysFor(user), { ...UNLIMITED, concurrentStreams: 1 }, stream, true);
+    const again = await store.reserve(keysFor(user), { ...UNLIMITED, concurrent_streams: 1 }, stream, true);
     expect(again.ok).toBe(true);
   });
   it('adds usage with an id once, however often it is repeated (a batch follower run again)', async () => {
@@ -289,20 +288,36 @@ describe.each([
   const day = async (userId: string, feature = 'text_generation', on = DAY) =>
     (await store.dayUsage(userId, on, [feature])).features[feature];
 
-  it.each<[string, Partial<ReservationLimits>, ReservationAmounts, number]>([
-    ['requests_per_second', { requestsPerSecond: 3 }, TEXT, 3],
-    ['requests_per_minute', { requestsPerMinute: 3 }, TEXT, 3],
-    ['tokens_per_minute', { tokensPerMinute: 250 }, TEXT, 2],
-    ['concurrent_streams', { concurrentStreams: 2 }, STREAM, 2],
-    ['requests_per_day', { requestsPerDay: 3 }, TEXT, 3],
-    ['tokens_per_day', { tokensPerDay: 250 }, TEXT, 2],
-    ['minutes_per_day', { audioMsPerDay: 150_000 }, AUDIO, 2],
-  ])(
-    '%s: admits up to the limit, then refuses naming it and counts nothing',
-    async (limit, set, amounts, admitted) => {
+  /** Every limit set, and none reached by the few requests of a test: the one reached must stand out. */
+  const LOOSE: Required<ReservationLimits> = {
+    requests_per_second: 1_001,
+    requests_per_minute: 1_002,
+    tokens_per_minute: 1_000_003,
+    concurrent_streams: 1_004,
+    requests_per_day: 1_005,
+    tokens_per_day: 1_000_006,
+    minutes_per_day: 1_000_007,
+  };
+  /** Each limit, the value it is set to, the request, and how many such requests fit. */
+  const REACHED: Array<[LimitName, number, ReservationAmounts, number]> = [
+    ['requests_per_second', 3, TEXT, 3],
+    ['requests_per_minute', 3, TEXT, 3],
+    ['tokens_per_minute', 250, TEXT, 2],
+    ['concurrent_streams', 2, STREAM, 2],
+    ['requests_per_day', 3, TEXT, 3],
+    ['tokens_per_day', 250, TEXT, 2],
+    ['minutes_per_day', 150_000, AUDIO, 2],
+  ];
+  it.each<[LimitName, string, ReservationLimits, number, ReservationAmounts, number]>(
+    REACHED.flatMap(([limit, value, amounts, admitted]) => [
+      [limit, 'alone', UNLIMITED, value, amounts, admitted],
+      [limit, 'among every other limit', LOOSE, value, amounts, admitted],
+    ]),
+  )(
+    '%s (%s): admits up to the limit, then refuses naming it and its value, and counts nothing',
+    async (limit, _others, others, limitValue, amounts, admitted) => {
       const user = randomUUID();
-      const limits = { ...UNLIMITED, ...set };
-      const limitValue = Object.values(set)[0];
+      const limits = { ...others, [limit]: limitValue };
       const outcomes = [];
       for (let i = 0; i <= admitted; i++)
         outcomes.push(await store.reserve(keysOf(user), limits, amounts, false));
@@ -316,9 +331,22 @@ describe.each([
     },
   );
 
+  it('a limit of 0 refuses the first request, naming it; null is unlimited', async () => {
+    const user = randomUUID();
+    const limits = { ...LOOSE, tokens_per_minute: null, tokens_per_day: 0 };
+    expect(await store.reserve(keysOf(user), limits, TEXT, false)).toEqual({
+      ok: false,
+      limit: 'tokens_per_day',
+      limitValue: 0,
+    });
+    const own = { ...TEXT, tokens: 5_000_000, quota: false }; // past every token limit but the null one
+    expect(await store.reserve(keysOf(user), limits, own, false)).toMatchObject({ ok: true });
+  });
+
   it('names the first limit reached in the order rate windows, streams, day', async () => {
     const user = randomUUID();
-    const limits = { ...UNLIMITED, requestsPerDay: 1, concurrentStreams: 1, requestsPerMinute: 1 };
+    // Given in another order than the stores check them: the order given does not count.
+    const limits = { requests_per_day: 1, concurrent_streams: 1, requests_per_minute: 1 };
     expect(await store.reserve(keysOf(user), limits, STREAM, false)).toMatchObject({
       ok: true,
       requestsUsed: 1,
@@ -343,7 +371,7 @@ describe.each([
           (i % 2 ? subject.sibling : store).reserve(keys, limits, amounts, false),
         ),
       );
-    const byTokens = await race({ ...UNLIMITED, tokensPerDay: 5_000 }, TEXT, keysOf(user));
+    const byTokens = await race({ ...UNLIMITED, tokens_per_day: 5_000 }, TEXT, keysOf(user));
     expect(byTokens.filter((outcome) => outcome.ok)).toHaveLength(50);
     expect(byTokens.filter((outcome) => !outcome.ok)).toEqual(
       Array(150).fill({ ok: false, limit: 'tokens_per_day', limitValue: 5_000 }),
@@ -352,18 +380,18 @@ describe.each([
 
     const streamer = randomUUID();
     const streamKeys = keysOf(streamer, 'chat');
-    const streams = await race({ ...UNLIMITED, concurrentStreams: 5 }, STREAM, streamKeys);
+    const streams = await race({ ...UNLIMITED, concurrent_streams: 5 }, STREAM, streamKeys);
     expect(streams.filter((outcome) => outcome.ok)).toHaveLength(5);
     // Streams that end give their slots back, on whichever instance they end.
     await Promise.all([store.settle(streamKeys, STREAM, 0, 0), subject.sibling.refund(streamKeys, STREAM)]);
-    const more = await race({ ...UNLIMITED, concurrentStreams: 5 }, STREAM, streamKeys);
+    const more = await race({ ...UNLIMITED, concurrent_streams: 5 }, STREAM, streamKeys);
     expect(more.filter((outcome) => outcome.ok)).toHaveLength(2);
   });
 
   it('settles to the real usage, refunds everything, and never takes a stream slot below zero', async () => {
     const user = randomUUID();
     const keys = keysOf(user);
-    const limits = { ...UNLIMITED, concurrentStreams: 1 };
+    const limits = { ...UNLIMITED, concurrent_streams: 1 };
     expect(await store.reserve(keys, limits, STREAM, false)).toMatchObject({ ok: true, tokensUsed: 100 });
     await store.settle(keys, STREAM, 150, 0); // used 250 of 100 reserved
     expect(await day(user)).toEqual({ requests: 1, tokens: 250, audioMs: 0 });
@@ -378,7 +406,7 @@ describe.each([
   it('own-key requests count against the rate windows only', async () => {
     const user = randomUUID();
     const own = { ...TEXT, quota: false };
-    const limits = { ...UNLIMITED, requestsPerDay: 0, tokensPerDay: 0, requestsPerMinute: 2 };
+    const limits = { ...UNLIMITED, requests_per_day: 0, tokens_per_day: 0, requests_per_minute: 2 };
     expect(await store.reserve(keysOf(user), limits, own, true)).toMatchObject({ ok: true, requestsUsed: 0 });
     expect(await store.reserve(keysOf(user), limits, own, true)).toMatchObject({ ok: true });
     expect(await store.reserve(keysOf(user), limits, own, true)).toMatchObject({
@@ -389,7 +417,7 @@ describe.each([
 
   it('keeps users, features and days apart; rate windows and streams are the user’s, across features', async () => {
     const [user, other] = [randomUUID(), randomUUID()];
-    const perDay = { ...UNLIMITED, requestsPerDay: 1 };
+    const perDay = { ...UNLIMITED, requests_per_day: 1 };
     expect((await store.reserve(keysOf(user), perDay, TEXT, false)).ok).toBe(true);
     expect((await store.reserve(keysOf(user, 'code_generation'), perDay, TEXT, false)).ok).toBe(true);
     expect((await store.reserve(keysOf(user, 'text_generation', '20990102'), perDay, TEXT, false)).ok).toBe(
@@ -400,7 +428,7 @@ describe.each([
       limit: 'requests_per_day',
     });
 
-    const perSecond = { ...UNLIMITED, requestsPerSecond: 1, concurrentStreams: 1 };
+    const perSecond = { ...UNLIMITED, requests_per_second: 1, concurrent_streams: 1 };
     const fresh = { second: 9, minute: 9 };
     expect((await store.reserve({ ...keysOf(user), ...fresh }, perSecond, STREAM, false)).ok).toBe(true);
     expect(
@@ -422,7 +450,7 @@ describe.each([
   it('windows end with their time to live: a second after 2 s, a minute after 120 s, a stream slot after an hour', async () => {
     const user = randomUUID();
     const keys = keysOf(user);
-    const limits = { ...UNLIMITED, requestsPerSecond: 1, requestsPerMinute: 2, concurrentStreams: 1 };
+    const limits = { ...UNLIMITED, requests_per_second: 1, requests_per_minute: 2, concurrent_streams: 1 };
     expect((await store.reserve(keys, limits, STREAM, false)).ok).toBe(true);
     await subject.advance(1_900);
     expect(await store.reserve(keys, limits, TEXT, false)).toMatchObject({ limit: 'requests_per_second' });

@@ -1,14 +1,24 @@
-/** The limits checked by one reservation; -1 means unlimited. */
-export interface ReservationLimits {
-  requestsPerDay: number;
-  tokensPerDay: number;
-  /** Audio, in milliseconds per day. */
-  audioMsPerDay: number;
-  requestsPerSecond: number;
-  requestsPerMinute: number;
-  tokensPerMinute: number;
-  concurrentStreams: number;
-}
+/**
+ * The limits a reservation can check, in the order the stores check them: a request past several
+ * is refused naming the first (rate windows, then streams, then the day's quota).
+ */
+export const LIMIT_NAMES = [
+  'requests_per_second',
+  'requests_per_minute',
+  'tokens_per_minute',
+  'concurrent_streams',
+  'requests_per_day',
+  'tokens_per_day',
+  'minutes_per_day',
+] as const;
+
+export type LimitName = (typeof LIMIT_NAMES)[number];
+
+/**
+ * The limits one reservation checks, by name, in the units the counters use (`minutes_per_day`
+ * in audio milliseconds); null (or absent) means unlimited.
+ */
+export type ReservationLimits = Readonly<Partial<Record<LimitName, number | null>>>;
 
 /** Where one reservation's counters live (computed once, so settling hits the same windows). */
 export interface ReservationKeys {
@@ -39,15 +49,6 @@ export interface ReservationAmounts {
   /** Count against the daily quota (false for requests on the caller's own key: rate limits only). */
   quota: boolean;
 }
-
-export type LimitName =
-  | 'requests_per_day'
-  | 'tokens_per_day'
-  | 'minutes_per_day'
-  | 'requests_per_second'
-  | 'requests_per_minute'
-  | 'tokens_per_minute'
-  | 'concurrent_streams';
 
 export type ReserveOutcome =
   | { ok: true; requestsUsed: number; tokensUsed: number; audioMsUsed: number; seed: string }
@@ -138,16 +139,15 @@ export abstract class QuotaStore {
   ): Promise<void>;
 }
 
-/** The limits in the order the stores check them (their 1-based index is what the scripts return). */
-export const LIMIT_ORDER: LimitName[] = [
-  'requests_per_second',
-  'requests_per_minute',
-  'tokens_per_minute',
-  'concurrent_streams',
-  'requests_per_day',
-  'tokens_per_day',
-  'minutes_per_day',
-];
+/** The limits that are set, as name/value pairs in the order they are checked. */
+export function checkedLimits(limits: ReservationLimits): Array<[LimitName, number]> {
+  const checked: Array<[LimitName, number]> = [];
+  for (const name of LIMIT_NAMES) {
+    const value = limits[name];
+    if (value != null) checked.push([name, value]);
+  }
+  return checked;
+}
 
 /** A fresh seed mark: it only has to differ from the one the store lost; it starts with its time. */
 export function newSeedMark(now = Date.now()): string {

@@ -5,28 +5,35 @@
 const TRACE_TTL_SECONDS = 3600;
 
 // KEYS: day hash, second counter, minute hash, streams counter, the day's seed mark, the
-// reservation's trace. ARGV: limits (rps, rpm, tpm, streams, reqDay, tokDay, msDay), tokens, ms,
-// stream, quota, dayTtl, requireSeed, traced. Returns {1, used requests, tokens, ms, seed},
-// {0, limit index, limit} or {2} (unseeded).
+// reservation's trace. ARGV: tokens, ms, stream, quota, dayTtl, requireSeed, traced, then the
+// limits as name/value pairs (only those set, in the order they are checked). Returns {1, used
+// requests, tokens, ms, seed}, {0, the name of the limit reached, its value} or {2} (unseeded).
 export const RESERVE_SCRIPT = `
 local function n(v) return tonumber(v) or 0 end
-local L = {}
-for i = 1, 7 do L[i] = tonumber(ARGV[i]) end
-local tokens, ms, stream, quota, dayTtl = tonumber(ARGV[8]), tonumber(ARGV[9]), ARGV[10] == '1', ARGV[11] == '1', tonumber(ARGV[12])
+local tokens, ms, stream, quota, dayTtl = tonumber(ARGV[1]), tonumber(ARGV[2]), ARGV[3] == '1', ARGV[4] == '1', tonumber(ARGV[5])
 local seed = ''
 if quota then
   seed = redis.call('GET', KEYS[5])
   if not seed then
-    if ARGV[13] == '1' then return { 2 } end
+    if ARGV[6] == '1' then return { 2 } end
     seed = ''
   end
 end
 local day = redis.call('HMGET', KEYS[1], 'r', 't', 'm')
 local minute = redis.call('HMGET', KEYS[3], 'r', 't')
-local current = { n(redis.call('GET', KEYS[2])), n(minute[1]), n(minute[2]), n(redis.call('GET', KEYS[4])), n(day[1]), n(day[2]), n(day[3]) }
-local wanted = { 1, 1, tokens, stream and 1 or 0, quota and 1 or 0, quota and tokens or 0, quota and ms or 0 }
-for i = 1, 7 do
-  if L[i] >= 0 and wanted[i] > 0 and current[i] + wanted[i] > L[i] then return { 0, i, L[i] } end
+-- Each limit's counter: what it holds, and what this request adds to it.
+local counted = {
+  requests_per_second = { n(redis.call('GET', KEYS[2])), 1 },
+  requests_per_minute = { n(minute[1]), 1 },
+  tokens_per_minute = { n(minute[2]), tokens },
+  concurrent_streams = { n(redis.call('GET', KEYS[4])), stream and 1 or 0 },
+  requests_per_day = { n(day[1]), quota and 1 or 0 },
+  tokens_per_day = { n(day[2]), quota and tokens or 0 },
+  minutes_per_day = { n(day[3]), quota and ms or 0 },
+}
+for i = 8, #ARGV, 2 do
+  local c, limit = counted[ARGV[i]], tonumber(ARGV[i + 1])
+  if c[2] > 0 and c[1] + c[2] > limit then return { 0, ARGV[i], limit } end
 end
 redis.call('INCR', KEYS[2]); redis.call('EXPIRE', KEYS[2], 2)
 redis.call('HINCRBY', KEYS[3], 'r', 1); redis.call('HINCRBY', KEYS[3], 't', tokens); redis.call('EXPIRE', KEYS[3], 120)
@@ -35,8 +42,8 @@ if quota then
   redis.call('HINCRBY', KEYS[1], 'r', 1); redis.call('HINCRBY', KEYS[1], 't', tokens); redis.call('HINCRBY', KEYS[1], 'm', ms)
   redis.call('EXPIRE', KEYS[1], dayTtl)
 end
-if ARGV[14] == '1' then redis.call('SET', KEYS[6], '1', 'EX', ${TRACE_TTL_SECONDS}) end
-return { 1, current[5] + (quota and 1 or 0), current[6] + (quota and tokens or 0), current[7] + (quota and ms or 0), seed }`;
+if ARGV[7] == '1' then redis.call('SET', KEYS[6], '1', 'EX', ${TRACE_TTL_SECONDS}) end
+return { 1, n(day[1]) + (quota and 1 or 0), n(day[2]) + (quota and tokens or 0), n(day[3]) + (quota and ms or 0), seed }`;
 
 // KEYS: the day's seed mark, then one day hash per feature. ARGV: mark, ttl, then r, t, m per
 // feature. Each counter becomes the larger of its value and the ledger's; then the mark is set.

@@ -6,15 +6,8 @@ import type { ReservationAmounts, ReservationKeys, ReservationLimits } from './q
 import { RedisQuotaStore } from './redis-quota-store';
 
 const DAY = '20990101';
-const UNLIMITED: ReservationLimits = {
-  requestsPerDay: -1,
-  tokensPerDay: -1,
-  audioMsPerDay: -1,
-  requestsPerSecond: -1,
-  requestsPerMinute: -1,
-  tokensPerMinute: -1,
-  concurrentStreams: -1,
-};
+/** No limit set: every limit unlimited. */
+const UNLIMITED: ReservationLimits = {};
 const TEXT: ReservationAmounts = { tokens: 100, audioMs: 0, stream: false, quota: true };
 
 /**
@@ -63,7 +56,7 @@ describe('RedisQuotaStore on a Redis Cluster', () => {
       const keys = keysFor(user);
       const reserved = await store.reserve(
         keys,
-        { ...UNLIMITED, requestsPerDay: 10 },
+        { ...UNLIMITED, requests_per_day: 10 },
         { ...TEXT, stream: true },
         true,
       );
@@ -91,7 +84,7 @@ describe('RedisQuotaStore on a Redis Cluster', () => {
     const keys = keysFor(user);
     const outcomes = await Promise.all(
       Array.from({ length: 200 }, () =>
-        store.reserve(keys, { ...UNLIMITED, requestsPerDay: 50 }, TEXT, true),
+        store.reserve(keys, { ...UNLIMITED, requests_per_day: 50 }, TEXT, true),
       ),
     );
     expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(50);
@@ -103,7 +96,7 @@ describe('RedisQuotaStore on a Redis Cluster', () => {
     const user = randomUUID();
     await store.seed(user, DAY, {}, 3600);
     const keys = keysFor(user);
-    const limits = { ...UNLIMITED, requestsPerSecond: 5, concurrentStreams: 2 };
+    const limits = { ...UNLIMITED, requests_per_second: 5, concurrent_streams: 2 };
     const outcomes = await Promise.all(
       Array.from({ length: 20 }, () => store.reserve(keys, limits, { ...TEXT, stream: true }, true)),
     );

@@ -8,11 +8,12 @@ import {
   UNDO_SCRIPT,
 } from './redis-quota-scripts';
 import {
-  LIMIT_ORDER,
+  checkedLimits,
   newSeedMark,
   QuotaStore,
   type DayCounters,
   type DayUsage,
+  type LimitName,
   type ReservationAmounts,
   type ReservationKeys,
   type ReservationLimits,
@@ -50,13 +51,6 @@ export class RedisQuotaStore extends QuotaStore {
   ): Promise<ReserveOutcome> {
     const result = (await this.reserveScript(
       ...this.keyNames(keys),
-      limits.requestsPerSecond,
-      limits.requestsPerMinute,
-      limits.tokensPerMinute,
-      limits.concurrentStreams,
-      limits.requestsPerDay,
-      limits.tokensPerDay,
-      limits.audioMsPerDay,
       amounts.tokens,
       amounts.audioMs,
       amounts.stream ? 1 : 0,
@@ -64,7 +58,9 @@ export class RedisQuotaStore extends QuotaStore {
       keys.dayTtlSeconds,
       requireSeed ? 1 : 0,
       keys.reservation === undefined ? 0 : 1,
-    )) as [number, number, number, number, string];
+      ...checkedLimits(limits).flat(),
+    )) as [1, number, number, number, string] | [0, LimitName, number] | [2];
+    if (result[0] === 0) return { ok: false, limit: result[1], limitValue: result[2] };
     if (result[0] === 1)
       return {
         ok: true,
@@ -73,8 +69,7 @@ export class RedisQuotaStore extends QuotaStore {
         audioMsUsed: result[3],
         seed: String(result[4]),
       };
-    if (result[0] === 2) return { ok: false, unseeded: true };
-    return { ok: false, limit: LIMIT_ORDER[result[1] - 1], limitValue: result[2] };
+    return { ok: false, unseeded: true };
   }
 
   async seed(
