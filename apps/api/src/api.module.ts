@@ -13,7 +13,7 @@ import { GatewayModule } from '@tiergate/gateway';
 import { KeyManagerModule } from '@tiergate/key-manager';
 import { MediaModule } from '@tiergate/media';
 import { ModelSelectorModule } from '@tiergate/model-selector';
-import { ProviderModule } from '@tiergate/provider';
+import { ProviderDirectoryModule, ProviderModule } from '@tiergate/provider';
 import { QuotaModule } from '@tiergate/quota';
 import { RedisModule } from '@tiergate/redis';
 import { TracingModule } from '@tiergate/tracing';
@@ -73,6 +73,7 @@ export class ApiModule {
         CatalogModule,
         GatewayModule,
         ProviderModule,
+        ProviderDirectoryModule,
         MediaModule,
         KeyManagerModule,
         ModelSelectorModule,

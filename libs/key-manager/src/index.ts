@@ -17,8 +17,7 @@ export {
   PROVIDER_KEY_STATUSES,
   type ProviderKeyStatus,
 } from './entities/provider-key.entity';
-export { ProviderDirectory, type NewUpstreamProvider } from './provider-directory.service';
-export { UpstreamProviderEntity } from './entities/upstream-provider.entity';
+export { ProviderAdministration, type NewUpstreamProvider } from './provider-administration.service';
 export { KeyPacing, MAX_PACING_WAIT_MS, type PacedKey, type PacingDemand } from './pacing/key-pacing.service';
 export {
   Pacer,

@@ -3,16 +3,15 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@tiergate/audit';
 import type { Cluster, Redis } from 'ioredis';
 import { ApiConfig } from '@tiergate/config';
-import { ProviderModule } from '@tiergate/provider';
+import { ProviderDirectoryModule, ProviderModule } from '@tiergate/provider';
 import { REDIS_COUNTERS, REDIS_KEY_PREFIX } from '@tiergate/redis';
 import { ProviderKeyEntity } from './entities/provider-key.entity';
-import { UpstreamProviderEntity } from './entities/upstream-provider.entity';
-import { ProviderDirectory } from './provider-directory.service';
 import { KeyRetirement } from './key-retirement';
 import { KeyPacing } from './pacing/key-pacing.service';
 import { MemoryPacer } from './pacing/memory-pacer';
 import { Pacer } from './pacing/pacer';
 import { RedisPacer } from './pacing/redis-pacer';
+import { ProviderAdministration } from './provider-administration.service';
 import { ProviderKeyVerifier } from './provider-key.verifier';
 import { ProviderKeysRepository } from './provider-keys.repository';
 import { SecretCipher } from './secret-cipher';
@@ -23,9 +22,10 @@ import { UserKeysService } from './user-keys.service';
 /** System keys and users' own keys: sealed at rest, verified before use, chosen and paced per request. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProviderKeyEntity, UpstreamProviderEntity]),
+    TypeOrmModule.forFeature([ProviderKeyEntity]),
     AuditModule,
     ProviderModule,
+    ProviderDirectoryModule,
   ],
   providers: [
     {
@@ -40,7 +40,7 @@ import { UserKeysService } from './user-keys.service';
     SystemKeysService,
     UserKeysService,
     UpstreamKeyResolver,
-    ProviderDirectory,
+    ProviderAdministration,
     {
       // On the request path: the counters connection fails fast while Redis is down (pacing fails open).
       provide: Pacer,
@@ -50,6 +50,6 @@ import { UserKeysService } from './user-keys.service';
     },
     KeyPacing,
   ],
-  exports: [SystemKeysService, UserKeysService, UpstreamKeyResolver, ProviderDirectory, KeyPacing],
+  exports: [SystemKeysService, UserKeysService, UpstreamKeyResolver, ProviderAdministration, KeyPacing],
 })
 export class KeyManagerModule {}

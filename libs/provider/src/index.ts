@@ -44,3 +44,6 @@ export {
   type EndpointChanges,
   type NewModelUpload,
 } from './together/together-endpoints.client';
+export { UpstreamProviderEntity } from './entities/upstream-provider.entity';
+export { ProviderDirectoryModule } from './registration/provider-directory.module';
+export { ProviderDirectory, type UpstreamProviderAddress } from './registration/provider-directory';

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { UpstreamKeyResolver } from '@tiergate/key-manager';
-import { ProviderRegistry } from '@tiergate/provider';
 import { PriceBook } from './price-book';
 import { UsageReports } from './usage-reports';
 
@@ -10,22 +8,21 @@ export const OWN_KEY_REDUCTION = 0.1;
 /**
  * Credits and the month's charge. Each tier has a monthly credit allocation, consumed at cost by
  * requests on system keys (requests on the user's own key consume none). What is used beyond
- * the allocation is charged; users with their own key get 10% off that charge.
+ * the allocation is charged; users with their own key get 10% off that charge. Whether the user
+ * has their own key is the caller's to say (key-manager knows it; usage does not depend on it).
  */
 @Injectable()
 export class BillingService {
   constructor(
     private readonly reports: UsageReports,
     private readonly prices: PriceBook,
-    private readonly keys: UpstreamKeyResolver,
-    private readonly providers: ProviderRegistry,
   ) {}
 
-  async forUser(user: { id: string; tier: string }, month = new Date()) {
+  /** `ownKey`: whether the user's requests now go out with their own key for the primary provider. */
+  async forUser(user: { id: string; tier: string }, { ownKey }: { ownKey: boolean }, month = new Date()) {
     const { systemUsd, ownKeyUsd } = await this.reports.monthCost(user.id, month);
     const allocation = this.prices.creditsFor(user.tier);
     const overage = Math.max(0, systemUsd - allocation);
-    const ownKey = await this.keys.usesOwnKey(user, this.providers.primary.id);
     const reduction = ownKey ? overage * OWN_KEY_REDUCTION : 0;
     const round = (usd: number) => Math.round(usd * 1e6) / 1e6;
     return {

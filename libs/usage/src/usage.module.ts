@@ -2,8 +2,6 @@ import { join } from 'node:path';
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { BullModule } from '@nestjs/bullmq';
 import { AuditModule } from '@tiergate/audit';
-import { KeyManagerModule } from '@tiergate/key-manager';
-import { ProviderModule } from '@tiergate/provider';
 import { ApiConfig } from '@tiergate/config';
 import { CatalogModule } from '@tiergate/catalog';
 import { BillingService } from './billing.service';
@@ -63,7 +61,7 @@ export class UsageModule {
   static forApi(): DynamicModule {
     return (UsageModule.api ??= {
       module: UsageModule,
-      imports: [AuditModule, KeyManagerModule, ProviderModule, CatalogModule],
+      imports: [AuditModule, CatalogModule],
       providers: [
         UsageWriter,
         PriceBook,

@@ -10,7 +10,8 @@ import {
 } from '@nestjs/swagger';
 import { IsString, IsUrl, Matches, MaxLength, MinLength } from 'class-validator';
 import { Roles } from '@tiergate/auth';
-import { ProviderDirectory, type UpstreamProviderEntity } from '@tiergate/key-manager';
+import { ProviderAdministration } from '@tiergate/key-manager';
+import { ProviderDirectory, type UpstreamProviderEntity } from '@tiergate/provider';
 import { ApiAdminErrors, ApiErrors } from '../http/api-responses';
 import { Actor, type ActorContext } from '../http/call-context';
 import { SecretKeyField } from './dto/provider-key.dto';
@@ -66,7 +67,10 @@ export class ProviderListDto {
 @Roles('admin')
 @Controller('api/v1/admin/providers')
 export class ProvidersController {
-  constructor(private readonly directory: ProviderDirectory) {}
+  constructor(
+    private readonly administration: ProviderAdministration,
+    private readonly directory: ProviderDirectory,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Add an OpenAI-compatible provider (its key is verified with GET /models first)' })
@@ -74,7 +78,7 @@ export class ProvidersController {
   @ApiErrors(409)
   async create(@Actor() actor: ActorContext, @Body() body: CreateProviderDto): Promise<ProviderDto> {
     return ProviderDto.from(
-      await this.directory.add(actor, {
+      await this.administration.add(actor, {
         id: body.id,
         displayName: body.display_name,
         baseUrl: body.base_url,
@@ -96,6 +100,6 @@ export class ProvidersController {
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(404)
   remove(@Actor() actor: ActorContext, @Param('id') id: string): Promise<void> {
-    return this.directory.remove(actor, id);
+    return this.administration.remove(actor, id);
   }
 }

@@ -11,6 +11,8 @@ import {
 import type { FastifyReply } from 'fastify';
 import { CurrentUser, Roles, type Principal } from '@tiergate/auth';
 import { DomainError, ErrorCode, type Tier } from '@tiergate/common';
+import { UpstreamKeyResolver } from '@tiergate/key-manager';
+import { ProviderRegistry } from '@tiergate/provider';
 import {
   BillingService,
   CapacityCosts,
@@ -51,6 +53,8 @@ export class MyUsageController {
   constructor(
     private readonly reports: UsageReports,
     private readonly billing: BillingService,
+    private readonly keys: UpstreamKeyResolver,
+    private readonly providers: ProviderRegistry,
   ) {}
 
   @Get('usage')
@@ -67,8 +71,9 @@ export class MyUsageController {
     summary: "This month's credits (allocation, used, remaining) and charge (10% off with your own key)",
   })
   @ApiOkResponse({ type: BillingDto })
-  bill(@CurrentUser() user: Principal): Promise<BillingDto> {
-    return this.billing.forUser(user);
+  async bill(@CurrentUser() user: Principal): Promise<BillingDto> {
+    const ownKey = await this.keys.usesOwnKey(user, this.providers.primary.id);
+    return this.billing.forUser(user, { ownKey });
   }
 }
 
