@@ -2,10 +2,9 @@ import type { BreakerDecision, BreakerSettings, CircuitBreakerStore } from './ci
 
 /**
  * The rules every CircuitBreakerStore keeps, as scenarios both stores run in
- * circuit-breaker.int-spec.ts (the memory store on an injected clock, the Redis store on Redis's
- * clock). Times are in cool-downs: `C` is the store's first cool-down, the
- * window is 4 C, the cap 4 C, the probe timeout 2 C. Waits leave margins of at least 0.15 C
- * either side of a deadline, so a store on a real clock passes under load too.
+ * circuit-breaker.int-spec.ts, each on an injected test clock (nothing waits for real). Times are
+ * in cool-downs: `C` is the store's first cool-down, the window is 4 C, the cap 4 C, the probe
+ * timeout 2 C.
  */
 export function contractSettings(cooldownMs: number): BreakerSettings {
   return {
@@ -45,6 +44,23 @@ export const BREAKER_CONTRACT: Array<[string, Step[]]> = [
       ['succeed'],
       ['acquire', 'closed'],
       ['fail', false], // closed again, from zero
+    ],
+  ],
+  [
+    'a cool-down ends to the millisecond: open until then, a probe from then on',
+    [
+      ['fail', false],
+      ['fail', true],
+      ['wait', 0.999],
+      ['peek', 'open'],
+      ['acquire', 'open'],
+      ['wait', 0.001],
+      ['acquire', 'probe'],
+      ['fail', true], // cool-down 2 C
+      ['wait', 1.999],
+      ['acquire', 'open'],
+      ['wait', 0.001],
+      ['acquire', 'probe'],
     ],
   ],
   [
@@ -130,7 +146,7 @@ export const BREAKER_CONTRACT: Array<[string, Step[]]> = [
 export type Observation = [string, BreakerDecision | boolean | null];
 
 /**
- * Runs a scenario's steps against a store (`wait` advances its clock, or waits for real) and
+ * Runs a scenario's steps against a store (`wait` advances its clock) and
  * returns what each step observed beside what the scenario expects, for one comparison that
  * shows the whole timeline when a store breaks a rule.
  */

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { setTimeout as sleep } from 'node:timers/promises';
 import Redis from 'ioredis';
 import { ManualClock } from '@tiergate/common';
 import { deleteKeysWithPrefix } from '@tiergate/redis';
@@ -9,30 +8,31 @@ import { MemoryCircuitBreakerStore } from './memory-circuit-breaker.store';
 import { RedisCircuitBreakerStore } from './redis-circuit-breaker.store';
 import { BREAKER_CONTRACT, contractSettings, runScenario } from './circuit-breaker.contract';
 
+/** The first cool-down of the stores under test: their clock is a test clock, so no test waits it out. */
+const C = 1_000;
+
 interface Subject {
   store: CircuitBreakerStore;
   /** Another api instance's store: the same breakers (embedded mode, one process: the same store). */
   sibling: CircuitBreakerStore;
   /** Another deployment's store (another key prefix; another process): none of these breakers. */
   stranger: CircuitBreakerStore;
-  /** Lets `cooldowns` first cool-downs pass. */
-  wait(cooldowns: number): Promise<void>;
+  /** The instances' one clock (synchronized, as servers' clocks are). */
+  clock: ManualClock;
   close(): Promise<void>;
 }
-
-/** Redis keeps time itself (the scripts read TIME), so there time passes for real: C is short. */
-const REDIS_C = 250;
 
 function redisSubject(): Subject {
   const prefix = `tiergate-test:${randomUUID().slice(0, 8)}:`;
   const redis = new Redis(TEST_REDIS_URL);
   const other = new Redis(TEST_REDIS_URL);
-  const settings = contractSettings(REDIS_C);
+  const settings = contractSettings(C);
+  const clock = new ManualClock();
   return {
-    store: new RedisCircuitBreakerStore(redis, prefix, settings),
-    sibling: new RedisCircuitBreakerStore(other, prefix, settings),
-    stranger: new RedisCircuitBreakerStore(other, `${prefix}other:`, settings),
-    wait: (cooldowns) => sleep(Math.round(cooldowns * REDIS_C)),
+    store: new RedisCircuitBreakerStore(redis, prefix, settings, clock),
+    sibling: new RedisCircuitBreakerStore(other, prefix, settings, clock),
+    stranger: new RedisCircuitBreakerStore(other, `${prefix}other:`, settings, clock),
+    clock,
     close: async () => {
       redis.disconnect();
       other.disconnect();
@@ -41,16 +41,14 @@ function redisSubject(): Subject {
   };
 }
 
-/** The embedded twin on a test clock: the same rules, with no waiting. */
 function memorySubject(): Subject {
-  const C = 1_000;
   const clock = new ManualClock();
-  const store = new MemoryCircuitBreakerStore(contractSettings(C), () => clock.now());
+  const store = new MemoryCircuitBreakerStore(contractSettings(C), clock);
   return {
     store,
     sibling: store,
-    stranger: new MemoryCircuitBreakerStore(contractSettings(C), () => clock.now()),
-    wait: (cooldowns) => Promise.resolve(clock.advance(Math.round(cooldowns * C))),
+    stranger: new MemoryCircuitBreakerStore(contractSettings(C), clock),
+    clock,
     close: () => Promise.resolve(),
   };
 }
@@ -66,9 +64,11 @@ describe.each([
   });
   afterEach(() => subject.close());
   const key = () => `together_ai:contract/${randomUUID().slice(0, 8)}`;
+  /** Lets `cooldowns` first cool-downs pass. */
+  const wait = (cooldowns: number) => Promise.resolve(subject.clock.advance(Math.round(cooldowns * C)));
 
   it.each(BREAKER_CONTRACT)('%s', async (_scenario, steps) => {
-    const { observed, expected } = await runScenario(subject.store, key(), steps, subject.wait);
+    const { observed, expected } = await runScenario(subject.store, key(), steps, wait);
     expect(observed).toEqual(expected);
   });
 
@@ -78,7 +78,7 @@ describe.each([
     expect(await subject.sibling.recordFailure(model)).toBe(true);
     expect(await subject.store.acquire(model)).toBe('open');
     expect((await subject.sibling.listOpen()).map((breaker) => breaker.key)).toEqual([model]);
-    await subject.wait(1.15);
+    await wait(1.15);
     expect(await subject.sibling.acquire(model)).toBe('probe');
     expect(await subject.store.acquire(model)).toBe('open'); // the one probe is out, on any instance
     await subject.store.recordSuccess(model);
@@ -100,7 +100,7 @@ describe.each([
       Array.from({ length: 100 }, (_, i) => (i % 2 ? subject.sibling : subject.store).recordFailure(model)),
     );
     expect(opened.filter(Boolean)).toHaveLength(1);
-    await subject.wait(1.15);
+    await wait(1.15);
     const decisions = await Promise.all(
       Array.from({ length: 50 }, (_, i) => (i % 2 ? subject.sibling : subject.store).acquire(model)),
     );
@@ -110,7 +110,6 @@ describe.each([
 });
 
 describe('RedisCircuitBreakerStore (Redis)', () => {
-  const C = REDIS_C;
   const prefix = `tiergate-test:${randomUUID().slice(0, 8)}:`;
   let redis: Redis;
 
@@ -168,24 +167,25 @@ describe('RedisCircuitBreakerStore (Redis)', () => {
 
   describe('listOpen', () => {
     const settings = { failureThreshold: 2, windowMs: 10_000, cooldownMs: 300, probeTimeoutMs: 1_000 };
+    const clock = new ManualClock();
     let store: RedisCircuitBreakerStore;
     beforeAll(() => {
-      store = new RedisCircuitBreakerStore(redis, `${prefix}list:`, settings);
+      store = new RedisCircuitBreakerStore(redis, `${prefix}list:`, settings, clock);
     });
 
-    it('lists open breakers with Redis times, half-open after the cool-down, and forgets closed ones', async () => {
+    it('lists open breakers with their times, half-open once the cool-down is over, and forgets closed ones', async () => {
       expect(await store.listOpen()).toEqual([]);
-      const before = Date.now();
       expect(await store.recordFailure('together_ai:m/one')).toBe(false);
+      const openedAt = clock.now();
       expect(await store.recordFailure('together_ai:m/one')).toBe(true);
       await store.recordFailure('together_ai:m/two'); // one failure: still closed
-      const [open, ...rest] = await store.listOpen();
-      expect(rest).toEqual([]);
-      expect(open).toMatchObject({ key: 'together_ai:m/one', state: 'open' });
-      expect(open.retryAt - open.openedAt).toBe(300);
-      expect(Math.abs(open.openedAt - before)).toBeLessThan(1_000);
+      expect(await store.listOpen()).toEqual([
+        { key: 'together_ai:m/one', state: 'open', openedAt, retryAt: openedAt + 300 },
+      ]);
 
-      await sleep(350);
+      clock.advance(299);
+      expect((await store.listOpen()).map((breaker) => breaker.state)).toEqual(['open']);
+      clock.advance(1);
       expect((await store.listOpen()).map((breaker) => breaker.state)).toEqual(['half_open']);
       expect(await store.acquire('together_ai:m/one')).toBe('probe');
       await store.recordSuccess('together_ai:m/one');

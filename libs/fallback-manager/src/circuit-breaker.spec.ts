@@ -9,7 +9,7 @@ const C = 1_000;
 describe('MemoryCircuitBreakerStore (injected clock)', () => {
   let now: number;
   const store = (settings: BreakerSettings = contractSettings(C)) =>
-    new MemoryCircuitBreakerStore(settings, () => now);
+    new MemoryCircuitBreakerStore(settings, { now: () => now });
   beforeEach(() => {
     now = 1_000_000;
   });

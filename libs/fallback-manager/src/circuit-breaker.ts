@@ -32,9 +32,9 @@ export interface OpenBreaker {
  * the model is skipped for a short cool-down, then one request probes it (half-open): a success
  * closes the breaker, a failure opens it again for twice the last cool-down (up to a cap), so a
  * model that recovers is used again within seconds and one that stays down is probed ever more
- * gently. Redis holds each breaker in ONE hash (one Lua script per step, atomic and on Redis's
- * clock, and Cluster-safe: a script touches one key); the embedded mode keeps the same rules in
- * memory behind the same interface.
+ * gently. Redis holds each breaker in ONE hash (one Lua script per step, atomic, and Cluster-safe:
+ * a script touches one key); the embedded mode keeps the same rules in memory behind the same
+ * interface. Both keep time on an injected clock (BreakerClock in the app).
  */
 export abstract class CircuitBreakerStore {
   /** The decision for a call about to be made; `probe` reserves the one probe for the caller. */

@@ -22,7 +22,7 @@ function setup() {
   let now = 1_000_000;
   const breakers = new MemoryCircuitBreakerStore(
     { failureThreshold: 1, windowMs: 10 * C, cooldownMs: C, maxCooldownMs: 8 * C, probeTimeoutMs: 5 * C },
-    () => now,
+    { now: () => now },
   );
   const metrics = new Metrics();
   const chain = new FallbackChain(breakers, metrics);

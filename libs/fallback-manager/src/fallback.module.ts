@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ApiConfig } from '@tiergate/config';
 import { REDIS_COUNTERS, REDIS_KEY_PREFIX, type RedisConnection } from '@tiergate/redis';
+import { BreakerClock } from './breaker-clock';
 import { CircuitBreakerStore } from './circuit-breaker';
 import { MemoryCircuitBreakerStore } from './memory-circuit-breaker.store';
 import { RedisCircuitBreakerStore } from './redis-circuit-breaker.store';
@@ -9,16 +10,17 @@ import { FallbackChain } from './fallback-chain';
 /** The fallback chain and its circuit breakers (in Redis when there is one, else in memory). */
 @Module({
   providers: [
+    BreakerClock,
     {
       provide: CircuitBreakerStore,
-      inject: [ApiConfig, REDIS_KEY_PREFIX, { token: REDIS_COUNTERS, optional: true }],
-      useFactory: (config: ApiConfig, prefix: string, redis?: RedisConnection) =>
+      inject: [ApiConfig, BreakerClock, REDIS_KEY_PREFIX, { token: REDIS_COUNTERS, optional: true }],
+      useFactory: (config: ApiConfig, clock: BreakerClock, prefix: string, redis?: RedisConnection) =>
         redis
-          ? new RedisCircuitBreakerStore(redis, prefix, config.fallback.breaker)
-          : new MemoryCircuitBreakerStore(config.fallback.breaker),
+          ? new RedisCircuitBreakerStore(redis, prefix, config.fallback.breaker, clock)
+          : new MemoryCircuitBreakerStore(config.fallback.breaker, clock),
     },
     FallbackChain,
   ],
-  exports: [FallbackChain, CircuitBreakerStore],
+  exports: [FallbackChain, CircuitBreakerStore, BreakerClock],
 })
 export class FallbackModule {}

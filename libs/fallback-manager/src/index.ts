@@ -16,6 +16,7 @@ export {
   type OpenBreaker,
   type BreakerSettings,
 } from './circuit-breaker';
+export { BreakerClock } from './breaker-clock';
 export { RedisCircuitBreakerStore } from './redis-circuit-breaker.store';
 export { MemoryCircuitBreakerStore } from './memory-circuit-breaker.store';
 export { cooldownCap, nextCooldown } from './circuit-breaker.policy';

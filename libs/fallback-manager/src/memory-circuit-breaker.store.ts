@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@tiergate/common';
 import {
   CircuitBreakerStore,
   type BreakerDecision,
@@ -24,14 +25,15 @@ export class MemoryCircuitBreakerStore extends CircuitBreakerStore {
 
   constructor(
     private readonly settings: BreakerSettings,
-    private readonly now: () => number = Date.now,
+    private readonly clock: Clock = systemClock,
   ) {
     super();
   }
 
   acquire(key: string): Promise<BreakerDecision> {
     const decision = this.decision(key);
-    if (decision === 'probe') this.breakers.get(key)!.probeUntil = this.now() + this.settings.probeTimeoutMs;
+    if (decision === 'probe')
+      this.breakers.get(key)!.probeUntil = this.clock.now() + this.settings.probeTimeoutMs;
     return Promise.resolve(decision);
   }
 
@@ -45,7 +47,7 @@ export class MemoryCircuitBreakerStore extends CircuitBreakerStore {
   }
 
   recordFailure(key: string): Promise<boolean> {
-    const now = this.now();
+    const now = this.clock.now();
     const { windowMs, failureThreshold, cooldownMs } = this.settings;
     const breaker = this.current(key, now) ?? {
       openUntil: 0,
@@ -79,13 +81,13 @@ export class MemoryCircuitBreakerStore extends CircuitBreakerStore {
   }
 
   releaseProbe(key: string): Promise<void> {
-    const breaker = this.current(key, this.now());
+    const breaker = this.current(key, this.clock.now());
     if (breaker) breaker.probeUntil = 0;
     return Promise.resolve();
   }
 
   listOpen(): Promise<OpenBreaker[]> {
-    const now = this.now();
+    const now = this.clock.now();
     const open = [...this.breakers.keys()]
       .flatMap((key) => {
         const breaker = this.current(key, now);
@@ -102,7 +104,7 @@ export class MemoryCircuitBreakerStore extends CircuitBreakerStore {
   }
 
   private decision(key: string): BreakerDecision {
-    const now = this.now();
+    const now = this.clock.now();
     const breaker = this.current(key, now);
     if (!breaker || breaker.openUntil === 0) return 'closed';
     if (now < breaker.openUntil || breaker.probeUntil > now) return 'open';

@@ -1,3 +1,4 @@
+import { systemClock, type Clock } from '@tiergate/common';
 import { defineScript, type RedisConnection } from '@tiergate/redis';
 import {
   CircuitBreakerStore,
@@ -7,10 +8,11 @@ import {
 } from './circuit-breaker';
 import { byRetry, cooldownCap } from './circuit-breaker.policy';
 
-const NOW_MS = `local t = redis.call('TIME'); local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)`;
-
-/** ARGV[1]: 1 to reserve the probe (acquire), 0 to only look (peek); ARGV[2]: the probe timeout. */
-const ACQUIRE = `${NOW_MS}
+/**
+ * ARGV[1]: 1 to reserve the probe (acquire), 0 to only look (peek); ARGV[2]: the probe timeout;
+ * ARGV[3]: now (ms since the epoch, the instance's clock).
+ */
+const ACQUIRE = `local now = tonumber(ARGV[3])
 if redis.call('EXISTS', KEYS[1]) == 0 then return 'clean' end
 local openUntil = tonumber(redis.call('HGET', KEYS[1], 'open_until') or '0')
 if openUntil == 0 then return 'closed' end
@@ -20,8 +22,8 @@ if probeUntil > now then return 'open' end
 if ARGV[1] == '1' then redis.call('HSET', KEYS[1], 'probe_until', now + tonumber(ARGV[2])) end
 return 'probe'`;
 
-/** ARGV: window, threshold, first cool-down, cool-down cap. */
-const FAILURE = `${NOW_MS}
+/** ARGV: window, threshold, first cool-down, cool-down cap, now (the instance's clock). */
+const FAILURE = `local now = tonumber(ARGV[5])
 local window, threshold, first, cap = tonumber(ARGV[1]), tonumber(ARGV[2]), tonumber(ARGV[3]), tonumber(ARGV[4])
 local ttl = (window + cap) * 4 -- as stateTtl()
 local openUntil = tonumber(redis.call('HGET', KEYS[1], 'open_until') or '0')
@@ -52,6 +54,10 @@ return 0`;
  * Breakers that opened are also listed in one sorted set, so operators see them without a SCAN of
  * the keyspace; members whose breaker has closed or expired are dropped when the list is read.
  * Each command touches one key (Redis Cluster can place them apart).
+ *
+ * The time is the instance's clock (injected, and passed to each script as `now`), not Redis's:
+ * every api instance must keep a synchronized clock (NTP, as servers do). An instance whose clock
+ * is off by s ms sees a shared breaker's cool-down end s ms early or late.
  */
 export class RedisCircuitBreakerStore extends CircuitBreakerStore {
   private readonly decideScript;
@@ -64,6 +70,7 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
     private readonly redis: RedisConnection,
     private readonly prefix: string,
     private readonly settings: BreakerSettings,
+    private readonly clock: Clock = systemClock,
   ) {
     super();
     this.decideScript = defineScript(redis, 'tiergateBreakerDecide', ACQUIRE, 1);
@@ -91,9 +98,10 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
     this.clean.delete(key);
     const { windowMs, failureThreshold, cooldownMs } = this.settings;
     const cap = cooldownCap(this.settings);
+    const now = this.clock.now();
     const opened =
-      (await this.failureScript(this.key(key), windowMs, failureThreshold, cooldownMs, cap)) === 1;
-    if (opened) await this.redis.zadd(this.openIndex, Date.now(), key).catch(() => undefined);
+      (await this.failureScript(this.key(key), windowMs, failureThreshold, cooldownMs, cap, now)) === 1;
+    if (opened) await this.redis.zadd(this.openIndex, now, key).catch(() => undefined);
     return opened;
   }
 
@@ -104,11 +112,10 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
   async listOpen(): Promise<OpenBreaker[]> {
     const keys = await this.redis.zrange(this.openIndex, 0, -1);
     if (!keys.length) return [];
-    const [[seconds, micros], states] = await Promise.all([
-      this.redis.time(),
-      Promise.all(keys.map((key) => this.redis.hmget(this.key(key), 'open_until', 'opened_at', 'cooldown'))),
-    ]);
-    const now = Number(seconds) * 1000 + Math.floor(Number(micros) / 1000);
+    const states = await Promise.all(
+      keys.map((key) => this.redis.hmget(this.key(key), 'open_until', 'opened_at', 'cooldown')),
+    );
+    const now = this.clock.now();
     const open: OpenBreaker[] = [];
     const closed: string[] = [];
     keys.forEach((key, i) => {
@@ -132,6 +139,7 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
       this.key(key),
       reserve ? 1 : 0,
       this.settings.probeTimeoutMs,
+      this.clock.now(),
     )) as BreakerDecision | 'clean';
     if (decision !== 'clean') {
       this.clean.delete(key);

@@ -55,7 +55,7 @@ function overview(options: {
     options.breakers ??
     new MemoryCircuitBreakerStore(
       { failureThreshold: 1, windowMs: 1_000, cooldownMs: 60_000, probeTimeoutMs: 1_000 },
-      () => NOW.getTime(),
+      { now: () => NOW.getTime() },
     );
   return {
     service: new OverviewService(options.probes, breakers, recorder, reports, series),
@@ -68,7 +68,7 @@ describe('OverviewService', () => {
   it('embedded mode: Redis and the queue are in process; breakers come from the in-process store', async () => {
     const breakers = new MemoryCircuitBreakerStore(
       { failureThreshold: 1, windowMs: 1_000, cooldownMs: 60_000, probeTimeoutMs: 1_000 },
-      () => NOW.getTime(),
+      { now: () => NOW.getTime() },
     );
     await breakers.recordFailure('together_ai:meta-llama/Llama-3:8b');
     const { service, reports, series } = overview({ probes: new FakeProbes(false), breakers });
