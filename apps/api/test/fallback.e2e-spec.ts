@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { setTimeout as sleep } from 'node:timers/promises';
+import { BreakerClock } from '@tiergate/fallback-manager';
 import { waitFor } from '@tiergate/testing';
 import { startSimulator } from '../../upstream-sim/src/simulator';
 import { sseEvents, TestApi } from './support/test-api';
@@ -712,7 +712,8 @@ describe('circuit breakers shared across api instances (e2e)', () => {
       expect(skipped.body.model_id).toBe(SECOND);
       expect(skipped.body.model_source_indicator.fallback_reason).toBe('circuit_open');
       expect((await second.simStats()).byModel[PRIMARY]).toBeUndefined();
-      await new Promise((resolve) => setTimeout(resolve, 1_600));
+      // The cool-down passes on both instances' breaker clocks (synchronized, as servers' are).
+      for (const api of [first, second]) api.app.get(BreakerClock).advance(1_600);
       // Cool-down over and the primary healthy again: one probe closes the breaker.
       const probed = await second.post(CHAT, ask(), user.token);
       expect(probed.body.model_id).toBe(PRIMARY);
@@ -731,6 +732,11 @@ describe('a 6-second outage of the primary, two api instances (e2e, issue 15)', 
     const first = await TestApi.start(settings);
     const second = await TestApi.start(settings, { shareWith: first });
     const instances = [first, second];
+    // Breaker time: both instances' clocks move together, 50 ms between requests, and nothing
+    // sleeps (the upstream calls and the quota windows keep the real time).
+    const clocks = instances.map((api) => api.app.get(BreakerClock));
+    const now = () => clocks[0].now();
+    const pause = () => clocks.forEach((clock) => clock.advance(50));
     try {
       const user = await first.user();
       await first.put(
@@ -741,14 +747,14 @@ describe('a 6-second outage of the primary, two api instances (e2e, issue 15)', 
       let turn = 0;
       const next = () => instances[turn++ % 2];
       await first.fault({ kind: 'error', status: 500, count: 100_000, model: PRIMARY });
-      const outageStart = Date.now();
+      const outageStart = now();
       const reasons = new Map<TestApi, Set<string>>(instances.map((api) => [api, new Set<string>()]));
-      while (Date.now() - outageStart < 6_000) {
+      while (now() - outageStart < 6_000) {
         const api = next();
         const response = await api.post(CHAT, ask(), user.token);
         expect([response.status, response.body.model_id]).toEqual([200, SECOND]);
         reasons.get(api)!.add(response.body.model_source_indicator.fallback_reason);
-        await sleep(50);
+        pause();
       }
       // Both instances skipped the open model; it was called by the two requests that opened the
       // breaker and by one probe (at 2.5 s; the next is due 5 s later), once each: no retries.
@@ -756,15 +762,15 @@ describe('a 6-second outage of the primary, two api instances (e2e, issue 15)', 
       expect((await first.simStats()).byModel[PRIMARY]).toBe(3);
 
       await first.clearFaults();
-      const recovered = Date.now();
+      const recovered = now();
       const servedAgain = new Map<TestApi, number>();
-      while (servedAgain.size < 2 && Date.now() - recovered < 20_000) {
+      while (servedAgain.size < 2 && now() - recovered < 20_000) {
         const api = next();
         const response = await api.post(CHAT, ask(), user.token);
         expect(response.status).toBe(200);
         if (response.body.model_id === PRIMARY && !servedAgain.has(api))
-          servedAgain.set(api, Date.now() - recovered);
-        await sleep(50);
+          servedAgain.set(api, now() - recovered);
+        pause();
       }
       expect(servedAgain.size).toBe(2);
       for (const ms of servedAgain.values()) expect(ms).toBeLessThanOrEqual(5_000);
