@@ -1,5 +1,6 @@
 import { ArgumentMetadata, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@tiergate/common';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 
 /** `messages.0.role` → `messages[0].role`, the way clients write field paths. */
 function fieldPath(parent: string, property: string): string {
@@ -62,6 +63,8 @@ export function createValidationPipe(): ValidationPipe {
 export async function validateBody<T extends object>(dto: Type<T>, value: unknown): Promise<T> {
   return (await bodyValidation.transform(value, { type: 'body', metatype: dto })) as T;
 }
+
+cacheValidationMetadata();
 
 const bodyValidation: ValidationPipe = new BodyValidationPipe({
   whitelist: true,
