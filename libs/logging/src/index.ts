@@ -1,2 +1,2 @@
-export { createLogger, NestPinoLogger, REDACTED_PATHS } from './nest-pino-logger';
+export { batchedDestination, createLogger, NestPinoLogger, REDACTED_PATHS } from './nest-pino-logger';
 export type { Logger } from 'pino';

@@ -1,7 +1,11 @@
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { Logger } from '@nestjs/common';
 import pino from 'pino';
-import { NestPinoLogger, REDACTED_PATHS } from './nest-pino-logger';
+import { waitFor } from '@tiergate/testing';
+import { batchedDestination, createLogger, NestPinoLogger, REDACTED_PATHS } from './nest-pino-logger';
 
 function capture() {
   const lines: Array<Record<string, unknown>> = [];
@@ -58,5 +62,21 @@ describe('NestPinoLogger', () => {
     service.log({ user: { password: 'hunter2', apiKey: 'tg_live_secret' } }, 'signed in', 'Auth');
     expect(JSON.stringify(lines)).not.toMatch(/hunter2|tg_live_secret/);
     expect(lines[0]).toMatchObject({ user: { password: '[redacted]', apiKey: '[redacted]' } });
+  });
+});
+
+describe('createLogger on a batched destination', () => {
+  const file = join(mkdtempSync(join(tmpdir(), 'tiergate-log-')), 'out.log');
+  const read = () => (existsSync(file) ? readFileSync(file, 'utf8') : '');
+
+  it('holds request lines for a batch, writes them within a second, and writes Nest lines at once', async () => {
+    const logger = createLogger('info', batchedDestination(file));
+    logger.info({ req: { id: 'r-1' } }, 'request completed');
+    expect(read()).toBe(''); // no write of its own
+    await waitFor(() => (read().includes('"r-1"') ? true : undefined), 3_000, 'the batched line');
+
+    new NestPinoLogger(logger).warn('upstream slow', 'ModelCaller');
+    await waitFor(() => (read().includes('upstream slow') ? true : undefined), 500, 'the Nest line');
+    logger.flush();
   });
 });

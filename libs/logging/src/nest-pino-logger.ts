@@ -16,20 +16,35 @@ export const REDACTED_PATHS = [
   '*.access_token',
 ];
 
+/** Lines are held until this many bytes are waiting (one write for ~20 access lines)... */
+const BUFFER_BYTES = 4096;
+/** ...or until this much time has passed, whichever comes first. */
+const FLUSH_EVERY_MS = 1000;
+
 /**
- * A process's one logger: JSON lines, secrets redacted, written to stdout asynchronously (no
- * blocking write on the request path); what is pending is flushed when the process exits.
+ * A process's one logger: JSON lines, secrets redacted, written to stdout asynchronously and in
+ * batches, so a request's access line costs no write of its own. What is waiting is written at
+ * least every second, at once for lines logged through Nest's Logger (startup, warnings: see
+ * NestPinoLogger), and synchronously when the process exits (pino flushes its destination then).
  */
-export function createLogger(level: string, destination?: NodeJS.WritableStream): Logger {
-  return pino(
-    { level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
-    destination ?? pino.destination({ dest: 1, sync: false }),
-  );
+export function createLogger(
+  level: string,
+  destination: pino.DestinationStream = batchedDestination(),
+): Logger {
+  const logger = pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
+  setInterval(() => logger.flush(), FLUSH_EVERY_MS).unref();
+  return logger;
+}
+
+/** A file descriptor or path (stdout by default) written asynchronously, in batches. */
+export function batchedDestination(dest: number | string = 1): pino.DestinationStream {
+  return pino.destination({ dest, sync: false, minLength: BUFFER_BYTES });
 }
 
 /**
  * Nest's logger calls (`new Logger(context).warn(details, message)`) as pino lines: an object
  * argument becomes the line's fields (an Error its `err`), the context its `context` field.
+ * These are the rare lines (startup, warnings, errors), so each is written out at once.
  */
 export class NestPinoLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
@@ -55,6 +70,11 @@ export class NestPinoLogger implements LoggerService {
 
   private write(level: Level, message: unknown, params: unknown[]): void {
     if (!this.logger.isLevelEnabled(level)) return;
+    this.line(level, message, params);
+    this.logger.flush();
+  }
+
+  private line(level: Level, message: unknown, params: unknown[]): void {
     const fields: Record<string, unknown> = {};
     // Nest appends the logger's context as the last parameter.
     if (params.length) fields.context = params.at(-1);
