@@ -1,25 +1,13 @@
 import { execFile, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readlinkSync, writeFileSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import Redis from 'ioredis';
-import { createTestDatabase, TEST_REDIS_URL, type TestDatabase } from '@tiergate/testing';
+import { ApiTestClient, freePort, TestInfrastructure } from '@tiergate/testing';
 import { startSimulator } from '../../apps/upstream-sim/src/simulator';
 
 const REPO = resolve(__dirname, '../..');
 const SCRIPT = join(REPO, 'scripts/deploy_together_ai.sh');
 const run = promisify(execFile);
-
-function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => done(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** Runs the deploy script; resolves with its exit code and output (never rejects). */
 function deploy(args: string[], env: Record<string, string> = {}): Promise<{ code: number; output: string }> {
@@ -42,14 +30,14 @@ function deploy(args: string[], env: Record<string, string> = {}): Promise<{ cod
 }
 
 describe('scripts/deploy_together_ai.sh (e2e: real deploys into a temporary directory)', () => {
-  let db: TestDatabase;
+  /** The deploys' database and Redis namespace; its data directory holds the env files and `root/`. */
+  let stores: TestInfrastructure;
   let sim: Awaited<ReturnType<typeof startSimulator>>;
   let root: string;
   let port: number;
+  let api: ApiTestClient;
   let envFile: string;
   let badEnvFile: string;
-  const prefix = `tiergate-deploy-test-${Date.now()}:`;
-  const base = () => `http://127.0.0.1:${port}`;
   const current = () => basename(readlinkSync(join(root, 'root', 'current')));
   const releases = () =>
     readdirSync(join(root, 'root', 'releases'))
@@ -57,24 +45,28 @@ describe('scripts/deploy_together_ai.sh (e2e: real deploys into a temporary dire
       .sort();
   let token: string;
 
+  /** The status of a chat through the deployed api; 0 when the connection fails. */
   const chat = () =>
-    fetch(`${base()}/api/v1/together/chat/completions`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ messages: [{ role: 'user', content: 'hello' }], max_tokens: 4 }),
-    }).then(
-      (r) => r.status,
-      () => 0,
-    );
+    api
+      .post(
+        '/api/v1/together/chat/completions',
+        { messages: [{ role: 'user', content: 'hello' }], max_tokens: 4 },
+        token,
+      )
+      .then(
+        (r) => r.status,
+        () => 0,
+      );
 
   beforeAll(async () => {
-    [db, sim, port] = await Promise.all([createTestDatabase(), startSimulator(0), freePort()]);
-    root = mkdtempSync(join(tmpdir(), 'tiergate-deploy-'));
+    [stores, sim, port] = await Promise.all([TestInfrastructure.create(), startSimulator(0), freePort()]);
+    root = stores.dataDir;
+    api = new ApiTestClient(`http://127.0.0.1:${port}`);
     const settings = (upstream: string) =>
       [
-        `DATABASE_URL=${db.url}`,
-        `REDIS_URL=${TEST_REDIS_URL}`,
-        `REDIS_KEY_PREFIX=${prefix}`,
+        `DATABASE_URL=${stores.db.url}`,
+        `REDIS_URL=${stores.redis.url}`,
+        `REDIS_KEY_PREFIX=${stores.redis.prefix}`,
         'JWT_SECRET=deploy-test-secret-deploy-test-secret-0000',
         `ENCRYPTION_KEY=${'e'.repeat(64)}`,
         'TOGETHER_API_KEY=deploy-test-key-0001',
@@ -96,12 +88,7 @@ describe('scripts/deploy_together_ai.sh (e2e: real deploys into a temporary dire
       env: { ...process.env, PM2_HOME: join(root, 'root/pm2') },
     }).catch(() => undefined);
     await sim.close();
-    await db.drop();
-    rmSync(root, { recursive: true, force: true });
-    const redis = new Redis(TEST_REDIS_URL);
-    const keys = await redis.keys(`${prefix}*`);
-    if (keys.length) await redis.del(...keys);
-    redis.disconnect();
+    await stores.close();
   });
 
   const target = () => ['--environment', 'development', '--env-file', envFile, '--root', join(root, 'root')];
@@ -147,13 +134,8 @@ describe('scripts/deploy_together_ai.sh (e2e: real deploys into a temporary dire
     expect(releases()).toHaveLength(1);
     const packages = readdirSync(join(root, 'root', 'packages'));
     expect(packages).toEqual(expect.arrayContaining([`${current()}.tar.gz`, `${current()}.tar.gz.sha256`]));
-    expect((await fetch(`${base()}/health/ready`)).status).toBe(200);
-    const login = await fetch(`${base()}/api/v1/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'admin@deploy.test', password: 'deploy-admin-password' }),
-    });
-    token = ((await login.json()) as { access_token: string }).access_token;
+    expect((await api.get('/health/ready')).status).toBe(200);
+    token = await api.signIn('admin@deploy.test', 'deploy-admin-password');
     expect(await chat()).toBe(200);
   }, 120_000);
 
@@ -195,7 +177,7 @@ describe('scripts/deploy_together_ai.sh (e2e: real deploys into a temporary dire
     const back = await deploy([...target(), '--rollback']);
     expect(back.code).toBe(0);
     expect(current()).toBe(firstRelease);
-    expect((await fetch(`${base()}/health/ready`)).status).toBe(200);
+    expect((await api.get('/health/ready')).status).toBe(200);
     expect(await chat()).toBe(200);
   }, 120_000);
 });

@@ -1,5 +1,5 @@
-import { waitFor } from '@tiergate/testing';
-import { UsageWriter, type UsageEvent } from '@tiergate/usage';
+import { usageEvent, waitFor } from '@tiergate/testing';
+import { UsageWriter } from '@tiergate/usage';
 import { TestApi } from './support/test-api';
 
 const CHAT = '/api/v1/together/chat/completions';
@@ -224,32 +224,14 @@ describe('the Request Log and usage series (e2e)', () => {
     const user = await api.user();
     const writer = api.app.get(UsageWriter);
     const at = new Date(Date.now() - 60_000).toISOString();
-    const event = (i: number, occurredAt: string): UsageEvent => ({
-      requestId: `keyset-${user.id}-${String(i).padStart(2, '0')}`,
-      occurredAt,
-      userId: user.id,
-      tier: 'free',
-      feature: 'text_generation',
-      modality: 'chat',
-      requestedModel: null,
-      servedModel: PRIMARY,
-      provider: 'together_ai',
-      keySource: 'system',
-      isFallback: false,
-      fallbackStrategy: null,
-      cached: false,
-      promptTokens: 3,
-      completionTokens: 4,
-      totalTokens: 7,
-      images: 0,
-      audioSeconds: 0,
-      characters: 0,
-      costUsd: 0.000001,
-      latencyMs: 12,
-      ttftMs: null,
-      status: 200,
-      errorCode: null,
-    });
+    const event = (i: number, occurredAt: string) =>
+      usageEvent({
+        requestId: `keyset-${user.id}-${String(i).padStart(2, '0')}`,
+        occurredAt,
+        userId: user.id,
+        servedModel: PRIMARY,
+        provider: 'together_ai',
+      });
     // Seven rows at one instant between newer and older rows.
     const older = new Date(Date.now() - 120_000).toISOString();
     const written = [

@@ -27,12 +27,6 @@ describe('batch jobs (e2e, official openai SDK)', () => {
   let client: OpenAI;
 
   const sdk = (token: string) => new OpenAI({ apiKey: token, baseURL: `${api.url}/v1`, maxRetries: 0 });
-  const simControl = (path: string, body: unknown) =>
-    fetch(api.sim.baseUrl.replace(/\/v1$/, '') + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
   const upload = async (who: OpenAI, content: Buffer) =>
     who.files.create({ file: await toFile(content, 'batch.jsonl'), purpose: 'batch' });
   const settled = (who: OpenAI, id: string, states: string[]) =>
@@ -59,7 +53,7 @@ describe('batch jobs (e2e, official openai SDK)', () => {
     premium = await api.user();
     await api.patch(`/api/v1/admin/users/${premium.id}`, { tier: 'premium' }, admin);
     client = sdk(premium.token);
-    await simControl('/_sim/batches/config', { validating_ms: 100, in_progress_ms: 400 });
+    await api.simControl.post('/_sim/batches/config', { validating_ms: 100, in_progress_ms: 400 });
   });
   afterAll(() => api.close());
 
@@ -178,7 +172,7 @@ describe('batch jobs (e2e, official openai SDK)', () => {
   });
 
   it('cancels a batch', async () => {
-    await simControl('/_sim/batches/config', { validating_ms: 5_000, in_progress_ms: 5_000 });
+    await api.simControl.post('/_sim/batches/config', { validating_ms: 5_000, in_progress_ms: 5_000 });
     try {
       const file = await upload(client, jsonl(3, model));
       const batch = await client.batches.create({
@@ -192,12 +186,15 @@ describe('batch jobs (e2e, official openai SDK)', () => {
       expect(cancelled.cancelled_at).toEqual(expect.any(Number));
       await expect(client.batches.cancel(batch.id)).resolves.toMatchObject({ status: 'cancelled' });
     } finally {
-      await simControl('/_sim/batches/config', { validating_ms: 100, in_progress_ms: 400 });
+      await api.simControl.post('/_sim/batches/config', { validating_ms: 100, in_progress_ms: 400 });
     }
   });
 
   it('reports a batch the provider failed as failed, with its error', async () => {
-    await simControl('/_sim/batches/faults', { kind: 'fail', message: 'Simulated: the input was rejected' });
+    await api.simControl.post('/_sim/batches/faults', {
+      kind: 'fail',
+      message: 'Simulated: the input was rejected',
+    });
     const file = await upload(client, jsonl(3, model));
     const batch = await client.batches.create({
       input_file_id: file.id,
@@ -211,7 +208,7 @@ describe('batch jobs (e2e, official openai SDK)', () => {
   });
 
   it('records failed lines in the error file and the ledger at no cost', async () => {
-    await simControl('/_sim/batches/faults', { kind: 'fail_lines', custom_ids: ['req-2'] });
+    await api.simControl.post('/_sim/batches/faults', { kind: 'fail_lines', custom_ids: ['req-2'] });
     const file = await upload(client, jsonl(3, model));
     const batch = await client.batches.create({
       input_file_id: file.id,

@@ -1,5 +1,5 @@
-import { waitFor } from '@tiergate/testing';
-import { sseEvents, TestApi } from './support/test-api';
+import { sseEvents, waitFor } from '@tiergate/testing';
+import { TestApi } from './support/test-api';
 
 const CHAT = '/api/v1/together/chat/completions';
 const DEFAULT_MODEL = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
@@ -14,7 +14,7 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
     token = (await api.user()).token;
   });
   afterAll(() => api.close());
-  afterEach(() => fetch(api.sim.baseUrl.replace(/\/v1$/, '') + '/_sim/reset', { method: 'POST' }));
+  afterEach(() => api.resetSim());
 
   it('answers in the Together-surface shape with usage consistent with the content', async () => {
     const response = await api.post(

@@ -1,22 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { waitFor } from '@tiergate/testing';
+import { ApiTestClient, freePort, sseEvents, waitFor } from '@tiergate/testing';
 import { startSimulator } from '../../upstream-sim/src/simulator';
-import { sseEvents } from './support/test-api';
 
 const ENTRY = join(__dirname, '..', '..', '..', 'dist', 'apps', 'api', 'src', 'main.js');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 /**
  * Starts `node dist/apps/api/src/main.js` with no DATABASE_URL, REDIS_URL or TOGETHER_API_KEY in
@@ -77,28 +66,6 @@ function listenersOn(port: number): string[] {
   );
 }
 
-function client(base: string) {
-  const call = (method: string, path: string, body?: unknown, token?: string) =>
-    fetch(base + path, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  return {
-    post: (path: string, body: unknown, token?: string) => call('POST', path, body, token),
-    get: (path: string, token?: string) => call('GET', path, undefined, token),
-    token: async (email: string, password: string) =>
-      (
-        (await (await call('POST', '/api/v1/auth/login', { email, password })).json()) as {
-          access_token: string;
-        }
-      ).access_token,
-  };
-}
-
 describe('embedded mode: npm start on a bare machine (e2e)', () => {
   jest.setTimeout(120_000);
   const dataDir = mkdtempSync(join(tmpdir(), 'tiergate-embedded-'));
@@ -123,51 +90,42 @@ describe('embedded mode: npm start on a bare machine (e2e)', () => {
     expect(log).toContain(`the dashboard at http://127.0.0.1:${port},`);
     expect(log).not.toContain('METRICS_TOKEN is not set');
 
-    const base = `http://127.0.0.1:${port}`;
-    const post = (path: string, body: unknown, token?: string) =>
-      fetch(base + path, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `Bearer ${token}` } : {}),
-        },
-        body: JSON.stringify(body),
-      });
-
+    const api = new ApiTestClient(`http://127.0.0.1:${port}`);
     expect(
-      (await post('/api/v1/auth/register', { email: 'new@example.com', password: 'password-123' })).status,
+      (await api.post('/api/v1/auth/register', { email: 'new@example.com', password: 'password-123' }))
+        .status,
     ).toBe(201);
-    const { access_token } = (await (
-      await post('/api/v1/auth/login', { email: 'new@example.com', password: 'password-123' })
-    ).json()) as { access_token: string };
-    const chat = await post(
+    const token = await api.signIn('new@example.com', 'password-123');
+    const chat = await api.post(
       '/api/v1/together/chat/completions',
       { messages: [{ role: 'user', content: 'Hello' }] },
-      access_token,
+      token,
     );
     expect(chat.status).toBe(200);
-    expect(await chat.json()).toMatchObject({ message: { role: 'assistant' }, provider: 'together_ai' });
-    const stream = await post(
+    expect(chat.body).toMatchObject({ message: { role: 'assistant' }, provider: 'together_ai' });
+    const stream = await api.post(
       '/api/v1/together/chat/completions',
       { messages: [{ role: 'user', content: 'Hello' }], stream: true },
-      access_token,
+      token,
     );
-    expect(sseEvents(await stream.text()).at(-1)).toBe('[DONE]');
+    expect(sseEvents(stream.text).at(-1)).toBe('[DONE]');
 
-    const admin = await post('/api/v1/auth/login', { email: 'admin@tiergate.local', password });
+    const admin = await api.post('/api/v1/auth/login', { email: 'admin@tiergate.local', password });
     expect(admin.status).toBe(200);
-    expect((await fetch(`${base}/health/ready`)).status).toBe(200);
+    expect((await api.get('/health/ready')).status).toBe(200);
     // Embedded mode on loopback keeps /metrics open to this machine.
-    expect((await fetch(`${base}/metrics`)).status).toBe(200);
+    expect((await api.get('/metrics')).status).toBe(200);
     await stop(running.child);
 
     // A restart keeps the data and the secrets, and prints no new admin password.
     running = await startEmbedded(dataDir, port, simPort);
     expect(running.output()).not.toContain('Generated password');
-    const again = await post('/api/v1/auth/login', { email: 'new@example.com', password: 'password-123' });
+    const again = await api.post('/api/v1/auth/login', {
+      email: 'new@example.com',
+      password: 'password-123',
+    });
     expect(again.status).toBe(200);
-    const me = await fetch(`${base}/api/v1/me`, { headers: { authorization: `Bearer ${access_token}` } });
-    expect(me.status).toBe(200);
+    expect((await api.get('/api/v1/me', token)).status).toBe(200);
   });
 });
 
@@ -212,13 +170,15 @@ describe('embedded mode given a real TOGETHER_API_KEY later, in a .env file (e2e
     expect(listenersOn(port)).toEqual(['00000000']);
     expect(log).toContain('METRICS_TOKEN is not set');
 
-    const api = client(`http://127.0.0.1:${port}`);
+    const api = new ApiTestClient(`http://127.0.0.1:${port}`);
     // Reachable from other machines now, so /metrics is off without a token.
     expect((await api.get('/metrics')).status).toBe(404);
-    const admin = await api.token('admin@tiergate.local', password);
-    const { data: keys } = (await (await api.get('/api/v1/admin/provider-keys', admin)).json()) as {
-      data: Array<{ id: string; key_hint: string; status: string; status_reason: string | null }>;
-    };
+    const admin = await api.signIn('admin@tiergate.local', password);
+    const { data: keys } = (
+      await api.get<{
+        data: Array<{ id: string; key_hint: string; status: string; status_reason: string | null }>;
+      }>('/api/v1/admin/provider-keys', admin)
+    ).body;
     const placeholder = keys.find((key) => key.key_hint === '…-key')!;
     expect(placeholder).toMatchObject({
       status: 'retired',
@@ -229,7 +189,7 @@ describe('embedded mode given a real TOGETHER_API_KEY later, in a .env file (e2e
     expect(
       (await api.post('/api/v1/auth/register', { email: 'op@example.com', password: 'password-123' })).status,
     ).toBe(201);
-    const user = await api.token('op@example.com', 'password-123');
+    const user = await api.signIn('op@example.com', 'password-123');
     for (let i = 0; i < 4; i++) {
       const chat = await api.post(
         '/api/v1/together/chat/completions',
@@ -243,12 +203,11 @@ describe('embedded mode given a real TOGETHER_API_KEY later, in a .env file (e2e
 
     const retirements = async () =>
       (
-        (await (
-          await api.get(`/api/v1/admin/audit?action=provider_key.retire&target_id=${placeholder.id}`, admin)
-        ).json()) as {
-          data: Array<{ target_id: string | null; actor_email: string }>;
-        }
-      ).data;
+        await api.get<{ data: Array<{ target_id: string | null; actor_email: string }> }>(
+          `/api/v1/admin/audit?action=provider_key.retire&target_id=${placeholder.id}`,
+          admin,
+        )
+      ).body.data;
     expect(await retirements()).toEqual([
       expect.objectContaining({ target_id: placeholder.id, actor_email: 'system' }),
     ]);
@@ -256,13 +215,8 @@ describe('embedded mode given a real TOGETHER_API_KEY later, in a .env file (e2e
 
     // Once: a later start finds nothing left to retire.
     running = await startEmbedded(dataDir, port, simPort, { cwd: envDir });
-    const again = client(`http://127.0.0.1:${port}`);
-    const adminAgain = await again.token('admin@tiergate.local', password);
-    const entries = (await (
-      await again.get('/api/v1/admin/audit?action=provider_key.retire', adminAgain)
-    ).json()) as {
-      data: unknown[];
-    };
-    expect(entries.data).toHaveLength(1);
+    const adminAgain = await api.signIn('admin@tiergate.local', password);
+    const entries = await api.get('/api/v1/admin/audit?action=provider_key.retire', adminAgain);
+    expect(entries.body.data).toHaveLength(1);
   });
 });

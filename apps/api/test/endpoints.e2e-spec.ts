@@ -21,12 +21,6 @@ describe('dedicated endpoints and uploaded models (e2e)', () => {
   let enterprise: { id: string; token: string };
   let worker: { close: () => Promise<void> };
 
-  const simControl = (path: string, body: unknown) =>
-    fetch(api.sim.baseUrl.replace(/\/v1$/, '') + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
   const endpointIn = (id: string, states: string[]) =>
     waitFor(
       async () => {
@@ -58,8 +52,12 @@ describe('dedicated endpoints and uploaded models (e2e)', () => {
     enterprise = await api.user();
     await api.patch(`/api/v1/admin/users/${enterprise.id}`, { tier: 'enterprise' }, admin);
     worker = await api.startWorker(); // writes the ledger the statistics read
-    await simControl('/_sim/endpoints/config', { pending_ms: 50, starting_ms: 150, stopping_ms: 100 });
-    await simControl('/_sim/uploads/config', { queued_ms: 50, running_ms: 150 });
+    await api.simControl.post('/_sim/endpoints/config', {
+      pending_ms: 50,
+      starting_ms: 150,
+      stopping_ms: 100,
+    });
+    await api.simControl.post('/_sim/uploads/config', { queued_ms: 50, running_ms: 150 });
   });
   afterAll(async () => {
     await worker.close();
@@ -220,10 +218,7 @@ describe('dedicated endpoints and uploaded models (e2e)', () => {
     expect((await api.delete(`/api/v1/admin/endpoints/${id}`, admin)).status).toBe(204);
     expect((await api.get(`/api/v1/admin/endpoints/${id}`, admin)).status).toBe(404);
     expect((await api.get('/api/v1/admin/endpoints', admin)).body.data).toHaveLength(0);
-    const upstream = (await (
-      await fetch(api.sim.baseUrl.replace(/\/v1$/, '') + '/_sim/endpoints')
-    ).json()) as unknown[];
-    expect(upstream).toHaveLength(0);
+    expect((await api.simControl.get('/_sim/endpoints')).body).toHaveLength(0);
     const open = await api.db.query(
       'SELECT 1 FROM dedicated_endpoint_runs WHERE endpoint_id = $1 AND stopped_at IS NULL',
       [id],

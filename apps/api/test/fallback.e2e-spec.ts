@@ -1,9 +1,10 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { BreakerClock } from '@tiergate/fallback-manager';
-import { waitFor } from '@tiergate/testing';
+import { sseEvents, waitFor } from '@tiergate/testing';
 import { startSimulator } from '../../upstream-sim/src/simulator';
-import { sseEvents, TestApi } from './support/test-api';
+import { SimulatorControl } from '../../upstream-sim/test/support/simulator-control';
+import { TestApi } from './support/test-api';
 
 const CHAT = '/api/v1/together/chat/completions';
 const FREE_CHAT = [
@@ -307,8 +308,7 @@ describe('model selection and the fallback chain (e2e)', () => {
           is_fallback: true,
           fallback_strategy: 'DIFFERENT_PROVIDER',
         });
-        const stats = await fetch(backup.baseUrl.replace(/\/v1$/, '') + '/_sim/stats');
-        const seen = (await stats.json()) as { keysSeen: Record<string, number> };
+        const seen = await new SimulatorControl(backup.baseUrl).stats();
         expect(seen.keysSeen['0001']).toBe(2); // the verification, then the request
         expect((await api.delete('/api/v1/admin/providers/backup', admin)).status).toBe(204);
         expect((await api.get('/api/v1/admin/providers', admin)).body.data).toEqual([]);

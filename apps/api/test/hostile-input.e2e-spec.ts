@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { TestApi, type HttpResult } from './support/test-api';
+import type { HttpResult } from '@tiergate/testing';
+import { TestApi } from './support/test-api';
 
 /**
  * Hostile JSON bodies on every route that takes one, enumerated from the OpenAPI document so a new

@@ -1,8 +1,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseBuffer } from 'music-metadata';
+import { sseEvents } from '@tiergate/testing';
 import { mp3Audio, wavAudio } from '../../upstream-sim/src/media';
-import { sseEvents, TestApi } from './support/test-api';
+import { TestApi } from './support/test-api';
 
 const T = '/api/v1/together';
 

@@ -1,6 +1,5 @@
-import { waitFor } from '@tiergate/testing';
-import { TcpProxy } from './support/tcp-proxy';
-import { TestApi, type HttpResult } from './support/test-api';
+import { TcpProxy, waitFor, type HttpResult } from '@tiergate/testing';
+import { TestApi } from './support/test-api';
 
 const CHAT = '/api/v1/together/chat/completions';
 let asked = 0;

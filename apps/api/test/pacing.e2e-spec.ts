@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pacer } from '@tiergate/key-manager';
-import { waitFor } from '@tiergate/testing';
-import { TEST_UPSTREAM_KEY, TestApi, type HttpResult } from './support/test-api';
+import { waitFor, type HttpResult } from '@tiergate/testing';
+import { TEST_UPSTREAM_KEY, TestApi } from './support/test-api';
 
 const CHAT = '/v1/chat/completions';
 let asked = 0;
@@ -21,21 +21,18 @@ interface SimKeyCounts {
 
 /** The simulator's per-key account limits and per-second counts (apps/upstream-sim/src/rate-limits.ts). */
 function simLimits(api: TestApi) {
-  const base = api.sim.baseUrl.replace(/\/v1$/, '');
+  const control = api.simControl;
   return {
     set: async (key: string, requestsPerSecond: number | null) => {
-      const response = await fetch(`${base}/_sim/rate-limits`, {
-        method: 'PUT',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ key, requests_per_second: requestsPerSecond }),
+      const response = await control.put('/_sim/rate-limits', {
+        key,
+        requests_per_second: requestsPerSecond,
       });
-      if (response.status !== 204) throw new Error(`sim rate limit: ${await response.text()}`);
+      if (response.status !== 204) throw new Error(`sim rate limit: ${response.text}`);
     },
-    clear: () => fetch(`${base}/_sim/rate-limits`, { method: 'DELETE' }),
+    clear: () => control.delete('/_sim/rate-limits'),
     of: async (key: string): Promise<SimKeyCounts> => {
-      const body = (await (await fetch(`${base}/_sim/rate-limits`)).json()) as {
-        keys: Record<string, SimKeyCounts>;
-      };
+      const { body } = await control.get<{ keys: Record<string, SimKeyCounts> }>('/_sim/rate-limits');
       return body.keys[key.slice(-4)];
     },
   };

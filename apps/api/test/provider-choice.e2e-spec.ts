@@ -1,6 +1,7 @@
 import OpenAI, { NotFoundError } from 'openai';
 import { wavAudio } from '../../upstream-sim/src/media';
 import { startSimulator } from '../../upstream-sim/src/simulator';
+import { SimulatorControl } from '../../upstream-sim/test/support/simulator-control';
 import { TestApi, type Simulator } from './support/test-api';
 
 const CHAT = '/v1/chat/completions';
@@ -59,10 +60,8 @@ describe('choosing the provider, and one model’s details (e2e)', () => {
     await backup.close();
   });
 
-  const backupCalls = async () => {
-    const stats = await fetch(backup.baseUrl.replace(/\/v1$/, '') + '/_sim/stats');
-    return ((await stats.json()) as { byPath: Record<string, number> }).byPath['/v1/chat/completions'] ?? 0;
-  };
+  const backupCalls = async () =>
+    (await new SimulatorControl(backup.baseUrl).stats()).byPath['/v1/chat/completions'] ?? 0;
 
   describe('x-provider header and provider field', () => {
     it.each(['together', 'together_ai', 'Together'])(

@@ -1,12 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { ApiConfig } from '@tiergate/config';
 import { QuotaClock, utcDay } from '@tiergate/quota';
-import { deleteKeysWithPrefix } from '@tiergate/redis';
-import { TEST_REDIS_URL, waitFor } from '@tiergate/testing';
+import { ApiTestClient, TcpProxy, waitFor } from '@tiergate/testing';
 import { createApiApp } from '../src/bootstrap';
-import { TcpProxy } from './support/tcp-proxy';
 import { TestApi } from './support/test-api';
 
 const CHAT = '/api/v1/together/chat/completions';
@@ -541,7 +536,7 @@ describe('quota counters when Redis loses its data (e2e)', () => {
 
   const quotaOf = async (token: string) => (await api.get('/api/v1/together/quota', token)).body;
   /** Every key of this test's namespace goes, as when Redis restarts without persistence. */
-  const loseRedisData = () => deleteKeysWithPrefix(TEST_REDIS_URL, api.config.redisKeyPrefix);
+  const loseRedisData = () => api.infrastructure.redis.clear();
   const inLedger = (userId: string, rows: number) =>
     waitFor(
       async () => ((await api.usageRows(userId)) === rows ? true : undefined),
@@ -614,30 +609,18 @@ async function startInProcess(over: TestApi, dataDir: string) {
   const config: ApiConfig = { ...over.config, redis: {}, database: { ...over.config.database, dataDir } };
   const app = await createApiApp(config);
   await app.listen(0, '127.0.0.1');
-  const url = await app.getUrl();
-  const call = async (method: string, path: string, token: string, body?: unknown) => {
-    const response = await fetch(url + path, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    return { status: response.status, body: (await response.json()) as any };
-  };
-  return {
-    get: (path: string, token: string) => call('GET', path, token),
-    post: (path: string, body: unknown, token: string) => call('POST', path, token, body),
+  const client = new ApiTestClient(await app.getUrl());
+  return Object.assign(client, {
     close: () => app.close(), // delivers the buffered usage events to the ledger
-  };
+  });
 }
 
 describe('quota counters across a restart with in-process counters (embedded mode) (e2e)', () => {
   it('a free user at 50/50 is still at 50/50 after the restart, and request 51 is refused', async () => {
     const api = await TestApi.start();
-    const dataDir = mkdtempSync(join(tmpdir(), 'tiergate-in-process-'));
-    let running = await startInProcess(api, dataDir);
+    // The in-process api's own data directory, kept across its restart (the usage spool).
+    const inProcess = api.infrastructure.share();
+    let running = await startInProcess(api, inProcess.dataDir);
     try {
       const user = await api.user();
       const served = await Promise.all(
@@ -648,7 +631,7 @@ describe('quota counters across a restart with in-process counters (embedded mod
       expect(before.text_generation).toMatchObject({ requests_used: 50, requests_limit: 50 });
 
       await running.close();
-      running = await startInProcess(api, dataDir);
+      running = await startInProcess(api, inProcess.dataDir);
       expect((await running.get('/api/v1/together/quota', user.token)).body).toEqual(before);
       const refused = await running.post(CHAT, ask(), user.token);
       expect(refused.status).toBe(429);
@@ -657,7 +640,7 @@ describe('quota counters across a restart with in-process counters (embedded mod
     } finally {
       await running.close();
       await api.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      await inProcess.close();
     }
   });
 });

@@ -1,7 +1,7 @@
 import { PassThrough } from 'node:stream';
 import Redis from 'ioredis';
-import { TEST_REDIS_URL } from '@tiergate/testing';
-import { TEST_UPSTREAM_KEY, TestApi, type HttpResult } from './support/test-api';
+import { TEST_REDIS_URL, type HttpResult } from '@tiergate/testing';
+import { TEST_UPSTREAM_KEY, TestApi } from './support/test-api';
 
 const KEYS = '/api/v1/admin/provider-keys';
 const MY_KEYS = '/api/v1/me/provider-keys';

@@ -1,4 +1,5 @@
-import { sseEvents, TestApi } from './support/test-api';
+import { sseEvents } from '@tiergate/testing';
+import { TestApi } from './support/test-api';
 
 const TOKEN = 'metrics-token-for-server-timing';
 const OPENAI_CHAT = '/v1/chat/completions';

@@ -1,7 +1,6 @@
-import { waitFor } from '@tiergate/testing';
+import { sseEvents, TcpProxy, usageEvent, waitFor } from '@tiergate/testing';
 import { UsageWriter } from '@tiergate/usage';
-import { TcpProxy } from './support/tcp-proxy';
-import { TestApi, sseEvents } from './support/test-api';
+import { TestApi } from './support/test-api';
 
 const CHAT = '/api/v1/together/chat/completions';
 let asked = 0;
@@ -123,32 +122,14 @@ describe('the usage ledger (e2e)', () => {
   it('a retried batch is still one row per request', async () => {
     const writer = api.app.get(UsageWriter);
     const user = await api.user();
-    const event = {
+    const event = usageEvent({
       requestId: `retry-${Date.now()}`,
-      occurredAt: new Date().toISOString(),
       userId: user.id,
-      tier: 'free',
-      feature: 'text_generation',
-      modality: 'chat',
-      requestedModel: null,
-      servedModel: 'm',
       provider: 'together_ai',
-      keySource: 'system' as const,
-      isFallback: false,
-      fallbackStrategy: null,
-      cached: false,
       promptTokens: 3,
       completionTokens: 4,
       totalTokens: 7,
-      images: 0,
-      audioSeconds: 0,
-      characters: 0,
-      costUsd: 0.000001,
-      latencyMs: 12,
-      ttftMs: null,
-      status: 200,
-      errorCode: null,
-    };
+    });
     const results = await Promise.all([writer.write([event]), writer.write([event]), writer.write([event])]);
     expect(results.sort()).toEqual([0, 0, 1]);
     expect(await writer.write([event])).toBe(0);

@@ -27,20 +27,14 @@ describe('dashboard: batches, dedicated endpoints and model uploads', () => {
   let dash: Dashboard;
   let admin: string;
 
-  const simControl = (path: string, body: unknown) =>
-    fetch(dash.api.sim.baseUrl.replace(/\/v1$/, '') + path, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(body),
-    });
-
   beforeAll(async () => {
     dash = await startDashboard();
     admin = await dash.api.adminToken();
     // The simulator's jobs move in a fraction of a second (the api's followers sweep every second).
-    await simControl('/_sim/batches/config', { validating_ms: 100, in_progress_ms: 400 });
-    await simControl('/_sim/endpoints/config', { pending_ms: 50, starting_ms: 150, stopping_ms: 100 });
-    await simControl('/_sim/uploads/config', { queued_ms: 50, running_ms: 150 });
+    const sim = dash.api.simControl;
+    await sim.post('/_sim/batches/config', { validating_ms: 100, in_progress_ms: 400 });
+    await sim.post('/_sim/endpoints/config', { pending_ms: 50, starting_ms: 150, stopping_ms: 100 });
+    await sim.post('/_sim/uploads/config', { queued_ms: 50, running_ms: 150 });
   });
   afterAll(() => dash?.close());
 

@@ -1,10 +1,10 @@
 import { ChildProcess, execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Redis from 'ioredis';
+import { tryListen } from './ports';
 import { waitFor } from './wait';
 
 const run = promisify(execFile);
@@ -35,23 +35,12 @@ function killOnExit(): void {
   process.once('exit', () => running.forEach((child) => child.kill('SIGKILL')));
 }
 
-function listenable(port: number): Promise<number | undefined> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.once('error', () => resolve(undefined));
-    server.listen(port, HOST, () => {
-      const { port: bound } = server.address() as { port: number };
-      server.close(() => resolve(bound));
-    });
-  });
-}
-
 /** A free port whose cluster bus port (+10000) is free too, distinct from those already taken. */
 async function freeClusterPort(taken: number[]): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
-    const port = await listenable(0);
+    const port = await tryListen(0);
     if (!port || port + BUS_OFFSET > 65_535 || taken.includes(port)) continue;
-    if (await listenable(port + BUS_OFFSET)) return port;
+    if (await tryListen(port + BUS_OFFSET)) return port;
   }
   throw new Error('no free port pair (port and port + 10000) for a Redis Cluster node');
 }

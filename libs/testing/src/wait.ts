@@ -12,3 +12,14 @@ export async function waitFor<T>(
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
 }
+
+/**
+ * Resolves true when a timer fires soon, false when the event loop is starved (a busy promise loop
+ * keeps timers from running): to show that a shutdown or a loop yields.
+ */
+export function eventLoopTurns(): Promise<boolean> {
+  return Promise.race([
+    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 20)),
+    new Promise<boolean>((resolve) => setImmediate(() => setTimeout(() => resolve(false), 5_000).unref())),
+  ]);
+}

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Logger } from '@nestjs/common';
-import { TEST_REDIS_URL, waitFor } from '@tiergate/testing';
+import { eventLoopTurns, TEST_REDIS_URL, waitFor } from '@tiergate/testing';
 import { RepeatableSweep } from './repeatable-sweep';
 
 /** A sweep that takes `ms` and counts its runs. */
@@ -22,13 +22,6 @@ class SlowSweep extends RepeatableSweep {
     return 1;
   }
 }
-
-/** Resolves when a timer fires: false if the event loop is starved (a busy promise loop). */
-const eventLoopTurns = () =>
-  Promise.race([
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 20)),
-    new Promise<boolean>((resolve) => setImmediate(() => setTimeout(() => resolve(false), 5_000).unref())),
-  ]);
 
 describe('RepeatableSweep on BullMQ (Redis)', () => {
   beforeAll(() => jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined));

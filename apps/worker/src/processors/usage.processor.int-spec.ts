@@ -1,65 +1,49 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import type { INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { randomUUID } from 'node:crypto';
 import { Queue } from 'bullmq';
-import { loadWorkerConfig } from '@tiergate/config';
-import { bullmqClientOf, bullmqPrefix, createRedisClient, deleteKeysWithPrefix } from '@tiergate/redis';
+import { bullmqClientOf, bullmqPrefix, createRedisClient } from '@tiergate/redis';
 import {
+  createRedisNamespace,
   createTestDatabase,
-  TEST_REDIS_URL,
+  eventLoopTurns,
   usageEvent,
   waitFor,
   type TestDatabase,
 } from '@tiergate/testing';
 import { USAGE_QUEUE, UsageWriter, type UsageEvent, type UsageJob } from '@tiergate/usage';
-import { WorkerModule } from '../worker.module';
+import { startTestWorker } from '../../test/support/test-worker';
 import { UsageProcessor } from './usage.processor';
 
 const event = (userId: string): UsageEvent => usageEvent({ userId });
 
-/** Resolves when a timer fires: false if the event loop is starved (a busy promise loop). */
-const eventLoopTurns = () =>
-  Promise.race([
-    new Promise<boolean>((resolve) => setTimeout(() => resolve(true), 20)),
-    new Promise<boolean>((resolve) => setImmediate(() => setTimeout(() => resolve(false), 5_000).unref())),
-  ]);
-
 describe('UsageProcessor (@nestjs/bullmq worker on Redis and PostgreSQL)', () => {
-  const keyPrefix = `tiergate-test:${randomBytes(4).toString('hex')}:`;
+  const namespace = createRedisNamespace();
   let db: TestDatabase;
   let producerConnection: ReturnType<typeof createRedisClient>;
   let queue: Queue<UsageJob>;
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    producerConnection = createRedisClient(TEST_REDIS_URL, 'test-producer', {
+    producerConnection = createRedisClient(namespace.url, 'test-producer', {
       bullmq: { offlineQueue: true },
       quiet: true,
     });
     queue = new Queue<UsageJob>(USAGE_QUEUE, {
       connection: producerConnection,
-      prefix: bullmqPrefix(TEST_REDIS_URL, keyPrefix),
+      prefix: bullmqPrefix(namespace.url, namespace.prefix),
     });
   });
   afterAll(async () => {
     await queue?.close();
     producerConnection?.disconnect();
-    await deleteKeysWithPrefix(TEST_REDIS_URL, keyPrefix);
+    await namespace.clear();
     await db?.drop();
   });
 
-  const start = async (): Promise<INestApplicationContext> => {
-    const config = loadWorkerConfig({
-      DATABASE_URL: db.url,
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_KEY_PREFIX: keyPrefix,
-      LOG_LEVEL: 'silent',
-      USAGE_WORKER_CONCURRENCY: '3',
-    });
-    const app = await NestFactory.createApplicationContext(WorkerModule.register(config), { logger: false });
-    await app.init();
-    return app;
-  };
+  const start = () =>
+    startTestWorker(
+      { databaseUrl: db.url, redisUrl: namespace.url, redisKeyPrefix: namespace.prefix },
+      { USAGE_WORKER_CONCURRENCY: '3' },
+    );
   const rowsOf = async (userId: string) =>
     Number(
       (

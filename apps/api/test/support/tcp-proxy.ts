@@ -1,2 +1,0 @@
-/** Moved to libs/testing (the soak benchmark uses it too). */
-export { TcpProxy } from '@tiergate/testing';
