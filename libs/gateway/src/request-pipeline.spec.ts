@@ -8,7 +8,7 @@ import type { ModelCall } from './model-caller';
 import { RequestPipeline } from './request-pipeline';
 import type { ResponseCache } from './response-cache';
 import type { StreamRescue } from './stream-rescue';
-import type { UsageDemand, UsageMeter } from './usage-meter';
+import type { Reservation, UsageDemand, UsageMeter } from './usage-meter';
 import { UsageTicket } from './usage-ticket';
 
 /**
@@ -45,32 +45,46 @@ const plan = {
 };
 const CALL = { model: 'primary/model' } as ModelCall;
 
-function setup(outcome: () => Promise<Answered<Answer>>) {
+/**
+ * `refusable: false` is a request no limit can refuse (its reservation only counts); `reserved`
+ * holds the reservation's answer back until the test lets it through.
+ */
+function setup(
+  outcome: (caller: GatewayRequestBase) => Promise<Answered<Answer>>,
+  options: { refusable?: boolean; reserved?: Promise<void> } = {},
+) {
   // The tier caps max_tokens at 64.
   const admission = { headers: { 'x-ratelimit-remaining': '9' }, maxTokens: 64 } as unknown as Admission;
   const calls: string[] = [];
   const quota = {
     admit: jest.fn(
-      async (
+      (
         request: GatewayRequestBase,
         modality: Modality,
         _primary: unknown,
         _demand: unknown,
         at: number,
-      ): Promise<UsageTicket> => {
+      ): Promise<Reservation> => {
         calls.push('admit');
-        return new UsageTicket(strictMeter, request, modality, at, admission, true);
+        const ticket = (options.reserved ?? Promise.resolve()).then(() => {
+          calls.push('reserved');
+          return new UsageTicket(strictMeter, request, modality, at, admission, true);
+        });
+        return Promise.resolve({ refusable: options.refusable ?? true, ticket });
       },
     ),
     refund: jest.fn(async () => void calls.push('refund')),
   };
   const chains = {
     select: jest.fn(async () => (calls.push('select'), { chain: [PRIMARY, FALLBACK], named: false })),
-    answer: jest.fn(async (_request: unknown, _selection: unknown, attempt: (call: ModelCall) => unknown) => {
-      calls.push('answer');
-      await attempt(CALL);
-      return outcome();
-    }),
+    answer: jest.fn(
+      async (caller: GatewayRequestBase, _selection: unknown, attempt: (call: ModelCall) => unknown) => {
+        calls.push('answer');
+        await attempt(CALL);
+        calls.push('answered');
+        return outcome(caller);
+      },
+    ),
   };
   const meter = {
     ...quota,
@@ -114,7 +128,16 @@ describe('RequestPipeline.run', () => {
     );
     const result = await pipeline.run(request, 'chat', invoke, plan);
 
-    expect(calls).toEqual(['select', 'admit', 'answer', 'recordFailedAttempts', 'settle', 'record']);
+    expect(calls).toEqual([
+      'select',
+      'admit',
+      'reserved',
+      'answer',
+      'answered',
+      'recordFailedAttempts',
+      'settle',
+      'record',
+    ]);
     expect(quota.admit).toHaveBeenCalledWith(request, 'chat', PRIMARY, demand, expect.any(Number));
     // The call goes out with the capped max_tokens, and a paced key counts prompt plus that.
     expect(invoke).toHaveBeenCalledWith(CALL, { maxTokens: 64 });
@@ -172,7 +195,7 @@ describe('RequestPipeline.run', () => {
       Promise.reject(failure),
     );
     await expect(pipeline.run(request, 'chat', invoke, plan)).rejects.toBe(failure);
-    expect(calls).toEqual(['select', 'admit', 'answer', 'refund', 'record']);
+    expect(calls).toEqual(['select', 'admit', 'reserved', 'answer', 'answered', 'refund', 'record']);
     expect(quota.refund).toHaveBeenCalledWith(admission);
     expect(meter.settle).not.toHaveBeenCalled();
     expect(meter.record).toHaveBeenCalledWith(expect.objectContaining({ error: failure, modality: 'chat' }));
@@ -181,7 +204,7 @@ describe('RequestPipeline.run', () => {
   it('a refused reservation stops the request before any model is called', async () => {
     const { pipeline, request, quota, chains, meter, invoke } = setup(async () => answered());
     const refused = new Error('quota exceeded');
-    quota.admit.mockRejectedValueOnce(refused);
+    quota.admit.mockResolvedValueOnce({ refusable: true, ticket: Promise.reject(refused) });
     await expect(pipeline.run(request, 'chat', invoke, plan)).rejects.toBe(refused);
     expect(chains.answer).not.toHaveBeenCalled();
     expect(quota.refund).not.toHaveBeenCalled();
@@ -189,11 +212,90 @@ describe('RequestPipeline.run', () => {
   });
 });
 
+describe('RequestPipeline.run, when no limit can refuse the request', () => {
+  it('calls the model without waiting for the reservation, and answers and settles once it is in', async () => {
+    let letReservationIn!: () => void;
+    const reserved = new Promise<void>((resolve) => (letReservationIn = resolve));
+    const { pipeline, request, calls, meter, invoke } = setup(async () => answered(), {
+      refusable: false,
+      reserved,
+    });
+    const running = pipeline.run(request, 'chat', invoke, plan);
+    await waitUntil(() => calls.includes('answered'));
+    expect(calls).toEqual(['select', 'admit', 'answer', 'answered']);
+    // Nothing capped it: the caller's own max_tokens.
+    expect(invoke).toHaveBeenCalledWith(CALL, { maxTokens: 100 });
+    expect(meter.settle).not.toHaveBeenCalled();
+
+    letReservationIn();
+    const { rateLimit } = await running;
+    expect(calls).toEqual([
+      'select',
+      'admit',
+      'answer',
+      'answered',
+      'reserved',
+      'recordFailedAttempts',
+      'settle',
+      'record',
+    ]);
+    expect(rateLimit).toEqual({ 'x-ratelimit-remaining': '9' });
+  });
+
+  it('abandons the call when the reservation fails after all, and records the failure without a refund', async () => {
+    let failReservation!: (error: Error) => void;
+    const reserved = new Promise<void>((_resolve, reject) => (failReservation = reject));
+    let callSignal: AbortSignal | undefined;
+    const { pipeline, request, quota, meter, calls, invoke } = setup(
+      (caller) => {
+        callSignal = caller.signal;
+        return new Promise(() => undefined); // the model is still answering
+      },
+      { refusable: false, reserved },
+    );
+    const client = new AbortController();
+    const running = pipeline.run({ ...request, signal: client.signal }, 'chat', invoke, plan);
+    await waitUntil(() => callSignal !== undefined);
+    expect(callSignal!.aborted).toBe(false);
+
+    const unavailable = new Error('quota store unavailable');
+    failReservation(unavailable);
+    await expect(running).rejects.toBe(unavailable);
+    expect(callSignal!.aborted).toBe(true);
+    expect(callSignal!.reason).toBe(unavailable);
+    expect(quota.refund).not.toHaveBeenCalled();
+    expect(meter.record).toHaveBeenCalledWith(expect.objectContaining({ error: unavailable }));
+    expect(calls).not.toContain('settle');
+  });
+
+  it('still hands the client going away on to the call', async () => {
+    let callSignal: AbortSignal | undefined;
+    const { pipeline, request, invoke } = setup(
+      (caller) => {
+        callSignal = caller.signal;
+        return Promise.resolve(answered());
+      },
+      { refusable: false },
+    );
+    const client = new AbortController();
+    await pipeline.run({ ...request, signal: client.signal }, 'chat', invoke, plan);
+    expect(callSignal).not.toBe(client.signal);
+    client.abort();
+    expect(callSignal!.aborted).toBe(true);
+  });
+});
+
+/** Lets promise callbacks run until the condition holds (no timers involved). */
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let turn = 0; turn < 100 && !condition(); turn++) await Promise.resolve();
+  expect(condition()).toBe(true);
+}
+
 describe('RequestPipeline.open and its ticket', () => {
   it('leaves the settlement to the ticket, which settles and records exactly once', async () => {
     const { pipeline, request, meter, calls, invoke } = setup(async () => answered());
     const { ticket, source, rest } = await pipeline.open(request, 'audio_tts', invoke, { demand });
-    expect(calls).toEqual(['select', 'admit', 'answer', 'recordFailedAttempts']);
+    expect(calls).toEqual(['select', 'admit', 'reserved', 'answer', 'answered', 'recordFailedAttempts']);
     expect(rest).toEqual([FALLBACK]);
     const usage = { audioSeconds: 3.5, characters: 52 };
     const [first, again] = await Promise.all([ticket.settle(usage, source), ticket.settle({}, source)]);

@@ -5,7 +5,7 @@ import type { Sampling, TextGeneration, TextStream } from '@tiergate/provider';
 import type { RequestUsage } from '@tiergate/usage';
 import { SPAN } from '@tiergate/tracing';
 import { AnswerSources } from './answer-sources';
-import { ChainRunner, type AnswerCachePolicy } from './chain-runner';
+import { ChainRunner, type AnswerCachePolicy, type Answered } from './chain-runner';
 import type { GatewayRequestBase, GatewayTextStream, Modality, Served } from './gateway.types';
 import type { ModelCall } from './model-caller';
 import { ResponseCache } from './response-cache';
@@ -19,7 +19,7 @@ import {
   type OpenedStream,
 } from './text-streams';
 import { timedAttempts, timedCache, traceFallback } from './step-telemetry';
-import { UsageMeter, type UsageDemand } from './usage-meter';
+import { UsageMeter, type Reservation, type UsageDemand } from './usage-meter';
 import type { UsageTicket } from './usage-ticket';
 
 export type { AnswerCachePolicy } from './chain-runner';
@@ -89,11 +89,27 @@ export class RequestPipeline {
       const { chain } = selection;
       request.trace?.end(SPAN.selectModels, { 'tiergate.models': chain.map((c) => c.model) });
       // Quotas are reserved once, before the chain: a fallback never counts twice.
-      ticket = await this.admit(request, modality, chain[0], plan.demand, startedAt);
-      const granted: Granted = { maxTokens: ticket.maxTokens };
-      const expectedTokens = (plan.demand.promptTokens ?? 0) + (granted.maxTokens ?? 0);
-      const attempt = timedAttempts(request, (call: ModelCall) => invoke(call, granted));
-      const outcome = await this.chains.answer(request, selection, attempt, { cache, expectedTokens });
+      const reservation = await this.admit(request, modality, chain[0], plan.demand, startedAt);
+      const answer = (caller: GatewayRequestBase, granted: Granted) =>
+        this.chains.answer(
+          caller,
+          selection,
+          timedAttempts(caller, (call: ModelCall) => invoke(call, granted)),
+          { cache, expectedTokens: (plan.demand.promptTokens ?? 0) + (granted.maxTokens ?? 0) },
+        );
+      let outcome: Answered<T>;
+      if (reservation.refusable) {
+        ticket = await reservation.ticket;
+        outcome = await answer(request, { maxTokens: ticket.maxTokens });
+      } else {
+        // Nothing can refuse it: the model is called at once, beside the reservation.
+        const granted: Granted = { maxTokens: plan.demand.maxTokens };
+        const beside = await besideReservation(request, reservation.ticket, (caller) =>
+          answer(caller, granted),
+        );
+        ticket = beside.ticket;
+        outcome = await beside.answered;
+      }
       if (cache && outcome.strategy !== 'CACHED_RESPONSE') cache.write(outcome.result);
       this.meter.recordFailedAttempts(
         request,
@@ -188,22 +204,48 @@ export class RequestPipeline {
     };
   }
 
-  /** Reserves the request against the caller's quota and rate limits (their own key: rate limits only). */
+  /**
+   * Starts the request's reservation against the caller's quota and rate limits (their own key:
+   * rate limits only); its time and span end when Redis answers.
+   */
   private async admit(
     request: GatewayRequestBase,
     modality: Modality,
     primary: ModelCandidate,
     demand: UsageDemand,
     startedAt: number,
-  ): Promise<UsageTicket> {
+  ): Promise<Reservation> {
     const started = performance.now();
     request.trace?.begin(SPAN.quota, { 'tiergate.tier': request.caller.tier });
-    try {
-      const ticket = await this.meter.admit(request, modality, primary, demand, startedAt);
+    const reservation = await this.meter.admit(request, modality, primary, demand, startedAt);
+    const ended = () => request.timings?.add('quota', started);
+    reservation.ticket.then(() => {
+      ended();
       request.trace?.end(SPAN.quota);
-      return ticket;
-    } finally {
-      request.timings?.add('quota', started);
-    }
+    }, ended);
+    return reservation;
+  }
+}
+
+/**
+ * A call made while its reservation is still under way (the reservation cannot refuse it, only
+ * count it). The call gets its own signal, so that a reservation that fails after all (Redis
+ * refusing a tier that fails closed) abandons it; the caller's going away still reaches it. The
+ * ticket is returned once Redis has answered, so the request is settled after it was counted.
+ */
+async function besideReservation<T>(
+  request: GatewayRequestBase,
+  reserving: Promise<UsageTicket>,
+  answer: (request: GatewayRequestBase) => Promise<T>,
+): Promise<{ ticket: UsageTicket; answered: Promise<T> }> {
+  const call = new AbortController();
+  request.signal?.addEventListener('abort', () => call.abort(request.signal?.reason), { once: true });
+  const answered = answer({ ...request, signal: call.signal });
+  answered.catch(() => undefined); // read by the caller once the reservation is in
+  try {
+    return { ticket: await reserving, answered };
+  } catch (error) {
+    call.abort(error);
+    throw error;
   }
 }

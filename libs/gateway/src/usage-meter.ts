@@ -10,6 +10,12 @@ import { UsageTicket } from './usage-ticket';
 /** What a request will use, as far as it is known before the upstream call. */
 export type UsageDemand = Pick<QuotaDemand, 'promptTokens' | 'maxTokens' | 'audioSeconds' | 'stream'>;
 
+/** A reservation under way: its ticket once Redis has answered, and whether it can still refuse. */
+export interface Reservation {
+  ticket: Promise<UsageTicket>;
+  refusable: boolean;
+}
+
 /** A finished request (answered or failed), as the pipeline reports it. */
 export interface MeteredRequest {
   request: GatewayRequestBase;
@@ -37,7 +43,9 @@ export class UsageMeter {
   /**
    * Reserves the request against the caller's quota and rate limits, once, before the first
    * model is called (on the caller's own key for that model's provider: rate limits only).
-   * The ticket says what was granted, and ends the request's account exactly once.
+   * The reservation is under way when this returns; its ticket says what was granted, and ends
+   * the request's account exactly once. When no limit can refuse the request (`refusable`
+   * false), what it grants is known already: the caller's max_tokens, uncapped.
    */
   async admit(
     request: GatewayRequestBase,
@@ -45,14 +53,20 @@ export class UsageMeter {
     primary: ModelCandidate,
     demand: UsageDemand,
     startedAt: number,
-  ): Promise<UsageTicket> {
-    const admission = await this.quota.admit({
+  ): Promise<Reservation> {
+    const quotaDemand: QuotaDemand = {
       ...demand,
       caller: request.caller,
       feature: featureOf(modality),
       ownKey: await this.keys.usesOwnKey(request.caller, primary.providerId),
-    });
-    return new UsageTicket(this, request, modality, startedAt, admission, demand.promptTokens !== undefined);
+    };
+    const textual = demand.promptTokens !== undefined;
+    return {
+      refusable: this.quota.canRefuse(quotaDemand),
+      ticket: this.quota
+        .admit(quotaDemand)
+        .then((admission) => new UsageTicket(this, request, modality, startedAt, admission, textual)),
+    };
   }
 
   /** Settles a reservation to the usage (tokens for text, seconds for audio). */

@@ -57,6 +57,23 @@ export class QuotaService {
     this.outage = new QuotaOutage(store, fallbackStore, clock, this.logger);
   }
 
+  /**
+   * Whether the reservation could refuse this demand: some limit applies to it (a rate limit, a
+   * daily quota, a per-request cap), or Redis is known to be down. When none does, the
+   * reservation only counts, and the caller need not wait for it to call the model: if it fails
+   * after all (Redis refusing a tier that fails closed), the call is abandoned.
+   */
+  canRefuse(demand: QuotaDemand): boolean {
+    if (this.outage.redisKnownDown()) return true;
+    const policy = this.policies.tier(demand.caller.tier);
+    const limits = demand.ownKey
+      ? {}
+      : this.policies.limitsFor(demand.caller.id, demand.caller.tier, demand.feature);
+    if (demand.promptTokens !== undefined && limits.tokens_per_request != null) return true;
+    const checked = reservationLimits(limits, policy.rate_limits, demand.stream);
+    return Object.values(checked).some((limit) => limit != null);
+  }
+
   async admit(demand: QuotaDemand): Promise<Admission> {
     const now = this.clock.now();
     const { day, secondsLeft, resetsAt } = utcDay(now);
