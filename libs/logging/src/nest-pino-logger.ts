@@ -71,7 +71,19 @@ export class NestPinoLogger implements LoggerService {
   private write(level: Level, message: unknown, params: unknown[]): void {
     if (!this.logger.isLevelEnabled(level)) return;
     this.line(level, message, params);
-    this.logger.flush();
+    this.flushSoon();
+  }
+
+  private flushPending = false;
+
+  /** Once per turn of the event loop, however many lines (start-up logs hundreds at once). */
+  private flushSoon(): void {
+    if (this.flushPending) return;
+    this.flushPending = true;
+    setImmediate(() => {
+      this.flushPending = false;
+      this.logger.flush();
+    });
   }
 
   private line(level: Level, message: unknown, params: unknown[]): void {
