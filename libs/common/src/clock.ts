@@ -17,3 +17,17 @@ export class ManualClock implements Clock {
     this.current += ms;
   }
 }
+
+/** The system clock, which tests can move forward (`advance`) instead of waiting: a service's own time. */
+export class AdjustableClock implements Clock {
+  private offsetMs = 0;
+
+  now(): number {
+    return Date.now() + this.offsetMs;
+  }
+
+  /** Tests only: pretend that `ms` more have passed. */
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+}

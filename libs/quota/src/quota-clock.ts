@@ -1,19 +1,9 @@
 import { Injectable } from '@nestjs/common';
+import { AdjustableClock } from '@tiergate/common';
 
 /** The time quotas are counted in. Tests move it forward instead of waiting for midnight. */
 @Injectable()
-export class QuotaClock {
-  private offsetMs = 0;
-
-  now(): number {
-    return Date.now() + this.offsetMs;
-  }
-
-  /** Tests only: pretend that `ms` more have passed. */
-  advance(ms: number): void {
-    this.offsetMs += ms;
-  }
-}
+export class QuotaClock extends AdjustableClock {}
 
 /** The day's counters (and their seed mark) are kept this long after midnight UTC. */
 export const DAY_TTL_MARGIN_SECONDS = 3600;
