@@ -228,12 +228,14 @@ describe('outages of PostgreSQL and Redis under a steady load (e2e)', () => {
       for (const kind of ['chat', 'jwt', 'session'] as const)
         expect(outcomes.filter((o) => o.phase === phase && o.kind === kind).length).toBeGreaterThan(0);
 
-    // One ledger row per success (the ones written while PostgreSQL was down arrive later).
+    // One ledger row per success. Those recorded while PostgreSQL was down arrive later: their
+    // batches wait in the queue, retried with an exponential backoff that the Redis cut can
+    // stretch further, so allow a minute on a slow machine.
     const served = outcomes.filter((o) => o.kind === 'chat' && o.status === 200).length;
     expect(served).toBeGreaterThan(150);
     await waitFor(
       async () => ((await api.usageRows(premium.id)) === served ? true : undefined),
-      30_000,
+      60_000,
       `${served} usage rows`,
     ).catch(async (error: Error) => {
       throw new Error(`${error.message}; found ${await api.usageRows(premium.id)}`);
@@ -250,7 +252,7 @@ describe('outages of PostgreSQL and Redis under a steady load (e2e)', () => {
     const quota = await api.get('/api/v1/together/quota', premium.token);
     expect(quota.status).toBe(200);
     expect(quota.body.text_generation.requests_used).toBe(served);
-  }, 120_000);
+  }, 150_000);
 });
 
 describe('cached principals on two instances (e2e)', () => {
