@@ -1,3 +1,4 @@
+import { RequestTimings } from '@tiergate/common';
 import type { FeatureGate } from '@tiergate/flags';
 import type { ProviderRegistry } from '@tiergate/provider';
 import type { Admission } from '@tiergate/quota';
@@ -209,6 +210,18 @@ describe('RequestPipeline.run', () => {
     expect(chains.answer).not.toHaveBeenCalled();
     expect(quota.refund).not.toHaveBeenCalled();
     expect(meter.record).toHaveBeenCalledWith(expect.objectContaining({ error: refused }));
+  });
+  it('a key lookup that fails before the reservation is recorded as a failure, with its quota time', async () => {
+    const { pipeline, request, quota, chains, meter, invoke } = setup(async () => answered());
+    const lookupFailed = new Error('key store unreachable');
+    quota.admit.mockRejectedValueOnce(lookupFailed);
+    const timings = new RequestTimings(performance.now());
+    const add = jest.spyOn(timings, 'add');
+    await expect(pipeline.run({ ...request, timings }, 'chat', invoke, plan)).rejects.toBe(lookupFailed);
+    expect(add).toHaveBeenCalledWith('quota', expect.any(Number));
+    expect(chains.answer).not.toHaveBeenCalled();
+    expect(quota.refund).not.toHaveBeenCalled();
+    expect(meter.record).toHaveBeenCalledWith(expect.objectContaining({ error: lookupFailed }));
   });
 });
 

@@ -217,13 +217,18 @@ export class RequestPipeline {
   ): Promise<Reservation> {
     const started = performance.now();
     request.trace?.begin(SPAN.quota, { 'tiergate.tier': request.caller.tier });
-    const reservation = await this.meter.admit(request, modality, primary, demand, startedAt);
     const ended = () => request.timings?.add('quota', started);
-    reservation.ticket.then(() => {
-      ended();
-      request.trace?.end(SPAN.quota);
-    }, ended);
-    return reservation;
+    try {
+      const reservation = await this.meter.admit(request, modality, primary, demand, startedAt);
+      reservation.ticket.then(() => {
+        ended();
+        request.trace?.end(SPAN.quota);
+      }, ended);
+      return reservation;
+    } catch (error) {
+      ended(); // the key lookup before the reservation failed
+      throw error;
+    }
   }
 }
 

@@ -61,10 +61,11 @@ export class UsageMeter {
       ownKey: await this.keys.usesOwnKey(request.caller, primary.providerId),
     };
     const textual = demand.promptTokens !== undefined;
+    const plan = this.quota.plan(quotaDemand);
     return {
-      refusable: this.quota.canRefuse(quotaDemand),
+      refusable: plan.refusable,
       ticket: this.quota
-        .admit(quotaDemand)
+        .admit(plan)
         .then((admission) => new UsageTicket(this, request, modality, startedAt, admission, textual)),
     };
   }

@@ -24,9 +24,25 @@ import {
   type ReservationLimits,
 } from './quota-store';
 import { QuotaUnavailableError } from './quota.errors';
-import { FEATURES, type Feature, type FeatureQuotaView, type RedisFailureMode } from './quota.types';
+import {
+  FEATURES,
+  type Feature,
+  type FeatureLimits,
+  type FeatureQuotaView,
+  type RedisFailureMode,
+} from './quota.types';
 
 export const FALLBACK_QUOTA_STORE = Symbol('FALLBACK_QUOTA_STORE');
+
+/** A demand with the limits it is held to, worked out once per request (`QuotaService.plan`). */
+export interface QuotaPlan {
+  readonly demand: QuotaDemand;
+  readonly limits: FeatureLimits;
+  readonly checked: ReservationLimits;
+  readonly failureMode: RedisFailureMode;
+  /** Whether the reservation could refuse the demand (else it only counts it). */
+  readonly refusable: boolean;
+}
 
 /**
  * Quotas and rate limits, enforced before the upstream call: one atomic reservation of the
@@ -58,29 +74,30 @@ export class QuotaService {
   }
 
   /**
-   * Whether the reservation could refuse this demand: some limit applies to it (a rate limit, a
-   * daily quota, a per-request cap), or Redis is known to be down. When none does, the
-   * reservation only counts, and the caller need not wait for it to call the model: if it fails
-   * after all (Redis refusing a tier that fails closed), the call is abandoned.
+   * The limits a demand is held to, worked out once per request, and whether the reservation
+   * could refuse it: some limit applies (a rate limit, a daily quota, a per-request cap), or Redis
+   * is known to be down. When none does, the reservation only counts, and the caller need not
+   * wait for it to call the model: if it fails after all (Redis refusing a tier that fails
+   * closed), the call is abandoned.
    */
-  canRefuse(demand: QuotaDemand): boolean {
-    if (this.outage.redisKnownDown()) return true;
+  plan(demand: QuotaDemand): QuotaPlan {
     const policy = this.policies.tier(demand.caller.tier);
     const limits = demand.ownKey
       ? {}
       : this.policies.limitsFor(demand.caller.id, demand.caller.tier, demand.feature);
-    if (demand.promptTokens !== undefined && limits.tokens_per_request != null) return true;
     const checked = reservationLimits(limits, policy.rate_limits, demand.stream);
-    return Object.values(checked).some((limit) => limit != null);
+    const refusable =
+      this.outage.redisKnownDown() ||
+      (demand.promptTokens !== undefined && limits.tokens_per_request != null) ||
+      Object.values(checked).some((limit) => limit != null);
+    return { demand, limits, checked, failureMode: policy.on_redis_failure, refusable };
   }
 
-  async admit(demand: QuotaDemand): Promise<Admission> {
+  /** Reserves the demand (planned by `plan`, or planned here) or refuses it. */
+  async admit(planned: QuotaPlan | QuotaDemand): Promise<Admission> {
+    const { demand, limits, checked, failureMode } = 'checked' in planned ? planned : this.plan(planned);
     const now = this.clock.now();
     const { day, secondsLeft, resetsAt } = utcDay(now);
-    const policy = this.policies.tier(demand.caller.tier);
-    const limits = demand.ownKey
-      ? {}
-      : this.policies.limitsFor(demand.caller.id, demand.caller.tier, demand.feature);
     const maxTokens = cappedMaxTokens(demand, limits);
     const tokens = reservedTokens(demand, maxTokens);
     const keys: ReservationKeys = {
@@ -98,8 +115,7 @@ export class QuotaService {
       stream: demand.stream,
       quota: !demand.ownKey,
     };
-    const checked = reservationLimits(limits, policy.rate_limits, demand.stream);
-    const { store, outcome } = await this.reserve(keys, checked, amounts, policy.on_redis_failure);
+    const { store, outcome } = await this.reserve(keys, checked, amounts, failureMode);
     if (!outcome.ok) {
       // Not reached: reserve() rebuilds the counters, or counts them unseeded, or refuses.
       if ('unseeded' in outcome) throw new QuotaUnavailableError();
