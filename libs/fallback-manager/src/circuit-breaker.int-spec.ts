@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import Redis from 'ioredis';
 import { ManualClock } from '@tiergate/common';
-import { deleteKeysWithPrefix } from '@tiergate/redis';
-import { TEST_REDIS_URL } from '@tiergate/testing';
+import { deleteKeysWithPrefix, RedisChangeBus } from '@tiergate/redis';
+import { TEST_REDIS_URL, waitFor } from '@tiergate/testing';
 import type { CircuitBreakerStore } from './circuit-breaker';
 import { MemoryCircuitBreakerStore } from './memory-circuit-breaker.store';
-import { RedisCircuitBreakerStore } from './redis-circuit-breaker.store';
+import { BREAKER_OPENED, CLEAN_FOR_MS, RedisCircuitBreakerStore } from './redis-circuit-breaker.store';
 import { BREAKER_CONTRACT, contractSettings, runScenario } from './circuit-breaker.contract';
 
 /** The first cool-down of the stores under test: their clock is a test clock, so no test waits it out. */
@@ -130,26 +130,95 @@ describe('RedisCircuitBreakerStore (Redis)', () => {
     expect(await redis.keys(`${prefix}breaker:together_ai:one/key*`)).toHaveLength(0);
   });
 
-  it('costs a healthy call one command (the decision), and a success after a failure resets the state', async () => {
-    const store = new RedisCircuitBreakerStore(redis, prefix, contractSettings(C));
+  it('costs a healthy model one command a second (the decision), and a success after a failure resets the state', async () => {
+    const clock = new ManualClock();
+    const store = new RedisCircuitBreakerStore(redis, prefix, contractSettings(C), clock);
     // Connected, and the scripts loaded (the first run of a script on a connection sends its body).
     await store.recordFailure('together_ai:warm-up');
     await store.acquire('together_ai:warm-up');
     const sent = jest.spyOn(redis, 'sendCommand');
+    const commands = () => sent.mock.calls.map(([command]) => command.name).sort();
     try {
       expect(await store.acquire('together_ai:healthy')).toBe('closed');
       await store.recordSuccess('together_ai:healthy');
-      expect(sent.mock.calls.map(([command]) => command.name)).toEqual(['evalsha']);
+      expect(commands()).toEqual(['evalsha']);
+      // Found clean a moment ago: no command until CLEAN_FOR_MS has passed.
+      clock.advance(CLEAN_FOR_MS - 1);
+      expect(await store.acquire('together_ai:healthy')).toBe('closed');
+      expect(await store.peek('together_ai:healthy')).toBe('closed');
+      await store.recordSuccess('together_ai:healthy');
+      expect(commands()).toEqual(['evalsha']);
+      clock.advance(1);
+      expect(await store.acquire('together_ai:healthy')).toBe('closed');
+      expect(commands()).toEqual(['evalsha', 'evalsha']);
 
+      // A failure recorded here ends what was known: the next decisions ask Redis again.
       await store.recordFailure('together_ai:healthy');
       sent.mockClear();
       expect(await store.acquire('together_ai:healthy')).toBe('closed');
       await store.recordSuccess('together_ai:healthy');
-      expect(sent.mock.calls.map(([command]) => command.name).sort()).toEqual(['del', 'evalsha', 'zrem']);
+      expect(commands()).toEqual(['del', 'evalsha', 'zrem']);
       expect(await redis.exists(`${prefix}breaker:together_ai:healthy`)).toBe(0);
     } finally {
       sent.mockRestore();
     }
+  });
+
+  describe('a breaker found clean, then opened on another instance', () => {
+    const settings = contractSettings(60_000); // the cool-down outlasts every clock move here
+    const opened = async (store: RedisCircuitBreakerStore, model: string) => {
+      expect(await store.recordFailure(model)).toBe(false);
+      expect(await store.recordFailure(model)).toBe(true);
+    };
+
+    it('is skipped at once where the change bus announced it', async () => {
+      const connections = [0, 1, 2, 3].map(() => new Redis(TEST_REDIS_URL));
+      const [firstBus, secondBus] = [0, 2].map(
+        (i) => new RedisChangeBus(connections[i], connections[i + 1], `${prefix}bus:`),
+      );
+      try {
+        const clock = new ManualClock();
+        const first = new RedisCircuitBreakerStore(redis, `${prefix}bus:`, settings, clock, firstBus);
+        const second = new RedisCircuitBreakerStore(redis, `${prefix}bus:`, settings, clock, secondBus);
+        const announced: string[] = [];
+        secondBus.subscribe(BREAKER_OPENED, (key) => announced.push(key));
+        // The subscription is in place once an announcement sent after it arrives.
+        await waitFor(
+          async () => {
+            await firstBus.publish(BREAKER_OPENED, 'together_ai:probe');
+            return announced.includes('together_ai:probe') || undefined;
+          },
+          5_000,
+          'the subscription',
+        );
+        expect(await second.acquire('together_ai:bus/model')).toBe('closed'); // clean, and known to be
+        await opened(first, 'together_ai:bus/model');
+        // The announcement reached the second instance's store before the test's own handler.
+        await waitFor(
+          () => announced.includes('together_ai:bus/model') || undefined,
+          5_000,
+          'the announcement',
+        );
+        expect(await second.acquire('together_ai:bus/model')).toBe('open');
+      } finally {
+        connections.forEach((connection) => connection.disconnect());
+      }
+    });
+
+    it('without the bus, is skipped once CLEAN_FOR_MS has passed (or this instance saw it fail)', async () => {
+      const clock = new ManualClock();
+      const first = new RedisCircuitBreakerStore(redis, `${prefix}nobus:`, settings, clock);
+      const second = new RedisCircuitBreakerStore(redis, `${prefix}nobus:`, settings, clock);
+      expect(await second.acquire('together_ai:nobus/a')).toBe('closed');
+      expect(await second.acquire('together_ai:nobus/b')).toBe('closed');
+      await opened(first, 'together_ai:nobus/a');
+      await opened(first, 'together_ai:nobus/b');
+      expect(await second.acquire('together_ai:nobus/a')).toBe('closed'); // not known here yet
+      await second.recordFailure('together_ai:nobus/b'); // the call it let through failed
+      expect(await second.acquire('together_ai:nobus/b')).toBe('open');
+      clock.advance(CLEAN_FOR_MS);
+      expect(await second.acquire('together_ai:nobus/a')).toBe('open');
+    });
   });
 
   it('keeps the whole state of a breaker in one hash, expiring after (window + cap) × 4', async () => {

@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ApiConfig } from '@tiergate/config';
-import { REDIS_COUNTERS, REDIS_KEY_PREFIX, type RedisConnection } from '@tiergate/redis';
+import { ChangeBus, REDIS_COUNTERS, REDIS_KEY_PREFIX, type RedisConnection } from '@tiergate/redis';
 import { BreakerClock } from './breaker-clock';
 import { CircuitBreakerStore } from './circuit-breaker';
 import { MemoryCircuitBreakerStore } from './memory-circuit-breaker.store';
@@ -13,10 +13,22 @@ import { FallbackChain } from './fallback-chain';
     BreakerClock,
     {
       provide: CircuitBreakerStore,
-      inject: [ApiConfig, BreakerClock, REDIS_KEY_PREFIX, { token: REDIS_COUNTERS, optional: true }],
-      useFactory: (config: ApiConfig, clock: BreakerClock, prefix: string, redis?: RedisConnection) =>
+      inject: [
+        ApiConfig,
+        BreakerClock,
+        REDIS_KEY_PREFIX,
+        ChangeBus,
+        { token: REDIS_COUNTERS, optional: true },
+      ],
+      useFactory: (
+        config: ApiConfig,
+        clock: BreakerClock,
+        prefix: string,
+        bus: ChangeBus,
+        redis?: RedisConnection,
+      ) =>
         redis
-          ? new RedisCircuitBreakerStore(redis, prefix, config.fallback.breaker, clock)
+          ? new RedisCircuitBreakerStore(redis, prefix, config.fallback.breaker, clock, bus)
           : new MemoryCircuitBreakerStore(config.fallback.breaker, clock),
     },
     FallbackChain,

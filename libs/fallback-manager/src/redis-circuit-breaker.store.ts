@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '@tiergate/common';
-import { defineScript, type RedisConnection } from '@tiergate/redis';
+import { defineScript, type ChangeBus, type RedisConnection } from '@tiergate/redis';
 import {
   CircuitBreakerStore,
   type BreakerDecision,
@@ -50,6 +50,16 @@ return 0`;
 const RELEASE = `if redis.call('EXISTS', KEYS[1]) == 1 then redis.call('HSET', KEYS[1], 'probe_until', 0) end
 return 0`;
 
+/** The change-bus topic on which an instance tells the others that a breaker opened (payload: its key). */
+export const BREAKER_OPENED = 'breaker-opened';
+
+/**
+ * How long a breaker this instance last found without any state (no failure, never opened) is
+ * taken to be so without asking Redis again. A breaker that opens on another instance is announced
+ * over the change bus at once; this bounds how long a lost announcement can go unseen.
+ */
+export const CLEAN_FOR_MS = 1_000;
+
 /**
  * Breakers that opened are also listed in one sorted set, so operators see them without a SCAN of
  * the keyspace; members whose breaker has closed or expired are dropped when the list is read.
@@ -63,19 +73,26 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
   private readonly decideScript;
   private readonly failureScript;
   private readonly releaseScript;
-  /** Breakers this instance last saw without any state (no failures, never opened). */
-  private readonly clean = new Set<string>();
+  /**
+   * Breakers this instance last found without any state (no failures, never opened), and when:
+   * the healthy path asks Redis about a model at most once per CLEAN_FOR_MS, and a success resets
+   * nothing. A failure recorded here, or a breaker opened anywhere (the change bus), ends it.
+   */
+  private readonly cleanSince = new Map<string, number>();
 
   constructor(
     private readonly redis: RedisConnection,
     private readonly prefix: string,
     private readonly settings: BreakerSettings,
     private readonly clock: Clock = systemClock,
+    private readonly bus?: ChangeBus,
   ) {
     super();
     this.decideScript = defineScript(redis, 'tiergateBreakerDecide', ACQUIRE, 1);
     this.failureScript = defineScript(redis, 'tiergateBreakerFailure', FAILURE, 1);
     this.releaseScript = defineScript(redis, 'tiergateBreakerRelease', RELEASE, 1);
+    bus?.subscribe(BREAKER_OPENED, (key) => this.cleanSince.delete(key));
+    bus?.onReconnect(() => this.cleanSince.clear()); // announcements may have been missed
   }
 
   acquire(key: string): Promise<BreakerDecision> {
@@ -87,21 +104,25 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
   }
 
   async recordSuccess(key: string): Promise<void> {
-    // Nothing to reset when the last look found no state and no failure was recorded here since:
-    // the healthy path makes one round trip for the breaker, not three.
-    if (this.clean.has(key)) return;
+    // Nothing to reset when the last look found no state and no failure was recorded here since.
+    if (this.cleanSince.has(key)) return;
     await Promise.all([this.redis.del(this.key(key)), this.redis.zrem(this.openIndex, key)]);
-    this.clean.add(key);
+    this.cleanSince.set(key, this.clock.now());
   }
 
   async recordFailure(key: string): Promise<boolean> {
-    this.clean.delete(key);
+    this.cleanSince.delete(key);
     const { windowMs, failureThreshold, cooldownMs } = this.settings;
     const cap = cooldownCap(this.settings);
     const now = this.clock.now();
     const opened =
       (await this.failureScript(this.key(key), windowMs, failureThreshold, cooldownMs, cap, now)) === 1;
-    if (opened) await this.redis.zadd(this.openIndex, now, key).catch(() => undefined);
+    if (opened) {
+      await this.redis.zadd(this.openIndex, now, key).catch(() => undefined);
+      // Announced before the failure is reported, so the other instances know by the time the
+      // caller hears of it.
+      await this.bus?.publish(BREAKER_OPENED, key).catch(() => undefined);
+    }
     return opened;
   }
 
@@ -135,17 +156,20 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
   }
 
   private async decide(key: string, reserve: boolean): Promise<BreakerDecision> {
+    const now = this.clock.now();
+    const cleanSince = this.cleanSince.get(key);
+    if (cleanSince !== undefined && now - cleanSince < CLEAN_FOR_MS) return 'closed';
     const decision = (await this.decideScript(
       this.key(key),
       reserve ? 1 : 0,
       this.settings.probeTimeoutMs,
-      this.clock.now(),
+      now,
     )) as BreakerDecision | 'clean';
     if (decision !== 'clean') {
-      this.clean.delete(key);
+      this.cleanSince.delete(key);
       return decision;
     }
-    this.clean.add(key);
+    this.cleanSince.set(key, now);
     return 'closed';
   }
 
