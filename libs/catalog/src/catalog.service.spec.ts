@@ -62,4 +62,15 @@ describe('CatalogService', () => {
     );
     await expect(empty.models()).rejects.toMatchObject({ code: ErrorCode.UpstreamUnavailable });
   });
+
+  it('finds a model by id: the upstream catalog first, then the sources', async () => {
+    const dedicated = { ...(await catalog.find('a/chat'))!, id: 'me/dedicated', name: 'mine' };
+    const source = jest.fn(async () => [dedicated, { ...dedicated, id: 'a/chat', name: 'shadow' }]);
+    catalog.addSource(source);
+    expect((await catalog.find('a/chat'))?.name).toBe('a/chat');
+    expect(source).not.toHaveBeenCalled(); // an upstream model is found without asking the sources
+    expect((await catalog.find('me/dedicated'))?.name).toBe('mine');
+    expect(await catalog.find('c/rr')).toBeUndefined(); // not served by Tiergate
+    expect((await catalog.models()).map((m) => m.id)).toEqual(['a/chat', 'b/img', 'me/dedicated', 'a/chat']);
+  });
 });

@@ -29,6 +29,13 @@ interface CachedCatalog {
   models: CatalogEntry[];
 }
 
+/** The upstream catalog as this process last read it, indexed by model id. */
+interface UpstreamCopy {
+  at: number;
+  models: CatalogEntry[];
+  byId: Map<string, CatalogEntry>;
+}
+
 const CACHE_KEY = 'catalog:v1';
 const LOCAL_COPY_MS = 5_000;
 export const CATALOG_FRESH_MS = 30 * 60 * 1000;
@@ -87,7 +94,7 @@ export function normaliseCatalog(models: CatalogModel[]): CatalogEntry[] {
 export class CatalogService {
   private readonly logger = new Logger(CatalogService.name);
   private refreshing?: Promise<CatalogEntry[]>;
-  private local?: { at: number; models: CatalogEntry[] };
+  private local?: UpstreamCopy;
   private readonly sources: CatalogSource[] = [];
 
   constructor(
@@ -101,8 +108,10 @@ export class CatalogService {
     return modality ? all.filter((m) => m.modalities.includes(modality)) : all;
   }
 
+  /** A model by id (looked up on every request, for its price): the upstream's first, then the sources'. */
   async find(id: string): Promise<CatalogEntry | undefined> {
-    return (await this.all()).find((m) => m.id === id);
+    const upstream = await this.upstream();
+    return upstream.byId.get(id) ?? (await this.fromSources(upstream.models)).find((m) => m.id === id);
   }
 
   /** Adds models served beyond the upstream catalog (a source keeps its own short cache). */
@@ -111,8 +120,12 @@ export class CatalogService {
   }
 
   private async all(): Promise<CatalogEntry[]> {
-    const upstream = await this.upstream();
-    if (!this.sources.length) return upstream;
+    const { models } = await this.upstream();
+    return this.sources.length ? [...models, ...(await this.fromSources(models))] : models;
+  }
+
+  private async fromSources(upstream: CatalogEntry[]): Promise<CatalogEntry[]> {
+    if (!this.sources.length) return [];
     const extra = await Promise.all(
       this.sources.map((source) =>
         source(upstream).catch((error: Error) => {
@@ -121,15 +134,17 @@ export class CatalogService {
         }),
       ),
     );
-    return [...upstream, ...extra.flat()];
+    return extra.flat();
   }
 
-  private async upstream(): Promise<CatalogEntry[]> {
+  private async upstream(): Promise<UpstreamCopy> {
     // Pricing is read for every request: the parsed catalog is kept here for a few seconds.
-    if (this.local && Date.now() - this.local.at < LOCAL_COPY_MS) return this.local.models;
+    if (this.local && Date.now() - this.local.at < LOCAL_COPY_MS) return this.local;
     const models = await this.shared();
-    this.local = { at: Date.now(), models };
-    return models;
+    const byId = new Map<string, CatalogEntry>();
+    for (const model of models) if (!byId.has(model.id)) byId.set(model.id, model);
+    this.local = { at: Date.now(), models, byId };
+    return this.local;
   }
 
   private async shared(): Promise<CatalogEntry[]> {

@@ -81,20 +81,31 @@ export class UsageLedger {
     const used = { ...NO_USAGE, ...entry.usage };
     const cost =
       source && !error ? await this.costOf(request.modality, source.servedModel, used, source.cached) : 0;
-    const { megapixels: _priced, ...counted } = used;
     const code = error instanceof DomainError ? error.code : error ? ErrorCode.Internal : null;
     const status = code ? httpErrorFor(code).status : 200;
     const latencyMs = Math.max(0, Date.now() - request.startedAt);
     this.observe(entry, status, latencyMs);
+    // One literal, field by field: this runs for every request.
     this.recorder.record({
-      ...rowOf(request, request.startedAt),
+      requestId: request.requestId,
+      occurredAt: new Date(request.startedAt).toISOString(),
+      userId: request.userId,
+      tier: request.tier,
+      feature: request.feature,
+      modality: request.modality,
+      requestedModel: request.requestedModel,
       servedModel: source?.servedModel ?? null,
       provider: source?.providerId ?? null,
       keySource: source?.keySource ?? 'system',
       isFallback: source?.isFallback ?? false,
       fallbackStrategy: source?.fallbackStrategy ?? null,
       cached: source?.cached ?? false,
-      ...counted,
+      promptTokens: used.promptTokens,
+      completionTokens: used.completionTokens,
+      totalTokens: used.totalTokens,
+      images: used.images,
+      audioSeconds: used.audioSeconds,
+      characters: used.characters,
       costUsd: cost,
       latencyMs,
       ttftMs: entry.ttftMs ?? null,

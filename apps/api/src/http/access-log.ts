@@ -9,11 +9,14 @@ import type { Level } from 'pino';
  * lines name their request themselves (`requestId`).
  */
 export function registerAccessLog(fastify: FastifyInstance, logger: Logger): void {
+  // The line's fields are fixed and hold no secret (the path without its query string), so it
+  // skips the redaction every other line goes through (about 6 µs, and a copy, per request).
+  const lines = logger.child({}, { redact: { paths: [] } });
   fastify.addHook('onResponse', (request, reply, done) => {
     const status = reply.statusCode;
     const level: Level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
-    if (logger.isLevelEnabled(level) && !request.url.startsWith('/health'))
-      logger[level](
+    if (lines.isLevelEnabled(level) && !request.url.startsWith('/health'))
+      lines[level](
         {
           req: { id: request.id, method: request.method, url: request.url.split('?')[0] },
           res: { statusCode: status },
