@@ -1,4 +1,4 @@
-import { systemClock, type Clock } from '@tiergate/common';
+import { systemClock, withTimeout, type Clock } from '@tiergate/common';
 import { defineScript, type ChangeBus, type RedisConnection } from '@tiergate/redis';
 import {
   CircuitBreakerStore,
@@ -60,6 +60,9 @@ export const BREAKER_OPENED = 'breaker-opened';
  */
 export const CLEAN_FOR_MS = 1_000;
 
+/** How long the failure that opened a breaker waits for its announcement to be taken. */
+const ANNOUNCE_WAIT_MS = 100;
+
 /**
  * Breakers that opened are also listed in one sorted set, so operators see them without a SCAN of
  * the keyspace; members whose breaker has closed or expired are dropped when the list is read.
@@ -120,8 +123,11 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
     if (opened) {
       await this.redis.zadd(this.openIndex, now, key).catch(() => undefined);
       // Announced before the failure is reported, so the other instances know by the time the
-      // caller hears of it.
-      await this.bus?.publish(BREAKER_OPENED, key).catch(() => undefined);
+      // caller hears of it (waited for briefly: a slow announcement does not hold up the fallback).
+      if (this.bus)
+        await withTimeout(this.bus.publish(BREAKER_OPENED, key), ANNOUNCE_WAIT_MS, 'slow').catch(
+          () => undefined,
+        );
     }
     return opened;
   }
