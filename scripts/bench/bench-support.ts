@@ -5,7 +5,6 @@
 import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { runMigrations } from '@tiergate/database';
@@ -18,14 +17,8 @@ export const BENCH_ADMIN_PASSWORD = 'bench-admin-password';
 export const BENCH_UPSTREAM_KEY = 'bench-key-000000';
 const DIST = join(__dirname, '..', '..');
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A free loopback port for a process the script starts (the tests' helper). */
+export { freePort } from '@tiergate/testing';
 
 /**
  * Starts a built entry point (e.g. `apps/api/src/main.js`) and resolves once it prints `ready`.
