@@ -1,9 +1,9 @@
 import type { components } from '@/api/schema';
-import { formatCost } from '@/lib/charts/my-usage';
+import { formatUsd } from '@/lib/format';
 
 export type Billing = components['schemas']['BillingDto'];
 
-const usd = { format: formatCost };
+const usd = { format: formatUsd };
 const percent = new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 });
 
 export interface BillingSummary {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   daysBetween,
-  formatCost,
   groupUsage,
   lastDays,
   prepareDailyUsage,
@@ -135,18 +134,5 @@ describe('summarizeDailyUsage', () => {
       'No requests from 29 Nov 2026 to 30 Nov 2026.',
     );
     expect(summarizeDailyUsage([], 'tokens')).toBe('No days in this range.');
-  });
-});
-
-describe('formatCost', () => {
-  it.each([
-    [0, '$0.00'],
-    [0.0000025, '$0.0000025'],
-    [0.00123456, '$0.0012'],
-    [0.5, '$0.50'],
-    [12.3456, '$12.3456'],
-    ['0.25', '$0.25'],
-  ])('%s → %s', (value, text) => {
-    expect(formatCost(value)).toBe(text);
   });
 });

@@ -1,3 +1,5 @@
+import { formatUsd } from '@/lib/format';
+
 /** One row of `GET /api/v1/me/usage`: a day × feature × model, from the daily rollups. */
 export interface MyUsageRow {
   day: string;
@@ -39,23 +41,6 @@ export interface UsageGroup {
 
 const DAY_MS = 86_400_000;
 const integer = new Intl.NumberFormat('en-US');
-const usd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 2,
-  maximumFractionDigits: 4,
-});
-const smallUsd = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  maximumSignificantDigits: 2,
-});
-
-/** USD, with the significant digits of amounts under a cent (one request costs $0.0000025). */
-export function formatCost(value: number | string): string {
-  const amount = Number(value);
-  return amount !== 0 && Math.abs(amount) < 0.01 ? smallUsd.format(amount) : usd.format(amount);
-}
 const dayLabel = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 const longDay = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
 
@@ -130,7 +115,7 @@ export function groupUsage(rows: MyUsageRow[], by: 'feature' | 'model'): UsageGr
 }
 
 export const formatMetric = (metric: UsageMetric, value: number): string =>
-  metric === 'cost' ? formatCost(value) : integer.format(value);
+  metric === 'cost' ? formatUsd(value) : integer.format(value);
 
 /** A sentence describing the chart, for screen readers and anyone who prefers words to bars. */
 export function summarizeDailyUsage(points: DailyUsagePoint[], metric: UsageMetric): string {
@@ -144,7 +129,7 @@ export function summarizeDailyUsage(points: DailyUsagePoint[], metric: UsageMetr
   const name = metric === 'cost' ? 'cost' : metric;
   return (
     `${plural(total('requests'), 'request')}, ${plural(total('tokens'), 'token')} and ` +
-    `${formatCost(total('cost'))} ${span}. ` +
+    `${formatUsd(total('cost'))} ${span}. ` +
     `Highest ${name}: ${formatMetric(metric, busiest[metric])} on ${longDay.format(new Date(busiest.day))}.`
   );
 }

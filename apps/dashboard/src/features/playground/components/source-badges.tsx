@@ -1,5 +1,5 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { formatCost } from '@/lib/charts/my-usage';
+import { formatUsd } from '@/lib/format';
 import { formatInt } from '@/lib/format';
 import { indicatorBadges } from '../indicators';
 import type { AnswerUsage, ModelSourceIndicator } from '../schema';
@@ -23,7 +23,7 @@ export function AnswerSource({
   const details = [
     `Model: ${indicator.served_model}`,
     usage ? `${formatInt(usage.total_tokens)} tokens` : undefined,
-    usage?.cost_usd !== undefined ? `cost ${formatCost(usage.cost_usd)}` : undefined,
+    usage?.cost_usd !== undefined ? `cost ${formatUsd(usage.cost_usd)}` : undefined,
     extra,
   ].filter(Boolean);
   return (
