@@ -1,6 +1,7 @@
 import { ArgumentMetadata, Type, ValidationError, ValidationPipe } from '@nestjs/common';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { cacheValidationMetadata } from './validation-metadata-cache';
+import { createFastPathValidator } from './validation-fast-path';
 
 /** `messages.0.role` → `messages[0].role`, the way clients write field paths. */
 function fieldPath(parent: string, property: string): string {
@@ -72,6 +73,7 @@ const bodyValidation: ValidationPipe = new BodyValidationPipe({
   transform: true,
   transformOptions: { enableImplicitConversion: false },
   stopAtFirstError: true,
+  validatorPackage: createFastPathValidator(),
   exceptionFactory: (errors) => {
     const problem = firstProblem(errors) ?? { field: null, message: 'The request is invalid' };
     return new DomainError(ErrorCode.ValidationFailed, problem.message, { param: problem.field });
