@@ -14,7 +14,8 @@
  *  4. memory of the api process (RSS) across one 10,000-chunk stream and across 1,000
  *     concurrent streams (does the gateway buffer? it must not).
  *  5. the api's CPU time per request during the steady phase, and its maximum throughput pinned
- *     to one core (`taskset`; everything else on the other cores).
+ *     to one core (`taskset`; everything else on the other cores): that api, and a second one
+ *     started with `--single-threaded-gc` (as a process given one core is best run).
  * Environment: BENCH_RATE (500), BENCH_SECONDS (15), BENCH_STREAM_RATE (100),
  * BENCH_DATABASE_URL, BENCH_REDIS_URL; BENCH_API_PROFILE=<dir> writes a V8 CPU profile of the
  * api there (`node --cpu-prof`; open it in Chrome's DevTools); BENCH_API_NODE_ARGS passes flags
@@ -357,10 +358,29 @@ async function main(): Promise<void> {
     console.log(
       `direct ${directRps.toFixed(0)} req/s, gateway ${gatewayRps.toFixed(0)} req/s, ratio ${(gatewayRps / directRps).toFixed(2)}`,
     );
-    await pinnedThroughput(gateway, apiPid, [
-      process.pid,
-      ...processes.filter((p) => p !== processes[1]).map((p) => p.pid!),
-    ]);
+    const others = () => [process.pid, ...processes.filter((p) => p !== processes[1]).map((p) => p.pid!)];
+    await pinnedThroughput('api pinned to one core', gateway, apiPid, others());
+    // The same on a second api started as one given a single core should be: V8's parallel GC
+    // threads only take turns with the main thread there (docs/performance.md).
+    const oneCorePort = await freePort();
+    const oneCoreApi = await startProcess(
+      'apps/api/src/main.js',
+      apiEnv({ port: oneCorePort, simPort, databaseUrl, redisUrl: REDIS_URL, keyPrefix }),
+      'Listening on',
+      ['--single-threaded-gc'],
+    );
+    try {
+      const oneCore: Target = {
+        ...gateway,
+        name: 'gateway (single-threaded GC)',
+        origin: `http://127.0.0.1:${oneCorePort}`,
+      };
+      // Warmed up first, as the first api was by the phases before.
+      for (let i = 0; i < 3; i++) await maxThroughput(oneCore);
+      await pinnedThroughput('the same with --single-threaded-gc', oneCore, oneCoreApi.pid!, others());
+    } finally {
+      await stopProcesses([oneCoreApi]);
+    }
 
     await usageWriterThroughput(databaseUrl, keyPrefix);
   } finally {
@@ -374,7 +394,12 @@ async function main(): Promise<void> {
  * the load generator, simulator and worker to the others (PostgreSQL and Redis are left where
  * the system runs them). Skipped when the machine has one CPU or taskset is unavailable.
  */
-async function pinnedThroughput(gateway: Target, apiPid: number, others: number[]): Promise<void> {
+async function pinnedThroughput(
+  label: string,
+  gateway: Target,
+  apiPid: number,
+  others: number[],
+): Promise<void> {
   const cpus = availableParallelism();
   const all = `0-${cpus - 1}`;
   if (cpus < 2 || !pinProcesses([apiPid], String(cpus - 1)) || !pinProcesses(others, `0-${cpus - 2}`)) {
@@ -393,7 +418,7 @@ async function pinnedThroughput(gateway: Target, apiPid: number, others: number[
     });
     const cpuMs = (cpuSeconds(apiPid) - cpuBefore) * 1000;
     console.log(
-      `api pinned to one core (taskset, 64 connections, 10 s): ${result.requests.average.toFixed(0)} req/s, ` +
+      `${label} (taskset, 64 connections, 10 s): ${result.requests.average.toFixed(0)} req/s, ` +
         `${(cpuMs / Math.max(1, result.requests.total)).toFixed(2)} ms CPU per request, ${result.non2xx} non-2xx`,
     );
   } finally {
