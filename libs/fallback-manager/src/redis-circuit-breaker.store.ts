@@ -91,9 +91,9 @@ export class RedisCircuitBreakerStore extends CircuitBreakerStore {
     private readonly bus?: ChangeBus,
   ) {
     super();
-    this.decideScript = defineScript(redis, 'tiergateBreakerDecide', ACQUIRE, 1);
-    this.failureScript = defineScript(redis, 'tiergateBreakerFailure', FAILURE, 1);
-    this.releaseScript = defineScript(redis, 'tiergateBreakerRelease', RELEASE, 1);
+    this.decideScript = defineScript(redis, ACQUIRE, 1);
+    this.failureScript = defineScript(redis, FAILURE, 1);
+    this.releaseScript = defineScript(redis, RELEASE, 1);
     bus?.subscribe(BREAKER_OPENED, (key) => this.cleanSince.delete(key));
     bus?.onReconnect(() => this.cleanSince.clear()); // announcements may have been missed
   }

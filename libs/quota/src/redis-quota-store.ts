@@ -36,11 +36,11 @@ export class RedisQuotaStore extends QuotaStore {
     private readonly prefix: string,
   ) {
     super();
-    this.reserveScript = defineScript(redis, 'tiergateQuotaReserve', RESERVE_SCRIPT, 6);
-    this.seedScript = defineScript(redis, 'tiergateQuotaSeed', SEED_SCRIPT);
-    this.adjustScript = defineScript(redis, 'tiergateQuotaAdjust', ADJUST_SCRIPT, 6);
-    this.undoScript = defineScript(redis, 'tiergateQuotaUndo', UNDO_SCRIPT, 6);
-    this.carryOverScript = defineScript(redis, 'tiergateQuotaCarryOver', CARRY_OVER_SCRIPT, 3);
+    this.reserveScript = defineScript(redis, RESERVE_SCRIPT, 6);
+    this.seedScript = defineScript(redis, SEED_SCRIPT);
+    this.adjustScript = defineScript(redis, ADJUST_SCRIPT, 6);
+    this.undoScript = defineScript(redis, UNDO_SCRIPT, 6);
+    this.carryOverScript = defineScript(redis, CARRY_OVER_SCRIPT, 3);
   }
 
   async reserve(

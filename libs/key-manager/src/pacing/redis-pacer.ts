@@ -111,9 +111,9 @@ export class RedisPacer extends Pacer {
     private readonly prefix: string,
   ) {
     super();
-    this.acquireScript = defineScript(redis, 'tiergatePaceAcquire', ACQUIRE, 3);
-    this.correctScript = defineScript(redis, 'tiergatePaceCorrect', CORRECT, 1);
-    this.reportScript = defineScript(redis, 'tiergatePaceReport', REPORT, 1);
+    this.acquireScript = defineScript(redis, ACQUIRE, 3);
+    this.correctScript = defineScript(redis, CORRECT, 1);
+    this.reportScript = defineScript(redis, REPORT, 1);
   }
 
   async acquire(keyId: string, limits: KeyLimits, tokens: number): Promise<PaceOutcome> {
