@@ -26,16 +26,15 @@ import { ImageAnalysisDto, ImageGenerationDto } from '../together/dto/image.dto'
 import { OpenAiChatDto, OpenAiCompletionDto, OpenAiEmbeddingDto } from '../openai/dto/openai.dto';
 import { createFastPathValidator, type Verdict } from './validation-fast-path';
 import { cacheValidationMetadata } from './validation-metadata-cache';
+import { BODY_VALIDATOR_OPTIONS, validateBody } from './validation';
 
 cacheValidationMetadata();
 const fast = createFastPathValidator();
 
-/** The options the api's ValidationPipe passes (ValidationPipe sets forbidUnknownValues: false). */
+/** The options the api's ValidationPipe passes to the validator (Nest adds the first and last). */
 const PIPE: ValidatorOptions = {
   forbidUnknownValues: false,
-  whitelist: true,
-  forbidNonWhitelisted: true,
-  stopAtFirstError: true,
+  ...BODY_VALIDATOR_OPTIONS,
   validationError: { target: false },
 };
 
@@ -232,6 +231,21 @@ describe('the validation fast path', () => {
       expect([...seen].sort()).toEqual(['invalid', 'valid']); // the bodies tried were of both kinds
     },
   );
+
+  it("is what the api's body validation uses: valid bodies become instances, errors keep their words", async () => {
+    const body = await validateBody(OpenAiChatDto, {
+      messages: [{ role: 'developer', content: 'Be brief.' }],
+      max_tokens: 8,
+    });
+    expect(body).toBeInstanceOf(OpenAiChatDto);
+    expect(body.chatMessages()).toEqual([{ role: 'system', content: 'Be brief.' }]);
+    await expect(
+      validateBody(OpenAiChatDto, { messages: [{ role: 'user', content: 'hi' }], max_tokens: 0 }),
+    ).rejects.toMatchObject({ param: 'max_tokens', message: 'max_tokens must be at least 1' });
+    await expect(
+      validateBody(OpenAiChatDto, { messages: [{ role: 'robot', content: 'hi' }] }),
+    ).rejects.toMatchObject({ param: 'messages[0].role' });
+  });
 
   it('hands the object to class-validator when, without forbidNonWhitelisted, it would strip a field', async () => {
     const options = { ...PIPE, forbidNonWhitelisted: false };
