@@ -218,7 +218,8 @@ const refusals = (refused: Record<string, number>) =>
         .join(', ')
     : 'none refused';
 
-async function maxThroughput(target: Target): Promise<number> {
+/** autocannon's closed loop on the target, 64 connections for 10 s; any non-2xx answer fails the bench. */
+async function saturate(target: Target): Promise<autocannon.Result> {
   const result = await autocannon({
     url: target.origin + target.path,
     method: 'POST',
@@ -228,7 +229,11 @@ async function maxThroughput(target: Target): Promise<number> {
     duration: 10,
   });
   if (result.non2xx > 0) throw new Error(`${target.name}: ${result.non2xx} non-2xx answers under load`);
-  return result.requests.average;
+  return result;
+}
+
+async function maxThroughput(target: Target): Promise<number> {
+  return (await saturate(target)).requests.average;
 }
 
 async function main(): Promise<void> {
@@ -412,15 +417,7 @@ async function pinnedThroughput(
     const runs: Array<{ requestsPerSecond: number; cpuMsPerRequest: number }> = [];
     for (let i = 0; i < PINNED_RUNS; i++) {
       const cpuBefore = cpuSeconds(apiPid);
-      const result = await autocannon({
-        url: gateway.origin + gateway.path,
-        method: 'POST',
-        headers: gateway.headers,
-        body: gateway.body,
-        connections: 64,
-        duration: 10,
-      });
-      if (result.non2xx > 0) throw new Error(`${label}: ${result.non2xx} non-2xx answers`);
+      const result = await saturate(gateway);
       const cpuMs = (cpuSeconds(apiPid) - cpuBefore) * 1000;
       runs.push({
         requestsPerSecond: result.requests.average,
