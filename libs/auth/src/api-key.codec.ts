@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 /** Personal API keys look like `tg_<43 base64url characters>` (256 bits of randomness). */
 export const API_KEY_PREFIX = 'tg_';
@@ -17,7 +17,7 @@ export function generateApiKey(): GeneratedApiKey {
 
 /** A fast hash is right here: the secret has 256 bits of entropy, so it cannot be guessed offline. */
 export function hashApiKey(secret: string): string {
-  return createHash('sha256').update(secret).digest('hex');
+  return hash('sha256', secret, 'hex');
 }
 
 export function looksLikeApiKey(token: string): boolean {

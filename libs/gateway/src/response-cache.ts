@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { Injectable, Logger } from '@nestjs/common';
 import { ApiConfig } from '@tiergate/config';
 import type { TextGeneration } from '@tiergate/provider';
@@ -20,7 +20,7 @@ export class ResponseCache {
   ) {}
 
   keyFor(request: object): string {
-    return `answers:v1:${createHash('sha256').update(JSON.stringify(request)).digest('hex')}`;
+    return `answers:v1:${hash('sha256', JSON.stringify(request), 'hex')}`;
   }
 
   async read(key: string): Promise<TextGeneration | undefined> {

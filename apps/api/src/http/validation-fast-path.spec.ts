@@ -19,6 +19,7 @@ import {
   type ValidatorConstraintInterface,
   type ValidatorOptions,
 } from 'class-validator';
+import { ValidationPipe } from '@nestjs/common';
 import fc from 'fast-check';
 import { ChatCompletionDto } from '../together/dto/chat-completion.dto';
 import { CodeCompletionDto } from '../together/dto/text-completion.dto';
@@ -245,6 +246,57 @@ describe('the validation fast path', () => {
     await expect(
       validateBody(OpenAiChatDto, { messages: [{ role: 'robot', content: 'hi' }] }),
     ).rejects.toMatchObject({ param: 'messages[0].role' });
+  });
+
+  it.each(CASES.map((c) => [c.dto.name, c] as const))(
+    "lets the body pipe answer %s bodies exactly as Nest's ValidationPipe with class-validator does",
+    async (_name, { dto, base, keys }) => {
+      const reference = new ValidationPipe({
+        ...BODY_VALIDATOR_OPTIONS,
+        transform: true,
+        transformOptions: { enableImplicitConversion: false },
+      });
+      const outcome = (pipe: (body: unknown) => Promise<unknown>, body: unknown) =>
+        pipe(structuredClone(body)).then(
+          (value) => ({ valid: true, value, instance: value instanceof dto }),
+          () => ({ valid: false }),
+        );
+      await fc.assert(
+        fc.asyncProperty(
+          fc.oneof(
+            { weight: 4, arbitrary: edits(keys).map((e) => applyEdits(base, e)) },
+            { weight: 1, arbitrary: fc.dictionary(fc.constantFrom(...keys, 'constructor'), anyValue) },
+          ),
+          async (body) => {
+            const ours = await outcome((b) => validateBody(dto, b), body);
+            const nest = await outcome((b) => reference.transform(b, { type: 'body', metatype: dto }), body);
+            expect({ body, ours }).toEqual({ body, ours: nest });
+          },
+        ),
+        { numRuns: 150 },
+      );
+    },
+  );
+
+  it("answers a valid body without Nest's pipe, and hands everything else to it", async () => {
+    const nestPipe = jest.spyOn(ValidationPipe.prototype, 'transform');
+    try {
+      const valid = { messages: [{ role: 'user', content: 'hi' }], max_tokens: 8 };
+      await expect(validateBody(OpenAiChatDto, valid)).resolves.toBeInstanceOf(OpenAiChatDto);
+      expect(nestPipe).not.toHaveBeenCalled();
+
+      await expect(validateBody(OpenAiChatDto, { ...valid, max_tokens: 0 })).rejects.toMatchObject({
+        param: 'max_tokens',
+      });
+      expect(nestPipe).toHaveBeenCalledTimes(1);
+
+      // A `constructor` key goes nowhere, as in Nest's pipe (class-transformer does not copy it).
+      const withConstructor = await validateBody(OpenAiChatDto, { ...valid, constructor: 'x' });
+      expect(withConstructor).toBeInstanceOf(OpenAiChatDto);
+      expect(Object.hasOwn(withConstructor, 'constructor')).toBe(false);
+    } finally {
+      nestPipe.mockRestore();
+    }
   });
 
   it('hands the object to class-validator when, without forbidNonWhitelisted, it would strip a field', async () => {

@@ -57,9 +57,9 @@ const UNDERSTOOD_OPTIONS = new Set([
  */
 export function createFastPathValidator(): FastPathValidator {
   const storage = getMetadataStorage();
-  const rulesByMetadatas = new WeakMap<ValidationMetadata[], PropertyRules[]>();
+  const rulesByMetadatas = new WeakMap<ValidationMetadata[], ClassRules>();
 
-  function rulesOf(metadatas: ValidationMetadata[]): PropertyRules[] {
+  function rulesOf(metadatas: ValidationMetadata[]): ClassRules {
     let rules = rulesByMetadatas.get(metadatas);
     if (!rules) rulesByMetadatas.set(metadatas, (rules = sortRules(storage, metadatas)));
     return rules;
@@ -78,17 +78,17 @@ export function createFastPathValidator(): FastPathValidator {
       options.groups,
     );
     if (!metadatas.length && options.forbidUnknownValues !== false) return 'invalid';
+    const rules = rulesOf(metadatas);
     if (options.whitelist) {
       // Also with no rules at all: then every field is one too many.
-      const grouped = storage.groupByPropertyName(metadatas) as Record<string, ValidationMetadata[]>;
       for (const key of Object.keys(object)) {
-        if (!grouped[key] || grouped[key].length === 0) {
+        if (!rules.names.has(key)) {
           // Without forbidNonWhitelisted, class-validator strips the property: let it.
           return options.forbidNonWhitelisted ? 'invalid' : 'ask class-validator';
         }
       }
     }
-    for (const property of rulesOf(metadatas)) {
+    for (const property of rules.properties) {
       const verdict = propertyVerdict(object, property, options);
       if (verdict !== 'valid') return verdict;
     }
@@ -206,14 +206,20 @@ function valueVerdict(valid: unknown): Verdict {
   return valid ? 'valid' : 'invalid';
 }
 
-function sortRules(storage: MetadataStorage, metadatas: ValidationMetadata[]): PropertyRules[] {
+/** A class's rules by property, and the names of its properties (for whitelisting). */
+interface ClassRules {
+  properties: PropertyRules[];
+  names: Set<string>;
+}
+
+function sortRules(storage: MetadataStorage, metadatas: ValidationMetadata[]): ClassRules {
   const grouped = storage.groupByPropertyName(metadatas) as Record<string, ValidationMetadata[]>;
   const custom = (rules: ValidationMetadata[]): CustomRule[] =>
     rules.map((metadata) => ({
       metadata,
       constraints: storage.getTargetValidatorConstraints(metadata.constraintCls),
     }));
-  return Object.keys(grouped).map((name) => {
+  const properties = Object.keys(grouped).map((name) => {
     const rules = grouped[name];
     const others = rules.filter(
       (rule) => rule.type !== ValidationTypes.IS_DEFINED && rule.type !== ValidationTypes.WHITELIST,
@@ -227,6 +233,7 @@ function sortRules(storage: MetadataStorage, metadatas: ValidationMetadata[]): P
       awaitsPromise: others.some((rule) => rule.type === ValidationTypes.PROMISE_VALIDATION),
     };
   });
+  return { properties, names: new Set(Object.keys(grouped).filter((name) => grouped[name].length > 0)) };
 }
 
 function understood(options: ValidatorOptions | undefined): boolean {

@@ -1,7 +1,14 @@
-import { ArgumentMetadata, Type, ValidationError, ValidationPipe } from '@nestjs/common';
+import {
+  ArgumentMetadata,
+  Type,
+  ValidationError,
+  ValidationPipe,
+  type ValidationPipeOptions,
+} from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { cacheValidationMetadata } from './validation-metadata-cache';
-import { createFastPathValidator } from './validation-fast-path';
+import { createFastPathValidator, type FastPathValidator } from './validation-fast-path';
 
 /** `messages.0.role` → `messages[0].role`, the way clients write field paths. */
 function fieldPath(parent: string, property: string): string {
@@ -43,15 +50,38 @@ function firstProblem(
  * Rejects bodies that are not JSON objects (arrays, null, strings) before field validation. No body
  * at all is an empty object: a body whose fields are all optional may be left out, and one with
  * required fields names the first one missing.
+ *
+ * A whole body that the fast path finds valid is returned as soon as class-transformer has built
+ * it. Anything else (a rule failed, the fast path cannot tell, class-transformer did not build an
+ * instance of the class) goes through Nest's ValidationPipe from the start, with its defences
+ * (prototype keys, array gaps, binary values) and class-validator's errors.
  */
 class BodyValidationPipe extends ValidationPipe {
+  constructor(
+    options: ValidationPipeOptions,
+    private readonly validator: FastPathValidator = createFastPathValidator(),
+  ) {
+    super({ ...options, validatorPackage: validator });
+  }
+
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && metadata.data === undefined && value === undefined) value = {};
     const isObject = typeof value === 'object' && value !== null && !Array.isArray(value);
     if (metadata.type === 'body' && !isObject) {
       throw new DomainError(ErrorCode.ValidationFailed, 'The request body must be a JSON object');
     }
-    return super.transform(value, metadata);
+    return this.validBody(value as object, metadata) ?? (await super.transform(value, metadata));
+  }
+
+  /** The body as an instance of its class when it is certainly valid; otherwise undefined. */
+  private validBody(value: object, metadata: ArgumentMetadata): object | undefined {
+    const { metatype } = metadata;
+    if (metadata.type !== 'body' || metadata.data !== undefined || !metatype || !this.toValidate(metadata)) {
+      return undefined;
+    }
+    const entity = plainToInstance(metatype, value, this.transformOptions) as object;
+    if (entity.constructor !== metatype || Object.hasOwn(entity, 'constructor')) return undefined;
+    return this.validator.verdict(entity, this.validatorOptions) === 'valid' ? entity : undefined;
   }
 }
 
@@ -78,7 +108,6 @@ const bodyValidation: ValidationPipe = new BodyValidationPipe({
   ...BODY_VALIDATOR_OPTIONS,
   transform: true,
   transformOptions: { enableImplicitConversion: false },
-  validatorPackage: createFastPathValidator(),
   exceptionFactory: (errors) => {
     const problem = firstProblem(errors) ?? { field: null, message: 'The request is invalid' };
     return new DomainError(ErrorCode.ValidationFailed, problem.message, { param: problem.field });
