@@ -6,6 +6,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { once } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { runMigrations } from '@tiergate/database';
 import { deleteKeysWithPrefix } from '@tiergate/redis';
@@ -22,15 +23,17 @@ export { freePort } from '@tiergate/testing';
 
 /**
  * Starts a built entry point (e.g. `apps/api/src/main.js`) and resolves once it prints `ready`.
- * `nodeArgs` go to node before the script (`--cpu-prof`, for instance).
+ * `nodeArgs` go to node before the script (`--cpu-prof`, for instance); `dist` is the build to
+ * start it from (this one by default; another commit's, to compare the two).
  */
 export async function startProcess(
   entry: string,
   env: Record<string, string>,
   ready: string,
   nodeArgs: string[] = [],
+  dist = DIST,
 ): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [...nodeArgs, join(DIST, entry)], {
+  const child = spawn(process.execPath, [...nodeArgs, join(dist, entry)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -127,6 +130,43 @@ export function apiEnv(options: {
     UPSTREAM_MAX_CONNECTIONS: '2048',
     REDIS_KEY_PREFIX: options.keyPrefix,
   };
+}
+
+/** Where the load goes: the simulator directly, or the api. */
+export interface Target {
+  name: string;
+  origin: string;
+  path: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export const BENCH_MESSAGES = [{ role: 'user', content: 'Benchmark: say something short.' }];
+
+/** The bench's request through the api: issue 14's setup (non-streaming chat on `/v1`, a personal API key). */
+export function gatewayTarget(name: string, origin: string, apiKey: string): Target {
+  return {
+    name,
+    origin,
+    path: '/v1/chat/completions',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
+    // No model named: the platform chooses the enterprise tier's chat model.
+    body: JSON.stringify({ messages: BENCH_MESSAGES, max_tokens: 16 }),
+  };
+}
+
+/** autocannon's closed loop on the target, 64 connections for 10 s; any non-2xx answer fails the bench. */
+export async function saturate(target: Target): Promise<autocannon.Result> {
+  const result = await autocannon({
+    url: target.origin + target.path,
+    method: 'POST',
+    headers: target.headers,
+    body: target.body,
+    connections: 64,
+    duration: 10,
+  });
+  if (result.non2xx > 0) throw new Error(`${target.name}: ${result.non2xx} non-2xx answers under load`);
+  return result;
 }
 
 /** A JSON call to the api that must succeed. */

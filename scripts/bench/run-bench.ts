@@ -23,7 +23,6 @@
  */
 import { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import autocannon from 'autocannon';
 import * as hdr from 'hdr-histogram-js';
 import { Client } from 'pg';
 import { Queue } from 'bullmq';
@@ -41,17 +40,21 @@ import {
   benchApiKey,
   cpuSeconds,
   pinProcesses,
+  BENCH_MESSAGES,
   BENCH_MODEL as MODEL,
   BENCH_UPSTREAM_KEY,
   benchUser,
   createBenchStores,
   freePort,
+  gatewayTarget,
   liftLimits,
   REDIS_URL,
   rssMiB,
+  saturate,
   startProcess,
   StepBreakdown,
   stopProcesses,
+  type Target,
 } from './bench-support';
 
 const RATE = Number(process.env.BENCH_RATE ?? 500);
@@ -59,16 +62,6 @@ const STREAM_RATE = Number(process.env.BENCH_STREAM_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const PINNED_RUNS = 3;
 const WARMUP_SECONDS = 3;
-const MESSAGES = [{ role: 'user', content: 'Benchmark: say something short.' }];
-
-interface Target {
-  name: string;
-  origin: string;
-  path: string;
-  headers: Record<string, string>;
-  body: string;
-}
-
 /**
  * Open-loop load: requests start on schedule (one every 1000/rate ms) whether or not earlier ones
  * finished. `until` reads the answer and returns the moment to measure to; the histogram holds
@@ -218,20 +211,6 @@ const refusals = (refused: Record<string, number>) =>
         .join(', ')
     : 'none refused';
 
-/** autocannon's closed loop on the target, 64 connections for 10 s; any non-2xx answer fails the bench. */
-async function saturate(target: Target): Promise<autocannon.Result> {
-  const result = await autocannon({
-    url: target.origin + target.path,
-    method: 'POST',
-    headers: target.headers,
-    body: target.body,
-    connections: 64,
-    duration: 10,
-  });
-  if (result.non2xx > 0) throw new Error(`${target.name}: ${result.non2xx} non-2xx answers under load`);
-  return result;
-}
-
 async function maxThroughput(target: Target): Promise<number> {
   return (await saturate(target)).requests.average;
 }
@@ -282,16 +261,9 @@ async function main(): Promise<void> {
       origin: `http://127.0.0.1:${simPort}`,
       path: '/v1/chat/completions',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${BENCH_UPSTREAM_KEY}` },
-      body: JSON.stringify({ model: MODEL, messages: MESSAGES, max_tokens: 16 }),
+      body: JSON.stringify({ model: MODEL, messages: BENCH_MESSAGES, max_tokens: 16 }),
     };
-    const gateway: Target = {
-      name: 'gateway',
-      origin: api,
-      path: '/v1/chat/completions',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${apiKey}` },
-      // No model named: the platform chooses the enterprise tier's chat model.
-      body: JSON.stringify({ messages: MESSAGES, max_tokens: 16 }),
-    };
+    const gateway = gatewayTarget('gateway', api, apiKey);
 
     console.log(`Steady load: ${RATE} requests/s for ${SECONDS} s each (after ${WARMUP_SECONDS} s warm-up)`);
     const d = await steadyLatency(direct, RATE, SECONDS);
