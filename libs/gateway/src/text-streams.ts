@@ -89,7 +89,10 @@ export async function* settledWhenDone(
 ): AsyncGenerator<GatewayStreamEvent> {
   const { ticket, ttftMs, promptTokens } = stream;
   let source = stream.source;
+  let settled = false;
   const streamed: string[] = [];
+  // Only when the upstream reported no usage, or the stream did not reach its end: the text is
+  // tokenised once, at the end (a long answer takes the tokenizer milliseconds).
   const counted = (): TokenUsage => {
     const completionTokens = countTextTokens(streamed.join(''));
     return { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens };
@@ -103,11 +106,12 @@ export async function* settledWhenDone(
         yield event;
       } else {
         const usage = event.usage ?? counted();
+        settled = true;
         const costUsd = await ticket.settle(source.cached ? {} : usage, source, ttftMs);
         yield { type: 'end', finishReason: event.finishReason, usage, source: { ...source, costUsd } };
       }
     }
   } finally {
-    await ticket.settle(source.cached ? {} : counted(), source, ttftMs);
+    if (!settled) await ticket.settle(source.cached ? {} : counted(), source, ttftMs);
   }
 }

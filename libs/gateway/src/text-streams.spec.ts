@@ -1,0 +1,143 @@
+import type { TokenUsage } from '@tiergate/provider';
+import { countTextTokens } from '@tiergate/quota';
+import type { AnswerSource, GatewayStreamEvent } from './gateway.types';
+import { settledWhenDone, type StreamEvent } from './text-streams';
+import type { UsageTicket } from './usage-ticket';
+
+jest.mock('@tiergate/quota', () => {
+  const actual = jest.requireActual<typeof import('@tiergate/quota')>('@tiergate/quota');
+  return { ...actual, countTextTokens: jest.fn(actual.countTextTokens) };
+});
+const tokenizer = countTextTokens as jest.MockedFunction<typeof countTextTokens>;
+
+const SOURCE: AnswerSource = {
+  providerId: 'together_ai',
+  providerName: 'Together AI',
+  requestedModel: null,
+  servedModel: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+  attempts: 1,
+  keySource: 'system',
+  isFallback: false,
+  fallbackStrategy: null,
+  fallbackReason: null,
+  cached: false,
+  costUsd: null,
+  indicator: null,
+};
+const UPSTREAM_USAGE: TokenUsage = { promptTokens: 12, completionTokens: 3, totalTokens: 15 };
+
+/** A ticket that records how it was settled (the real one settles once; so must the stream). */
+function ticket(): { ticket: UsageTicket; settle: jest.Mock } {
+  const settle = jest.fn().mockResolvedValue(0.000042);
+  return { ticket: { settle } as unknown as UsageTicket, settle };
+}
+
+async function* upstream(events: StreamEvent[]): AsyncGenerator<StreamEvent> {
+  yield* events;
+}
+
+const deltas = (...texts: string[]): StreamEvent[] => texts.map((content) => ({ type: 'delta', content }));
+
+async function drain(events: AsyncIterable<GatewayStreamEvent>): Promise<GatewayStreamEvent[]> {
+  const seen: GatewayStreamEvent[] = [];
+  for await (const event of events) seen.push(event);
+  return seen;
+}
+
+describe('settledWhenDone (a stream settled exactly once, with the best usage known)', () => {
+  beforeEach(() => tokenizer.mockClear());
+
+  it('settles once with the usage the upstream reported, without tokenising the text', async () => {
+    const { ticket: t, settle } = ticket();
+    const events = await drain(
+      settledWhenDone(
+        upstream([
+          ...deltas('Hello', ', world'),
+          { type: 'end', finishReason: 'stop', usage: UPSTREAM_USAGE },
+        ]),
+        { source: SOURCE, promptTokens: 10, ticket: t, ttftMs: 7 },
+      ),
+    );
+    expect(events.at(-1)).toEqual({
+      type: 'end',
+      finishReason: 'stop',
+      usage: UPSTREAM_USAGE,
+      source: { ...SOURCE, costUsd: 0.000042 },
+    });
+    expect(settle.mock.calls).toEqual([[UPSTREAM_USAGE, SOURCE, 7]]);
+    expect(tokenizer).not.toHaveBeenCalled();
+  });
+
+  it('counts the streamed text when the upstream reported no usage', async () => {
+    const { ticket: t, settle } = ticket();
+    const events = await drain(
+      settledWhenDone(
+        upstream([...deltas('Hello', ', world'), { type: 'end', finishReason: 'length', usage: null }]),
+        {
+          source: SOURCE,
+          promptTokens: 10,
+          ticket: t,
+          ttftMs: 7,
+        },
+      ),
+    );
+    const completionTokens = countTextTokens('Hello, world');
+    const usage = { promptTokens: 10, completionTokens, totalTokens: 10 + completionTokens };
+    expect(events.at(-1)).toMatchObject({ type: 'end', usage });
+    expect(settle.mock.calls).toEqual([[usage, SOURCE, 7]]);
+  });
+
+  it('settles with what was streamed when the client leaves before the end', async () => {
+    const { ticket: t, settle } = ticket();
+    const stream = settledWhenDone(
+      upstream([
+        ...deltas('Once', ' upon', ' a time'),
+        { type: 'end', finishReason: 'stop', usage: UPSTREAM_USAGE },
+      ]),
+      { source: SOURCE, promptTokens: 10, ticket: t, ttftMs: 7 },
+    );
+    await stream.next();
+    await stream.next();
+    await stream.return(undefined);
+    const completionTokens = countTextTokens('Once upon');
+    expect(settle.mock.calls).toEqual([
+      [{ promptTokens: 10, completionTokens, totalTokens: 10 + completionTokens }, SOURCE, 7],
+    ]);
+  });
+
+  it('charges nothing for a cached answer, and names the model that finished a rescued stream', async () => {
+    const { ticket: t, settle } = ticket();
+    const rescuer: AnswerSource = {
+      ...SOURCE,
+      servedModel: 'Qwen/Qwen2.5-7B-Instruct-Turbo',
+      isFallback: true,
+    };
+    const events = await drain(
+      settledWhenDone(
+        upstream([
+          ...deltas('Half'),
+          { type: 'rescued', source: rescuer },
+          ...deltas(' and the rest'),
+          { type: 'end', finishReason: 'stop', usage: UPSTREAM_USAGE },
+        ]),
+        { source: SOURCE, promptTokens: 10, ticket: t, ttftMs: 7 },
+      ),
+    );
+    expect(events.map((event) => event.type)).toEqual(['delta', 'delta', 'end']);
+    expect(settle.mock.calls).toEqual([[UPSTREAM_USAGE, rescuer, 7]]);
+
+    const cached = ticket();
+    await drain(
+      settledWhenDone(
+        upstream([...deltas('Cached'), { type: 'end', finishReason: 'stop', usage: UPSTREAM_USAGE }]),
+        {
+          source: { ...SOURCE, cached: true },
+          promptTokens: 10,
+          ticket: cached.ticket,
+          ttftMs: 1,
+        },
+      ),
+    );
+    expect(cached.settle.mock.calls).toEqual([[{}, { ...SOURCE, cached: true }, 1]]);
+  });
+});
