@@ -23,7 +23,6 @@ import {
   apiEnv,
   benchApiKey,
   benchUser,
-  cpuSeconds,
   createBenchStores,
   freePort,
   gatewayTarget,
@@ -31,8 +30,10 @@ import {
   pinProcesses,
   REDIS_URL,
   saturate,
+  saturateMeasured,
   startProcess,
   stopProcesses,
+  type PinnedRun,
   type Target,
 } from './bench-support';
 
@@ -46,7 +47,7 @@ interface Contender {
   api?: ChildProcess;
   origin?: string;
   target?: Target;
-  runs: Array<{ requestsPerSecond: number; cpuMsPerRequest: number }>;
+  runs: PinnedRun[];
 }
 
 function contender(name: 'A' | 'B'): Contender {
@@ -110,13 +111,10 @@ async function main(): Promise<void> {
         const other = contenders.find((o) => o !== c)!;
         pinProcesses([c.api!.pid!], String(cpus - 1));
         pinProcesses([other.api!.pid!], `0-${cpus - 2}`);
-        const cpuBefore = cpuSeconds(c.api!.pid!);
-        const result = await saturate(c.target!);
-        const cpuMsPerRequest =
-          ((cpuSeconds(c.api!.pid!) - cpuBefore) * 1000) / Math.max(1, result.requests.total);
-        c.runs.push({ requestsPerSecond: result.requests.average, cpuMsPerRequest });
+        const run = await saturateMeasured(c.target!, c.api!.pid!);
+        c.runs.push(run);
         console.log(
-          `round ${round + 1} ${c.name}: ${result.requests.average.toFixed(0)} req/s, ${cpuMsPerRequest.toFixed(3)} ms CPU per request`,
+          `round ${round + 1} ${c.name}: ${run.requestsPerSecond.toFixed(0)} req/s, ${run.cpuMsPerRequest.toFixed(3)} ms CPU per request`,
         );
       }
     }

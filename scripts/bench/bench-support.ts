@@ -169,6 +169,23 @@ export async function saturate(target: Target): Promise<autocannon.Result> {
   return result;
 }
 
+/** One pinned measurement: the api's throughput under `saturate`, and its CPU time per request. */
+export interface PinnedRun {
+  requestsPerSecond: number;
+  cpuMsPerRequest: number;
+}
+
+/** `saturate` on the target, reading the CPU time the process `pid` spent on it. */
+export async function saturateMeasured(target: Target, pid: number): Promise<PinnedRun> {
+  const cpuBefore = cpuSeconds(pid);
+  const result = await saturate(target);
+  const cpuMs = (cpuSeconds(pid) - cpuBefore) * 1000;
+  return {
+    requestsPerSecond: result.requests.average,
+    cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total),
+  };
+}
+
 /** A JSON call to the api that must succeed. */
 export async function callApi<T = Record<string, unknown>>(
   api: string,

@@ -51,9 +51,11 @@ import {
   REDIS_URL,
   rssMiB,
   saturate,
+  saturateMeasured,
   startProcess,
   StepBreakdown,
   stopProcesses,
+  type PinnedRun,
   type Target,
 } from './bench-support';
 
@@ -386,16 +388,8 @@ async function pinnedThroughput(
   }
   try {
     // Three 10 s runs, the median reported: one run on a shared machine is too noisy to compare.
-    const runs: Array<{ requestsPerSecond: number; cpuMsPerRequest: number }> = [];
-    for (let i = 0; i < PINNED_RUNS; i++) {
-      const cpuBefore = cpuSeconds(apiPid);
-      const result = await saturate(gateway);
-      const cpuMs = (cpuSeconds(apiPid) - cpuBefore) * 1000;
-      runs.push({
-        requestsPerSecond: result.requests.average,
-        cpuMsPerRequest: cpuMs / Math.max(1, result.requests.total),
-      });
-    }
+    const runs: PinnedRun[] = [];
+    for (let i = 0; i < PINNED_RUNS; i++) runs.push(await saturateMeasured(gateway, apiPid));
     runs.sort((a, b) => a.requestsPerSecond - b.requestsPerSecond);
     const median = runs[Math.floor(runs.length / 2)];
     console.log(
