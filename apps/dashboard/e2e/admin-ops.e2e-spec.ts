@@ -1,6 +1,7 @@
 import type { Page } from 'playwright-core';
 import {
   checkA11y,
+  type BrowserGlobals,
   expectRequestBudget,
   PHONE,
   screenshot,
@@ -17,38 +18,6 @@ import { AdminUsersPage } from './pages/admin-users.page';
 import { LayoutPage } from './pages/layout.page';
 
 type User = Awaited<ReturnType<TestApi['user']>>;
-
-/** The few DOM members these checks read (the e2e files compile without the DOM library). */
-interface BrowserGlobals {
-  document: {
-    getAnimations(): Array<{
-      playState: string;
-      effect: { getComputedTiming(): { iterations?: number } } | null;
-    }>;
-    querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
-  };
-}
-
-/**
- * Waits until no finite CSS transition or animation runs (a modal or notification still fading
- * fails axe's contrast check). A function, not a string: the api's CSP forbids eval.
- */
-const settled = (page: Page) =>
-  page.waitForFunction(() =>
-    // Runs in the page: nothing from this file's scope but types.
-    (globalThis as unknown as BrowserGlobals).document
-      .getAnimations()
-      .every(
-        (animation) =>
-          animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity,
-      ),
-  );
-
-/** The accessibility check once the page has stopped moving. */
-const a11y = async (page: Page, name: string) => {
-  await settled(page);
-  return checkA11y(page, name);
-};
 
 const chat = (api: TestApi, token: string) =>
   api.post(
@@ -113,7 +82,7 @@ describe('dashboard: admin overview, keys, flags, users and the audit log', () =
       await overview.summary().waitFor();
       expect(await page.getByText('All closed').isVisible()).toBe(true);
 
-      await a11y(page, 'admin-overview');
+      await checkA11y(page, 'admin-overview');
       await screenshot(page, 'admin-overview');
     });
   });
@@ -204,7 +173,7 @@ describe('dashboard: admin overview, keys, flags, users and the audit log', () =
         }),
       ]);
 
-      await a11y(page, 'admin-keys');
+      await checkA11y(page, 'admin-keys');
       await screenshot(page, 'admin-keys');
 
       expect(await keys.deleteProvider('Backup cluster')).toBe(204);
@@ -236,7 +205,7 @@ describe('dashboard: admin overview, keys, flags, users and the audit log', () =
       expect(refused.status).toBe(403);
       expect(refused.body.error.code).toBe('free_tier_disabled');
 
-      await a11y(page, 'admin-flags');
+      await checkA11y(page, 'admin-flags');
       await screenshot(page, 'admin-flags');
 
       expect(await flags.toggle('together_ai_free_tier')).toBe(200);
@@ -247,7 +216,7 @@ describe('dashboard: admin overview, keys, flags, users and the audit log', () =
       await flags.click('together_ai_integration');
       await flags.confirmation.waitFor();
       expect(await flags.confirmation.innerText()).toMatch(/503/);
-      await a11y(page, 'admin-flags-confirm');
+      await checkA11y(page, 'admin-flags-confirm');
       await flags.confirmation.getByRole('button', { name: 'Keep it on' }).click();
       await flags.confirmation.waitFor({ state: 'hidden' });
       expect(await flags.isOn('together_ai_integration')).toBe(true);
@@ -282,7 +251,7 @@ describe('dashboard: admin overview, keys, flags, users and the audit log', () =
       await users.filter('Tier', 'All tiers');
       await users.link(target.email).waitFor();
 
-      await a11y(page, 'admin-users');
+      await checkA11y(page, 'admin-users');
       await screenshot(page, 'admin-users');
 
       await expectRequestBudget(page, () =>
@@ -327,7 +296,7 @@ describe('dashboard: admin overview, keys, flags, users and the audit log', () =
       quota = (await dash.api.get(`/api/v1/admin/quotas/users/${target.id}`, admin)).body;
       expect(quota.overrides).toEqual({ text_generation: { tokens_per_day: null } });
 
-      await a11y(page, 'admin-user-detail');
+      await checkA11y(page, 'admin-user-detail');
       await screenshot(page, 'admin-user-detail');
     });
 
@@ -390,7 +359,7 @@ describe('dashboard: admin overview, keys, flags, users and the audit log', () =
       await new AdminUserDetailPage(phone).waitFor(short.email);
       // The page fits the screen: only tables scroll sideways, never the page.
       expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-      await a11y(phone, 'admin-user-detail-phone');
+      await checkA11y(phone, 'admin-user-detail-phone');
       await screenshot(phone, 'admin-user-detail-phone');
       await phone.context().close();
     });
@@ -425,7 +394,7 @@ describe('dashboard: admin overview, keys, flags, users and the audit log', () =
       const diff = await audit.expand('user.update');
       expect(diff).toContainEqual(['tier', 'free', 'premium', 'changed']);
 
-      await a11y(page, 'admin-audit');
+      await checkA11y(page, 'admin-audit');
       await screenshot(page, 'admin-audit');
 
       // A malformed filter is refused by the api and shown on that filter.
@@ -444,7 +413,7 @@ describe('dashboard: admin overview, keys, flags, users and the audit log', () =
       const phone = await dash.signedInPage(dash.admin, path, PHONE);
       await new LayoutPage(phone).waitForHeading(heading);
       expect(await phone.evaluate('document.documentElement.scrollWidth')).toBeLessThanOrEqual(PHONE.width);
-      await a11y(phone, `${path.slice(1).replace(/\//g, '-')}-phone`);
+      await checkA11y(phone, `${path.slice(1).replace(/\//g, '-')}-phone`);
       await screenshot(phone, `${path.slice(1).replace(/\//g, '-')}-phone`);
       await phone.context().close();
     });

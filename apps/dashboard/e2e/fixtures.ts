@@ -88,7 +88,14 @@ export async function startDashboard(env: Record<string, string> = {}): Promise<
   const contexts = new Set<BrowserContext>();
 
   const newPage = async (viewport: ViewportSize = DESKTOP): Promise<Page> => {
-    const context = await browser.newContext({ baseURL: api.url, viewport, acceptDownloads: true });
+    // Reduced motion, as a user can ask for it: the dashboard's modals and notifications then appear
+    // and disappear at once, so no check can catch one half-transparent mid-fade.
+    const context = await browser.newContext({
+      baseURL: api.url,
+      viewport,
+      acceptDownloads: true,
+      reducedMotion: 'reduce',
+    });
     contexts.add(context);
     context.on('close', () => contexts.delete(context));
     const page = await context.newPage();
@@ -302,6 +309,34 @@ export interface A11yOptions {
   disableRules?: string[];
 }
 
+/** The few DOM members the in-page checks read (the e2e files compile without the DOM library). */
+export interface BrowserGlobals {
+  document: {
+    getAnimations(): Array<{
+      playState: string;
+      effect: { getComputedTiming(): { iterations?: number } } | null;
+    }>;
+    querySelectorAll(selector: string): ArrayLike<{ textContent: string | null }>;
+  };
+}
+
+/**
+ * Resolves once no finite CSS transition or animation runs on the page (a modal or notification
+ * still fading is half-transparent, which axe measures as low contrast). A function, not a string:
+ * the api's CSP forbids eval.
+ */
+export const stillness = async (page: Page): Promise<void> => {
+  await page.waitForFunction(() =>
+    // Runs in the page: nothing from this file's scope but types.
+    (globalThis as unknown as BrowserGlobals).document
+      .getAnimations()
+      .every(
+        (animation) =>
+          animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity,
+      ),
+  );
+};
+
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type AxeViolation = AxeResults['violations'][number];
 
@@ -325,15 +360,7 @@ export async function checkA11y(
   name: string,
   options: A11yOptions = {},
 ): Promise<AxeViolation[]> {
-  // A notification or modal still fading in or out is half-transparent, which axe measures as low
-  // contrast: check the page once its finite animations and transitions are over.
-  await page
-    .waitForFunction(
-      `document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity)`,
-      undefined,
-      { timeout: 5_000 },
-    )
-    .catch(() => undefined);
+  await stillness(page);
   let builder = new AxeBuilder({ page });
   for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
   if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);

@@ -36,6 +36,8 @@ export const theme = createTheme({
   fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
   // Focus rings for keyboard users only.
   focusRing: 'auto',
+  // Users who ask their system for less motion get modals, menus and notifications without the fade.
+  respectReducedMotion: true,
   components: {
     // Close buttons get names of their own (axe: button-name).
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close dialog' } } }),
