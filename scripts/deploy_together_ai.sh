@@ -164,9 +164,10 @@ write_release_files() {
 // Written by deploy_together_ai.sh for ${RELEASE}.
 const cwd = '${final}';
 const nodeArgs = ['--env-file=' + cwd + '/.env'];
+const apiNodeArgs = ['--max-semi-space-size=64', ...nodeArgs];
 module.exports = {
   apps: [
-    { name: 'tiergate-${ENVIRONMENT}-api', cwd, script: 'dist/apps/api/src/main.js', node_args: nodeArgs,
+    { name: 'tiergate-${ENVIRONMENT}-api', cwd, script: 'dist/apps/api/src/main.js', node_args: apiNodeArgs,
       exec_mode: 'cluster', instances: ${API_INSTANCES:-2}, listen_timeout: 30000, kill_timeout: 10000 },
     { name: 'tiergate-${ENVIRONMENT}-worker', cwd, script: 'dist/apps/worker/src/main.js', node_args: nodeArgs,
       exec_mode: 'fork', instances: 1, kill_timeout: 15000 },
@@ -186,7 +187,7 @@ migrate_release() {
     log "dependencies unchanged: hard-linking them from $(basename "$(current_release)")"
     run cp -al "$previous_modules" "${STAGING}/node_modules"
   else
-    run npm --prefix "$STAGING" install --omit=dev --no-audit --no-fund --prefer-offline
+    run npm --prefix "$STAGING" ci --omit=dev --no-audit --no-fund --prefer-offline
   fi
   if ((!DRY_RUN)); then write_release_files "$STAGING" "${DEPLOY_ROOT}/releases/${RELEASE}"; fi
   if ! run node --env-file="${STAGING}/.env" "${STAGING}/dist/libs/database/src/cli/run-migrations.js"; then
