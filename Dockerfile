@@ -18,13 +18,9 @@ FROM node:20-bookworm-slim
 # HOST: a container must listen on every interface to be reachable through its published port.
 # DATA_DIR: generated images and speech (ARTIFACT_STORE=local), the usage spool, and in embedded
 # mode the database and generated secrets; a volume the unprivileged `node` user owns.
-# NODE_OPTIONS, for every process of the image: a young generation of up to 2 x 64 MB, so most of
-# a request's garbage dies in one scavenge (the api: about 6 % less CPU per request for ~70 MB more
-# RSS under load; docs/performance.md).
 ENV NODE_ENV=production \
     HOST=0.0.0.0 \
-    DATA_DIR=/data \
-    NODE_OPTIONS=--max-semi-space-size=64
+    DATA_DIR=/data
 WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules

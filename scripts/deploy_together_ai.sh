@@ -164,10 +164,9 @@ write_release_files() {
 // Written by deploy_together_ai.sh for ${RELEASE}.
 const cwd = '${final}';
 const nodeArgs = ['--env-file=' + cwd + '/.env'];
-const apiNodeArgs = ['--max-semi-space-size=64', ...nodeArgs];
 module.exports = {
   apps: [
-    { name: 'tiergate-${ENVIRONMENT}-api', cwd, script: 'dist/apps/api/src/main.js', node_args: apiNodeArgs,
+    { name: 'tiergate-${ENVIRONMENT}-api', cwd, script: 'dist/apps/api/src/main.js', node_args: nodeArgs,
       exec_mode: 'cluster', instances: ${API_INSTANCES:-2}, listen_timeout: 30000, kill_timeout: 10000 },
     { name: 'tiergate-${ENVIRONMENT}-worker', cwd, script: 'dist/apps/worker/src/main.js', node_args: nodeArgs,
       exec_mode: 'fork', instances: 1, kill_timeout: 15000 },

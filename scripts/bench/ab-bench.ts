@@ -13,15 +13,13 @@
  *   BENCH_A_DIST, BENCH_B_DIST   the builds (`dist/` folders) to start each api from; both default
  *                                to this one. Another commit's: `git worktree add /tmp/a <commit>`,
  *                                link this node_modules into it, `npx swc apps libs scripts -d dist`.
- *   BENCH_A_NODE_ARGS, BENCH_B_NODE_ARGS   flags for each api's node, in place of production's
- *                                `API_NODE_FLAGS` (set one to '' to compare without them).
+ *   BENCH_A_NODE_ARGS, BENCH_B_NODE_ARGS   flags for each api's node (`--single-threaded-gc`).
  *   BENCH_ROUNDS (4), BENCH_DATABASE_URL, BENCH_REDIS_URL.
  */
 import { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import {
-  API_NODE_FLAGS,
   apiEnv,
   benchApiKey,
   benchUser,
@@ -56,7 +54,7 @@ function contender(name: 'A' | 'B'): Contender {
   return {
     name,
     dist: process.env[`BENCH_${name}_DIST`] ?? THIS_BUILD,
-    nodeArgs: process.env[`BENCH_${name}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? API_NODE_FLAGS,
+    nodeArgs: process.env[`BENCH_${name}_NODE_ARGS`]?.split(' ').filter(Boolean) ?? [],
     runs: [],
   };
 }

@@ -22,14 +22,6 @@ const DIST = join(__dirname, '..', '..');
 export { freePort } from '@tiergate/testing';
 
 /**
- * The node flags the api runs with in production: the Dockerfile's NODE_OPTIONS, `npm run
- * start:api` and the deploy script's pm2 file carry the same (libs/config's deployment-files spec
- * holds them equal). A 64 MB semi-space lets most of a request's garbage die young in one scavenge
- * instead of several (docs/performance.md).
- */
-export const API_NODE_FLAGS = ['--max-semi-space-size=64'];
-
-/**
  * Starts a built entry point (e.g. `apps/api/src/main.js`) and resolves once it prints `ready`.
  * `nodeArgs` go to node before the script (`--cpu-prof`, for instance); `dist` is the build to
  * start it from (this one by default; another commit's, to compare the two).

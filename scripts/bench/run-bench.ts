@@ -3,8 +3,8 @@
  * surface (`/v1/chat/completions`) with an enterprise user's personal API key, quotas on and rate
  * limits lifted.
  *
- * Starts the upstream simulator and the api (production mode: PostgreSQL + Redis on this machine,
- * the production node flags `API_NODE_FLAGS`) as separate processes, then:
+ * Starts the upstream simulator and the api (production mode: PostgreSQL + Redis on this machine)
+ * as separate processes, then:
  *  1. latency at a steady arrival rate (open loop, one request every 1000/RATE ms, not bursts):
  *     direct to the simulator, then through the gateway; overhead = gateway - direct at p50/p99;
  *  2. maximum throughput with autocannon (closed loop), direct and through the gateway.
@@ -19,7 +19,7 @@
  * Environment: BENCH_RATE (500), BENCH_SECONDS (15), BENCH_STREAM_RATE (100),
  * BENCH_DATABASE_URL, BENCH_REDIS_URL; BENCH_API_PROFILE=<dir> writes a V8 CPU profile of the
  * api there (`node --cpu-prof`; open it in Chrome's DevTools); BENCH_API_NODE_ARGS passes flags
- * to the api's node, after the production ones (`--trace-gc`, for instance).
+ * to the api's node (`--max-semi-space-size=64`, for instance).
  */
 import { ChildProcess } from 'node:child_process';
 import { availableParallelism } from 'node:os';
@@ -36,7 +36,6 @@ import {
   type UsageJob,
 } from '@tiergate/usage';
 import {
-  API_NODE_FLAGS,
   apiEnv,
   benchApiKey,
   cpuSeconds,
@@ -237,7 +236,6 @@ async function main(): Promise<void> {
         apiEnv({ port: apiPort, simPort, databaseUrl, redisUrl: REDIS_URL, keyPrefix }),
         'Listening on',
         [
-          ...API_NODE_FLAGS,
           ...(process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? []),
           ...(process.env.BENCH_API_PROFILE
             ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_API_PROFILE}`]
@@ -349,7 +347,7 @@ async function main(): Promise<void> {
       'apps/api/src/main.js',
       apiEnv({ port: oneCorePort, simPort, databaseUrl, redisUrl: REDIS_URL, keyPrefix }),
       'Listening on',
-      [...API_NODE_FLAGS, '--single-threaded-gc'],
+      ['--single-threaded-gc'],
     );
     try {
       const oneCore: Target = {

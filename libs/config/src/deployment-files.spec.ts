@@ -164,7 +164,8 @@ describe('the Docker image and compose file keep data, and publish only the api'
     // An optional dependency missing from the lock makes npm ci refuse to install at all.
     const dir = mkdtempSync(join(tmpdir(), 'tiergate-lock-'));
     try {
-      for (const file of ['package.json', 'package-lock.json']) copyFileSync(join(root, file), join(dir, file));
+      for (const file of ['package.json', 'package-lock.json'])
+        copyFileSync(join(root, file), join(dir, file));
       await expect(
         run('npm', ['ci', '--dry-run', '--offline', '--ignore-scripts', '--no-audit', '--no-fund'], {
           cwd: dir,
@@ -206,39 +207,5 @@ describe('the Docker image and compose file keep data, and publish only the api'
     const mount = redis.volumes?.find((volume) => volume.split(':')[1] === '/data');
     expect(mount).toBeDefined();
     expect(Object.keys(compose.volumes ?? {})).toContain(mount!.split(':')[0]);
-  });
-});
-
-describe('the api runs with the same node flags however it is started', () => {
-  const read = (file: string) => readFileSync(join(root, file), 'utf8');
-  const flagsIn = (text: string) => text.match(/--[a-z-]+=?\S*?(?=['"\s,\]]|$)/g) ?? [];
-  // The flags the bench measures: the figures in docs/performance.md are for these.
-  const benched = flagsIn(/API_NODE_FLAGS = \[([^\]]*)\]/.exec(read('scripts/bench/bench-support.ts'))![1]);
-
-  it('the bench names some', () => {
-    expect(benched).toContain('--max-semi-space-size=64');
-  });
-
-  it('the image sets them in NODE_OPTIONS, and compose does not override it for the api', () => {
-    expect(flagsIn(envOf(finalStage()).NODE_OPTIONS ?? '')).toEqual(benched);
-    expect(compose.services.api.environment?.NODE_OPTIONS).toBeUndefined();
-    expect(compose.services.api.command?.slice(0, -1)).toEqual(['node']);
-  });
-
-  it('npm run start:api and npm start pass them to node', () => {
-    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
-    for (const name of ['start:api', 'start']) {
-      const node = /node ((?:--\S+ )*)dist\/apps\/api\/src\/main\.js/.exec(scripts[name]);
-      expect(node).not.toBeNull();
-      expect(flagsIn(node![1])).toEqual(benched);
-    }
-  });
-
-  it('the deploy script’s pm2 file passes them to every api process', () => {
-    const deploy = read('scripts/deploy_together_ai.sh');
-    const apiArgs = /const apiNodeArgs = \[(.*)\];/.exec(deploy);
-    expect(apiArgs).not.toBeNull();
-    expect(flagsIn(apiArgs![1]).filter((flag) => !flag.startsWith('--env-file'))).toEqual(benched);
-    expect(deploy).toMatch(/script: 'dist\/apps\/api\/src\/main\.js', node_args: apiNodeArgs,/);
   });
 });
