@@ -325,7 +325,7 @@ export interface BrowserGlobals {
  * still fading is half-transparent, which axe measures as low contrast). A function, not a string:
  * the api's CSP forbids eval.
  */
-export const stillness = async (page: Page): Promise<void> => {
+async function stillness(page: Page): Promise<void> {
   await page.waitForFunction(() =>
     // Runs in the page: nothing from this file's scope but types.
     (globalThis as unknown as BrowserGlobals).document
@@ -335,7 +335,7 @@ export const stillness = async (page: Page): Promise<void> => {
           animation.playState !== 'running' || animation.effect?.getComputedTiming().iterations === Infinity,
       ),
   );
-};
+}
 
 type AxeResults = Awaited<ReturnType<AxeBuilder['analyze']>>;
 type AxeViolation = AxeResults['violations'][number];
