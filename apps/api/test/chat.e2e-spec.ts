@@ -107,6 +107,21 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
     expect(response.body.provider).toBe('together_ai');
   });
 
+  it('passes a response format and the decoding options on to the model', async () => {
+    const response = await api.post(
+      CHAT,
+      ask('In JSON #sim tokens=4', {
+        response_format: { type: 'json_object' },
+        top_k: 50,
+        repetition_penalty: 1.1,
+      }),
+      token,
+    );
+    expect(response.status).toBe(200);
+    expect(JSON.parse(response.body.message.content)).toEqual({ answer: expect.any(String) });
+    expect(response.body.usage.completion_tokens).toBe(4);
+  });
+
   describe('bad input never reaches the upstream', () => {
     it.each([
       ['no messages', { messages: [] }, 'messages'],
@@ -118,6 +133,15 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       ['stream not boolean', ask('x', { stream: 'yes' }), 'stream'],
       ['an unknown field', ask('x', { frequency_penalty_typo: 1 }), 'frequency_penalty_typo'],
       ['a bad model id', ask('x', { model: 'has spaces in it' }), 'model'],
+      ['top_k zero', ask('x', { top_k: 0 }), 'top_k'],
+      ['min_p above 1', ask('x', { min_p: 1.5 }), 'min_p'],
+      ['frequency_penalty below -2', ask('x', { frequency_penalty: -2.5 }), 'frequency_penalty'],
+      ['a logit_bias over 100', ask('x', { logit_bias: { '13': 101 } }), 'logit_bias'],
+      [
+        'a regex format without a pattern',
+        ask('x', { response_format: { type: 'regex' } }),
+        'response_format',
+      ],
     ])('400 for %s, naming %s', async (_name, body, field) => {
       const before = api.sim.stats.requests;
       const response = await api.post(CHAT, body, token);

@@ -133,6 +133,90 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       expect(page.data.map((m) => m.id)).toContain('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo');
     });
 
+    it('JSON mode and a JSON schema reach the model, streamed or not', async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const messages = [{ role: 'user' as const, content: 'Answer in JSON #sim tokens=3' }];
+      const json = await openai.chat.completions.create({
+        model,
+        messages,
+        response_format: { type: 'json_object' },
+      });
+      expect(JSON.parse(json.choices[0].message.content!)).toEqual({ answer: expect.any(String) });
+      const schema = {
+        type: 'json_schema' as const,
+        json_schema: {
+          name: 'reply',
+          schema: { type: 'object', properties: { answer: { type: 'string' } } },
+          strict: true,
+        },
+      };
+      const stream = await openai.chat.completions.create({
+        model,
+        messages,
+        response_format: schema,
+        stream: true,
+      });
+      let text = '';
+      for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
+      expect(JSON.parse(text).answer.trim().split(' ')).toHaveLength(3);
+      // Without a response format the same request is plain text.
+      const plain = await openai.chat.completions.create({ model, messages });
+      expect(plain.choices[0].message.content).not.toContain('{');
+    });
+
+    it('penalties, top_k, min_p and logit_bias are passed on (the simulator answers them differently)', async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const messages = [{ role: 'user' as const, content: 'Tell me something #sim tokens=12' }];
+      const contentOf = async (extra: object) =>
+        (
+          await openai.chat.completions.create({
+            model,
+            messages,
+            ...extra,
+          } as OpenAI.ChatCompletionCreateParamsNonStreaming)
+        ).choices[0].message.content;
+      const plain = await contentOf({});
+      expect(await contentOf({})).toBe(plain);
+      for (const extra of [
+        { presence_penalty: 0.5 },
+        { frequency_penalty: -1 },
+        { logit_bias: { '50256': -100 } },
+        { top_k: 40, min_p: 0.05, repetition_penalty: 1.1 },
+      ])
+        expect(await contentOf(extra)).not.toBe(plain);
+    });
+
+    it('a decoding option out of range is a 400 naming it', async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const messages = [{ role: 'user' as const, content: 'hi' }];
+      const refused = (extra: object) =>
+        openai.chat.completions
+          .create({ model, messages, ...extra } as OpenAI.ChatCompletionCreateParamsNonStreaming)
+          .catch((e: InstanceType<typeof OpenAI.BadRequestError>) => [e.status, e.param, e.message]);
+      expect(await refused({ presence_penalty: 3 })).toEqual([
+        400,
+        'presence_penalty',
+        expect.stringContaining('presence_penalty must be between -2 and 2'),
+      ]);
+      expect(await refused({ logit_bias: { abc: 1 } })).toEqual([
+        400,
+        'logit_bias',
+        expect.stringContaining('logit_bias keys must be token ids'),
+      ]);
+      expect(
+        await refused({ response_format: { type: 'json_schema', json_schema: { schema: {} } } }),
+      ).toEqual([
+        400,
+        'response_format',
+        expect.stringContaining('response_format.json_schema.name must be'),
+      ]);
+      expect(await refused({ response_format: { type: 'xml' } })).toEqual([
+        400,
+        'response_format',
+        expect.stringContaining('response_format.type must be one of text, json_object, json_schema, regex'),
+      ]);
+    });
+
     it('errors arrive as the SDK error classes, with the field named', async () => {
       const error = await openai.chat.completions
         .create({ model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo', messages: [] })

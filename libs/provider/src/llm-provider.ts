@@ -13,11 +13,39 @@ export interface ChatMessage {
   name?: string;
 }
 
+/** A JSON object as the caller wrote it (a JSON Schema, for instance), passed on unchanged. */
+export type JsonObject = { [key: string]: unknown };
+
+/**
+ * The form the answer must take, in OpenAI's words (Together speaks them too): free text, any JSON
+ * object, JSON matching a schema, or text matching a regular expression (Together's own).
+ */
+export type ResponseFormat =
+  | { type: 'text' }
+  | { type: 'json_object' }
+  | {
+      type: 'json_schema';
+      json_schema: { name: string; description?: string; schema?: JsonObject; strict?: boolean };
+    }
+  | { type: 'regex'; pattern: string };
+
 /** Sampling options shared by chat and text completions: one type from the DTOs to the adapters. */
 export interface Sampling {
   maxTokens?: number;
   temperature?: number;
   topP?: number;
+  /** Only the k likeliest tokens are considered (Together's extension). */
+  topK?: number;
+  /** Tokens less likely than this share of the likeliest one are dropped (Together's extension). */
+  minP?: number;
+  /** −2 to 2: penalises tokens already present (presence) or by how often they occur (frequency). */
+  presencePenalty?: number;
+  frequencyPenalty?: number;
+  /** Together's multiplicative penalty on repeated tokens (1 is none). */
+  repetitionPenalty?: number;
+  /** Token id (as a string) → a bias from −100 to 100 added to its logit. */
+  logitBias?: Record<string, number>;
+  responseFormat?: ResponseFormat;
   stop?: string[];
   /** The sampling seed (reproducible answers where the model supports it). */
   seed?: number;

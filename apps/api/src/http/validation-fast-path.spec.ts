@@ -97,6 +97,20 @@ const VALUES: unknown[] = [
   { include_usage: true },
   { include_usage: 'yes' },
   { include_usage: true, extra: 1 },
+  -2.5,
+  100_001,
+  { '50256': -100, '13': 5.5 },
+  { abc: 1 },
+  { '1': 101 },
+  { type: 'json_object' },
+  { type: 'json_object', schema: { type: 'object' } },
+  { type: 'json_schema', json_schema: { name: 'reply', schema: { type: 'object' }, strict: true } },
+  { type: 'json_schema', json_schema: { schema: {} } },
+  { type: 'json_schema' },
+  { type: 'regex', pattern: '[a-z]+' },
+  { type: 'regex', pattern: '' },
+  { type: 'text', extra: 1 },
+  { type: 'xml' },
 ];
 const anyValue = fc.oneof(fc.constantFrom(...VALUES), fc.jsonValue({ maxDepth: 2 }));
 
@@ -146,6 +160,13 @@ const CHAT_KEYS = [
   'user',
   'purpose',
   'cache',
+  'top_k',
+  'min_p',
+  'presence_penalty',
+  'frequency_penalty',
+  'repetition_penalty',
+  'logit_bias',
+  'response_format',
   'role',
   'content',
   'name',
@@ -176,7 +197,7 @@ const CASES: Array<{ dto: new () => object; base: Record<string, unknown>; keys:
   {
     dto: OpenAiCompletionDto,
     base: { prompt: 'Once upon a time', max_tokens: 8, stop: 'x' },
-    keys: ['prompt', 'max_tokens', 'temperature', 'stop', 'n', 'stream', 'model'],
+    keys: ['prompt', 'max_tokens', 'temperature', 'stop', 'n', 'stream', 'model', 'top_k', 'logit_bias'],
   },
   {
     dto: CodeCompletionDto,

@@ -73,3 +73,105 @@ export function IsArrayOfObjects(field: string, options?: ValidationOptions) {
     options,
   );
 }
+
+/** The most entries a `logit_bias` map may hold (OpenAI's limit). */
+export const MAX_LOGIT_BIAS_ENTRIES = 300;
+
+function logitBiasProblem(field: string, value: unknown): string | undefined {
+  if (!isPlainObject(value)) return `${field} must be an object of token ids to numbers`;
+  const entries = Object.entries(value as Record<string, unknown>);
+  if (entries.length > MAX_LOGIT_BIAS_ENTRIES)
+    return `${field} must hold at most ${MAX_LOGIT_BIAS_ENTRIES} token ids`;
+  for (const [token, bias] of entries) {
+    if (!/^\d{1,10}$/.test(token))
+      return `${field} keys must be token ids (digits), not "${token.slice(0, 20)}"`;
+    if (typeof bias !== 'number' || !Number.isFinite(bias) || bias < -100 || bias > 100)
+      return `${field}.${token} must be a number between -100 and 100`;
+  }
+  return undefined;
+}
+
+/** `logit_bias`: token ids (as strings of digits) to a bias between −100 and 100. */
+export function IsLogitBias(field: string, options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isLogitBias',
+      validator: {
+        validate: (value: unknown) => logitBiasProblem(field, value) === undefined,
+        defaultMessage: (args) => logitBiasProblem(field, args?.value) ?? `${field} is invalid`,
+      },
+    },
+    options,
+  );
+}
+
+export const RESPONSE_FORMAT_TYPES = ['text', 'json_object', 'json_schema', 'regex'] as const;
+const MAX_RESPONSE_FORMAT_CHARS = 100_000;
+const SCHEMA_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+/** What is wrong with a `response_format`, naming the sub-field; undefined when nothing is. */
+export function responseFormatProblem(field: string, value: unknown): string | undefined {
+  if (!isPlainObject(value)) return `${field} must be an object such as {"type": "json_object"}`;
+  const format = value as Record<string, unknown>;
+  const allowed = (keys: string[]) => {
+    const extra = Object.keys(format).find((key) => !keys.includes(key));
+    return extra && `${field}.${extra} is not a recognised field for type ${String(format.type)}`;
+  };
+  switch (format.type) {
+    case 'text':
+      return allowed(['type']);
+    case 'json_object':
+      return allowed(['type', 'schema']) ?? schemaProblem(`${field}.schema`, format.schema, false);
+    case 'json_schema': {
+      const problem = allowed(['type', 'json_schema', 'schema']);
+      if (problem) return problem;
+      if (format.json_schema === undefined) return schemaProblem(`${field}.schema`, format.schema, true);
+      const inner = format.json_schema;
+      const at = `${field}.json_schema`;
+      if (!isPlainObject(inner)) return `${at} must be an object with a name and a schema`;
+      const spec = inner as Record<string, unknown>;
+      const unknownKey = Object.keys(spec).find(
+        (key) => !['name', 'description', 'schema', 'strict'].includes(key),
+      );
+      if (unknownKey) return `${at}.${unknownKey} is not a recognised field`;
+      if (typeof spec.name !== 'string' || !SCHEMA_NAME.test(spec.name))
+        return `${at}.name must be 1-64 letters, digits, underscores or dashes`;
+      if (
+        spec.description !== undefined &&
+        (typeof spec.description !== 'string' || spec.description.length > 1000)
+      )
+        return `${at}.description must be a string of at most 1000 characters`;
+      if (spec.strict !== undefined && typeof spec.strict !== 'boolean')
+        return `${at}.strict must be true or false`;
+      return schemaProblem(`${at}.schema`, spec.schema, false);
+    }
+    case 'regex':
+      if (typeof format.pattern !== 'string' || format.pattern === '' || format.pattern.length > 10_000)
+        return `${field}.pattern must be a regular expression of 1 to 10000 characters`;
+      return allowed(['type', 'pattern']);
+    default:
+      return `${field}.type must be one of ${RESPONSE_FORMAT_TYPES.join(', ')}`;
+  }
+}
+
+function schemaProblem(field: string, schema: unknown, required: boolean): string | undefined {
+  if (schema === undefined) return required ? `${field} is required` : undefined;
+  if (!isPlainObject(schema)) return `${field} must be a JSON Schema object`;
+  if (JSON.stringify(schema).length > MAX_RESPONSE_FORMAT_CHARS)
+    return `${field} must be at most ${MAX_RESPONSE_FORMAT_CHARS} characters of JSON`;
+  return undefined;
+}
+
+/** `response_format`: text, a JSON object, JSON matching a schema, or text matching a regex. */
+export function IsResponseFormat(field: string, options?: ValidationOptions) {
+  return ValidateBy(
+    {
+      name: 'isResponseFormat',
+      validator: {
+        validate: (value: unknown) => responseFormatProblem(field, value) === undefined,
+        defaultMessage: (args) => responseFormatProblem(field, args?.value) ?? `${field} is invalid`,
+      },
+    },
+    options,
+  );
+}

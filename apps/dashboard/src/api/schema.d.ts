@@ -1524,14 +1524,21 @@ export interface components {
         ChatCompletionDto: {
             /** @description Accept an earlier answer to the same request (with temperature 0 only); marked cached, at no cost. Same as `Cache-Control: max-stale` */
             cache?: boolean;
+            frequency_penalty?: number;
+            /** @description Token id → bias (at most 300 entries) */
+            logit_bias?: {
+                [key: string]: number;
+            };
             /** @example 256 */
             max_tokens?: number;
             messages: components["schemas"]["ChatMessageDto"][];
+            min_p?: number;
             /**
              * @description A specific model; by default the platform chooses for your tier
              * @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo
              */
             model?: string;
+            presence_penalty?: number;
             /**
              * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
              * @example together_ai
@@ -1542,11 +1549,19 @@ export interface components {
              * @example general
              */
             purpose?: string;
+            repetition_penalty?: number;
+            /** @description {"type":"json_object"}, {"type":"json_schema","json_schema":{"name","schema","strict"}}, {"type":"regex","pattern"} or {"type":"text"} */
+            response_format?: {
+                /** @enum {string} */
+                type?: "text" | "json_object" | "json_schema" | "regex";
+            };
             seed?: number;
             stop?: string[];
             /** @description Stream the answer as server-sent events */
             stream?: boolean;
             temperature?: number;
+            /** @description Together's extension */
+            top_k?: number;
             top_p?: number;
         };
         ChatCompletionResponseDto: {
@@ -1576,18 +1591,25 @@ export interface components {
         CodeCompletionDto: {
             /** @description Accept an earlier answer to the same request (with temperature 0 only); marked cached, at no cost. Same as `Cache-Control: max-stale` */
             cache?: boolean;
+            frequency_penalty?: number;
             /**
              * @description The programming language to answer in
              * @example python
              */
             language?: string;
+            /** @description Token id → bias (at most 300 entries) */
+            logit_bias?: {
+                [key: string]: number;
+            };
             /** @example 256 */
             max_tokens?: number;
+            min_p?: number;
             /**
              * @description A specific model; by default the platform chooses for your tier
              * @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo
              */
             model?: string;
+            presence_penalty?: number;
             /** @example Write a poem about artificial intelligence */
             prompt: string;
             /**
@@ -1600,11 +1622,19 @@ export interface components {
              * @example general
              */
             purpose?: string;
+            repetition_penalty?: number;
+            /** @description {"type":"json_object"}, {"type":"json_schema","json_schema":{"name","schema","strict"}}, {"type":"regex","pattern"} or {"type":"text"} */
+            response_format?: {
+                /** @enum {string} */
+                type?: "text" | "json_object" | "json_schema" | "regex";
+            };
             seed?: number;
             stop?: string[];
             /** @description Stream the answer as server-sent events */
             stream?: boolean;
             temperature?: number;
+            /** @description Together's extension */
+            top_k?: number;
             top_p?: number;
         };
         CreateApiKeyDto: {
@@ -2321,15 +2351,22 @@ export interface components {
             total_tokens: number;
         };
         OpenAiChatDto: {
+            frequency_penalty?: number;
+            /** @description Token id → bias (at most 300 entries) */
+            logit_bias?: {
+                [key: string]: number;
+            };
             /** @example 256 */
             max_completion_tokens?: number;
             /** @example 256 */
             max_tokens?: number;
             messages: components["schemas"]["OpenAiMessageDto"][];
+            min_p?: number;
             /** @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo */
             model?: string;
             /** @description Only 1 is supported */
             n?: number;
+            presence_penalty?: number;
             /**
              * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
              * @example together_ai
@@ -2337,25 +2374,40 @@ export interface components {
             provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
+            repetition_penalty?: number;
+            /** @description {"type":"json_object"}, {"type":"json_schema","json_schema":{"name","schema","strict"}}, {"type":"regex","pattern"} or {"type":"text"} */
+            response_format?: {
+                /** @enum {string} */
+                type?: "text" | "json_object" | "json_schema" | "regex";
+            };
             seed?: number;
             stop?: string | string[];
             stream?: boolean;
             /** @description Usage is always sent at the end of a stream */
             stream_options?: components["schemas"]["StreamOptionsDto"];
             temperature?: number;
+            /** @description Together's extension */
+            top_k?: number;
             top_p?: number;
             /** @description Accepted for compatibility; not forwarded */
             user?: string;
         };
         OpenAiCompletionDto: {
+            frequency_penalty?: number;
+            /** @description Token id → bias (at most 300 entries) */
+            logit_bias?: {
+                [key: string]: number;
+            };
             /** @example 256 */
             max_completion_tokens?: number;
             /** @example 256 */
             max_tokens?: number;
+            min_p?: number;
             /** @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo */
             model?: string;
             /** @description Only 1 is supported */
             n?: number;
+            presence_penalty?: number;
             prompt: string;
             /**
              * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
@@ -2364,12 +2416,20 @@ export interface components {
             provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
+            repetition_penalty?: number;
+            /** @description {"type":"json_object"}, {"type":"json_schema","json_schema":{"name","schema","strict"}}, {"type":"regex","pattern"} or {"type":"text"} */
+            response_format?: {
+                /** @enum {string} */
+                type?: "text" | "json_object" | "json_schema" | "regex";
+            };
             seed?: number;
             stop?: string | string[];
             stream?: boolean;
             /** @description Usage is always sent at the end of a stream */
             stream_options?: components["schemas"]["StreamOptionsDto"];
             temperature?: number;
+            /** @description Together's extension */
+            top_k?: number;
             top_p?: number;
             /** @description Accepted for compatibility; not forwarded */
             user?: string;
@@ -2762,13 +2822,20 @@ export interface components {
         TextCompletionDto: {
             /** @description Accept an earlier answer to the same request (with temperature 0 only); marked cached, at no cost. Same as `Cache-Control: max-stale` */
             cache?: boolean;
+            frequency_penalty?: number;
+            /** @description Token id → bias (at most 300 entries) */
+            logit_bias?: {
+                [key: string]: number;
+            };
             /** @example 256 */
             max_tokens?: number;
+            min_p?: number;
             /**
              * @description A specific model; by default the platform chooses for your tier
              * @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo
              */
             model?: string;
+            presence_penalty?: number;
             /** @example Write a poem about artificial intelligence */
             prompt: string;
             /**
@@ -2781,11 +2848,19 @@ export interface components {
              * @example general
              */
             purpose?: string;
+            repetition_penalty?: number;
+            /** @description {"type":"json_object"}, {"type":"json_schema","json_schema":{"name","schema","strict"}}, {"type":"regex","pattern"} or {"type":"text"} */
+            response_format?: {
+                /** @enum {string} */
+                type?: "text" | "json_object" | "json_schema" | "regex";
+            };
             seed?: number;
             stop?: string[];
             /** @description Stream the answer as server-sent events */
             stream?: boolean;
             temperature?: number;
+            /** @description Together's extension */
+            top_k?: number;
             top_p?: number;
         };
         TextResponseDto: {

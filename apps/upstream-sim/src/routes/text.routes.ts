@@ -34,6 +34,32 @@ interface GenerationBody {
   max_tokens?: unknown;
   stream?: unknown;
   seed?: unknown;
+  response_format?: { type?: unknown };
+}
+
+/** Options that change which tokens a real model picks: here they change the words, as a seed does. */
+const DECODING_OPTIONS = [
+  'top_k',
+  'min_p',
+  'presence_penalty',
+  'frequency_penalty',
+  'repetition_penalty',
+  'logit_bias',
+] as const;
+
+function determinismSeed(body: GenerationBody): string {
+  const seed = typeof body.seed === 'number' ? String(body.seed) : '';
+  const record = body as Record<string, unknown>;
+  const options = DECODING_OPTIONS.filter((name) => record[name] !== undefined);
+  return options.length ? seed + JSON.stringify(options.map((name) => [name, record[name]])) : seed;
+}
+
+/** In JSON mode (`json_object`, `json_schema`) the words become one JSON object: `{"answer":"…"}`. */
+function shapedWords(words: string[], body: GenerationBody): string[] {
+  const type = body.response_format?.type;
+  if (type !== 'json_object' && type !== 'json_schema') return words;
+  if (words.length === 0) return ['{"answer":""}'];
+  return words.map((word, i) => (i === 0 ? '{"answer":"' : '') + word + (i === words.length - 1 ? '"}' : ''));
 }
 
 const TEXT_TYPES = ['chat', 'language', 'code'] as const;
@@ -94,8 +120,9 @@ function registerTextRoute(
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
     if (input.promptTokens + (maxTokens ?? 0) > model.context_length)
       return contextLengthExceeded(reply, model.context_length, input.promptTokens + (maxTokens ?? 0));
-    const seed = typeof body.seed === 'number' ? String(body.seed) : '';
-    const { words, truncated } = completionWords(input.messages, maxTokens, seed);
+    const completion = completionWords(input.messages, maxTokens, determinismSeed(body));
+    const { truncated } = completion;
+    const words = shapedWords(completion.words, body);
     const counts = usage(input.promptTokens, words.length);
     const finish = truncated ? 'length' : 'stop';
     if (body.stream === true) {

@@ -50,6 +50,13 @@ function samplingFields(request: GenerationOptions) {
     max_tokens: request.maxTokens,
     temperature: request.temperature,
     top_p: request.topP,
+    top_k: request.topK,
+    min_p: request.minP,
+    presence_penalty: request.presencePenalty,
+    frequency_penalty: request.frequencyPenalty,
+    repetition_penalty: request.repetitionPenalty,
+    logit_bias: request.logitBias,
+    response_format: request.responseFormat,
     stop: request.stop,
     seed: request.seed,
   };

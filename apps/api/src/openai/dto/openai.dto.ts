@@ -32,6 +32,7 @@ import {
   SeedField,
   ProviderField,
 } from '../../http/dto-fields';
+import { DecodingOptionsDto } from '../../http/decoding-options.dto';
 
 class StreamOptionsDto {
   @IsOptional()
@@ -40,7 +41,7 @@ class StreamOptionsDto {
 }
 
 /** What OpenAI's chat and completions requests share. */
-class OpenAiSamplingDto {
+class OpenAiSamplingDto extends DecodingOptionsDto {
   @ModelField('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo')
   model?: string;
 
@@ -97,6 +98,7 @@ class OpenAiSamplingDto {
       maxTokens: this.max_completion_tokens ?? this.max_tokens,
       temperature: this.temperature,
       topP: this.top_p,
+      ...this.decoding(),
       stop: typeof this.stop === 'string' ? [this.stop] : this.stop,
       seed: this.seed,
     };

@@ -21,6 +21,7 @@ import {
   ProviderField,
 } from '../../http/dto-fields';
 import { IsArrayOfObjects } from '../../http/validators';
+import { DecodingOptionsDto } from '../../http/decoding-options.dto';
 
 export const MAX_MESSAGES = 500;
 export const MAX_MESSAGE_CHARS = 400_000;
@@ -43,7 +44,7 @@ export class ChatMessageDto {
 }
 
 /** Options shared by the Together surface's generation endpoints. */
-export class GenerationOptionsDto {
+export class GenerationOptionsDto extends DecodingOptionsDto {
   @MaxTokensField()
   max_tokens?: number;
 
@@ -95,6 +96,7 @@ export class GenerationOptionsDto {
       maxTokens: this.max_tokens,
       temperature: this.temperature,
       topP: this.top_p,
+      ...this.decoding(),
       stop: this.stop,
       seed: this.seed,
     };
