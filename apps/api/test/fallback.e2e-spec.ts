@@ -592,6 +592,34 @@ describe('model selection and the fallback chain (e2e)', () => {
       expect(error.message).not.toMatch(/content/);
     });
 
+    it('a stream cut in the middle of a tool call is not finished by another model', async () => {
+      await api.fault({ kind: 'cut', after_chunks: 2, count: 1, model: PRIMARY });
+      const tool = {
+        type: 'function',
+        function: { name: 'lookup', parameters: { type: 'object', properties: { a: {}, b: {}, c: {} } } },
+      };
+      const response = await api.post(
+        '/v1/chat/completions',
+        {
+          messages: [{ role: 'user', content: 'Look it up' }],
+          tools: [tool],
+          tool_choice: 'required',
+          stream: true,
+        },
+        free,
+      );
+      expect(response.status).toBe(200);
+      const events = sseEvents(response.text);
+      expect(events).not.toContain('[DONE]');
+      const chunks = events.map((e) => JSON.parse(e));
+      expect(chunks[0].choices[0].delta.tool_calls[0]).toMatchObject({
+        index: 0,
+        function: { name: 'lookup' },
+      });
+      expect(chunks.at(-1).error.code).toBe('upstream_unavailable');
+      expect((await api.simStats()).byModel).toEqual({ [PRIMARY]: 1 });
+    });
+
     it('a stream cut before its first chunk goes to the next model', async () => {
       await api.fault({ kind: 'cut', after_chunks: 0, count: 20, model: PRIMARY });
       const response = await api.post(CHAT, ask({ stream: true }), free);

@@ -217,6 +217,142 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       ]);
     });
 
+    describe('tools', () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const weather: OpenAI.ChatCompletionFunctionTool = {
+        type: 'function',
+        function: {
+          name: 'get_weather',
+          description: 'The weather in a city',
+          parameters: {
+            type: 'object',
+            properties: { city: { type: 'string' }, days: { type: 'integer' } },
+            required: ['city'],
+          },
+        },
+      };
+
+      it('a tool call comes back whole, and the answer after the tool result is text', async () => {
+        const ask = { role: 'user' as const, content: 'Weather in Oslo? #sim tool' };
+        const first = await openai.chat.completions.create({ model, messages: [ask], tools: [weather] });
+        const choice = first.choices[0];
+        expect(choice.finish_reason).toBe('tool_calls');
+        expect(choice.message.content).toBeNull();
+        const call = choice.message.tool_calls![0] as OpenAI.ChatCompletionMessageFunctionToolCall;
+        expect(call).toMatchObject({ id: expect.stringMatching(/^call_/), type: 'function' });
+        expect(call.function.name).toBe('get_weather');
+        expect(JSON.parse(call.function.arguments)).toEqual({
+          city: expect.any(String),
+          days: expect.any(Number),
+        });
+        expect(first.usage!.completion_tokens).toBeGreaterThan(0);
+
+        const second = await openai.chat.completions.create({
+          model,
+          tools: [weather],
+          messages: [
+            ask,
+            choice.message,
+            { role: 'tool', tool_call_id: call.id, content: '{"temperature": 4}' },
+          ],
+        });
+        expect(second.choices[0].finish_reason).toBe('stop');
+        expect(second.choices[0].message.content).toEqual(expect.any(String));
+        expect(second.choices[0].message.tool_calls).toBeUndefined();
+      });
+
+      it("the SDK's tool runner goes round to the final answer", async () => {
+        const runner = openai.chat.completions.runTools({
+          model,
+          messages: [{ role: 'user', content: 'What should I wear in Oslo? #sim tool' }],
+          tools: [
+            {
+              type: 'function',
+              function: {
+                name: 'get_weather',
+                description: 'The weather in a city',
+                parameters: { type: 'object', properties: { city: { type: 'string' } } },
+                function: (args: { city: string }) => ({ city: args.city, temperature: 4 }),
+                parse: JSON.parse,
+              },
+            },
+          ],
+        });
+        const answer = await runner.finalContent();
+        expect(answer).toEqual(expect.any(String));
+        const roles = runner.messages.map((m) => m.role);
+        expect(roles).toEqual(['user', 'assistant', 'tool', 'assistant']);
+      });
+
+      it('a streamed tool call arrives in pieces that make the whole call, then the usage', async () => {
+        const stream = await openai.chat.completions.create({
+          model,
+          messages: [{ role: 'user', content: 'Weather in Oslo?' }],
+          tools: [weather],
+          tool_choice: { type: 'function', function: { name: 'get_weather' } },
+          stream: true,
+          stream_options: { include_usage: true },
+        });
+        let id = '';
+        let name = '';
+        let args = '';
+        let finish: string | null = null;
+        let usage: OpenAI.CompletionUsage | null | undefined;
+        for await (const chunk of stream) {
+          for (const piece of chunk.choices[0]?.delta?.tool_calls ?? []) {
+            expect(piece.index).toBe(0);
+            id += piece.id ?? '';
+            name += piece.function?.name ?? '';
+            args += piece.function?.arguments ?? '';
+          }
+          finish = chunk.choices[0]?.finish_reason ?? finish;
+          usage = chunk.usage ?? usage;
+        }
+        expect(id).toMatch(/^call_/);
+        expect(name).toBe('get_weather');
+        expect(JSON.parse(args)).toEqual({ city: expect.any(String), days: expect.any(Number) });
+        expect(finish).toBe('tool_calls');
+        expect(usage?.completion_tokens).toBeGreaterThan(0);
+      });
+
+      it('bad tool input is a 400 naming the field', async () => {
+        const refused = (body: object) =>
+          openai.chat.completions
+            .create({ model, ...body } as OpenAI.ChatCompletionCreateParamsNonStreaming)
+            .catch((e: InstanceType<typeof OpenAI.BadRequestError>) => [e.status, e.param, e.message]);
+        const hi = { role: 'user', content: 'hi' };
+        expect(await refused({ messages: [hi], tool_choice: 'auto' })).toEqual([
+          400,
+          'tool_choice',
+          expect.stringContaining('tool_choice needs tools'),
+        ]);
+        expect(
+          await refused({ messages: [hi], tools: [{ type: 'function', function: { name: 'has space' } }] }),
+        ).toEqual([400, 'tools', expect.stringContaining('tools[0].function.name must be')]);
+        expect(
+          await refused({
+            messages: [hi],
+            tools: [weather],
+            tool_choice: { type: 'function', function: { name: 'nope' } },
+          }),
+        ).toEqual([400, 'tool_choice', expect.stringContaining('not one of the tools')]);
+        expect(await refused({ messages: [hi, { role: 'tool', content: '4' }] })).toEqual([
+          400,
+          'messages[1].tool_call_id',
+          expect.stringContaining('messages[1].tool_call_id is required'),
+        ]);
+        expect(
+          await refused({
+            messages: [{ role: 'user', content: 'x', tool_calls: [] }],
+          }),
+        ).toEqual([
+          400,
+          'messages[0].tool_calls',
+          expect.stringContaining('only allowed on assistant messages'),
+        ]);
+      });
+    });
+
     it('errors arrive as the SDK error classes, with the field named', async () => {
       const error = await openai.chat.completions
         .create({ model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo', messages: [] })

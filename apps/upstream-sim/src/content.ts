@@ -19,6 +19,8 @@ export interface ChatLikeMessage {
 export interface Directives {
   tokens?: number;
   delayMs?: number;
+  /** `#sim tool` (or `tool=NAME`): call a tool the request offers; '' for the first one. */
+  tool?: string;
 }
 
 function textOf(content: unknown): string {
@@ -36,7 +38,12 @@ export function directives(messages: ChatLikeMessage[]): Directives {
   const text = textOf(last?.content);
   const tokens = /#sim[^\n]*\btokens=(\d+)/.exec(text);
   const delay = /#sim[^\n]*\bdelay=(\d+)/.exec(text);
-  return { tokens: tokens ? Number(tokens[1]) : undefined, delayMs: delay ? Number(delay[1]) : undefined };
+  const tool = /#sim[^\n]*\btool(?:=([\w-]+))?\b/.exec(text);
+  return {
+    tokens: tokens ? Number(tokens[1]) : undefined,
+    delayMs: delay ? Number(delay[1]) : undefined,
+    tool: tool ? (tool[1] ?? '') : undefined,
+  };
 }
 
 export function countPromptTokens(messages: ChatLikeMessage[]): number {

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { SimToolCall } from './tool-calls';
 
 /** Response builders in Together's exact shapes (shared/reference/together-api.md §2, §9). */
 
@@ -149,3 +150,41 @@ export function completionChunk(
 }
 
 export const FINAL_TOKEN_ID = EOS_TOKEN_ID;
+
+/** A chat answer that is a tool call (content null, finish_reason `tool_calls`). */
+export function toolCallCompletion(id: string, model: string, call: SimToolCall, counts: UsageCounts) {
+  const whole = { name: call.name, arguments: call.arguments };
+  return {
+    ...chatCompletion(id, model, '', 'tool_calls', counts),
+    choices: [
+      {
+        index: 0,
+        finish_reason: 'tool_calls',
+        seed: BIG_SEED,
+        logprobs: null,
+        message: {
+          role: 'assistant',
+          content: null,
+          tool_calls: [{ index: 0, id: call.id, type: 'function', function: whole }],
+        },
+      },
+    ],
+  };
+}
+
+/** A tool call streamed: its id and name with the first piece of its arguments, then the rest piece by piece. */
+export function toolCallChunks(id: string, created: number, model: string, call: SimToolCall) {
+  return call.pieces.map((piece, i) => {
+    const chunk = chatChunk(id, created, model, '', 1000 + i);
+    const toolCall =
+      i === 0
+        ? { index: 0, id: call.id, type: 'function', function: { name: call.name, arguments: piece } }
+        : { index: 0, function: { arguments: piece } };
+    return {
+      ...chunk,
+      choices: [
+        { ...chunk.choices[0], delta: { ...chunk.choices[0].delta, content: null, tool_calls: [toolCall] } },
+      ],
+    };
+  });
+}

@@ -39,29 +39,29 @@ export class GatewayService {
 
   chat(request: GatewayChatRequest): Promise<GatewayTextResult> {
     const modality = request.modality ?? 'chat';
-    const { messages, sampling } = request;
+    const { messages, sampling, tools } = request;
     return this.pipeline.run(
       request,
       modality,
       (call, granted) =>
-        call.provider.chat({ ...sampling, ...granted, model: call.model, messages }, call.context),
+        call.provider.chat({ ...sampling, ...granted, model: call.model, messages, tools }, call.context),
       {
-        demand: textDemand(request, countPromptTokens(messages), false),
+        demand: textDemand(request, chatPromptTokens(request), false),
         usageOf: (answer) => answer.usage,
-        cache: this.pipeline.answerCache(request, modality, { messages, sampling }),
+        cache: this.pipeline.answerCache(request, modality, { messages, sampling, tools }),
       },
     );
   }
 
   chatStream(request: GatewayChatRequest): Promise<GatewayTextStream> {
     const modality = request.modality ?? 'chat';
-    const { messages, sampling } = request;
+    const { messages, sampling, tools } = request;
     return this.pipeline.runStream(
       request,
       modality,
       {
-        demand: textDemand(request, countPromptTokens(messages), true),
-        cache: this.pipeline.answerCache(request, modality, { messages, sampling }),
+        demand: textDemand(request, chatPromptTokens(request), true),
+        cache: this.pipeline.answerCache(request, modality, { messages, sampling, tools }),
       },
       // A rescue continues from the partial answer, sent as an assistant prefix.
       (call, granted, partial) =>
@@ -71,6 +71,7 @@ export class GatewayService {
             ...granted,
             model: call.model,
             messages: partial ? [...messages, { role: 'assistant', content: partial }] : messages,
+            tools,
           },
           call.context,
         ),
@@ -219,6 +220,11 @@ export class GatewayService {
       },
     );
   }
+}
+
+/** A chat's prompt tokens: its messages, and the tools it describes (sent to the model as text). */
+function chatPromptTokens({ messages, tools }: GatewayChatRequest): number {
+  return countPromptTokens(messages) + (tools ? countTextTokens(JSON.stringify(tools.definitions)) : 0);
 }
 
 /** What a text request will use: its prompt and the max_tokens it asked for. */

@@ -11,6 +11,8 @@ import type {
   SpeechFormat,
   TextGeneration,
   TokenUsage,
+  ToolCallDelta,
+  ToolOptions,
   Transcription,
 } from '@tiergate/provider';
 import type { RequestTrace } from '@tiergate/tracing';
@@ -46,6 +48,8 @@ export interface GatewayChatRequest extends GatewayRequestBase {
   messages: ChatMessage[];
   /** As the caller asked; `max_tokens` may be capped by the tier before it goes upstream. */
   sampling: Sampling;
+  /** The caller's functions the model may call (the OpenAI surface). */
+  tools?: ToolOptions;
 }
 
 export interface GatewayCompletionRequest extends GatewayRequestBase {
@@ -125,6 +129,7 @@ export type GatewayTextResult = Served<TextGeneration>;
  */
 export type GatewayStreamEvent =
   | { type: 'delta'; content: string }
+  | ToolCallDelta
   | { type: 'end'; finishReason: FinishReason; usage: TokenUsage; source: AnswerSource };
 
 /** A stream whose first event has arrived: where it comes from is known before the first byte. */

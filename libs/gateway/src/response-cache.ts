@@ -34,7 +34,7 @@ export class ResponseCache {
   }
 
   write(key: string, answer: TextGeneration): void {
-    if (!answer.content) return;
+    if (!answer.content && !answer.toolCalls?.length) return;
     this.cache
       .set(key, JSON.stringify(answer), this.config.fallback.responseCacheTtlSeconds)
       .catch((error: Error) => this.logger.warn(`could not cache an answer: ${error.message}`));

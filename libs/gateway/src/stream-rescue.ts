@@ -48,14 +48,17 @@ export class StreamRescue {
     context: RescueContext,
   ): AsyncGenerator<StreamEvent> {
     let partial = '';
+    // Another model cannot finish a tool call begun by this one: such a stream is not rescued.
+    let calledTools = false;
     try {
       for await (const event of events) {
         if (event.type === 'delta') partial += event.content;
+        else if (event.type === 'tool_call') calledTools = true;
         yield event;
       }
       return;
     } catch (error) {
-      if (!isFallbackTrigger(error) || context.request.signal?.aborted) throw error;
+      if (!isFallbackTrigger(error) || calledTools || context.request.signal?.aborted) throw error;
       const rescue = await this.continueWith(context, partial, failureReason(error)).catch(() => undefined);
       if (!rescue) throw error;
       yield { type: 'rescued', source: rescue.source };

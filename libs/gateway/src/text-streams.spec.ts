@@ -1,7 +1,14 @@
-import type { TokenUsage } from '@tiergate/provider';
+import type { TextGeneration, TokenUsage } from '@tiergate/provider';
 import { countTextTokens } from '@tiergate/quota';
 import type { AnswerSource, GatewayStreamEvent } from './gateway.types';
-import { settledWhenDone, type StreamEvent } from './text-streams';
+import {
+  keepAnswer,
+  openedFrom,
+  replayFirst,
+  settledWhenDone,
+  ToolCallAssembly,
+  type StreamEvent,
+} from './text-streams';
 import type { UsageTicket } from './usage-ticket';
 
 jest.mock('@tiergate/quota', () => {
@@ -139,5 +146,71 @@ describe('settledWhenDone (a stream settled exactly once, with the best usage kn
       ),
     );
     expect(cached.settle.mock.calls).toEqual([[{}, { ...SOURCE, cached: true }, 1]]);
+  });
+});
+
+describe('tool calls in a stream', () => {
+  const pieces: StreamEvent[] = [
+    { type: 'tool_call', index: 0, id: 'call_1', name: 'get_weather', arguments: '{"city":' },
+    { type: 'tool_call', index: 1, id: 'call_2', name: 'get_time', arguments: '{}' },
+    { type: 'tool_call', index: 0, arguments: ' "Oslo"}' },
+  ];
+  const WHOLE = [
+    { id: 'call_1', type: 'function', function: { name: 'get_weather', arguments: '{"city": "Oslo"}' } },
+    { id: 'call_2', type: 'function', function: { name: 'get_time', arguments: '{}' } },
+  ];
+
+  it('are put back together call by call, in index order', () => {
+    const calls = new ToolCallAssembly();
+    for (const piece of pieces) if (piece.type === 'tool_call') calls.add(piece);
+    expect(calls.whole()).toEqual(WHOLE);
+    expect(calls.text()).toBe('get_weather{"city": "Oslo"}get_time{}');
+  });
+
+  it('are passed on, and counted with the text when the upstream reports no usage', async () => {
+    const { ticket: t, settle } = ticket();
+    const events = await drain(
+      settledWhenDone(upstream([...pieces, { type: 'end', finishReason: 'tool_calls', usage: null }]), {
+        source: SOURCE,
+        promptTokens: 10,
+        ticket: t,
+        ttftMs: 7,
+      }),
+    );
+    expect(events.slice(0, 3)).toEqual(pieces);
+    const completionTokens = countTextTokens('get_weather{"city": "Oslo"}get_time{}');
+    expect(settle.mock.calls[0][0]).toEqual({
+      promptTokens: 10,
+      completionTokens,
+      totalTokens: 10 + completionTokens,
+    });
+  });
+
+  it('are kept with the answer for the cached-answer fallback, and replayed from it', async () => {
+    const write = jest.fn();
+    const cache = { read: jest.fn(), write, preferred: false };
+    const kept = keepAnswer(
+      upstream([...pieces, { type: 'end', finishReason: 'tool_calls', usage: UPSTREAM_USAGE }]),
+      { id: 'x', model: 'm' },
+      cache,
+    );
+    for await (const event of kept) void event;
+    const answer = {
+      id: 'x',
+      model: 'm',
+      content: '',
+      toolCalls: WHOLE,
+      finishReason: 'tool_calls',
+      usage: UPSTREAM_USAGE,
+    };
+    expect(write.mock.calls).toEqual([[answer]]);
+
+    const replayed: StreamEvent[] = [];
+    for await (const event of replayFirst(await openedFrom(answer as TextGeneration))) replayed.push(event);
+    const calls = new ToolCallAssembly();
+    for (const event of replayed) if (event.type === 'tool_call') calls.add(event);
+    expect(calls.whole()).toEqual(WHOLE);
+    expect(replayed.some((event) => event.type === 'delta')).toBe(false);
+    expect(replayed.at(-1)).toEqual({ type: 'end', finishReason: 'tool_calls', usage: UPSTREAM_USAGE });
   });
 });

@@ -1,4 +1,11 @@
-import type { TextGeneration, TextStream, TextStreamEvent, TokenUsage } from '@tiergate/provider';
+import type {
+  TextGeneration,
+  TextStream,
+  TextStreamEvent,
+  TokenUsage,
+  ToolCall,
+  ToolCallDelta,
+} from '@tiergate/provider';
 import { countTextTokens } from '@tiergate/quota';
 import type { AnswerCachePolicy } from './chain-runner';
 import type { AnswerSource, GatewayStreamEvent } from './gateway.types';
@@ -36,7 +43,14 @@ export async function* replayFirst({ iterator, first }: OpenedStream): AsyncGene
 /** A cached answer, replayed as a stream. */
 export async function openedFrom(answer: TextGeneration): Promise<OpenedStream> {
   const items: TextStreamEvent[] = [
-    { type: 'delta', content: answer.content },
+    ...(answer.content || !answer.toolCalls ? [{ type: 'delta' as const, content: answer.content }] : []),
+    ...(answer.toolCalls ?? []).map((call, index): TextStreamEvent => ({
+      type: 'tool_call',
+      index,
+      id: call.id,
+      name: call.function.name,
+      arguments: call.function.arguments,
+    })),
     { type: 'end', finishReason: answer.finishReason, usage: answer.usage },
   ];
   const iterator: AsyncIterator<TextStreamEvent> = {
@@ -51,29 +65,66 @@ export async function openedFrom(answer: TextGeneration): Promise<OpenedStream> 
 /** Answers longer than this are not kept for the cached-answer fallback (bounded memory per stream). */
 const MAX_CACHED_ANSWER_CHARS = 64 * 1024;
 
-/** Passes the events on, and caches the whole text once the stream has ended cleanly. */
+/** Passes the events on, and caches the whole answer (text and tool calls) once the stream has ended cleanly. */
 export async function* keepAnswer(
   events: AsyncGenerator<StreamEvent>,
   stream: { id: string; model: string },
   cache: AnswerCachePolicy<TextGeneration>,
 ): AsyncGenerator<StreamEvent> {
   let parts: string[] | undefined = [];
+  const calls = new ToolCallAssembly();
   let length = 0;
   for await (const event of events) {
-    if (event.type === 'delta' && parts) {
-      length += event.content.length;
+    if ((event.type === 'delta' || event.type === 'tool_call') && parts) {
+      length += event.type === 'delta' ? event.content.length : event.arguments.length;
       if (length > MAX_CACHED_ANSWER_CHARS) parts = undefined;
-      else parts.push(event.content);
+      else if (event.type === 'delta') parts.push(event.content);
+      else calls.add(event);
     } else if (event.type === 'end' && event.usage && parts) {
       cache.write({
         id: stream.id,
         model: stream.model,
         content: parts.join(''),
+        ...(calls.size && { toolCalls: calls.whole() }),
         finishReason: event.finishReason,
         usage: event.usage,
       });
     }
     yield event;
+  }
+}
+
+/** Streamed tool-call pieces put back together, call by call (by index). */
+export class ToolCallAssembly {
+  private readonly calls = new Map<number, ToolCall>();
+
+  get size(): number {
+    return this.calls.size;
+  }
+
+  add(piece: ToolCallDelta): void {
+    const call = this.calls.get(piece.index);
+    if (call) {
+      call.function.arguments += piece.arguments;
+      if (piece.name) call.function.name += piece.name;
+    } else {
+      this.calls.set(piece.index, {
+        id: piece.id ?? '',
+        type: 'function',
+        function: { name: piece.name ?? '', arguments: piece.arguments },
+      });
+    }
+  }
+
+  whole(): ToolCall[] {
+    return [...this.calls.entries()].sort(([a], [b]) => a - b).map(([, call]) => call);
+  }
+
+  /** Their names and arguments as text (what the model generated, for counting tokens). */
+  text(): string {
+    return this.whole()
+      .map((call) => call.function.name + call.function.arguments)
+      .join('');
   }
 }
 
@@ -91,10 +142,11 @@ export async function* settledWhenDone(
   let source = stream.source;
   let settled = false;
   const streamed: string[] = [];
+  const calls = new ToolCallAssembly();
   // Only when the upstream reported no usage, or the stream did not reach its end: the text is
   // tokenised once, at the end (a long answer takes the tokenizer milliseconds).
   const counted = (): TokenUsage => {
-    const completionTokens = countTextTokens(streamed.join(''));
+    const completionTokens = countTextTokens(streamed.join('') + calls.text());
     return { promptTokens, completionTokens, totalTokens: promptTokens + completionTokens };
   };
   try {
@@ -103,6 +155,9 @@ export async function* settledWhenDone(
         source = event.source;
       } else if (event.type === 'delta') {
         streamed.push(event.content);
+        yield event;
+      } else if (event.type === 'tool_call') {
+        calls.add(event);
         yield event;
       } else {
         const usage = event.usage ?? counted();

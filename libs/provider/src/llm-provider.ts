@@ -8,9 +8,37 @@ export type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; 
 
 export interface ChatMessage {
   role: ChatRole;
-  /** Text, or parts (text and images) for vision models. */
+  /** Text, or parts (text and images) for vision models; '' for an assistant turn of tool calls only. */
   content: string | ContentPart[];
   name?: string;
+  /** An assistant turn's calls of the caller's tools. */
+  toolCalls?: ToolCall[];
+  /** A `tool` message: the call it answers. */
+  toolCallId?: string;
+}
+
+/** A function the model may call, as the caller describes it (`parameters` is a JSON Schema). */
+export interface ToolDefinition {
+  type: 'function';
+  function: { name: string; description?: string; parameters?: JsonObject; strict?: boolean };
+}
+
+/** Whether the model may (`auto`), must (`required`, or a named function) or must not call a tool. */
+export type ToolChoice = 'auto' | 'none' | 'required' | { type: 'function'; function: { name: string } };
+
+/** The caller's tools for one chat. */
+export interface ToolOptions {
+  definitions: ToolDefinition[];
+  choice?: ToolChoice;
+  /** Whether the model may call several tools in one turn. */
+  parallel?: boolean;
+}
+
+/** A call the model made: the function's name and its arguments as a JSON string. */
+export interface ToolCall {
+  id: string;
+  type: 'function';
+  function: { name: string; arguments: string };
 }
 
 /** A JSON object as the caller wrote it (a JSON Schema, for instance), passed on unchanged. */
@@ -57,6 +85,7 @@ export interface GenerationOptions extends Sampling {
 
 export interface ChatRequest extends GenerationOptions {
   messages: ChatMessage[];
+  tools?: ToolOptions;
 }
 
 /** A legacy text completion: one prompt string, continued by the model. */
@@ -78,12 +107,28 @@ export interface TextGeneration {
   id: string;
   model: string;
   content: string;
+  /** The tools the model called instead of (or besides) answering; finishReason `tool_calls`. */
+  toolCalls?: ToolCall[];
   finishReason: FinishReason;
   usage: TokenUsage;
 }
 
+/**
+ * A piece of a tool call as it streams: the first piece of each call (by `index`) carries its id
+ * and function name, the following ones more of its arguments.
+ */
+export interface ToolCallDelta {
+  type: 'tool_call';
+  index: number;
+  id?: string;
+  name?: string;
+  arguments: string;
+}
+
 export type TextStreamEvent =
-  { type: 'delta'; content: string } | { type: 'end'; finishReason: FinishReason; usage: TokenUsage | null };
+  | { type: 'delta'; content: string }
+  | ToolCallDelta
+  | { type: 'end'; finishReason: FinishReason; usage: TokenUsage | null };
 
 /** A started stream: the upstream answered 200, the events have not all arrived yet. */
 export interface TextStream extends AsyncIterable<TextStreamEvent> {

@@ -5,7 +5,10 @@ const PER_MESSAGE = 4;
 /** A rough, fixed cost for an image part; vision models bill images by size, we cannot know it. */
 const PER_IMAGE = 85;
 
-type Message = { content: string | Array<{ type: string; text?: string }> };
+type Message = {
+  content: string | Array<{ type: string; text?: string }>;
+  toolCalls?: Array<{ function: { name: string; arguments: string } }>;
+};
 
 /**
  * Prompt tokens for the quota reservation, counted with a BPE tokenizer (gpt-tokenizer, o200k).
@@ -20,6 +23,8 @@ export function countPromptTokens(messages: Message[]): number {
     else
       for (const part of message.content)
         total += part.type === 'text' && part.text ? countTokens(part.text) : PER_IMAGE;
+    for (const call of message.toolCalls ?? [])
+      total += countTokens(call.function.name) + countTokens(call.function.arguments);
   }
   return total;
 }

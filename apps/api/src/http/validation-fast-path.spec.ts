@@ -111,6 +111,14 @@ const VALUES: unknown[] = [
   { type: 'regex', pattern: '' },
   { type: 'text', extra: 1 },
   { type: 'xml' },
+  null,
+  'auto',
+  'required',
+  { type: 'function', function: { name: 'lookup' } },
+  [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object' } } }],
+  [{ type: 'function', function: { name: 'has space' } }],
+  [{ id: 'call_1', type: 'function', function: { name: 'lookup', arguments: '{}' } }],
+  [{ id: '', type: 'function', function: { name: 'lookup', arguments: 1 } }],
 ];
 const anyValue = fc.oneof(fc.constantFrom(...VALUES), fc.jsonValue({ maxDepth: 2 }));
 
@@ -167,6 +175,11 @@ const CHAT_KEYS = [
   'repetition_penalty',
   'logit_bias',
   'response_format',
+  'tools',
+  'tool_choice',
+  'parallel_tool_calls',
+  'tool_calls',
+  'tool_call_id',
   'role',
   'content',
   'name',

@@ -1,5 +1,5 @@
 import type { GatewayTextResult, GatewayTextStream } from '@tiergate/gateway';
-import type { TokenUsage } from '@tiergate/provider';
+import type { TokenUsage, ToolCallDelta } from '@tiergate/provider';
 import { sseData } from '../http/sse';
 
 /**
@@ -50,7 +50,12 @@ export function chatCompletion(requestId: string, { result, source }: GatewayTex
     choices: [
       {
         index: 0,
-        message: { role: 'assistant', content: result.content },
+        message: {
+          role: 'assistant',
+          // OpenAI writes null for an answer that is only tool calls.
+          content: result.content === '' && result.toolCalls ? null : result.content,
+          ...(result.toolCalls && { tool_calls: result.toolCalls }),
+        },
         finish_reason: result.finishReason,
         logprobs: null,
       },
@@ -67,6 +72,15 @@ export function textCompletion(requestId: string, { result, source }: GatewayTex
     model: source.servedModel,
     choices: [{ index: 0, text: result.content, finish_reason: result.finishReason, logprobs: null }],
     usage: usage(result.usage),
+  };
+}
+
+/** A piece of a tool call in OpenAI's stream: the first piece of each call carries its id, type and name. */
+function toolCallChunk({ index, id, name, arguments: args }: ToolCallDelta) {
+  return {
+    index,
+    ...(id && { id, type: 'function' }),
+    function: { ...(name && { name }), arguments: args },
   };
 }
 
@@ -98,6 +112,20 @@ export async function* openAiStreamEvents(
   for await (const event of stream.events) {
     if (event.type === 'delta') {
       yield sseData({ ...head, choices: [choice(event.content, null, first)] });
+      first = false;
+    } else if (event.type === 'tool_call') {
+      const delta = { tool_calls: [toolCallChunk(event)] };
+      yield sseData({
+        ...head,
+        choices: [
+          {
+            index: 0,
+            delta: first ? { role: 'assistant', content: null, ...delta } : delta,
+            finish_reason: null,
+            logprobs: null,
+          },
+        ],
+      });
       first = false;
     } else {
       yield sseData({ ...head, choices: [choice(undefined, event.finishReason)] });

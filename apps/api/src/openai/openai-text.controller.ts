@@ -32,6 +32,7 @@ export class OpenAiTextController {
       model: body.model,
       purpose: body.purpose,
       messages: body.chatMessages(),
+      tools: body.toolOptions(),
     };
     if (body.stream) {
       const stream = answered(reply, await this.gateway.chatStream(request));

@@ -20,7 +20,8 @@ export async function* togetherTextEvents(
       // The first event says where the answer comes from; the final one says it again.
       yield sseData({ ...base, delta: { content: event.content }, ...(first && servedBy(stream.source)) });
       first = false;
-    } else {
+    } else if (event.type === 'end') {
+      // (Tool calls are the OpenAI surface's: this surface takes no tools.)
       yield sseData({
         ...base,
         delta: { content: '' },

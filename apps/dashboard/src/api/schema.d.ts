@@ -2366,6 +2366,7 @@ export interface components {
             model?: string;
             /** @description Only 1 is supported */
             n?: number;
+            parallel_tool_calls?: boolean;
             presence_penalty?: number;
             /**
              * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
@@ -2386,6 +2387,10 @@ export interface components {
             /** @description Usage is always sent at the end of a stream */
             stream_options?: components["schemas"]["StreamOptionsDto"];
             temperature?: number;
+            /** @description auto, none, required, or {"type": "function", "function": {"name"}} */
+            tool_choice?: Record<string, never>;
+            /** @description Functions the model may call (at most 128) */
+            tools?: string[];
             /** @description Together's extension */
             top_k?: number;
             top_p?: number;
@@ -2472,10 +2477,14 @@ export interface components {
             steps?: number;
         };
         OpenAiMessageDto: {
-            /** @description A string, or text and image_url parts */
+            /** @description A string, or text and image_url parts; null on an assistant turn of tool calls */
             content: Record<string, never>;
             /** @enum {string} */
-            role: "system" | "developer" | "user" | "assistant";
+            role: "system" | "developer" | "user" | "assistant" | "tool";
+            /** @description A tool message: the id of the call it answers */
+            tool_call_id?: string;
+            /** @description An assistant turn's tool calls, sent back with the conversation */
+            tool_calls?: string[];
         };
         OpenAiSpeechDto: {
             input: string;

@@ -1,6 +1,7 @@
 import type { FastifyReply } from 'fastify';
 import type { SimModel } from '../catalog';
 import { completionWords, countPromptTokens, directives, type ChatLikeMessage } from '../content';
+import { simToolCall, type SimToolCall } from '../tool-calls';
 import {
   chatChunk,
   chatCompletion,
@@ -9,6 +10,8 @@ import {
   FINAL_TOKEN_ID,
   textCompletion,
   togetherId,
+  toolCallChunks,
+  toolCallCompletion,
   usage,
   type UsageCounts,
 } from '../together-shapes';
@@ -35,6 +38,8 @@ interface GenerationBody {
   stream?: unknown;
   seed?: unknown;
   response_format?: { type?: unknown };
+  tools?: unknown;
+  tool_choice?: unknown;
 }
 
 /** Options that change which tokens a real model picks: here they change the words, as a seed does. */
@@ -76,12 +81,15 @@ interface TextShapes {
   chunk(id: string, created: number, model: string, text: string, tokenId: number): object;
   final(id: string, created: number, model: string, finish: string, counts: UsageCounts): object;
   whole(id: string, model: string, text: string, finish: string, counts: UsageCounts): object;
+  /** Whether the endpoint can answer with a tool call (chat can). */
+  tools: boolean;
 }
 
 const CHAT_SHAPES: TextShapes = {
   chunk: chatChunk,
   final: finalChatChunk,
   whole: chatCompletion,
+  tools: true,
 };
 
 const COMPLETION_SHAPES: TextShapes = {
@@ -89,6 +97,7 @@ const COMPLETION_SHAPES: TextShapes = {
   final: (id, created, model, finish, counts) =>
     completionChunk(id, created, model, '', FINAL_TOKEN_ID, finish, counts),
   whole: textCompletion,
+  tools: false,
 };
 
 /**
@@ -120,6 +129,8 @@ function registerTextRoute(
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
     if (input.promptTokens + (maxTokens ?? 0) > model.context_length)
       return contextLengthExceeded(reply, model.context_length, input.promptTokens + (maxTokens ?? 0));
+    const call = shapes.tools ? simToolCall(body, input.messages) : undefined;
+    if (call) return answerWithToolCall(context, reply, model.id, call, input.promptTokens, body, fault);
     const completion = completionWords(input.messages, maxTokens, determinismSeed(body));
     const { truncated } = completion;
     const words = shapedWords(completion.words, body);
@@ -140,6 +151,34 @@ function registerTextRoute(
     if (applyBodyFault(fault, reply)) return reply;
     return shapes.whole(togetherId(), model.id, words.join(''), finish, counts);
   });
+}
+
+/** A chat answered with a call of one of the request's tools, streamed or whole. */
+function answerWithToolCall(
+  context: SimContext,
+  reply: FastifyReply,
+  model: string,
+  call: SimToolCall,
+  promptTokens: number,
+  body: GenerationBody,
+  fault: ReturnType<typeof takeFault>,
+) {
+  const counts = usage(promptTokens, call.pieces.length);
+  const id = togetherId();
+  if (body.stream === true) {
+    const created = Math.floor(Date.now() / 1000);
+    const chunks = toolCallChunks(id, created, model, call);
+    return streamChunks(
+      context,
+      reply,
+      chunks,
+      finalChatChunk(id, created, model, 'tool_calls', counts),
+      fault,
+      0,
+    );
+  }
+  if (applyBodyFault(fault, reply)) return reply;
+  return toolCallCompletion(id, model, call, counts);
 }
 
 /** `POST /v1/chat/completions` and `POST /v1/completions`: deterministic text, streamed or not. */

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { FormData } from 'undici';
 import type {
   CatalogModel,
+  ChatMessage,
   ChatRequest,
   CompletionRequest,
   EmbeddingRequest,
@@ -11,6 +12,8 @@ import type {
   SpeechRequest,
   TextGeneration,
   TokenUsage,
+  ToolCall,
+  ToolOptions,
   Transcription,
   TranscriptionRequest,
 } from '../llm-provider';
@@ -20,6 +23,7 @@ import type {
   TogetherEmbeddings,
   TogetherGeneration,
   TogetherModel,
+  TogetherToolCall,
   TogetherTranscription,
   TogetherUsage,
 } from './together.types';
@@ -63,7 +67,41 @@ function samplingFields(request: GenerationOptions) {
 }
 
 export function chatRequestBody(request: ChatRequest) {
-  return { ...samplingFields(request), messages: request.messages };
+  const { messages, tools } = request;
+  return {
+    ...samplingFields(request),
+    // Most chats have no tool turns: their messages are already in Together's words.
+    messages: messages.some(isToolTurn) ? messages.map(wireMessage) : messages,
+    ...(tools && toolFields(tools)),
+  };
+}
+
+const isToolTurn = (message: ChatMessage) =>
+  message.toolCalls !== undefined || message.toolCallId !== undefined;
+
+function wireMessage(message: ChatMessage) {
+  if (!isToolTurn(message)) return message;
+  const { toolCalls, toolCallId, ...rest } = message;
+  return {
+    ...rest,
+    // An assistant turn of calls only has no content (null, as OpenAI and Together write it).
+    ...(toolCalls && { tool_calls: toolCalls, content: rest.content === '' ? null : rest.content }),
+    ...(toolCallId !== undefined && { tool_call_id: toolCallId }),
+  };
+}
+
+function toolFields(tools: ToolOptions) {
+  return { tools: tools.definitions, tool_choice: tools.choice, parallel_tool_calls: tools.parallel };
+}
+
+/** The whole tool calls of an answer; undefined when it made none. */
+function toToolCalls(calls: TogetherToolCall[] | null | undefined): ToolCall[] | undefined {
+  if (!calls?.length) return undefined;
+  return calls.map((call) => ({
+    id: call.id ?? `call_${randomUUID()}`,
+    type: 'function',
+    function: { name: call.function?.name ?? '', arguments: call.function?.arguments ?? '' },
+  }));
 }
 
 export function completionRequestBody(request: CompletionRequest) {
@@ -74,10 +112,12 @@ export function toTextGeneration(json: TogetherGeneration, model: string, ctx: E
   const choice = json.choices?.[0];
   const usage = toUsage(json.usage);
   if (!choice || !usage) throw protocolError('the answer had no choices or no usage', ctx);
+  const toolCalls = toToolCalls(choice.message?.tool_calls);
   return {
     id: json.id ?? randomUUID(),
     model: json.model ?? model,
     content: choiceText(choice),
+    ...(toolCalls && { toolCalls }),
     finishReason: choice.finish_reason ?? 'stop',
     usage,
   };

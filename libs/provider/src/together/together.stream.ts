@@ -1,10 +1,10 @@
 import type { UpstreamHttpClient, UpstreamResponse } from '../http/upstream-http.client';
 import { sseDataEvents } from '../http/sse-events';
-import type { TextStreamEvent, TokenUsage } from '../llm-provider';
+import type { TextStreamEvent, TokenUsage, ToolCallDelta } from '../llm-provider';
 import { ProviderError } from '../provider.errors';
 import { errorFromResponse, errorFromTransport, protocolError, type ErrorContext } from './together-errors';
 import { toUsage } from './together.mapping';
-import type { TogetherGeneration } from './together.types';
+import type { TogetherGeneration, TogetherToolCall } from './together.types';
 
 /**
  * Together's SSE chunks → our events. The finish chunk normally carries usage; some models send
@@ -26,6 +26,7 @@ export async function* togetherStreamEvents(
       const choice = chunk.choices?.[0];
       const content = choice?.delta?.content ?? choice?.text;
       if (content) yield { type: 'delta', content };
+      for (const call of choice?.delta?.tool_calls ?? []) yield toolCallDelta(call);
       if (choice?.finish_reason) finishReason = choice.finish_reason;
     }
   } catch (error) {
@@ -36,6 +37,17 @@ export async function* togetherStreamEvents(
   }
   if (!finishReason) throw protocolError('the stream ended before the answer was complete', ctx);
   yield { type: 'end', finishReason, usage };
+}
+
+/** A streamed piece of a tool call (the first piece of each carries its id and name). */
+function toolCallDelta(call: TogetherToolCall): ToolCallDelta {
+  return {
+    type: 'tool_call',
+    index: call.index ?? 0,
+    ...(call.id && { id: call.id }),
+    ...(call.function?.name && { name: call.function.name }),
+    arguments: call.function?.arguments ?? '',
+  };
 }
 
 /** One chunk's JSON; a chunk that carries an error ends the stream with it. */

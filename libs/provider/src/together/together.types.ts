@@ -6,12 +6,20 @@ export interface TogetherUsage {
   total_tokens?: number;
 }
 
+/** A tool call whole (in an answer) or in pieces (in stream chunks, by `index`). */
+export interface TogetherToolCall {
+  index?: number;
+  id?: string;
+  type?: string;
+  function?: { name?: string; arguments?: string };
+}
+
 export interface TogetherChoice {
   finish_reason?: string | null;
-  message?: { content?: string | null };
+  message?: { content?: string | null; tool_calls?: TogetherToolCall[] | null };
   /** Completions (and a mirror field on chat chunks). */
   text?: string | null;
-  delta?: { content?: string | null };
+  delta?: { content?: string | null; tool_calls?: TogetherToolCall[] | null };
 }
 
 /** A chat or text completion, or one stream chunk of either. */

@@ -15,11 +15,20 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
-import type { ChatMessage } from '@tiergate/provider';
+import type { ChatMessage, ToolCall, ToolChoice, ToolDefinition, ToolOptions } from '@tiergate/provider';
 import type { Sampling } from '@tiergate/gateway';
 import { IsArrayOfObjects, IsMessageContent, IsStringOrStringArray } from '../../http/validators';
+import {
+  MAX_TOOLS,
+  ToolRule,
+  toolCallIdProblem,
+  toolCallsProblem,
+  toolChoiceProblem,
+  toolsProblem,
+} from '../../http/tool-validators';
 import { MAX_MESSAGE_CHARS, MAX_MESSAGES } from '../../together/dto/chat-completion.dto';
 import { MAX_IMAGE_URL_CHARS, MAX_PROMPT_CHARS } from '../../together/dto/image.dto';
 import { MAX_SPEECH_CHARS } from '../../together/dto/audio.dto';
@@ -105,21 +114,35 @@ class OpenAiSamplingDto extends DecodingOptionsDto {
   }
 }
 
-class OpenAiMessageDto {
-  @ApiProperty({ enum: ['system', 'developer', 'user', 'assistant'] })
-  @IsIn(['system', 'developer', 'user', 'assistant'], {
-    message: 'role must be one of system, developer, user, assistant',
-  })
-  role!: 'system' | 'developer' | 'user' | 'assistant';
+const MESSAGE_ROLES = ['system', 'developer', 'user', 'assistant', 'tool'] as const;
 
-  @ApiProperty({ description: 'A string, or text and image_url parts' })
+class OpenAiMessageDto {
+  @ApiProperty({ enum: MESSAGE_ROLES })
+  @IsIn(MESSAGE_ROLES, { message: `role must be one of ${MESSAGE_ROLES.join(', ')}` })
+  role!: (typeof MESSAGE_ROLES)[number];
+
+  /** Optional (null) only on an assistant turn that made tool calls. */
+  @ApiProperty({
+    description: 'A string, or text and image_url parts; null on an assistant turn of tool calls',
+  })
+  @ValidateIf((m: OpenAiMessageDto) => !(m.tool_calls !== undefined && m.content == null))
   @IsMessageContent(MAX_MESSAGE_CHARS, MAX_IMAGE_URL_CHARS)
-  content!: ChatMessage['content'];
+  content!: ChatMessage['content'] | null;
 
   @IsOptional()
   @IsString()
   @MaxLength(64)
   name?: string;
+
+  @ApiPropertyOptional({ description: "An assistant turn's tool calls, sent back with the conversation" })
+  @ValidateIf((m: OpenAiMessageDto) => m.tool_calls !== undefined)
+  @ToolRule('isToolCalls', (value, message) => toolCallsProblem(value, message.role))
+  tool_calls?: ToolCall[];
+
+  @ApiPropertyOptional({ description: 'A tool message: the id of the call it answers' })
+  @ValidateIf((m: OpenAiMessageDto) => m.role === 'tool' || m.tool_call_id !== undefined)
+  @ToolRule('isToolCallId', (value, message) => toolCallIdProblem(value, message.role))
+  tool_call_id?: string;
 }
 
 export class OpenAiChatDto extends OpenAiSamplingDto {
@@ -132,13 +155,36 @@ export class OpenAiChatDto extends OpenAiSamplingDto {
   @Type(() => OpenAiMessageDto)
   messages!: OpenAiMessageDto[];
 
+  @ApiPropertyOptional({ description: `Functions the model may call (at most ${MAX_TOOLS})` })
+  @IsOptional()
+  @ToolRule('isTools', (value) => toolsProblem(value))
+  tools?: ToolDefinition[];
+
+  @ApiPropertyOptional({ description: 'auto, none, required, or {"type": "function", "function": {"name"}}' })
+  @IsOptional()
+  @ToolRule('isToolChoice', (value, body) => toolChoiceProblem(value, body.tools))
+  tool_choice?: ToolChoice;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'parallel_tool_calls must be true or false' })
+  parallel_tool_calls?: boolean;
+
   /** OpenAI's `developer` role is a system message to every other model. */
   chatMessages(): ChatMessage[] {
     return this.messages.map((m) => ({
       role: m.role === 'developer' ? 'system' : m.role,
-      content: m.content,
+      content: m.content ?? '',
       ...(m.name ? { name: m.name } : {}),
+      ...(m.tool_calls && { toolCalls: m.tool_calls }),
+      ...(m.tool_call_id !== undefined && { toolCallId: m.tool_call_id }),
     }));
+  }
+
+  /** The caller's tools, if any. */
+  toolOptions(): ToolOptions | undefined {
+    if (!this.tools) return undefined;
+    return { definitions: this.tools, choice: this.tool_choice, parallel: this.parallel_tool_calls };
   }
 
   hasImages(): boolean {

@@ -1,0 +1,113 @@
+import { ValidateBy, type ValidationArguments } from 'class-validator';
+
+/** OpenAI's limits: 128 tools a request, names of 1-64 letters, digits, underscores and dashes. */
+export const MAX_TOOLS = 128;
+const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const MAX_DESCRIPTION_CHARS = 8_000;
+const MAX_SCHEMA_CHARS = 100_000;
+const MAX_ARGUMENTS_CHARS = 100_000;
+const MAX_CALL_ID_CHARS = 256;
+
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+const unknownKey = (value: Record<string, unknown>, keys: string[]) =>
+  Object.keys(value).find((key) => !keys.includes(key));
+
+/** The first thing wrong with a `tools` array, naming the item and its field. */
+export function toolsProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_TOOLS)
+    return `tools must be an array of 1 to ${MAX_TOOLS} tools`;
+  const names = new Set<string>();
+  for (const [i, tool] of value.entries()) {
+    const at = `tools[${i}]`;
+    if (!isObject(tool) || tool.type !== 'function' || !isObject(tool.function))
+      return `${at} must be {"type": "function", "function": {"name", "description", "parameters"}}`;
+    const extra =
+      unknownKey(tool, ['type', 'function']) ??
+      unknownKey(tool.function, ['name', 'description', 'parameters', 'strict']);
+    if (extra) return `${at}: ${extra} is not a recognised field`;
+    const { name, description, parameters, strict } = tool.function;
+    if (typeof name !== 'string' || !FUNCTION_NAME.test(name))
+      return `${at}.function.name must be 1-64 letters, digits, underscores or dashes`;
+    if (names.has(name)) return `${at}.function.name ${name} is given twice`;
+    names.add(name);
+    if (
+      description !== undefined &&
+      (typeof description !== 'string' || description.length > MAX_DESCRIPTION_CHARS)
+    )
+      return `${at}.function.description must be a string of at most ${MAX_DESCRIPTION_CHARS} characters`;
+    if (
+      parameters !== undefined &&
+      (!isObject(parameters) || JSON.stringify(parameters).length > MAX_SCHEMA_CHARS)
+    )
+      return `${at}.function.parameters must be a JSON Schema object of at most ${MAX_SCHEMA_CHARS} characters`;
+    if (strict !== undefined && typeof strict !== 'boolean')
+      return `${at}.function.strict must be true or false`;
+  }
+  return undefined;
+}
+
+/** `tool_choice`: auto, none, required, or one of the request's functions by name. */
+export function toolChoiceProblem(value: unknown, tools: unknown): string | undefined {
+  if (tools === undefined) return 'tool_choice needs tools';
+  if (value === 'auto' || value === 'none' || value === 'required') return undefined;
+  if (
+    !isObject(value) ||
+    value.type !== 'function' ||
+    !isObject(value.function) ||
+    typeof value.function.name !== 'string'
+  )
+    return 'tool_choice must be auto, none, required or {"type": "function", "function": {"name"}}';
+  const name = value.function.name;
+  const known =
+    Array.isArray(tools) &&
+    tools.some((tool) => isObject(tool) && isObject(tool.function) && tool.function.name === name);
+  return known ? undefined : `tool_choice names ${name.slice(0, 64)}, which is not one of the tools`;
+}
+
+/** An assistant message's `tool_calls`: the calls the model made, sent back with the conversation. */
+export function toolCallsProblem(value: unknown, role: unknown): string | undefined {
+  if (role !== 'assistant') return 'tool_calls is only allowed on assistant messages';
+  if (!Array.isArray(value) || value.length === 0 || value.length > MAX_TOOLS)
+    return `tool_calls must be an array of 1 to ${MAX_TOOLS} calls`;
+  for (const [i, call] of value.entries()) {
+    const at = `tool_calls[${i}]`;
+    if (!isObject(call) || call.type !== 'function' || !isObject(call.function))
+      return `${at} must be {"id", "type": "function", "function": {"name", "arguments"}}`;
+    const extra =
+      unknownKey(call, ['id', 'type', 'function']) ?? unknownKey(call.function, ['name', 'arguments']);
+    if (extra) return `${at}: ${extra} is not a recognised field`;
+    if (typeof call.id !== 'string' || call.id === '' || call.id.length > MAX_CALL_ID_CHARS)
+      return `${at}.id must be a string of 1 to ${MAX_CALL_ID_CHARS} characters`;
+    if (typeof call.function.name !== 'string' || !FUNCTION_NAME.test(call.function.name))
+      return `${at}.function.name must be 1-64 letters, digits, underscores or dashes`;
+    if (typeof call.function.arguments !== 'string' || call.function.arguments.length > MAX_ARGUMENTS_CHARS)
+      return `${at}.function.arguments must be a string (JSON) of at most ${MAX_ARGUMENTS_CHARS} characters`;
+  }
+  return undefined;
+}
+
+/** A `tool` message's `tool_call_id`: required there, and only there. */
+export function toolCallIdProblem(value: unknown, role: unknown): string | undefined {
+  if (role !== 'tool') return 'tool_call_id is only allowed on tool messages';
+  if (typeof value !== 'string' || value === '' || value.length > MAX_CALL_ID_CHARS)
+    return `tool_call_id must be a string of 1 to ${MAX_CALL_ID_CHARS} characters`;
+  return undefined;
+}
+
+/** A rule from one of the problem functions above; `check` reads the value and the object it is on. */
+export function ToolRule(
+  name: string,
+  check: (value: unknown, object: Record<string, unknown>) => string | undefined,
+) {
+  const problem = (args: ValidationArguments) => check(args.value, args.object as Record<string, unknown>);
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (value: unknown, args?: ValidationArguments) =>
+        (args ? problem(args) : 'no object') === undefined,
+      defaultMessage: (args?: ValidationArguments) => (args && problem(args)) ?? `${name} failed`,
+    },
+  });
+}
