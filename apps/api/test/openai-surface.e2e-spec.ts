@@ -217,6 +217,37 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       ]);
     });
 
+    it("logprobs: each token's log probability and the alternatives asked for", async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const messages = [{ role: 'user' as const, content: 'Say it #sim tokens=4' }];
+      const answer = await openai.chat.completions.create({
+        model,
+        messages,
+        logprobs: true,
+        top_logprobs: 2,
+      });
+      const content = answer.choices[0].logprobs!.content!;
+      expect(content.map((t) => t.token).join('')).toBe(answer.choices[0].message.content);
+      for (const token of content) {
+        expect(token.logprob).toBeLessThanOrEqual(0);
+        expect(token.bytes).toEqual([...Buffer.from(token.token)]);
+        expect(token.top_logprobs).toHaveLength(2);
+        expect(token.top_logprobs[0].token).toBe(token.token);
+      }
+      const bare = await openai.chat.completions.create({ model, messages, logprobs: true });
+      expect(bare.choices[0].logprobs!.content!.every((t) => t.top_logprobs.length === 0)).toBe(true);
+      const none = await openai.chat.completions.create({ model, messages });
+      expect(none.choices[0].logprobs).toBeNull();
+      const refused = await openai.chat.completions
+        .create({ model, messages, top_logprobs: 2 })
+        .catch((e: InstanceType<typeof OpenAI.BadRequestError>) => [e.status, e.param, e.message]);
+      expect(refused).toEqual([
+        400,
+        'top_logprobs',
+        expect.stringContaining('top_logprobs needs logprobs: true'),
+      ]);
+    });
+
     describe('tools', () => {
       const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
       const weather: OpenAI.ChatCompletionFunctionTool = {

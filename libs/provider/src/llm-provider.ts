@@ -74,6 +74,8 @@ export interface Sampling {
   /** Token id (as a string) → a bias from −100 to 100 added to its logit. */
   logitBias?: Record<string, number>;
   responseFormat?: ResponseFormat;
+  /** Return each generated token's log probability, with this many likeliest alternatives (0–20). */
+  logprobs?: number;
   stop?: string[];
   /** The sampling seed (reproducible answers where the model supports it). */
   seed?: number;
@@ -109,8 +111,17 @@ export interface TextGeneration {
   content: string;
   /** The tools the model called instead of (or besides) answering; finishReason `tool_calls`. */
   toolCalls?: ToolCall[];
+  /** Each token's log probability, when the request asked for them (`logprobs`). */
+  logprobs?: TokenLogprob[];
   finishReason: FinishReason;
   usage: TokenUsage;
+}
+
+/** A generated token, its log probability, and the likeliest alternatives at its place. */
+export interface TokenLogprob {
+  token: string;
+  logprob: number;
+  top: Array<{ token: string; logprob: number }>;
 }
 
 /**

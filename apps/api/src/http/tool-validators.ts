@@ -1,5 +1,3 @@
-import { ValidateBy, type ValidationArguments } from 'class-validator';
-
 /** OpenAI's limits: 128 tools a request, names of 1-64 letters, digits, underscores and dashes. */
 export const MAX_TOOLS = 128;
 const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
@@ -94,20 +92,4 @@ export function toolCallIdProblem(value: unknown, role: unknown): string | undef
   if (typeof value !== 'string' || value === '' || value.length > MAX_CALL_ID_CHARS)
     return `tool_call_id must be a string of 1 to ${MAX_CALL_ID_CHARS} characters`;
   return undefined;
-}
-
-/** A rule from one of the problem functions above; `check` reads the value and the object it is on. */
-export function ToolRule(
-  name: string,
-  check: (value: unknown, object: Record<string, unknown>) => string | undefined,
-) {
-  const problem = (args: ValidationArguments) => check(args.value, args.object as Record<string, unknown>);
-  return ValidateBy({
-    name,
-    validator: {
-      validate: (value: unknown, args?: ValidationArguments) =>
-        (args ? problem(args) : 'no object') === undefined,
-      defaultMessage: (args?: ValidationArguments) => (args && problem(args)) ?? `${name} failed`,
-    },
-  });
 }

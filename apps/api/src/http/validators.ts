@@ -1,4 +1,4 @@
-import { ValidateBy, ValidationOptions } from 'class-validator';
+import { ValidateBy, ValidationOptions, type ValidationArguments } from 'class-validator';
 
 /** A string, or a non-empty array of at most `maxItems` strings (OpenAI's `stop`, `input`). */
 export function IsStringOrStringArray(maxItems: number, maxLength: number, options?: ValidationOptions) {
@@ -174,4 +174,23 @@ export function IsResponseFormat(field: string, options?: ValidationOptions) {
     },
     options,
   );
+}
+
+/**
+ * A rule written as a function that names what is wrong (undefined when nothing is), from the
+ * value and the object it is on: the message says exactly which part failed.
+ */
+export function CheckedBy(
+  name: string,
+  check: (value: unknown, object: Record<string, unknown>) => string | undefined,
+) {
+  const problem = (args: ValidationArguments) => check(args.value, args.object as Record<string, unknown>);
+  return ValidateBy({
+    name,
+    validator: {
+      validate: (_value: unknown, args?: ValidationArguments) =>
+        args !== undefined && problem(args) === undefined,
+      defaultMessage: (args?: ValidationArguments) => (args && problem(args)) ?? `${name} failed`,
+    },
+  });
 }

@@ -1,5 +1,5 @@
 import type { GatewayTextResult, GatewayTextStream } from '@tiergate/gateway';
-import type { TokenUsage, ToolCallDelta } from '@tiergate/provider';
+import type { TokenLogprob, TokenUsage, ToolCallDelta } from '@tiergate/provider';
 import { sseData } from '../http/sse';
 
 /**
@@ -41,7 +41,25 @@ function usage(usage: TokenUsage) {
 
 const now = () => Math.floor(Date.now() / 1000);
 
-export function chatCompletion(requestId: string, { result, source }: GatewayTextResult) {
+/** OpenAI's `logprobs.content`: each token with its UTF-8 bytes and up to `alternatives` others. */
+function openAiLogprobs(logprobs: TokenLogprob[] | undefined, alternatives: number) {
+  if (!logprobs) return null;
+  const entry = (token: string, logprob: number) => ({
+    token,
+    logprob,
+    bytes: [...Buffer.from(token, 'utf8')],
+  });
+  return {
+    content: logprobs.map(({ token, logprob, top }) => ({
+      ...entry(token, logprob),
+      top_logprobs: top.slice(0, alternatives).map((other) => entry(other.token, other.logprob)),
+    })),
+    refusal: null,
+  };
+}
+
+/** `topLogprobs`: how many alternatives per token the caller asked for (`top_logprobs`). */
+export function chatCompletion(requestId: string, { result, source }: GatewayTextResult, topLogprobs = 0) {
   return {
     id: `chatcmpl-${requestId}`,
     object: 'chat.completion',
@@ -57,7 +75,7 @@ export function chatCompletion(requestId: string, { result, source }: GatewayTex
           ...(result.toolCalls && { tool_calls: result.toolCalls }),
         },
         finish_reason: result.finishReason,
-        logprobs: null,
+        logprobs: openAiLogprobs(result.logprobs, topLogprobs),
       },
     ],
     usage: usage(result.usage),

@@ -38,7 +38,11 @@ export class OpenAiTextController {
       const stream = answered(reply, await this.gateway.chatStream(request));
       return sendEventStream(reply, call.requestId, openAiStreamEvents(call.requestId, stream, 'chat'));
     }
-    return chatCompletion(call.requestId, answered(reply, await this.gateway.chat(request)));
+    return chatCompletion(
+      call.requestId,
+      answered(reply, await this.gateway.chat(request)),
+      body.top_logprobs ?? 0,
+    );
   }
 
   @Post('completions')

@@ -2356,6 +2356,8 @@ export interface components {
             logit_bias?: {
                 [key: string]: number;
             };
+            /** @description Return each token's log probability (whole answers; streams carry none) */
+            logprobs?: boolean;
             /** @example 256 */
             max_completion_tokens?: number;
             /** @example 256 */
@@ -2393,6 +2395,7 @@ export interface components {
             tools?: string[];
             /** @description Together's extension */
             top_k?: number;
+            top_logprobs?: number;
             top_p?: number;
             /** @description Accepted for compatibility; not forwarded */
             user?: string;

@@ -38,6 +38,7 @@ interface GenerationBody {
   stream?: unknown;
   seed?: unknown;
   response_format?: { type?: unknown };
+  logprobs?: unknown;
   tools?: unknown;
   tool_choice?: unknown;
 }
@@ -149,9 +150,36 @@ function registerTextRoute(
       );
     }
     if (applyBodyFault(fault, reply)) return reply;
-    return shapes.whole(togetherId(), model.id, words.join(''), finish, counts);
+    const answer = shapes.whole(togetherId(), model.id, words.join(''), finish, counts);
+    return withLogprobs(answer, words, body.logprobs);
   });
 }
+
+/**
+ * With `logprobs: N` (or true: 1) a whole answer carries Together's legacy logprobs: every word
+ * (token) with a log probability, and N alternatives at its place, the word itself first.
+ */
+function withLogprobs(answer: object, words: string[], logprobs: unknown): object {
+  const alternatives = logprobs === true ? 1 : typeof logprobs === 'number' ? logprobs : 0;
+  if (alternatives <= 0) return answer;
+  const logprobOf = (i: number) => -((i * 37) % 100) / 1000;
+  const choices = (answer as { choices: object[] }).choices.map((choice) => ({
+    ...choice,
+    logprobs: {
+      tokens: words,
+      token_logprobs: words.map((_, i) => logprobOf(i)),
+      token_ids: words.map((_, i) => 1000 + i),
+      top_logprobs: words.map((word, i) =>
+        Object.fromEntries(
+          [word, ...WORD_ALTERNATIVES].slice(0, alternatives).map((token, k) => [token, logprobOf(i) - k]),
+        ),
+      ),
+    },
+  }));
+  return { ...answer, choices };
+}
+
+const WORD_ALTERNATIVES = [' alpha', ' beta', ' gamma', ' delta', ' epsilon'];
 
 /** A chat answered with a call of one of the request's tools, streamed or whole. */
 function answerWithToolCall(

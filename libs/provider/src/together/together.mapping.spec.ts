@@ -1,4 +1,4 @@
-import { chatRequestBody, completionRequestBody } from './together.mapping';
+import { chatRequestBody, completionRequestBody, toTextGeneration } from './together.mapping';
 
 describe("Together's request bodies", () => {
   const messages = [{ role: 'user' as const, content: 'hi' }];
@@ -42,5 +42,84 @@ describe("Together's request bodies", () => {
     expect(JSON.stringify(completionRequestBody({ model: 'm', prompt: 'Once' }))).toBe(
       '{"model":"m","prompt":"Once"}',
     );
+  });
+
+  it('ask for at least one logprob (Together counts the chosen token among them)', () => {
+    expect(chatRequestBody({ model: 'm', messages, logprobs: 0 }).logprobs).toBe(1);
+    expect(chatRequestBody({ model: 'm', messages, logprobs: 5 }).logprobs).toBe(5);
+    expect(chatRequestBody({ model: 'm', messages }).logprobs).toBeUndefined();
+  });
+
+  it("put tool calls on the assistant turn and the call id on the tool message, in Together's words", () => {
+    const call = { id: 'call_1', type: 'function' as const, function: { name: 'f', arguments: '{}' } };
+    const body = chatRequestBody({
+      model: 'm',
+      messages: [
+        ...messages,
+        { role: 'assistant', content: '', toolCalls: [call] },
+        { role: 'tool', content: '42', toolCallId: 'call_1' },
+      ],
+      tools: { definitions: [{ type: 'function', function: { name: 'f' } }], choice: 'auto' },
+    });
+    expect(body.messages.slice(1)).toEqual([
+      { role: 'assistant', content: null, tool_calls: [call] },
+      { role: 'tool', content: '42', tool_call_id: 'call_1' },
+    ]);
+    expect(body).toMatchObject({
+      tools: [{ type: 'function', function: { name: 'f' } }],
+      tool_choice: 'auto',
+    });
+  });
+});
+
+describe("Together's answers", () => {
+  const ctx = { provider: 'Together AI', model: 'm' };
+  const answer = (choice: object) => ({
+    id: 'x',
+    model: 'm',
+    choices: [{ finish_reason: 'stop', ...choice }],
+    usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 },
+  });
+
+  it('read the legacy logprobs token by token, with the alternatives', () => {
+    const generation = toTextGeneration(
+      answer({
+        message: { content: 'New York' },
+        logprobs: {
+          tokens: ['New', ' York'],
+          token_logprobs: [-0.4, -0.01],
+          top_logprobs: [{ New: -0.4, Old: -2 }, null],
+        },
+      }),
+      'm',
+      ctx,
+    );
+    expect(generation.logprobs).toEqual([
+      {
+        token: 'New',
+        logprob: -0.4,
+        top: [
+          { token: 'New', logprob: -0.4 },
+          { token: 'Old', logprob: -2 },
+        ],
+      },
+      { token: ' York', logprob: -0.01, top: [] },
+    ]);
+  });
+
+  it('read tool calls, and leave out an empty list of them', () => {
+    const call = { index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } };
+    const called = toTextGeneration(
+      answer({ finish_reason: 'tool_calls', message: { content: null, tool_calls: [call] } }),
+      'm',
+      ctx,
+    );
+    expect(called).toMatchObject({ content: '', finishReason: 'tool_calls' });
+    expect(called.toolCalls).toEqual([
+      { id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } },
+    ]);
+    const plain = toTextGeneration(answer({ message: { content: 'hi', tool_calls: [] } }), 'm', ctx);
+    expect(plain.toolCalls).toBeUndefined();
+    expect(plain.logprobs).toBeUndefined();
   });
 });

@@ -11,6 +11,7 @@ import type {
   ImageRequest,
   SpeechRequest,
   TextGeneration,
+  TokenLogprob,
   TokenUsage,
   ToolCall,
   ToolOptions,
@@ -61,6 +62,8 @@ function samplingFields(request: GenerationOptions) {
     repetition_penalty: request.repetitionPenalty,
     logit_bias: request.logitBias,
     response_format: request.responseFormat,
+    // Together returns the chosen token among the alternatives: at least one is asked for.
+    logprobs: request.logprobs === undefined ? undefined : Math.max(1, request.logprobs),
     stop: request.stop,
     seed: request.seed,
   };
@@ -94,6 +97,19 @@ function toolFields(tools: ToolOptions) {
   return { tools: tools.definitions, tool_choice: tools.choice, parallel_tool_calls: tools.parallel };
 }
 
+/** Together's token-by-token logprobs as ours; undefined when the answer has none. */
+function toLogprobs(logprobs: TogetherChoice['logprobs']): TokenLogprob[] | undefined {
+  if (typeof logprobs !== 'object' || !logprobs?.tokens?.length) return undefined;
+  return logprobs.tokens.map((token, i) => ({
+    token,
+    logprob: logprobs.token_logprobs?.[i] ?? 0,
+    top: Object.entries(logprobs.top_logprobs?.[i] ?? {}).map(([alternative, logprob]) => ({
+      token: alternative,
+      logprob,
+    })),
+  }));
+}
+
 /** The whole tool calls of an answer; undefined when it made none. */
 function toToolCalls(calls: TogetherToolCall[] | null | undefined): ToolCall[] | undefined {
   if (!calls?.length) return undefined;
@@ -113,11 +129,13 @@ export function toTextGeneration(json: TogetherGeneration, model: string, ctx: E
   const usage = toUsage(json.usage);
   if (!choice || !usage) throw protocolError('the answer had no choices or no usage', ctx);
   const toolCalls = toToolCalls(choice.message?.tool_calls);
+  const logprobs = toLogprobs(choice.logprobs);
   return {
     id: json.id ?? randomUUID(),
     model: json.model ?? model,
     content: choiceText(choice),
     ...(toolCalls && { toolCalls }),
+    ...(logprobs && { logprobs }),
     finishReason: choice.finish_reason ?? 'stop',
     usage,
   };

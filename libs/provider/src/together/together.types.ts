@@ -14,8 +14,17 @@ export interface TogetherToolCall {
   function?: { name?: string; arguments?: string };
 }
 
+/** Together's logprobs: the legacy completions shape, token by token (reference §2.5). */
+export interface TogetherLogprobs {
+  tokens?: string[];
+  token_logprobs?: Array<number | null>;
+  top_logprobs?: Array<Record<string, number> | null> | null;
+}
+
 export interface TogetherChoice {
   finish_reason?: string | null;
+  /** An object in whole answers; a number (or null) in stream chunks. */
+  logprobs?: TogetherLogprobs | number | null;
   message?: { content?: string | null; tool_calls?: TogetherToolCall[] | null };
   /** Completions (and a mirror field on chat chunks). */
   text?: string | null;

@@ -20,10 +20,9 @@ import {
 } from 'class-validator';
 import type { ChatMessage, ToolCall, ToolChoice, ToolDefinition, ToolOptions } from '@tiergate/provider';
 import type { Sampling } from '@tiergate/gateway';
-import { IsArrayOfObjects, IsMessageContent, IsStringOrStringArray } from '../../http/validators';
+import { CheckedBy, IsArrayOfObjects, IsMessageContent, IsStringOrStringArray } from '../../http/validators';
 import {
   MAX_TOOLS,
-  ToolRule,
   toolCallIdProblem,
   toolCallsProblem,
   toolChoiceProblem,
@@ -114,6 +113,9 @@ class OpenAiSamplingDto extends DecodingOptionsDto {
   }
 }
 
+/** OpenAI's bound on `top_logprobs`; Together's on `logprobs`. */
+const MAX_TOP_LOGPROBS = 20;
+
 const MESSAGE_ROLES = ['system', 'developer', 'user', 'assistant', 'tool'] as const;
 
 class OpenAiMessageDto {
@@ -136,12 +138,12 @@ class OpenAiMessageDto {
 
   @ApiPropertyOptional({ description: "An assistant turn's tool calls, sent back with the conversation" })
   @ValidateIf((m: OpenAiMessageDto) => m.tool_calls !== undefined)
-  @ToolRule('isToolCalls', (value, message) => toolCallsProblem(value, message.role))
+  @CheckedBy('isToolCalls', (value, message) => toolCallsProblem(value, message.role))
   tool_calls?: ToolCall[];
 
   @ApiPropertyOptional({ description: 'A tool message: the id of the call it answers' })
   @ValidateIf((m: OpenAiMessageDto) => m.role === 'tool' || m.tool_call_id !== undefined)
-  @ToolRule('isToolCallId', (value, message) => toolCallIdProblem(value, message.role))
+  @CheckedBy('isToolCallId', (value, message) => toolCallIdProblem(value, message.role))
   tool_call_id?: string;
 }
 
@@ -157,18 +159,39 @@ export class OpenAiChatDto extends OpenAiSamplingDto {
 
   @ApiPropertyOptional({ description: `Functions the model may call (at most ${MAX_TOOLS})` })
   @IsOptional()
-  @ToolRule('isTools', (value) => toolsProblem(value))
+  @CheckedBy('isTools', (value) => toolsProblem(value))
   tools?: ToolDefinition[];
 
   @ApiPropertyOptional({ description: 'auto, none, required, or {"type": "function", "function": {"name"}}' })
   @IsOptional()
-  @ToolRule('isToolChoice', (value, body) => toolChoiceProblem(value, body.tools))
+  @CheckedBy('isToolChoice', (value, body) => toolChoiceProblem(value, body.tools))
   tool_choice?: ToolChoice;
 
   @ApiPropertyOptional()
   @IsOptional()
   @IsBoolean({ message: 'parallel_tool_calls must be true or false' })
   parallel_tool_calls?: boolean;
+
+  @ApiPropertyOptional({
+    description: "Return each token's log probability (whole answers; streams carry none)",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'logprobs must be true or false' })
+  logprobs?: boolean;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_TOP_LOGPROBS })
+  @IsOptional()
+  @CheckedBy('needsLogprobs', (_value, body) =>
+    body.logprobs === true ? undefined : 'top_logprobs needs logprobs: true',
+  )
+  @IsInt({ message: 'top_logprobs must be an integer' })
+  @Min(0, { message: `top_logprobs must be between 0 and ${MAX_TOP_LOGPROBS}` })
+  @Max(MAX_TOP_LOGPROBS, { message: `top_logprobs must be between 0 and ${MAX_TOP_LOGPROBS}` })
+  top_logprobs?: number;
+
+  override sampling(): Sampling {
+    return { ...super.sampling(), logprobs: this.logprobs ? (this.top_logprobs ?? 0) : undefined };
+  }
 
   /** OpenAI's `developer` role is a system message to every other model. */
   chatMessages(): ChatMessage[] {
