@@ -286,6 +286,17 @@ describe('dashboard: the user screens', () => {
       await page.context().close();
     });
 
+    it('answers in JSON when "Answer in JSON" is on', async () => {
+      const { page } = await userPage('/app/playground');
+      const playground = new PlaygroundPage(page);
+      await page.getByRole('switch', { name: /Answer in JSON/ }).check();
+      const answer = await playground.chat('Describe a cat #sim tokens=5');
+      expect(await playground.answerSettled(answer)).toBe('done');
+      const parsed = JSON.parse(await playground.answerText(answer)) as { answer: string };
+      expect(parsed.answer.trim().split(' ')).toHaveLength(5);
+      await page.context().close();
+    });
+
     it('shows "Fallback" with its reason when the simulator fails the primary model', async () => {
       await dash.api.fault({ kind: 'error', status: 500, count: 50, model: PRIMARY_CHAT });
       const { page } = await userPage('/app/playground');

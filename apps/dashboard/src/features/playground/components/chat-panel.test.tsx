@@ -141,6 +141,20 @@ describe('ChatPanel', { timeout: 15_000 }, () => {
     ]);
   });
 
+  it('asks for a JSON answer when "Answer in JSON" is on, and only then', async () => {
+    const user = userEvent.setup({ delay: null });
+    renderPanel();
+    const input = screen.getByRole('textbox', { name: 'Message' });
+    await user.type(input, 'Plain{Enter}');
+    await waitFor(() => expect(chatBodies).toHaveLength(1));
+    expect(chatBodies[0]).not.toHaveProperty('response_format');
+    await waitFor(() => expect(screen.getByRole('switch', { name: /Answer in JSON/ })).toBeEnabled());
+    await user.click(screen.getByRole('switch', { name: /Answer in JSON/ }));
+    await user.type(input, 'As JSON{Enter}');
+    await waitFor(() => expect(chatBodies).toHaveLength(2));
+    expect(chatBodies[1]).toMatchObject({ response_format: { type: 'json_object' } });
+  });
+
   it('shows no indicator when the answer carries none (the flag is off)', async () => {
     withIndicator = false;
     const user = userEvent.setup({ delay: null });

@@ -146,6 +146,7 @@ export function ChatPanel() {
         temperature: settings.temperature,
         ...(settings.model && { model: settings.model }),
         ...(settings.purpose && { purpose: settings.purpose }),
+        ...(settings.json && { response_format: { type: 'json_object' as const } }),
       },
       {
         signal: controller.signal,

@@ -1,4 +1,4 @@
-import { NumberInput, Select, SimpleGrid, Stack, Text } from '@mantine/core';
+import { NumberInput, Select, SimpleGrid, Stack, Switch, Text } from '@mantine/core';
 import { errorMessage } from '@/api/errors';
 import { useCatalog } from '../queries';
 
@@ -7,6 +7,8 @@ export interface ChatSettings {
   purpose: string | null;
   maxTokens: number;
   temperature: number;
+  /** Ask for the answer as one JSON object (`response_format: {"type": "json_object"}`). */
+  json: boolean;
 }
 
 export const DEFAULT_CHAT_SETTINGS: ChatSettings = {
@@ -14,6 +16,7 @@ export const DEFAULT_CHAT_SETTINGS: ChatSettings = {
   purpose: null,
   maxTokens: 512,
   temperature: 0.7,
+  json: false,
 };
 
 /** The specification's purposes; a purpose may pick another model for the tier (coding, creative, …). */
@@ -25,7 +28,7 @@ export const PURPOSES = [
   { value: 'educational', label: 'Educational' },
 ];
 
-/** Model (the tier's default unless picked), purpose, max tokens and temperature for the chat. */
+/** Model (the tier's default unless picked), purpose, max tokens, temperature and JSON mode for the chat. */
 export function ChatSettingsForm({
   value,
   onChange,
@@ -90,6 +93,13 @@ export function ChatSettingsForm({
           disabled={disabled}
         />
       </SimpleGrid>
+      <Switch
+        label="Answer in JSON"
+        description="Asks the model for one JSON object (the API's response_format)"
+        checked={value.json}
+        onChange={(event) => set('json', event.currentTarget.checked)}
+        disabled={disabled}
+      />
       <Text size="xs" c="dimmed">
         Every answer counts against your daily text generation quota, unless it is sent with your own key.
       </Text>
