@@ -122,6 +122,27 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
     expect(response.body.usage.completion_tokens).toBe(4);
   });
 
+  it("shows a reasoning model's thinking as message.reasoning, and first in a stream", async () => {
+    const whole = await api.post(CHAT, ask('Think #sim reasoning=2 tokens=3'), token);
+    expect(whole.status).toBe(200);
+    expect(whole.body.message).toEqual({
+      role: 'assistant',
+      content: expect.any(String),
+      reasoning: 'first consider',
+    });
+    expect(whole.body.usage.completion_tokens).toBe(5);
+    const streamed = await api.post(CHAT, ask('Think #sim reasoning=2 tokens=3', { stream: true }), token);
+    const events = sseEvents(streamed.text)
+      .slice(0, -1)
+      .map((e) => JSON.parse(e));
+    expect(events.slice(0, 2).map((e) => e.delta)).toEqual([
+      { content: '', reasoning: 'first' },
+      { content: '', reasoning: ' consider' },
+    ]);
+    expect(events[0].model_source_indicator).toBeDefined();
+    expect(events.map((e) => e.delta.content).join('')).toBe(whole.body.message.content);
+  });
+
   describe('bad input never reaches the upstream', () => {
     it.each([
       ['no messages', { messages: [] }, 'messages'],

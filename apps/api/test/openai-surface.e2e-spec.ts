@@ -248,6 +248,40 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       ]);
     });
 
+    it("a reasoning model's thinking comes as reasoning_content, whole or streamed, and may be sent back", async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const ask = { role: 'user' as const, content: 'Think first #sim reasoning=3 tokens=2' };
+      const whole = await openai.chat.completions.create({ model, messages: [ask] });
+      const message = whole.choices[0].message as OpenAI.ChatCompletionMessage & {
+        reasoning_content?: string;
+      };
+      expect(message.reasoning_content).toBe('first consider the');
+      expect(message.content!.trim().split(' ')).toHaveLength(2);
+      expect(whole.usage!.completion_tokens).toBe(5);
+
+      const stream = await openai.chat.completions.create({ model, messages: [ask], stream: true });
+      let thinking = '';
+      let text = '';
+      let thoughtAfterText = false;
+      for await (const chunk of stream) {
+        const delta = chunk.choices[0]?.delta as
+          { content?: string | null; reasoning_content?: string } | undefined;
+        if (delta?.reasoning_content && text) thoughtAfterText = true;
+        thinking += delta?.reasoning_content ?? '';
+        text += delta?.content ?? '';
+      }
+      expect(thoughtAfterText).toBe(false); // all the thinking comes before the answer
+      expect(thinking).toBe('first consider the');
+      expect(text).toBe(message.content);
+
+      // Clients send the answer back as they got it, thinking included.
+      const next = await openai.chat.completions.create({
+        model,
+        messages: [ask, message, { role: 'user', content: 'And now?' }],
+      });
+      expect(next.choices[0].message.content).toEqual(expect.any(String));
+    });
+
     describe('tools', () => {
       const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
       const weather: OpenAI.ChatCompletionFunctionTool = {

@@ -21,6 +21,8 @@ export interface Directives {
   delayMs?: number;
   /** `#sim tool` (or `tool=NAME`): call a tool the request offers; '' for the first one. */
   tool?: string;
+  /** `#sim reasoning=N`: think N words before answering. */
+  reasoning?: number;
 }
 
 function textOf(content: unknown): string {
@@ -39,10 +41,12 @@ export function directives(messages: ChatLikeMessage[]): Directives {
   const tokens = /#sim[^\n]*\btokens=(\d+)/.exec(text);
   const delay = /#sim[^\n]*\bdelay=(\d+)/.exec(text);
   const tool = /#sim[^\n]*\btool(?:=([\w-]+))?\b/.exec(text);
+  const reasoning = /#sim[^\n]*\breasoning=(\d+)/.exec(text);
   return {
     tokens: tokens ? Number(tokens[1]) : undefined,
     delayMs: delay ? Number(delay[1]) : undefined,
     tool: tool ? (tool[1] ?? '') : undefined,
+    reasoning: reasoning ? Number(reasoning[1]) : undefined,
   };
 }
 

@@ -7,6 +7,7 @@ import type {
   Embeddings,
   FinishReason,
   ImageRequest,
+  ReasoningDelta,
   Sampling,
   SpeechFormat,
   TextGeneration,
@@ -129,6 +130,7 @@ export type GatewayTextResult = Served<TextGeneration>;
  */
 export type GatewayStreamEvent =
   | { type: 'delta'; content: string }
+  | ReasoningDelta
   | ToolCallDelta
   | { type: 'end'; finishReason: FinishReason; usage: TokenUsage; source: AnswerSource };
 

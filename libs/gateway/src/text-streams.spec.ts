@@ -186,6 +186,28 @@ describe('tool calls in a stream', () => {
     });
   });
 
+  it("keep a reasoning model's thinking with the cached answer, and replay it first", async () => {
+    const write = jest.fn();
+    const kept = keepAnswer(
+      upstream([
+        { type: 'reasoning', content: 'Hm' },
+        ...deltas('Yes'),
+        { type: 'end', finishReason: 'stop', usage: UPSTREAM_USAGE },
+      ]),
+      { id: 'x', model: 'm' },
+      { read: jest.fn(), write, preferred: false },
+    );
+    for await (const event of kept) void event;
+    const answer = write.mock.calls[0][0] as TextGeneration;
+    expect(answer).toMatchObject({ content: 'Yes', reasoning: 'Hm' });
+    const replayed: StreamEvent[] = [];
+    for await (const event of replayFirst(await openedFrom(answer))) replayed.push(event);
+    expect(replayed.slice(0, 2)).toEqual([
+      { type: 'reasoning', content: 'Hm' },
+      { type: 'delta', content: 'Yes' },
+    ]);
+  });
+
   it('are kept with the answer for the cached-answer fallback, and replayed from it', async () => {
     const write = jest.fn();
     const cache = { read: jest.fn(), write, preferred: false };

@@ -43,6 +43,7 @@ export async function* replayFirst({ iterator, first }: OpenedStream): AsyncGene
 /** A cached answer, replayed as a stream. */
 export async function openedFrom(answer: TextGeneration): Promise<OpenedStream> {
   const items: TextStreamEvent[] = [
+    ...(answer.reasoning ? [{ type: 'reasoning' as const, content: answer.reasoning }] : []),
     ...(answer.content || !answer.toolCalls ? [{ type: 'delta' as const, content: answer.content }] : []),
     ...(answer.toolCalls ?? []).map((call, index): TextStreamEvent => ({
       type: 'tool_call',
@@ -72,19 +73,22 @@ export async function* keepAnswer(
   cache: AnswerCachePolicy<TextGeneration>,
 ): AsyncGenerator<StreamEvent> {
   let parts: string[] | undefined = [];
+  const thoughts: string[] = [];
   const calls = new ToolCallAssembly();
   let length = 0;
   for await (const event of events) {
-    if ((event.type === 'delta' || event.type === 'tool_call') && parts) {
-      length += event.type === 'delta' ? event.content.length : event.arguments.length;
+    if (event.type !== 'end' && event.type !== 'rescued' && parts) {
+      length += event.type === 'tool_call' ? event.arguments.length : event.content.length;
       if (length > MAX_CACHED_ANSWER_CHARS) parts = undefined;
       else if (event.type === 'delta') parts.push(event.content);
+      else if (event.type === 'reasoning') thoughts.push(event.content);
       else calls.add(event);
     } else if (event.type === 'end' && event.usage && parts) {
       cache.write({
         id: stream.id,
         model: stream.model,
         content: parts.join(''),
+        ...(thoughts.length && { reasoning: thoughts.join('') }),
         ...(calls.size && { toolCalls: calls.whole() }),
         finishReason: event.finishReason,
         usage: event.usage,
@@ -153,8 +157,8 @@ export async function* settledWhenDone(
     for await (const event of events) {
       if (event.type === 'rescued') {
         source = event.source;
-      } else if (event.type === 'delta') {
-        streamed.push(event.content);
+      } else if (event.type === 'delta' || event.type === 'reasoning') {
+        streamed.push(event.content); // thinking is billed as completion tokens too
         yield event;
       } else if (event.type === 'tool_call') {
         calls.add(event);

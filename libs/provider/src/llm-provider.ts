@@ -113,8 +113,16 @@ export interface TextGeneration {
   toolCalls?: ToolCall[];
   /** Each token's log probability, when the request asked for them (`logprobs`). */
   logprobs?: TokenLogprob[];
+  /** What a reasoning model thought before answering (its tokens are completion tokens). */
+  reasoning?: string;
   finishReason: FinishReason;
   usage: TokenUsage;
+}
+
+/** A piece of a reasoning model's thinking, streamed before (or between) the answer's text. */
+export interface ReasoningDelta {
+  type: 'reasoning';
+  content: string;
 }
 
 /** A generated token, its log probability, and the likeliest alternatives at its place. */
@@ -138,6 +146,7 @@ export interface ToolCallDelta {
 
 export type TextStreamEvent =
   | { type: 'delta'; content: string }
+  | ReasoningDelta
   | ToolCallDelta
   | { type: 'end'; finishReason: FinishReason; usage: TokenUsage | null };
 

@@ -73,6 +73,8 @@ export function chatCompletion(requestId: string, { result, source }: GatewayTex
           // OpenAI writes null for an answer that is only tool calls.
           content: result.content === '' && result.toolCalls ? null : result.content,
           ...(result.toolCalls && { tool_calls: result.toolCalls }),
+          // A reasoning model's thinking, under the name DeepSeek, vLLM and their clients use.
+          ...(result.reasoning && { reasoning_content: result.reasoning }),
         },
         finish_reason: result.finishReason,
         logprobs: openAiLogprobs(result.logprobs, topLogprobs),
@@ -130,6 +132,21 @@ export async function* openAiStreamEvents(
   for await (const event of stream.events) {
     if (event.type === 'delta') {
       yield sseData({ ...head, choices: [choice(event.content, null, first)] });
+      first = false;
+    } else if (event.type === 'reasoning') {
+      if (kind !== 'chat') continue; // a legacy completion has nowhere to put thinking
+      const delta = { reasoning_content: event.content };
+      yield sseData({
+        ...head,
+        choices: [
+          {
+            index: 0,
+            delta: first ? { role: 'assistant', ...delta } : delta,
+            finish_reason: null,
+            logprobs: null,
+          },
+        ],
+      });
       first = false;
     } else if (event.type === 'tool_call') {
       const delta = { tool_calls: [toolCallChunk(event)] };

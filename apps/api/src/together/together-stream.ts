@@ -6,7 +6,8 @@ import { UsageDto } from './dto/chat-response.dto';
 import { servedBy } from './dto/served-by.dto';
 
 /**
- * The Together surface's stream: one event per delta `{id, delta: {content}, model_id, provider}`,
+ * The Together surface's stream: one event per delta `{id, delta: {content}, model_id, provider}`
+ * (a reasoning model's thinking first, as `delta: {content: "", reasoning}`),
  * a final event with `finish_reason`, `usage` and where the answer came from, then `data: [DONE]`.
  */
 export async function* togetherTextEvents(
@@ -19,6 +20,13 @@ export async function* togetherTextEvents(
     if (event.type === 'delta') {
       // The first event says where the answer comes from; the final one says it again.
       yield sseData({ ...base, delta: { content: event.content }, ...(first && servedBy(stream.source)) });
+      first = false;
+    } else if (event.type === 'reasoning') {
+      yield sseData({
+        ...base,
+        delta: { content: '', reasoning: event.content },
+        ...(first && servedBy(stream.source)),
+      });
       first = false;
     } else if (event.type === 'end') {
       // (Tool calls are the OpenAI surface's: this surface takes no tools.)

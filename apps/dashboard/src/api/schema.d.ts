@@ -1384,6 +1384,8 @@ export interface components {
         };
         AssistantMessageDto: {
             content: string;
+            /** @description A reasoning model's thinking before the answer */
+            reasoning?: string;
             /** @example assistant */
             role: string;
         };
@@ -2482,6 +2484,12 @@ export interface components {
         OpenAiMessageDto: {
             /** @description A string, or text and image_url parts; null on an assistant turn of tool calls */
             content: Record<string, never>;
+            /** @description Accepted on assistant turns; not sent to the model */
+            reasoning?: Record<string, never>;
+            /** @description Accepted on assistant turns; not sent to the model */
+            reasoning_content?: Record<string, never>;
+            /** @description Accepted on assistant turns; not sent to the model */
+            refusal?: Record<string, never>;
             /** @enum {string} */
             role: "system" | "developer" | "user" | "assistant" | "tool";
             /** @description A tool message: the id of the call it answers */

@@ -82,15 +82,15 @@ interface TextShapes {
   chunk(id: string, created: number, model: string, text: string, tokenId: number): object;
   final(id: string, created: number, model: string, finish: string, counts: UsageCounts): object;
   whole(id: string, model: string, text: string, finish: string, counts: UsageCounts): object;
-  /** Whether the endpoint can answer with a tool call (chat can). */
-  tools: boolean;
+  /** Whether the endpoint is chat (which can call tools and show a reasoning model's thinking). */
+  chat: boolean;
 }
 
 const CHAT_SHAPES: TextShapes = {
   chunk: chatChunk,
   final: finalChatChunk,
   whole: chatCompletion,
-  tools: true,
+  chat: true,
 };
 
 const COMPLETION_SHAPES: TextShapes = {
@@ -98,7 +98,7 @@ const COMPLETION_SHAPES: TextShapes = {
   final: (id, created, model, finish, counts) =>
     completionChunk(id, created, model, '', FINAL_TOKEN_ID, finish, counts),
   whole: textCompletion,
-  tools: false,
+  chat: false,
 };
 
 /**
@@ -130,12 +130,13 @@ function registerTextRoute(
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
     if (input.promptTokens + (maxTokens ?? 0) > model.context_length)
       return contextLengthExceeded(reply, model.context_length, input.promptTokens + (maxTokens ?? 0));
-    const call = shapes.tools ? simToolCall(body, input.messages) : undefined;
+    const call = shapes.chat ? simToolCall(body, input.messages) : undefined;
     if (call) return answerWithToolCall(context, reply, model.id, call, input.promptTokens, body, fault);
     const completion = completionWords(input.messages, maxTokens, determinismSeed(body));
     const { truncated } = completion;
     const words = shapedWords(completion.words, body);
-    const counts = usage(input.promptTokens, words.length);
+    const thinking = shapes.chat ? thinkingOf(model.id, input.messages) : undefined;
+    const counts = usage(input.promptTokens, words.length + (thinking?.words.length ?? 0));
     const finish = truncated ? 'length' : 'stop';
     if (body.stream === true) {
       const id = togetherId();
@@ -143,16 +144,72 @@ function registerTextRoute(
       return streamChunks(
         context,
         reply,
-        words.map((word, i) => shapes.chunk(id, created, model.id, word, 1000 + i)),
+        [
+          ...(thinking?.words.map((word, i) =>
+            thinkingChunk(id, created, model.id, thinking.key, word, 900 + i),
+          ) ?? []),
+          ...words.map((word, i) => shapes.chunk(id, created, model.id, word, 1000 + i)),
+        ],
         shapes.final(id, created, model.id, finish, counts),
         fault,
         directives(input.messages).delayMs ?? 0,
       );
     }
     if (applyBodyFault(fault, reply)) return reply;
-    const answer = shapes.whole(togetherId(), model.id, words.join(''), finish, counts);
+    const answer = withThinking(
+      shapes.whole(togetherId(), model.id, words.join(''), finish, counts),
+      thinking,
+    );
     return withLogprobs(answer, words, body.logprobs);
   });
+}
+
+/** A reasoning model's thinking: its words, and the key the model sends them under. */
+interface Thinking {
+  key: 'reasoning' | 'reasoning_content';
+  words: string[];
+}
+
+/**
+ * `#sim reasoning=N` makes a chat model think N words before answering, under `reasoning` (GPT-OSS,
+ * Qwen3.5, as Together sends theirs) or `reasoning_content` (every other model).
+ */
+function thinkingOf(model: string, messages: ChatLikeMessage[]): Thinking | undefined {
+  const count = directives(messages).reasoning;
+  if (!count) return undefined;
+  const key = /^(openai\/gpt-oss|Qwen\/Qwen3\.5)/.test(model) ? 'reasoning' : 'reasoning_content';
+  const words = Array.from(
+    { length: count },
+    (_, i) => `${i ? ' ' : ''}${THINKING_WORDS[i % THINKING_WORDS.length]}`,
+  );
+  return { key, words };
+}
+
+const THINKING_WORDS = ['first', 'consider', 'the', 'question', 'then', 'answer', 'it'];
+
+function withThinking(answer: object, thinking: Thinking | undefined): object {
+  if (!thinking) return answer;
+  const choices = (answer as { choices: Array<{ message: object }> }).choices.map((choice) => ({
+    ...choice,
+    message: { ...choice.message, [thinking.key]: thinking.words.join('') },
+  }));
+  return { ...answer, choices };
+}
+
+/** A stream chunk of thinking: no content, the word under the model's reasoning key. */
+function thinkingChunk(
+  id: string,
+  created: number,
+  model: string,
+  key: Thinking['key'],
+  word: string,
+  tokenId: number,
+) {
+  const chunk = chatChunk(id, created, model, '', tokenId);
+  return {
+    ...chunk,
+    choices: [{ ...chunk.choices[0], delta: { ...chunk.choices[0].delta, content: null, [key]: word } }],
+  };
 }
 
 /**

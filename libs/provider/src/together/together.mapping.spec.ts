@@ -107,6 +107,18 @@ describe("Together's answers", () => {
     ]);
   });
 
+  it("read a reasoning model's thinking under either key", () => {
+    expect(
+      toTextGeneration(answer({ message: { content: '4', reasoning: 'add' } }), 'm', ctx).reasoning,
+    ).toBe('add');
+    expect(
+      toTextGeneration(answer({ message: { content: '4', reasoning_content: 'sum' } }), 'm', ctx).reasoning,
+    ).toBe('sum');
+    expect(
+      toTextGeneration(answer({ message: { content: '4', reasoning: '' } }), 'm', ctx),
+    ).not.toHaveProperty('reasoning');
+  });
+
   it('read tool calls, and leave out an empty list of them', () => {
     const call = { index: 0, id: 'call_1', type: 'function', function: { name: 'f', arguments: '{"a":1}' } };
     const called = toTextGeneration(

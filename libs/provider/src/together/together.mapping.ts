@@ -23,6 +23,7 @@ import type {
   TogetherChoice,
   TogetherEmbeddings,
   TogetherGeneration,
+  TogetherMessage,
   TogetherModel,
   TogetherToolCall,
   TogetherTranscription,
@@ -97,6 +98,11 @@ function toolFields(tools: ToolOptions) {
   return { tools: tools.definitions, tool_choice: tools.choice, parallel_tool_calls: tools.parallel };
 }
 
+/** A reasoning model's thinking, under whichever key the model sends it. */
+export function reasoningOf(message: TogetherMessage | undefined): string | undefined {
+  return message?.reasoning || message?.reasoning_content || undefined;
+}
+
 /** Together's token-by-token logprobs as ours; undefined when the answer has none. */
 function toLogprobs(logprobs: TogetherChoice['logprobs']): TokenLogprob[] | undefined {
   if (typeof logprobs !== 'object' || !logprobs?.tokens?.length) return undefined;
@@ -130,12 +136,14 @@ export function toTextGeneration(json: TogetherGeneration, model: string, ctx: E
   if (!choice || !usage) throw protocolError('the answer had no choices or no usage', ctx);
   const toolCalls = toToolCalls(choice.message?.tool_calls);
   const logprobs = toLogprobs(choice.logprobs);
+  const reasoning = reasoningOf(choice.message);
   return {
     id: json.id ?? randomUUID(),
     model: json.model ?? model,
     content: choiceText(choice),
     ...(toolCalls && { toolCalls }),
     ...(logprobs && { logprobs }),
+    ...(reasoning && { reasoning }),
     finishReason: choice.finish_reason ?? 'stop',
     usage,
   };

@@ -83,4 +83,19 @@ describe("Together's stream", () => {
       { type: 'end', finishReason: 'stop', usage: { promptTokens: 2, completionTokens: 2, totalTokens: 4 } },
     ]);
   });
+
+  it("a reasoning model's thinking (under either key) comes first, and never as the answer's text", async () => {
+    const seen = await events(
+      response(
+        chunk({ content: null, reasoning: 'Let me' }, { text: 'Let me' }),
+        chunk({ content: null, reasoning_content: ' think.' }),
+        chunk({ content: 'Four.' }, { text: 'Four.', finish_reason: 'stop' }),
+      ),
+    );
+    expect(seen.slice(0, 3)).toEqual([
+      { type: 'reasoning', content: 'Let me' },
+      { type: 'reasoning', content: ' think.' },
+      { type: 'delta', content: 'Four.' },
+    ]);
+  });
 });

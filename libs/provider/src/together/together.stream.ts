@@ -3,7 +3,7 @@ import { sseDataEvents } from '../http/sse-events';
 import type { TextStreamEvent, TokenUsage, ToolCallDelta } from '../llm-provider';
 import { ProviderError } from '../provider.errors';
 import { errorFromResponse, errorFromTransport, protocolError, type ErrorContext } from './together-errors';
-import { toUsage } from './together.mapping';
+import { reasoningOf, toUsage } from './together.mapping';
 import type { TogetherGeneration, TogetherToolCall } from './together.types';
 
 /**
@@ -24,7 +24,10 @@ export async function* togetherStreamEvents(
       const chunk = parseChunk(data, ctx);
       usage = toUsage(chunk.usage) ?? usage;
       const choice = chunk.choices?.[0];
-      const content = choice?.delta?.content ?? choice?.text;
+      const reasoning = reasoningOf(choice?.delta);
+      if (reasoning) yield { type: 'reasoning', content: reasoning };
+      // `text` mirrors the delta's content; on a chunk of thinking it is not the answer's.
+      const content = choice?.delta?.content ?? (reasoning ? null : choice?.text);
       if (content) yield { type: 'delta', content };
       for (const call of choice?.delta?.tool_calls ?? []) yield toolCallDelta(call);
       if (choice?.finish_reason) finishReason = choice.finish_reason;

@@ -14,6 +14,15 @@ export interface TogetherToolCall {
   function?: { name?: string; arguments?: string };
 }
 
+/** An answer's message, or a stream chunk's delta. */
+export interface TogetherMessage {
+  content?: string | null;
+  tool_calls?: TogetherToolCall[] | null;
+  /** Reasoning models' thinking: `reasoning` (GPT-OSS, Qwen3.5) or `reasoning_content` (Kimi, DeepSeek, GLM, MiniMax). */
+  reasoning?: string | null;
+  reasoning_content?: string | null;
+}
+
 /** Together's logprobs: the legacy completions shape, token by token (reference §2.5). */
 export interface TogetherLogprobs {
   tokens?: string[];
@@ -25,10 +34,10 @@ export interface TogetherChoice {
   finish_reason?: string | null;
   /** An object in whole answers; a number (or null) in stream chunks. */
   logprobs?: TogetherLogprobs | number | null;
-  message?: { content?: string | null; tool_calls?: TogetherToolCall[] | null };
+  message?: TogetherMessage;
   /** Completions (and a mirror field on chat chunks). */
   text?: string | null;
-  delta?: { content?: string | null; tool_calls?: TogetherToolCall[] | null };
+  delta?: TogetherMessage;
 }
 
 /** A chat or text completion, or one stream chunk of either. */

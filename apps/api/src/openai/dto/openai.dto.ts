@@ -141,6 +141,25 @@ class OpenAiMessageDto {
   @CheckedBy('isToolCalls', (value, message) => toolCallsProblem(value, message.role))
   tool_calls?: ToolCall[];
 
+  /**
+   * What an assistant turn carried back from an earlier answer (a reasoning model's thinking, a
+   * refusal): accepted, so that clients can send answers back as they got them, and not sent on.
+   */
+  @ApiPropertyOptional({ description: 'Accepted on assistant turns; not sent to the model' })
+  @IsOptional()
+  @IsString({ message: 'reasoning_content must be a string' })
+  reasoning_content?: string | null;
+
+  @ApiPropertyOptional({ description: 'Accepted on assistant turns; not sent to the model' })
+  @IsOptional()
+  @IsString({ message: 'reasoning must be a string' })
+  reasoning?: string | null;
+
+  @ApiPropertyOptional({ description: 'Accepted on assistant turns; not sent to the model' })
+  @IsOptional()
+  @IsString({ message: 'refusal must be a string' })
+  refusal?: string | null;
+
   @ApiPropertyOptional({ description: 'A tool message: the id of the call it answers' })
   @ValidateIf((m: OpenAiMessageDto) => m.role === 'tool' || m.tool_call_id !== undefined)
   @CheckedBy('isToolCallId', (value, message) => toolCallIdProblem(value, message.role))

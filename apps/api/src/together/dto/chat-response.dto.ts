@@ -23,6 +23,7 @@ export class UsageDto {
 class AssistantMessageDto {
   @ApiProperty({ example: 'assistant' }) role!: 'assistant';
   @ApiProperty() content!: string;
+  @ApiPropertyOptional({ description: "A reasoning model's thinking before the answer" }) reasoning?: string;
 }
 
 /** The Together surface's chat completion response. */
@@ -35,7 +36,11 @@ export class ChatCompletionResponseDto extends ServedByDto {
   static from(requestId: string, { result, source }: GatewayTextResult): ChatCompletionResponseDto {
     return {
       id: requestId,
-      message: { role: 'assistant', content: result.content },
+      message: {
+        role: 'assistant',
+        content: result.content,
+        ...(result.reasoning && { reasoning: result.reasoning }),
+      },
       finish_reason: result.finishReason,
       usage: UsageDto.from(result.usage, source.costUsd),
       ...servedBy(source),
