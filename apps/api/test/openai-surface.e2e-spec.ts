@@ -182,6 +182,7 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
         { frequency_penalty: -1 },
         { logit_bias: { '50256': -100 } },
         { top_k: 40, min_p: 0.05, repetition_penalty: 1.1 },
+        { reasoning_effort: 'low' },
       ])
         expect(await contentOf(extra)).not.toBe(plain);
     });
@@ -209,6 +210,11 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
         400,
         'response_format',
         expect.stringContaining('response_format.json_schema.name must be'),
+      ]);
+      expect(await refused({ reasoning_effort: 'max' })).toEqual([
+        400,
+        'reasoning_effort',
+        expect.stringContaining('reasoning_effort must be one of low, medium, high'),
       ]);
       expect(await refused({ response_format: { type: 'xml' } })).toEqual([
         400,

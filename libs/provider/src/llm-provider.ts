@@ -74,6 +74,8 @@ export interface Sampling {
   /** Token id (as a string) → a bias from −100 to 100 added to its logit. */
   logitBias?: Record<string, number>;
   responseFormat?: ResponseFormat;
+  /** How hard a reasoning model thinks before answering (GPT-OSS and others that take it). */
+  reasoningEffort?: 'low' | 'medium' | 'high';
   /** Return each generated token's log probability, with this many likeliest alternatives (0–20). */
   logprobs?: number;
   stop?: string[];

@@ -1,9 +1,11 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { JsonObject, ResponseFormat, Sampling } from '@tiergate/provider';
 import { BoundedNumberField } from './dto-fields';
 import { IsLogitBias, IsResponseFormat, MAX_LOGIT_BIAS_ENTRIES, RESPONSE_FORMAT_TYPES } from './validators';
+
+const REASONING_EFFORTS = ['low', 'medium', 'high'] as const;
 
 const TopKField = () =>
   applyDecorators(
@@ -78,6 +80,14 @@ export class DecodingOptionsDto {
   @IsResponseFormat('response_format')
   response_format?: ResponseFormatBody;
 
+  @ApiPropertyOptional({
+    enum: REASONING_EFFORTS,
+    description: 'For reasoning models that take it (GPT-OSS)',
+  })
+  @IsOptional()
+  @IsIn(REASONING_EFFORTS, { message: `reasoning_effort must be one of ${REASONING_EFFORTS.join(', ')}` })
+  reasoning_effort?: (typeof REASONING_EFFORTS)[number];
+
   /** These options in the gateway's words (absent ones stay absent). */
   protected decoding(): Sampling {
     return {
@@ -88,6 +98,7 @@ export class DecodingOptionsDto {
       repetitionPenalty: this.repetition_penalty,
       logitBias: this.logit_bias,
       responseFormat: this.response_format && responseFormatOf(this.response_format),
+      reasoningEffort: this.reasoning_effort,
     };
   }
 }

@@ -1551,6 +1551,11 @@ export interface components {
              * @example general
              */
             purpose?: string;
+            /**
+             * @description For reasoning models that take it (GPT-OSS)
+             * @enum {string}
+             */
+            reasoning_effort?: "low" | "medium" | "high";
             repetition_penalty?: number;
             /** @description {"type":"json_object"}, {"type":"json_schema","json_schema":{"name","schema","strict"}}, {"type":"regex","pattern"} or {"type":"text"} */
             response_format?: {
@@ -1624,6 +1629,11 @@ export interface components {
              * @example general
              */
             purpose?: string;
+            /**
+             * @description For reasoning models that take it (GPT-OSS)
+             * @enum {string}
+             */
+            reasoning_effort?: "low" | "medium" | "high";
             repetition_penalty?: number;
             /** @description {"type":"json_object"}, {"type":"json_schema","json_schema":{"name","schema","strict"}}, {"type":"regex","pattern"} or {"type":"text"} */
             response_format?: {
@@ -2379,6 +2389,11 @@ export interface components {
             provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
+            /**
+             * @description For reasoning models that take it (GPT-OSS)
+             * @enum {string}
+             */
+            reasoning_effort?: "low" | "medium" | "high";
             repetition_penalty?: number;
             /** @description {"type":"json_object"}, {"type":"json_schema","json_schema":{"name","schema","strict"}}, {"type":"regex","pattern"} or {"type":"text"} */
             response_format?: {
@@ -2426,6 +2441,11 @@ export interface components {
             provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
+            /**
+             * @description For reasoning models that take it (GPT-OSS)
+             * @enum {string}
+             */
+            reasoning_effort?: "low" | "medium" | "high";
             repetition_penalty?: number;
             /** @description {"type":"json_object"}, {"type":"json_schema","json_schema":{"name","schema","strict"}}, {"type":"regex","pattern"} or {"type":"text"} */
             response_format?: {
@@ -2868,6 +2888,11 @@ export interface components {
              * @example general
              */
             purpose?: string;
+            /**
+             * @description For reasoning models that take it (GPT-OSS)
+             * @enum {string}
+             */
+            reasoning_effort?: "low" | "medium" | "high";
             repetition_penalty?: number;
             /** @description {"type":"json_object"}, {"type":"json_schema","json_schema":{"name","schema","strict"}}, {"type":"regex","pattern"} or {"type":"text"} */
             response_format?: {

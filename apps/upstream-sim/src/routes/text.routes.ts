@@ -51,6 +51,7 @@ const DECODING_OPTIONS = [
   'frequency_penalty',
   'repetition_penalty',
   'logit_bias',
+  'reasoning_effort',
 ] as const;
 
 function determinismSeed(body: GenerationBody): string {

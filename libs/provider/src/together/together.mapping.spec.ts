@@ -17,6 +17,7 @@ describe("Together's request bodies", () => {
       repetitionPenalty: 1.1,
       logitBias: { '13': -100 },
       responseFormat: { type: 'json_schema', json_schema: { name: 'reply', schema: { type: 'object' } } },
+      reasoningEffort: 'low',
       stop: ['\n'],
       seed: 7,
     });
@@ -33,6 +34,7 @@ describe("Together's request bodies", () => {
       repetition_penalty: 1.1,
       logit_bias: { '13': -100 },
       response_format: { type: 'json_schema', json_schema: { name: 'reply', schema: { type: 'object' } } },
+      reasoning_effort: 'low',
       stop: ['\n'],
       seed: 7,
     });

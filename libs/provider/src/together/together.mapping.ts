@@ -63,6 +63,7 @@ function samplingFields(request: GenerationOptions) {
     repetition_penalty: request.repetitionPenalty,
     logit_bias: request.logitBias,
     response_format: request.responseFormat,
+    reasoning_effort: request.reasoningEffort,
     // Together returns the chosen token among the alternatives: at least one is asked for.
     logprobs: request.logprobs === undefined ? undefined : Math.max(1, request.logprobs),
     stop: request.stop,
