@@ -52,6 +52,19 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       expect(usage).toMatchObject({ completion_tokens: 4, total_tokens: expect.any(Number) });
     });
 
+    it('a stream without include_usage has a choice in every chunk, and the usage on the finish chunk', async () => {
+      const stream = await openai.chat.completions.create({
+        model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo',
+        messages: [{ role: 'user', content: 'Hi #sim tokens=3' }],
+        stream: true,
+      });
+      const chunks: OpenAI.ChatCompletionChunk[] = [];
+      for await (const chunk of stream) chunks.push(chunk);
+      expect(chunks.every((chunk) => chunk.choices.length === 1)).toBe(true);
+      expect(chunks.at(-1)!.choices[0].finish_reason).toBe('stop');
+      expect(chunks.at(-1)!.usage).toMatchObject({ completion_tokens: 3 });
+    });
+
     it('vision parts go to a vision model', async () => {
       const answer = await openai.chat.completions.create({
         model: 'Qwen/Qwen3.5-9B',

@@ -105,13 +105,16 @@ function toolCallChunk({ index, id, name, arguments: args }: ToolCallDelta) {
 }
 
 /**
- * OpenAI's stream: content chunks, a chunk with `finish_reason`, then a `choices: []` chunk with
- * the usage (always, as if `stream_options.include_usage` were set), then `[DONE]`.
+ * OpenAI's stream: chunks of text (of thinking, of tool calls), a chunk with `finish_reason` that
+ * also carries the usage (as Together's last chunk does), then `[DONE]`. With
+ * `stream_options.include_usage`, OpenAI's own usage chunk (`choices: []`) comes before `[DONE]`;
+ * only then, since clients written against OpenAI may read `choices[0]` of every chunk.
  */
 export async function* openAiStreamEvents(
   requestId: string,
   stream: GatewayTextStream,
   kind: 'chat' | 'completion',
+  includeUsage: boolean,
 ): AsyncGenerator<string> {
   const head = {
     id: kind === 'chat' ? `chatcmpl-${requestId}` : `cmpl-${requestId}`,
@@ -119,52 +122,37 @@ export async function* openAiStreamEvents(
     created: now(),
     model: stream.source.servedModel,
   };
-  const choice = (content: string | undefined, finishReason: string | null, first = false) =>
-    kind === 'chat'
-      ? {
-          index: 0,
-          delta: content === undefined ? {} : first ? { role: 'assistant', content } : { content },
-          finish_reason: finishReason,
-          logprobs: null,
-        }
-      : { index: 0, text: content ?? '', finish_reason: finishReason, logprobs: null };
+  const chunk = (choice: object, extra: object = {}) => sseData({ ...head, choices: [choice], ...extra });
   let first = true;
+  /** A chat chunk's choice; the first one also says who speaks. */
+  const chatChoice = (delta: object, finishReason: string | null = null) => {
+    const choice = {
+      index: 0,
+      delta: first ? { role: 'assistant', ...delta } : delta,
+      finish_reason: finishReason,
+      logprobs: null,
+    };
+    first = false;
+    return choice;
+  };
+  const textChoice = (text: string, finishReason: string | null = null) => ({
+    index: 0,
+    text,
+    finish_reason: finishReason,
+    logprobs: null,
+  });
   for await (const event of stream.events) {
     if (event.type === 'delta') {
-      yield sseData({ ...head, choices: [choice(event.content, null, first)] });
-      first = false;
+      yield chunk(kind === 'chat' ? chatChoice({ content: event.content }) : textChoice(event.content));
     } else if (event.type === 'reasoning') {
-      if (kind !== 'chat') continue; // a legacy completion has nowhere to put thinking
-      const delta = { reasoning_content: event.content };
-      yield sseData({
-        ...head,
-        choices: [
-          {
-            index: 0,
-            delta: first ? { role: 'assistant', ...delta } : delta,
-            finish_reason: null,
-            logprobs: null,
-          },
-        ],
-      });
-      first = false;
+      // A legacy completion has nowhere to put a model's thinking.
+      if (kind === 'chat') yield chunk(chatChoice({ reasoning_content: event.content }));
     } else if (event.type === 'tool_call') {
-      const delta = { tool_calls: [toolCallChunk(event)] };
-      yield sseData({
-        ...head,
-        choices: [
-          {
-            index: 0,
-            delta: first ? { role: 'assistant', content: null, ...delta } : delta,
-            finish_reason: null,
-            logprobs: null,
-          },
-        ],
-      });
-      first = false;
+      yield chunk(chatChoice({ ...(first && { content: null }), tool_calls: [toolCallChunk(event)] }));
     } else {
-      yield sseData({ ...head, choices: [choice(undefined, event.finishReason)] });
-      yield sseData({ ...head, choices: [], usage: usage(event.usage) });
+      const done = kind === 'chat' ? chatChoice({}, event.finishReason) : textChoice('', event.finishReason);
+      yield chunk(done, { usage: usage(event.usage) });
+      if (includeUsage) yield sseData({ ...head, choices: [], usage: usage(event.usage) });
     }
   }
   yield sseData('[DONE]');

@@ -36,7 +36,11 @@ export class OpenAiTextController {
     };
     if (body.stream) {
       const stream = answered(reply, await this.gateway.chatStream(request));
-      return sendEventStream(reply, call.requestId, openAiStreamEvents(call.requestId, stream, 'chat'));
+      return sendEventStream(
+        reply,
+        call.requestId,
+        openAiStreamEvents(call.requestId, stream, 'chat', body.includesUsage()),
+      );
     }
     return chatCompletion(
       call.requestId,
@@ -62,7 +66,11 @@ export class OpenAiTextController {
     };
     if (body.stream) {
       const stream = answered(reply, await this.gateway.completeStream(request));
-      return sendEventStream(reply, call.requestId, openAiStreamEvents(call.requestId, stream, 'completion'));
+      return sendEventStream(
+        reply,
+        call.requestId,
+        openAiStreamEvents(call.requestId, stream, 'completion', body.includesUsage()),
+      );
     }
     return textCompletion(call.requestId, answered(reply, await this.gateway.complete(request)));
   }

@@ -2403,7 +2403,7 @@ export interface components {
             seed?: number;
             stop?: string | string[];
             stream?: boolean;
-            /** @description Usage is always sent at the end of a stream */
+            /** @description include_usage: end the stream with OpenAI's usage chunk (choices: []); the finish chunk carries the usage either way */
             stream_options?: components["schemas"]["StreamOptionsDto"];
             temperature?: number;
             /** @description auto, none, required, or {"type": "function", "function": {"name"}} */
@@ -2455,7 +2455,7 @@ export interface components {
             seed?: number;
             stop?: string | string[];
             stream?: boolean;
-            /** @description Usage is always sent at the end of a stream */
+            /** @description include_usage: end the stream with OpenAI's usage chunk (choices: []); the finish chunk carries the usage either way */
             stream_options?: components["schemas"]["StreamOptionsDto"];
             temperature?: number;
             /** @description Together's extension */

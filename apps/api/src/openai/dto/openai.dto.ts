@@ -86,7 +86,10 @@ class OpenAiSamplingDto extends DecodingOptionsDto {
   @IsBoolean({ message: 'stream must be true or false' })
   stream?: boolean;
 
-  @ApiPropertyOptional({ description: 'Usage is always sent at the end of a stream' })
+  @ApiPropertyOptional({
+    description:
+      "include_usage: end the stream with OpenAI's usage chunk (choices: []); the finish chunk carries the usage either way",
+  })
   @IsOptional()
   @ValidateNested()
   @Type(() => StreamOptionsDto)
@@ -100,6 +103,11 @@ class OpenAiSamplingDto extends DecodingOptionsDto {
 
   @PurposeField('general, creative, coding')
   purpose?: string;
+
+  /** Whether a stream ends with OpenAI's separate usage chunk. */
+  includesUsage(): boolean {
+    return this.stream_options?.include_usage === true;
+  }
 
   sampling(): Sampling {
     return {
