@@ -90,6 +90,27 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       expect(answer.usage?.completion_tokens).toBe(3);
     });
 
+    it('completions with logprobs, in the legacy shape', async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const answer = await openai.completions.create({
+        model,
+        prompt: 'Once upon #sim tokens=3',
+        logprobs: 2,
+      });
+      const { text, logprobs } = answer.choices[0];
+      expect(logprobs!.tokens!.join('')).toBe(text);
+      expect(logprobs!.token_logprobs).toHaveLength(3);
+      expect(logprobs!.top_logprobs!.map((top) => Object.keys(top).length)).toEqual([2, 2, 2]);
+      const starts = logprobs!.tokens!.map((_, i) => logprobs!.tokens!.slice(0, i).join('').length);
+      expect(logprobs!.text_offset).toEqual(starts);
+      const plain = await openai.completions.create({ model, prompt: 'Once upon #sim tokens=3' });
+      expect(plain.choices[0].logprobs).toBeNull();
+      const refused = await openai.completions
+        .create({ model, prompt: 'x', logprobs: 6 })
+        .catch((e: InstanceType<typeof OpenAI.BadRequestError>) => [e.status, e.param]);
+      expect(refused).toEqual([400, 'logprobs']);
+    });
+
     it('images, as a link and as base64', async () => {
       const linked = await openai.images.generate({
         model: 'dall-e-3',

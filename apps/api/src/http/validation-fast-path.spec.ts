@@ -216,7 +216,18 @@ const CASES: Array<{ dto: new () => object; base: Record<string, unknown>; keys:
   {
     dto: OpenAiCompletionDto,
     base: { prompt: 'Once upon a time', max_tokens: 8, stop: 'x' },
-    keys: ['prompt', 'max_tokens', 'temperature', 'stop', 'n', 'stream', 'model', 'top_k', 'logit_bias'],
+    keys: [
+      'prompt',
+      'max_tokens',
+      'temperature',
+      'stop',
+      'n',
+      'stream',
+      'model',
+      'top_k',
+      'logit_bias',
+      'logprobs',
+    ],
   },
   {
     dto: CodeCompletionDto,

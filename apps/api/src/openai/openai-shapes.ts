@@ -84,13 +84,43 @@ export function chatCompletion(requestId: string, { result, source }: GatewayTex
   };
 }
 
-export function textCompletion(requestId: string, { result, source }: GatewayTextResult) {
+/**
+ * A legacy completion's `logprobs`: the tokens, their log probabilities, up to `alternatives`
+ * others at each place, and where each token starts in the text.
+ */
+function legacyLogprobs(logprobs: TokenLogprob[] | undefined, alternatives: number) {
+  if (!logprobs) return null;
+  let offset = 0;
+  const textOffset = logprobs.map(({ token }) => {
+    const start = offset;
+    offset += token.length;
+    return start;
+  });
+  return {
+    tokens: logprobs.map((t) => t.token),
+    token_logprobs: logprobs.map((t) => t.logprob),
+    top_logprobs: logprobs.map((t) =>
+      Object.fromEntries(t.top.slice(0, alternatives).map((other) => [other.token, other.logprob])),
+    ),
+    text_offset: textOffset,
+  };
+}
+
+/** `logprobs`: the alternatives per token the caller asked for (undefined: none at all). */
+export function textCompletion(requestId: string, { result, source }: GatewayTextResult, logprobs?: number) {
   return {
     id: `cmpl-${requestId}`,
     object: 'text_completion',
     created: now(),
     model: source.servedModel,
-    choices: [{ index: 0, text: result.content, finish_reason: result.finishReason, logprobs: null }],
+    choices: [
+      {
+        index: 0,
+        text: result.content,
+        finish_reason: result.finishReason,
+        logprobs: logprobs === undefined ? null : legacyLogprobs(result.logprobs, logprobs),
+      },
+    ],
     usage: usage(result.usage),
   };
 }

@@ -72,6 +72,10 @@ export class OpenAiTextController {
         openAiStreamEvents(call.requestId, stream, 'completion', body.includesUsage()),
       );
     }
-    return textCompletion(call.requestId, answered(reply, await this.gateway.complete(request)));
+    return textCompletion(
+      call.requestId,
+      answered(reply, await this.gateway.complete(request)),
+      body.logprobs,
+    );
   }
 }

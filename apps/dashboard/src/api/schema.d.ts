@@ -2423,6 +2423,8 @@ export interface components {
             logit_bias?: {
                 [key: string]: number;
             };
+            /** @description Each token's log probability, with this many alternatives (whole answers; streams carry none) */
+            logprobs?: number;
             /** @example 256 */
             max_completion_tokens?: number;
             /** @example 256 */

@@ -123,6 +123,8 @@ class OpenAiSamplingDto extends DecodingOptionsDto {
 
 /** OpenAI's bound on `top_logprobs`; Together's on `logprobs`. */
 const MAX_TOP_LOGPROBS = 20;
+/** OpenAI's bound on a legacy completion's `logprobs`. */
+const MAX_COMPLETION_LOGPROBS = 5;
 
 const MESSAGE_ROLES = ['system', 'developer', 'user', 'assistant', 'tool'] as const;
 
@@ -250,6 +252,22 @@ export class OpenAiCompletionDto extends OpenAiSamplingDto {
   @MinLength(1, { message: 'prompt must not be empty' })
   @MaxLength(MAX_MESSAGE_CHARS, { message: `prompt must be at most ${MAX_MESSAGE_CHARS} characters` })
   prompt!: string;
+
+  @ApiPropertyOptional({
+    minimum: 0,
+    maximum: MAX_COMPLETION_LOGPROBS,
+    description:
+      "Each token's log probability, with this many alternatives (whole answers; streams carry none)",
+  })
+  @IsOptional()
+  @IsInt({ message: 'logprobs must be an integer' })
+  @Min(0, { message: `logprobs must be between 0 and ${MAX_COMPLETION_LOGPROBS}` })
+  @Max(MAX_COMPLETION_LOGPROBS, { message: `logprobs must be between 0 and ${MAX_COMPLETION_LOGPROBS}` })
+  logprobs?: number;
+
+  override sampling(): Sampling {
+    return { ...super.sampling(), logprobs: this.logprobs };
+  }
 }
 
 export class OpenAiImageDto {
