@@ -1,16 +1,11 @@
-/** OpenAI's limits: 128 tools a request, names of 1-64 letters, digits, underscores and dashes. */
+import { isPlainObject as isObject, OPENAI_NAME, OPENAI_NAME_RULE, unknownKey } from './validators';
+
+/** OpenAI's limit: 128 tools a request. */
 export const MAX_TOOLS = 128;
-const FUNCTION_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 const MAX_DESCRIPTION_CHARS = 8_000;
 const MAX_SCHEMA_CHARS = 100_000;
 const MAX_ARGUMENTS_CHARS = 100_000;
 const MAX_CALL_ID_CHARS = 256;
-
-const isObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const unknownKey = (value: Record<string, unknown>, keys: string[]) =>
-  Object.keys(value).find((key) => !keys.includes(key));
 
 /** The first thing wrong with a `tools` array, naming the item and its field. */
 export function toolsProblem(value: unknown): string | undefined {
@@ -26,8 +21,8 @@ export function toolsProblem(value: unknown): string | undefined {
       unknownKey(tool.function, ['name', 'description', 'parameters', 'strict']);
     if (extra) return `${at}: ${extra} is not a recognised field`;
     const { name, description, parameters, strict } = tool.function;
-    if (typeof name !== 'string' || !FUNCTION_NAME.test(name))
-      return `${at}.function.name must be 1-64 letters, digits, underscores or dashes`;
+    if (typeof name !== 'string' || !OPENAI_NAME.test(name))
+      return `${at}.function.name must be ${OPENAI_NAME_RULE}`;
     if (names.has(name)) return `${at}.function.name ${name} is given twice`;
     names.add(name);
     if (
@@ -78,8 +73,8 @@ export function toolCallsProblem(value: unknown, role: unknown): string | undefi
     if (extra) return `${at}: ${extra} is not a recognised field`;
     if (typeof call.id !== 'string' || call.id === '' || call.id.length > MAX_CALL_ID_CHARS)
       return `${at}.id must be a string of 1 to ${MAX_CALL_ID_CHARS} characters`;
-    if (typeof call.function.name !== 'string' || !FUNCTION_NAME.test(call.function.name))
-      return `${at}.function.name must be 1-64 letters, digits, underscores or dashes`;
+    if (typeof call.function.name !== 'string' || !OPENAI_NAME.test(call.function.name))
+      return `${at}.function.name must be ${OPENAI_NAME_RULE}`;
     if (typeof call.function.arguments !== 'string' || call.function.arguments.length > MAX_ARGUMENTS_CHARS)
       return `${at}.function.arguments must be a string (JSON) of at most ${MAX_ARGUMENTS_CHARS} characters`;
   }

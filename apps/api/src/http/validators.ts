@@ -50,8 +50,16 @@ export function IsMessageContent(maxChars: number, maxImageUrlChars: number, opt
   );
 }
 
-const isPlainObject = (value: unknown) =>
+export const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** The first key of `value` that is not one of `keys`. */
+export const unknownKey = (value: Record<string, unknown>, keys: string[]) =>
+  Object.keys(value).find((key) => !keys.includes(key));
+
+/** OpenAI's rule for a function's or a JSON schema's name. */
+export const OPENAI_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+export const OPENAI_NAME_RULE = '1-64 letters, digits, underscores or dashes';
 
 /**
  * An array whose items are all objects. `ValidateNested({ each: true })` alone lets an item that is
@@ -79,7 +87,7 @@ export const MAX_LOGIT_BIAS_ENTRIES = 300;
 
 function logitBiasProblem(field: string, value: unknown): string | undefined {
   if (!isPlainObject(value)) return `${field} must be an object of token ids to numbers`;
-  const entries = Object.entries(value as Record<string, unknown>);
+  const entries = Object.entries(value);
   if (entries.length > MAX_LOGIT_BIAS_ENTRIES)
     return `${field} must hold at most ${MAX_LOGIT_BIAS_ENTRIES} token ids`;
   for (const [token, bias] of entries) {
@@ -92,29 +100,18 @@ function logitBiasProblem(field: string, value: unknown): string | undefined {
 }
 
 /** `logit_bias`: token ids (as strings of digits) to a bias between −100 and 100. */
-export function IsLogitBias(field: string, options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isLogitBias',
-      validator: {
-        validate: (value: unknown) => logitBiasProblem(field, value) === undefined,
-        defaultMessage: (args) => logitBiasProblem(field, args?.value) ?? `${field} is invalid`,
-      },
-    },
-    options,
-  );
-}
+export const IsLogitBias = (field: string) =>
+  CheckedBy('isLogitBias', (value) => logitBiasProblem(field, value));
 
 export const RESPONSE_FORMAT_TYPES = ['text', 'json_object', 'json_schema', 'regex'] as const;
 const MAX_RESPONSE_FORMAT_CHARS = 100_000;
-const SCHEMA_NAME = /^[A-Za-z0-9_-]{1,64}$/;
 
 /** What is wrong with a `response_format`, naming the sub-field; undefined when nothing is. */
 export function responseFormatProblem(field: string, value: unknown): string | undefined {
   if (!isPlainObject(value)) return `${field} must be an object such as {"type": "json_object"}`;
-  const format = value as Record<string, unknown>;
+  const format = value;
   const allowed = (keys: string[]) => {
-    const extra = Object.keys(format).find((key) => !keys.includes(key));
+    const extra = unknownKey(format, keys);
     return extra && `${field}.${extra} is not a recognised field for type ${String(format.type)}`;
   };
   switch (format.type) {
@@ -126,16 +123,13 @@ export function responseFormatProblem(field: string, value: unknown): string | u
       const problem = allowed(['type', 'json_schema', 'schema']);
       if (problem) return problem;
       if (format.json_schema === undefined) return schemaProblem(`${field}.schema`, format.schema, true);
-      const inner = format.json_schema;
+      const spec = format.json_schema;
       const at = `${field}.json_schema`;
-      if (!isPlainObject(inner)) return `${at} must be an object with a name and a schema`;
-      const spec = inner as Record<string, unknown>;
-      const unknownKey = Object.keys(spec).find(
-        (key) => !['name', 'description', 'schema', 'strict'].includes(key),
-      );
-      if (unknownKey) return `${at}.${unknownKey} is not a recognised field`;
-      if (typeof spec.name !== 'string' || !SCHEMA_NAME.test(spec.name))
-        return `${at}.name must be 1-64 letters, digits, underscores or dashes`;
+      if (!isPlainObject(spec)) return `${at} must be an object with a name and a schema`;
+      const extra = unknownKey(spec, ['name', 'description', 'schema', 'strict']);
+      if (extra) return `${at}.${extra} is not a recognised field`;
+      if (typeof spec.name !== 'string' || !OPENAI_NAME.test(spec.name))
+        return `${at}.name must be ${OPENAI_NAME_RULE}`;
       if (
         spec.description !== undefined &&
         (typeof spec.description !== 'string' || spec.description.length > 1000)
@@ -163,18 +157,8 @@ function schemaProblem(field: string, schema: unknown, required: boolean): strin
 }
 
 /** `response_format`: text, a JSON object, JSON matching a schema, or text matching a regex. */
-export function IsResponseFormat(field: string, options?: ValidationOptions) {
-  return ValidateBy(
-    {
-      name: 'isResponseFormat',
-      validator: {
-        validate: (value: unknown) => responseFormatProblem(field, value) === undefined,
-        defaultMessage: (args) => responseFormatProblem(field, args?.value) ?? `${field} is invalid`,
-      },
-    },
-    options,
-  );
-}
+export const IsResponseFormat = (field: string) =>
+  CheckedBy('isResponseFormat', (value) => responseFormatProblem(field, value));
 
 /**
  * A rule written as a function that names what is wrong (undefined when nothing is), from the

@@ -17,16 +17,11 @@ export async function* togetherTextEvents(
   const base = { id: requestId, model_id: stream.source.servedModel, provider: stream.source.providerId };
   let first = true;
   for await (const event of stream.events) {
-    if (event.type === 'delta') {
+    if (event.type === 'delta' || event.type === 'reasoning') {
       // The first event says where the answer comes from; the final one says it again.
-      yield sseData({ ...base, delta: { content: event.content }, ...(first && servedBy(stream.source)) });
-      first = false;
-    } else if (event.type === 'reasoning') {
-      yield sseData({
-        ...base,
-        delta: { content: '', reasoning: event.content },
-        ...(first && servedBy(stream.source)),
-      });
+      const delta =
+        event.type === 'delta' ? { content: event.content } : { content: '', reasoning: event.content };
+      yield sseData({ ...base, delta, ...(first && servedBy(stream.source)) });
       first = false;
     } else if (event.type === 'end') {
       // (Tool calls are the OpenAI surface's: this surface takes no tools.)
