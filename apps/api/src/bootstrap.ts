@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie';
 import multipart from '@fastify/multipart';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { ApiConfig } from '@tiergate/config';
@@ -18,6 +19,8 @@ import { registerAccessLog } from './http/access-log';
 import { buildOpenApiDocument } from './http/openapi';
 import { registerRequestTiming } from './http/request-timing';
 import { createValidationPipe } from './http/validation';
+import { sendError } from './http/error.filter';
+import { badUrl, urlTextProblem } from './http/text-checks';
 
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
@@ -68,6 +71,12 @@ export async function createApiApp(
     // While draining, requests on open connections are still answered (with Connection: close).
     return503OnClosing: false,
     routerOptions: { ignoreTrailingSlash: true },
+    // A URL Fastify cannot route (a percent-escape that is not UTF-8, an over-long parameter) is
+    // answered before any hook or filter runs: in the one error body too.
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      void reply.header('x-request-id', request.id);
+      sendError(reply, badUrl(error), request.id);
+    },
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule.register(config, options.spanExporter),
@@ -95,7 +104,7 @@ export async function createApiApp(
   });
   fastify.addHook('onRequest', (request, reply, done) => {
     void reply.header('x-request-id', request.id);
-    done();
+    done(urlTextProblem(request));
   });
   addDrainHook(fastify);
   registerAccessLog(fastify, logger);

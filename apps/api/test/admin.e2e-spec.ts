@@ -238,6 +238,15 @@ describe('admin API: flags, users, audit (e2e)', () => {
       expect(response.body.error).toMatchObject({ code: 'validation_failed', param });
     });
 
+    it('says a page that is not a number is not a number (not that it is out of range)', async () => {
+      const response = await api.get('/api/v1/admin/users?page_size=abc', admin);
+      expect(response.status).toBe(400);
+      expect(response.body.error).toMatchObject({
+        param: 'page_size',
+        message: 'page_size must be a number',
+      });
+    });
+
     it('changes tier and role, audited with before and after', async () => {
       const user = await api.user();
       const response = await api.patch(`/api/v1/admin/users/${user.id}`, { tier: 'enterprise' }, admin);

@@ -8,3 +8,4 @@ export {
   isDatabaseUnavailable,
   asDatabaseError,
 } from './database-unavailable';
+export { isUnstorableText } from './unstorable-text';

@@ -1,7 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@tiergate/common';
-import { DatabaseUnavailableError, isDatabaseUnavailable } from '@tiergate/database';
+import { DatabaseUnavailableError, isDatabaseUnavailable, isUnstorableText } from '@tiergate/database';
 import { domainErrorForHttpStatus, errorBody } from './error-body';
 
 interface PlatformError {
@@ -47,6 +47,12 @@ export function toDomainError(
   if (isDatabaseUnavailable(exception)) {
     logger.warn({ requestId, reason: (exception as Error).message }, 'Database unavailable');
     return new DatabaseUnavailableError();
+  }
+  if (isUnstorableText(exception)) {
+    return new DomainError(
+      ErrorCode.ValidationFailed,
+      'A text value contains a character that cannot be stored (such as a NUL, \\u0000)',
+    );
   }
   logger.error({ err: exception, requestId }, 'Unhandled error');
   return new DomainError(ErrorCode.Internal, `Internal error (reference ${requestId})`);

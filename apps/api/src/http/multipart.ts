@@ -1,5 +1,6 @@
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@tiergate/common';
+import { textProblem } from './text-checks';
 
 export interface UploadedFile {
   field: string;
@@ -41,6 +42,12 @@ export async function readMultipart(
               param: part.fieldname,
             },
           );
+        if (part.filename && textProblem(part.filename))
+          throw new DomainError(
+            ErrorCode.ValidationFailed,
+            `The file name of ${part.fieldname} contains a NUL character or an unpaired surrogate`,
+            { param: part.fieldname },
+          );
         const data = await part.toBuffer();
         file = { field: part.fieldname, data, filename: part.filename || 'upload', mimetype: part.mimetype };
       } else {
@@ -50,7 +57,10 @@ export async function readMultipart(
           throw new DomainError(ErrorCode.ValidationFailed, `${name} is not a recognised field`, {
             param: name,
           });
-        fields[name] = String(part.value);
+        const value = String(part.value);
+        const badText = textProblem(value, name);
+        if (badText) throw badText;
+        fields[name] = value;
       }
     }
   } catch (error) {

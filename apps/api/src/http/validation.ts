@@ -27,7 +27,7 @@ function firstProblem(
       const [rule, text] = constraints[0];
       // Only an optional field may be absent, so any rule failing on a missing value means "required",
       // and on null that null is not allowed (the first rule to fail is often a length or size
-      // bound, whose message would mislead).
+      // bound, whose message would mislead); so would a bound's on NaN.
       const message =
         rule === 'whitelistValidation'
           ? `${field} is not a recognised field`
@@ -35,9 +35,11 @@ function firstProblem(
             ? `${field} is required`
             : error.value === null
               ? `${field} must not be null`
-              : rule === 'nestedValidation'
-                ? `${field} must be an object`
-                : text.replace(error.property, field);
+              : Number.isNaN(error.value)
+                ? `${field} must be a number` // text a query or form field could not be read as one
+                : rule === 'nestedValidation'
+                  ? `${field} must be an object`
+                  : text.replace(error.property, field);
       return { field, message };
     }
     const nested = firstProblem(error.children ?? [], field);
