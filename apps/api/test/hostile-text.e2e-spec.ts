@@ -111,7 +111,7 @@ describe('text the api refuses: NUL characters and broken Unicode (e2e)', () => 
       body: Buffer.concat([Buffer.from('{"email": "'), Buffer.from([0xff, 0xfe]), Buffer.from('"}')]),
     });
     expect(response.status).toBe(400);
-    expect((await response.json()).error).toMatchObject({
+    expect(((await response.json()) as { error: unknown }).error).toMatchObject({
       code: 'validation_failed',
       param: 'body',
       message: 'The request body is not valid UTF-8',
@@ -173,7 +173,7 @@ describe('text the api refuses: NUL characters and broken Unicode (e2e)', () => 
         headers: { authorization: `Bearer ${admin}` },
         body: form,
       });
-      return { status: response.status, error: (await response.json()).error };
+      return { status: response.status, error: ((await response.json()) as { error: unknown }).error };
     };
     const field = await upload(`batch${'\u0000'}`, 'requests.jsonl');
     expect(field.status).toBe(400);
