@@ -141,6 +141,28 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       expect(verbose).toMatchObject({ text: 'again', duration: 1.2 });
     });
 
+    it("translation upload: English text, through the upstream's translations endpoint", async () => {
+      const before = (await api.simStats()).byPath['/v1/audio/translations'] ?? 0;
+      const answer = await openai.audio.translations.create({
+        model: 'whisper-1',
+        file: await toFile(wavAudio(1.2, 16_000, 'bonjour tout le monde'), 'a.wav', { type: 'audio/wav' }),
+      });
+      expect(answer.text).toBe('bonjour tout le monde'); // the simulator's speech is its own translation
+      const verbose = await openai.audio.translations.create({
+        model: 'openai/whisper-large-v3',
+        file: await toFile(wavAudio(0.8, 16_000, 'again'), 'a.wav', { type: 'audio/wav' }),
+        response_format: 'verbose_json',
+      });
+      expect(verbose).toMatchObject({ task: 'translate', language: 'english', text: 'again', duration: 0.8 });
+      const text = await openai.audio.translations.create({
+        model: 'whisper-1',
+        file: await toFile(wavAudio(0.8, 16_000, 'plain'), 'a.wav', { type: 'audio/wav' }),
+        response_format: 'text',
+      });
+      expect((text as unknown as string).trim()).toBe('plain'); // the SDK hands back the body as text
+      expect((await api.simStats()).byPath['/v1/audio/translations']).toBe(before + 3);
+    });
+
     it('speech', async () => {
       const response = await openai.audio.speech.create({
         model: 'tts-1',
@@ -511,6 +533,15 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
         file: await toFile(wavAudio(1, 16_000, 'together sdk'), 'a.wav', { type: 'audio/wav' }),
       });
       expect(answer.text).toBe('together sdk');
+    });
+
+    it('translation upload', async () => {
+      const answer = await together.audio.translations.create({
+        model: 'openai/whisper-large-v3',
+        file: await toFile(wavAudio(1, 16_000, 'together translates'), 'a.wav', { type: 'audio/wav' }),
+        response_format: 'verbose_json',
+      });
+      expect(answer).toMatchObject({ task: 'translate', language: 'english', text: 'together translates' });
     });
 
     it('speech', async () => {

@@ -9,6 +9,7 @@ const PACED_PATHS = new Set([
   '/v1/images/generations',
   '/v1/audio/speech',
   '/v1/audio/transcriptions',
+  '/v1/audio/translations',
 ]);
 /** Seconds of per-second counts kept per key. */
 const HISTORY_SECONDS = 600;

@@ -145,6 +145,7 @@ export class GatewayService {
         call.provider.transcribe(
           {
             model: call.model,
+            task: request.task,
             audio: request.audio,
             filename: request.filename,
             contentType: info.mimeType,

@@ -10,6 +10,7 @@ import type {
   ReasoningDelta,
   Sampling,
   SpeechFormat,
+  SpeechToTextTask,
   TextGeneration,
   TokenUsage,
   ToolCallDelta,
@@ -61,6 +62,7 @@ export interface GatewayCompletionRequest extends GatewayRequestBase {
 export interface GatewayImageRequest extends GatewayRequestBase, Omit<ImageRequest, 'model'> {}
 
 export interface GatewayTranscriptionRequest extends GatewayRequestBase {
+  task?: SpeechToTextTask;
   audio: Buffer;
   filename: string;
   /** The field the audio came from (`file` or `audio_url`), for error messages. */

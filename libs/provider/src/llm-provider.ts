@@ -181,8 +181,13 @@ export interface ImageGeneration {
   images: GeneratedImage[];
 }
 
+/** What a speech-to-text call makes of the audio: its text in its language, or in English. */
+export type SpeechToTextTask = 'transcribe' | 'translate';
+
 export interface TranscriptionRequest {
   model: string;
+  /** `transcribe` unless said; `translate` renders the speech in English (`language`: the target). */
+  task?: SpeechToTextTask;
   audio: Buffer;
   filename: string;
   contentType: string;

@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Post, Req, Res, UseGuards } from '@nestjs/c
 import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '@tiergate/common';
+import type { SpeechToTextTask } from '@tiergate/provider';
 import { ApiConfig } from '@tiergate/config';
 import { GatewayService } from '@tiergate/gateway';
 import { TogetherAccessGuard } from '../http/together-access.guard';
@@ -88,10 +89,35 @@ export class OpenAiMediaController {
   @ApiOperation({
     summary: 'OpenAI-compatible transcription of an uploaded `file` (json, text or verbose_json)',
   })
-  async transcribe(
+  transcribe(
     @Call() call: CallContext,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.speechToText('transcribe', call, request, reply);
+  }
+
+  @Post('audio/translations')
+  @HttpCode(200)
+  @ApiConsumes('multipart/form-data')
+  @ApiOperation({
+    summary:
+      'OpenAI-compatible translation of an uploaded `file` into English text (json, text or verbose_json)',
+  })
+  translate(
+    @Call() call: CallContext,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    return this.speechToText('translate', call, request, reply);
+  }
+
+  /** Both speech-to-text routes: the same form, the same checks, one upstream path each. */
+  private async speechToText(
+    task: SpeechToTextTask,
+    call: CallContext,
+    request: FastifyRequest,
+    reply: FastifyReply,
   ) {
     const { fields, file } = await readMultipart(request, {
       fileField: 'file',
@@ -113,6 +139,7 @@ export class OpenAiMediaController {
       throw invalid('provider', PROVIDER_ID_MESSAGE);
     const served = await this.gateway.transcribe({
       ...call,
+      task,
       provider: requestedProvider(request, fields.provider),
       model: resolveModelAlias(fields.model),
       purpose: fields.purpose,
@@ -128,8 +155,8 @@ export class OpenAiMediaController {
     if (format === 'text') return reply.type('text/plain; charset=utf-8').send(result.text);
     if (format === 'json') return { text: result.text };
     return {
-      task: 'transcribe',
-      language: result.language ?? fields.language ?? 'english',
+      task,
+      language: result.language ?? (task === 'translate' ? 'english' : (fields.language ?? 'english')),
       duration: result.durationSeconds,
       text: result.text,
       segments: (result.segments ?? []).map((s, id) => ({ id, start: s.start, end: s.end, text: s.text })),

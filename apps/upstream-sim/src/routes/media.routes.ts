@@ -1,4 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { completionWords } from '../content';
 import { mp3Audio, pngImage, spokenText, wavAudio, wavDurationSeconds } from '../media';
 import { togetherId } from '../together-shapes';
@@ -103,62 +104,74 @@ export function registerMediaRoutes(context: SimContext): void {
     return reply.type('audio/wav').send(wav);
   });
 
-  app.post('/v1/audio/transcriptions', async (request, reply) => {
-    if (!request.isMultipart())
-      return invalidParams(reply, 'file', 'the request must be multipart/form-data with a file');
-    const fields: Record<string, string> = {};
-    let audio: Buffer | undefined;
-    try {
-      for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES } })) {
-        if (part.type === 'file') audio = await part.toBuffer();
-        else fields[part.fieldname] = String(part.value);
+  // A translation is a transcription rendered in English; the simulator's speech is English already.
+  const speechToText =
+    (task: 'transcribe' | 'translate') => async (request: FastifyRequest, reply: FastifyReply) => {
+      if (!request.isMultipart())
+        return invalidParams(reply, 'file', 'the request must be multipart/form-data with a file');
+      const fields: Record<string, string> = {};
+      let audio: Buffer | undefined;
+      try {
+        for await (const part of request.parts({ limits: { fileSize: MAX_UPLOAD_BYTES } })) {
+          if (part.type === 'file') audio = await part.toBuffer();
+          else fields[part.fieldname] = String(part.value);
+        }
+      } catch (error) {
+        if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+          return sendError(
+            reply,
+            413,
+            'The uploaded file is larger than 80 MB.',
+            'invalid_request_error',
+            'request_too_large',
+          );
+        throw error;
       }
-    } catch (error) {
-      if ((error as { code?: string }).code === 'FST_REQ_FILE_TOO_LARGE')
+      const modelId = fields.model ?? 'openai/whisper-large-v3';
+      const fault = takeFault(context, request, reply, modelId);
+      if (await applyPreContentFault(fault, request, reply)) return reply;
+      const model = modelOfType(modelId, ['transcribe']);
+      if (!model) return modelNotAvailable(reply, modelId);
+      if (!audio || audio.length === 0) return invalidParams(reply, 'file', 'file is required');
+      const format = fields.response_format ?? 'json';
+      if (format !== 'json' && format !== 'verbose_json')
+        return invalidParams(reply, 'response_format', 'response_format must be json or verbose_json');
+      const spoken = spokenText(audio);
+      const duration = wavDurationSeconds(audio) ?? Math.round((audio.length / 16_000) * 100) / 100;
+      if (
+        !spoken &&
+        !wavDurationSeconds(audio) &&
+        audio[0] !== 0xff &&
+        audio.toString('ascii', 0, 3) !== 'ID3'
+      )
         return sendError(
           reply,
-          413,
-          'The uploaded file is larger than 80 MB.',
+          400,
+          'The audio file could not be decoded.',
           'invalid_request_error',
-          'request_too_large',
+          'unsupported_format',
         );
-      throw error;
-    }
-    const modelId = fields.model ?? 'openai/whisper-large-v3';
-    const fault = takeFault(context, request, reply, modelId);
-    if (await applyPreContentFault(fault, request, reply)) return reply;
-    const model = modelOfType(modelId, ['transcribe']);
-    if (!model) return modelNotAvailable(reply, modelId);
-    if (!audio || audio.length === 0) return invalidParams(reply, 'file', 'file is required');
-    const format = fields.response_format ?? 'json';
-    if (format !== 'json' && format !== 'verbose_json')
-      return invalidParams(reply, 'response_format', 'response_format must be json or verbose_json');
-    const spoken = spokenText(audio);
-    const duration = wavDurationSeconds(audio) ?? Math.round((audio.length / 16_000) * 100) / 100;
-    if (!spoken && !wavDurationSeconds(audio) && audio[0] !== 0xff && audio.toString('ascii', 0, 3) !== 'ID3')
-      return sendError(
-        reply,
-        400,
-        'The audio file could not be decoded.',
-        'invalid_request_error',
-        'unsupported_format',
-      );
-    if (applyBodyFault(fault, reply)) return reply;
-    const text =
-      spoken ??
-      completionWords(
-        [{ role: 'user', content: audio.subarray(0, 4096).toString('base64') }],
-        undefined,
-      ).words.join('');
-    if (format === 'json') return { text };
-    return {
-      task: 'transcribe',
-      language: fields.language === 'auto' || !fields.language ? 'english' : fields.language,
-      duration,
-      text,
-      segments: [{ id: 0, start: 0, end: duration, text }],
+      if (applyBodyFault(fault, reply)) return reply;
+      const text =
+        spoken ??
+        completionWords(
+          [{ role: 'user', content: audio.subarray(0, 4096).toString('base64') }],
+          undefined,
+        ).words.join('');
+      if (format === 'json') return { text };
+      return {
+        task,
+        language:
+          task === 'translate' || fields.language === 'auto' || !fields.language
+            ? 'english'
+            : fields.language,
+        duration,
+        text,
+        segments: [{ id: 0, start: 0, end: duration, text }],
+      };
     };
-  });
+  app.post('/v1/audio/transcriptions', speechToText('transcribe'));
+  app.post('/v1/audio/translations', speechToText('translate'));
 
   app.post('/v1/embeddings', async (request, reply) => {
     const body = (request.body ?? {}) as Record<string, unknown>;

@@ -127,7 +127,11 @@ export class TogetherAdapter implements LlmProvider {
 
   async transcribe(request: TranscriptionRequest, context: ProviderCallContext): Promise<Transcription> {
     const json = await this.json<TogetherTranscription>(
-      { method: 'POST', path: '/audio/transcriptions', form: transcriptionForm(request) },
+      {
+        method: 'POST',
+        path: request.task === 'translate' ? '/audio/translations' : '/audio/transcriptions',
+        form: transcriptionForm(request),
+      },
       request.model,
       context,
     );
