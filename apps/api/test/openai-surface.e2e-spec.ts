@@ -342,6 +342,24 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
         messages: [ask, message, { role: 'user', content: 'And now?' }],
       });
       expect(next.choices[0].message.content).toEqual(expect.any(String));
+
+      // Together's switch for hybrid models turns the thinking off (and is checked like any field).
+      const plain = await openai.chat.completions.create({
+        model,
+        messages: [ask],
+        reasoning: { enabled: false },
+      } as OpenAI.ChatCompletionCreateParamsNonStreaming);
+      expect(plain.choices[0].message).not.toHaveProperty('reasoning_content');
+      expect(plain.usage!.completion_tokens).toBe(2);
+      for (const [reasoning, param] of [
+        [{ enabled: 'no' }, 'reasoning.enabled'],
+        [{ enabled: true, effort: 'low' }, 'reasoning.effort'],
+      ] as const) {
+        const refused = await openai.chat.completions
+          .create({ model, messages: [ask], reasoning } as OpenAI.ChatCompletionCreateParamsNonStreaming)
+          .catch((e: InstanceType<typeof OpenAI.BadRequestError>) => [e.status, e.param]);
+        expect(refused).toEqual([400, param]);
+      }
     });
 
     describe('tools', () => {

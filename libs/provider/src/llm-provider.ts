@@ -76,6 +76,8 @@ export interface Sampling {
   responseFormat?: ResponseFormat;
   /** How hard a reasoning model thinks before answering (GPT-OSS and others that take it). */
   reasoningEffort?: 'low' | 'medium' | 'high';
+  /** Turns a hybrid model's thinking on or off (Together's `reasoning.enabled`); its default if absent. */
+  reasoningEnabled?: boolean;
   /** Return each generated token's log probability, with this many likeliest alternatives (0–20). */
   logprobs?: number;
   stop?: string[];

@@ -1,6 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, Max, Min, ValidateNested } from 'class-validator';
 import type { JsonObject, ResponseFormat, Sampling } from '@tiergate/provider';
 import { BoundedNumberField } from './dto-fields';
 import { IsLogitBias, IsResponseFormat, MAX_LOGIT_BIAS_ENTRIES, RESPONSE_FORMAT_TYPES } from './validators';
@@ -38,6 +39,13 @@ function responseFormatOf(body: ResponseFormatBody): ResponseFormat {
     return { type: 'json_schema', json_schema: { name: 'response', schema: body.schema } };
   if (body.type === 'regex') return { type: 'regex', pattern: body.pattern };
   return { type: body.type as 'text' | 'json_object' };
+}
+
+/** Together's switch for hybrid models' thinking: `{"enabled": false}` answers without it. */
+export class ReasoningSwitchDto {
+  @ApiProperty()
+  @IsBoolean({ message: 'reasoning.enabled must be true or false' })
+  enabled!: boolean;
 }
 
 /**
@@ -88,6 +96,15 @@ export class DecodingOptionsDto {
   @IsIn(REASONING_EFFORTS, { message: `reasoning_effort must be one of ${REASONING_EFFORTS.join(', ')}` })
   reasoning_effort?: (typeof REASONING_EFFORTS)[number];
 
+  @ApiPropertyOptional({
+    type: ReasoningSwitchDto,
+    description: 'Turns thinking on or off on hybrid models (e.g. DeepSeek V3.1, Qwen3): {"enabled": false}',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ReasoningSwitchDto)
+  reasoning?: ReasoningSwitchDto;
+
   /** These options in the gateway's words (absent ones stay absent). */
   protected decoding(): Sampling {
     return {
@@ -99,6 +116,7 @@ export class DecodingOptionsDto {
       logitBias: this.logit_bias,
       responseFormat: this.response_format && responseFormatOf(this.response_format),
       reasoningEffort: this.reasoning_effort,
+      reasoningEnabled: this.reasoning?.enabled,
     };
   }
 }

@@ -184,6 +184,8 @@ const CHAT_KEYS = [
   'logprobs',
   'top_logprobs',
   'reasoning_effort',
+  'reasoning',
+  'enabled',
   'reasoning_content',
   'refusal',
   'role',

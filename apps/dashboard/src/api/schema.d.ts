@@ -1568,6 +1568,8 @@ export interface components {
              * @example general
              */
             purpose?: string;
+            /** @description Turns thinking on or off on hybrid models (e.g. DeepSeek V3.1, Qwen3): {"enabled": false} */
+            reasoning?: components["schemas"]["ReasoningSwitchDto"];
             /**
              * @description For reasoning models that take it (GPT-OSS)
              * @enum {string}
@@ -1646,6 +1648,8 @@ export interface components {
              * @example general
              */
             purpose?: string;
+            /** @description Turns thinking on or off on hybrid models (e.g. DeepSeek V3.1, Qwen3): {"enabled": false} */
+            reasoning?: components["schemas"]["ReasoningSwitchDto"];
             /**
              * @description For reasoning models that take it (GPT-OSS)
              * @enum {string}
@@ -2406,6 +2410,8 @@ export interface components {
             provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
+            /** @description Turns thinking on or off on hybrid models (e.g. DeepSeek V3.1, Qwen3): {"enabled": false} */
+            reasoning?: components["schemas"]["ReasoningSwitchDto"];
             /**
              * @description For reasoning models that take it (GPT-OSS)
              * @enum {string}
@@ -2460,6 +2466,8 @@ export interface components {
             provider?: string;
             /** @description What the answer is for; selects the model with the tier */
             purpose?: string;
+            /** @description Turns thinking on or off on hybrid models (e.g. DeepSeek V3.1, Qwen3): {"enabled": false} */
+            reasoning?: components["schemas"]["ReasoningSwitchDto"];
             /**
              * @description For reasoning models that take it (GPT-OSS)
              * @enum {string}
@@ -2741,6 +2749,9 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "error" | "shutting_down";
         };
+        ReasoningSwitchDto: {
+            enabled: boolean;
+        };
         RegisterDto: {
             /** @example ada@example.com */
             email: string;
@@ -2907,6 +2918,8 @@ export interface components {
              * @example general
              */
             purpose?: string;
+            /** @description Turns thinking on or off on hybrid models (e.g. DeepSeek V3.1, Qwen3): {"enabled": false} */
+            reasoning?: components["schemas"]["ReasoningSwitchDto"];
             /**
              * @description For reasoning models that take it (GPT-OSS)
              * @enum {string}

@@ -41,6 +41,8 @@ interface GenerationBody {
   logprobs?: unknown;
   tools?: unknown;
   tool_choice?: unknown;
+  /** Together's switch for hybrid models: `{enabled: false}` answers without thinking. */
+  reasoning?: { enabled?: unknown };
 }
 
 /** Options that change which tokens a real model picks: here they change the words, as a seed does. */
@@ -136,7 +138,8 @@ function registerTextRoute(
     const completion = completionWords(input.messages, maxTokens, determinismSeed(body));
     const { truncated } = completion;
     const words = shapedWords(completion.words, body);
-    const thinking = shapes.chat ? thinkingOf(model.id, input.messages) : undefined;
+    const thinking =
+      shapes.chat && body.reasoning?.enabled !== false ? thinkingOf(model.id, input.messages) : undefined;
     const counts = usage(input.promptTokens, words.length + (thinking?.words.length ?? 0));
     const finish = truncated ? 'length' : 'stop';
     if (body.stream === true) {

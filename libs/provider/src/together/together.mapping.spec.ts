@@ -18,6 +18,7 @@ describe("Together's request bodies", () => {
       logitBias: { '13': -100 },
       responseFormat: { type: 'json_schema', json_schema: { name: 'reply', schema: { type: 'object' } } },
       reasoningEffort: 'low',
+      reasoningEnabled: false,
       stop: ['\n'],
       seed: 7,
     });
@@ -35,6 +36,7 @@ describe("Together's request bodies", () => {
       logit_bias: { '13': -100 },
       response_format: { type: 'json_schema', json_schema: { name: 'reply', schema: { type: 'object' } } },
       reasoning_effort: 'low',
+      reasoning: { enabled: false },
       stop: ['\n'],
       seed: 7,
     });

@@ -64,6 +64,7 @@ function samplingFields(request: GenerationOptions) {
     logit_bias: request.logitBias,
     response_format: request.responseFormat,
     reasoning_effort: request.reasoningEffort,
+    reasoning: request.reasoningEnabled === undefined ? undefined : { enabled: request.reasoningEnabled },
     // Together returns the chosen token among the alternatives: at least one is asked for.
     logprobs: request.logprobs === undefined ? undefined : Math.max(1, request.logprobs),
     stop: request.stop,
