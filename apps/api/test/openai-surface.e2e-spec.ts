@@ -111,6 +111,33 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       expect(refused).toEqual([400, 'logprobs']);
     });
 
+    it('completions with echo: the prompt first, in the text, the logprobs and the stream', async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const prompt = 'Once upon #sim tokens=3';
+      const plain = await openai.completions.create({ model, prompt, echo: true });
+      expect(plain.choices[0].text.startsWith(prompt)).toBe(true);
+      expect(plain.choices[0].text.length).toBeGreaterThan(prompt.length);
+
+      // Scoring a prompt (as evaluation harnesses do): its tokens' logprobs, then the answer's.
+      const scored = await openai.completions.create({ model, prompt, echo: true, logprobs: 1 });
+      const { text, logprobs } = scored.choices[0];
+      expect(text.startsWith(prompt)).toBe(true);
+      expect(logprobs!.tokens!.join('')).toBe(text);
+      expect(logprobs!.tokens!.slice(0, 4).join('')).toBe(prompt); // a word is a token in the simulator
+      expect(logprobs!.token_logprobs![0]).toBeNull(); // nothing comes before the first token
+      expect(logprobs!.top_logprobs![0]).toBeNull();
+      expect(logprobs!.token_logprobs!.slice(1).every((p) => typeof p === 'number')).toBe(true);
+      expect(logprobs!.token_logprobs).toHaveLength(4 + 3);
+      const starts = logprobs!.tokens!.map((_, i) => logprobs!.tokens!.slice(0, i).join('').length);
+      expect(logprobs!.text_offset).toEqual(starts);
+
+      const stream = await openai.completions.create({ model, prompt, echo: true, stream: true });
+      const pieces: string[] = [];
+      for await (const chunk of stream) pieces.push(chunk.choices[0]?.text ?? '');
+      expect(pieces[0]).toBe(prompt);
+      expect(pieces.join('').length).toBeGreaterThan(prompt.length);
+    });
+
     it('images, as a link and as base64', async () => {
       const linked = await openai.images.generate({
         model: 'dall-e-3',

@@ -80,6 +80,8 @@ export interface Sampling {
   reasoningEnabled?: boolean;
   /** Return each generated token's log probability, with this many likeliest alternatives (0–20). */
   logprobs?: number;
+  /** With `logprobs`, also return the prompt's tokens and theirs (legacy completions' `echo`). */
+  echo?: boolean;
   stop?: string[];
   /** The sampling seed (reproducible answers where the model supports it). */
   seed?: number;
@@ -117,6 +119,8 @@ export interface TextGeneration {
   toolCalls?: ToolCall[];
   /** Each token's log probability, when the request asked for them (`logprobs`). */
   logprobs?: TokenLogprob[];
+  /** The prompt's tokens and their log probabilities (`echo` with `logprobs`); the first has none. */
+  promptLogprobs?: TokenLogprob[];
   /** What a reasoning model thought before answering (its tokens are completion tokens). */
   reasoning?: string;
   finishReason: FinishReason;

@@ -229,6 +229,7 @@ const CASES: Array<{ dto: new () => object; base: Record<string, unknown>; keys:
       'top_k',
       'logit_bias',
       'logprobs',
+      'echo',
     ],
   },
   {

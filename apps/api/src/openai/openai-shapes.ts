@@ -1,5 +1,5 @@
 import type { GatewayTextResult, GatewayTextStream } from '@tiergate/gateway';
-import type { TokenLogprob, TokenUsage, ToolCallDelta } from '@tiergate/provider';
+import type { TextGeneration, TokenLogprob, TokenUsage, ToolCallDelta } from '@tiergate/provider';
 import { sseData } from '../http/sse';
 
 /**
@@ -86,28 +86,43 @@ export function chatCompletion(requestId: string, { result, source }: GatewayTex
 
 /**
  * A legacy completion's `logprobs`: the tokens, their log probabilities, up to `alternatives`
- * others at each place, and where each token starts in the text.
+ * others at each place, and where each token starts in the text. With `echo`, the prompt's tokens
+ * come first, the first of them without a log probability (nothing comes before it), and the
+ * offsets count from the start of the prompt.
  */
-function legacyLogprobs(logprobs: TokenLogprob[] | undefined, alternatives: number) {
-  if (!logprobs) return null;
-  let offset = 0;
-  const textOffset = logprobs.map(({ token }) => {
+function legacyLogprobs(result: TextGeneration, alternatives: number, echo: string | undefined) {
+  const prompt = echo === undefined ? [] : (result.promptLogprobs ?? []);
+  if (!result.logprobs && !prompt.length) return null;
+  const tokens = [...prompt, ...(result.logprobs ?? [])];
+  // Without the prompt's tokens (an upstream that did not send them), the answer's still start after it.
+  let offset = prompt.length ? 0 : (echo?.length ?? 0);
+  const textOffset = tokens.map(({ token }) => {
     const start = offset;
     offset += token.length;
     return start;
   });
+  const unknown = (i: number) => prompt.length > 0 && i === 0;
   return {
-    tokens: logprobs.map((t) => t.token),
-    token_logprobs: logprobs.map((t) => t.logprob),
-    top_logprobs: logprobs.map((t) =>
-      Object.fromEntries(t.top.slice(0, alternatives).map((other) => [other.token, other.logprob])),
+    tokens: tokens.map((t) => t.token),
+    token_logprobs: tokens.map((t, i) => (unknown(i) ? null : t.logprob)),
+    top_logprobs: tokens.map((t, i) =>
+      unknown(i)
+        ? null
+        : Object.fromEntries(t.top.slice(0, alternatives).map((other) => [other.token, other.logprob])),
     ),
     text_offset: textOffset,
   };
 }
 
-/** `logprobs`: the alternatives per token the caller asked for (undefined: none at all). */
-export function textCompletion(requestId: string, { result, source }: GatewayTextResult, logprobs?: number) {
+/**
+ * `logprobs`: the alternatives per token the caller asked for (undefined: none at all); `echo`: the
+ * prompt, to put before the answer's text.
+ */
+export function textCompletion(
+  requestId: string,
+  { result, source }: GatewayTextResult,
+  { logprobs, echo }: { logprobs?: number; echo?: string } = {},
+) {
   return {
     id: `cmpl-${requestId}`,
     object: 'text_completion',
@@ -116,9 +131,9 @@ export function textCompletion(requestId: string, { result, source }: GatewayTex
     choices: [
       {
         index: 0,
-        text: result.content,
+        text: (echo ?? '') + result.content,
         finish_reason: result.finishReason,
-        logprobs: logprobs === undefined ? null : legacyLogprobs(result.logprobs, logprobs),
+        logprobs: logprobs === undefined ? null : legacyLogprobs(result, logprobs, echo),
       },
     ],
     usage: usage(result.usage),
@@ -144,7 +159,7 @@ export async function* openAiStreamEvents(
   requestId: string,
   stream: GatewayTextStream,
   kind: 'chat' | 'completion',
-  includeUsage: boolean,
+  { includeUsage, echo }: { includeUsage: boolean; echo?: string },
 ): AsyncGenerator<string> {
   const head = {
     id: kind === 'chat' ? `chatcmpl-${requestId}` : `cmpl-${requestId}`,
@@ -171,6 +186,7 @@ export async function* openAiStreamEvents(
     finish_reason: finishReason,
     logprobs: null,
   });
+  if (echo !== undefined) yield chunk(textChoice(echo)); // a completion's prompt, first
   for await (const event of stream.events) {
     if (event.type === 'delta') {
       yield chunk(kind === 'chat' ? chatChoice({ content: event.content }) : textChoice(event.content));

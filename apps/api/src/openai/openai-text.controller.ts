@@ -39,7 +39,7 @@ export class OpenAiTextController {
       return sendEventStream(
         reply,
         call.requestId,
-        openAiStreamEvents(call.requestId, stream, 'chat', body.includesUsage()),
+        openAiStreamEvents(call.requestId, stream, 'chat', { includeUsage: body.includesUsage() }),
       );
     }
     return chatCompletion(
@@ -69,13 +69,15 @@ export class OpenAiTextController {
       return sendEventStream(
         reply,
         call.requestId,
-        openAiStreamEvents(call.requestId, stream, 'completion', body.includesUsage()),
+        openAiStreamEvents(call.requestId, stream, 'completion', {
+          includeUsage: body.includesUsage(),
+          echo: body.echoed(),
+        }),
       );
     }
-    return textCompletion(
-      call.requestId,
-      answered(reply, await this.gateway.complete(request)),
-      body.logprobs,
-    );
+    return textCompletion(call.requestId, answered(reply, await this.gateway.complete(request)), {
+      logprobs: body.logprobs,
+      echo: body.echoed(),
+    });
   }
 }

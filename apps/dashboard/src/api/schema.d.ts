@@ -2441,6 +2441,8 @@ export interface components {
             user?: string;
         };
         OpenAiCompletionDto: {
+            /** @description Put the prompt before the answer's text; with logprobs, its tokens' log probabilities come first too */
+            echo?: boolean;
             frequency_penalty?: number;
             /** @description Token id → bias (at most 300 entries) */
             logit_bias?: {

@@ -41,6 +41,7 @@ interface GenerationBody {
   logprobs?: unknown;
   tools?: unknown;
   tool_choice?: unknown;
+  echo?: unknown;
   /** Together's switch for hybrid models: `{enabled: false}` answers without thinking. */
   reasoning?: { enabled?: unknown };
 }
@@ -164,7 +165,7 @@ function registerTextRoute(
       shapes.whole(togetherId(), model.id, words.join(''), finish, counts),
       thinking,
     );
-    return withLogprobs(answer, words, body.logprobs);
+    return withEcho(withLogprobs(answer, words, body.logprobs), body);
   });
 }
 
@@ -221,23 +222,46 @@ function thinkingChunk(
  * (token) with a log probability, and N alternatives at its place, the word itself first.
  */
 function withLogprobs(answer: object, words: string[], logprobs: unknown): object {
-  const alternatives = logprobs === true ? 1 : typeof logprobs === 'number' ? logprobs : 0;
+  const alternatives = alternativesAsked(logprobs);
   if (alternatives <= 0) return answer;
-  const logprobOf = (i: number) => -((i * 37) % 100) / 1000;
   const choices = (answer as { choices: object[] }).choices.map((choice) => ({
     ...choice,
-    logprobs: {
-      tokens: words,
-      token_logprobs: words.map((_, i) => logprobOf(i)),
-      token_ids: words.map((_, i) => 1000 + i),
-      top_logprobs: words.map((word, i) =>
-        Object.fromEntries(
-          [word, ...WORD_ALTERNATIVES].slice(0, alternatives).map((token, k) => [token, logprobOf(i) - k]),
-        ),
-      ),
-    },
+    logprobs: legacyLogprobs(words, alternatives),
   }));
   return { ...answer, choices };
+}
+
+function alternativesAsked(logprobs: unknown): number {
+  return logprobs === true ? 1 : typeof logprobs === 'number' ? logprobs : 0;
+}
+
+/** Together's legacy logprobs of some tokens; a prompt's first token has no log probability. */
+function legacyLogprobs(tokens: string[], alternatives: number, firstUnknown = false) {
+  const logprobOf = (i: number) => -((i * 37) % 100) / 1000;
+  return {
+    tokens,
+    token_logprobs: tokens.map((_, i) => (firstUnknown && i === 0 ? null : logprobOf(i))),
+    token_ids: tokens.map((_, i) => 1000 + i),
+    top_logprobs: tokens.map((token, i) =>
+      firstUnknown && i === 0
+        ? null
+        : Object.fromEntries(
+            [token, ...WORD_ALTERNATIVES].slice(0, alternatives).map((other, k) => [other, logprobOf(i) - k]),
+          ),
+    ),
+  };
+}
+
+/**
+ * `echo` on a completion puts the prompt in the answer's `prompt` field, with its tokens' logprobs
+ * when they are asked for (a word is a token here, as everywhere in the simulator).
+ */
+function withEcho(answer: object, body: GenerationBody): object {
+  if (body.echo !== true || typeof body.prompt !== 'string') return answer;
+  const alternatives = alternativesAsked(body.logprobs);
+  const tokens = body.prompt.match(/\s*\S+|\s+$/g) ?? [];
+  const logprobs = alternatives > 0 ? legacyLogprobs(tokens, alternatives, true) : null;
+  return { ...answer, prompt: [{ text: body.prompt, logprobs }] };
 }
 
 const WORD_ALTERNATIVES = [' alpha', ' beta', ' gamma', ' delta', ' epsilon'];

@@ -111,6 +111,24 @@ describe("Together's answers", () => {
     ]);
   });
 
+  it("read an echoed prompt's logprobs, and ask for the echo only when told", () => {
+    const generation = toTextGeneration(
+      {
+        ...answer({ text: ' York' }),
+        prompt: [
+          { text: 'New', logprobs: { tokens: ['New'], token_logprobs: [null], top_logprobs: [null] } },
+        ],
+      },
+      'm',
+      ctx,
+    );
+    expect(generation.promptLogprobs).toEqual([{ token: 'New', logprob: 0, top: [] }]);
+    expect(toTextGeneration(answer({ text: 'x' }), 'm', ctx)).not.toHaveProperty('promptLogprobs');
+    expect(completionRequestBody({ model: 'm', prompt: 'p', logprobs: 1, echo: true })).toMatchObject({
+      echo: true,
+    });
+  });
+
   it("read a reasoning model's thinking under either key", () => {
     expect(
       toTextGeneration(answer({ message: { content: '4', reasoning: 'add' } }), 'm', ctx).reasoning,

@@ -67,6 +67,7 @@ function samplingFields(request: GenerationOptions) {
     reasoning: request.reasoningEnabled === undefined ? undefined : { enabled: request.reasoningEnabled },
     // Together returns the chosen token among the alternatives: at least one is asked for.
     logprobs: request.logprobs === undefined ? undefined : Math.max(1, request.logprobs),
+    echo: request.echo,
     stop: request.stop,
     seed: request.seed,
   };
@@ -138,6 +139,7 @@ export function toTextGeneration(json: TogetherGeneration, model: string, ctx: E
   if (!choice || !usage) throw protocolError('the answer had no choices or no usage', ctx);
   const toolCalls = toToolCalls(choice.message?.tool_calls);
   const logprobs = toLogprobs(choice.logprobs);
+  const promptLogprobs = toLogprobs(json.prompt?.[0]?.logprobs);
   const reasoning = reasoningOf(choice.message);
   return {
     id: json.id ?? randomUUID(),
@@ -145,6 +147,7 @@ export function toTextGeneration(json: TogetherGeneration, model: string, ctx: E
     content: choiceText(choice),
     ...(toolCalls && { toolCalls }),
     ...(logprobs && { logprobs }),
+    ...(promptLogprobs && { promptLogprobs }),
     ...(reasoning && { reasoning }),
     finishReason: choice.finish_reason ?? 'stop',
     usage,

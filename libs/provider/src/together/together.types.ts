@@ -45,6 +45,8 @@ export interface TogetherGeneration {
   id?: string;
   model?: string;
   choices?: TogetherChoice[];
+  /** With `echo`: the prompt, and its tokens' logprobs when they were asked for. */
+  prompt?: Array<{ text?: string; logprobs?: TogetherLogprobs | null }>;
   usage?: TogetherUsage | null;
   error?: { message?: string; type?: string; code?: string };
 }

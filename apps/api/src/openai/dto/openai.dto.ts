@@ -265,8 +265,23 @@ export class OpenAiCompletionDto extends OpenAiSamplingDto {
   @Max(MAX_COMPLETION_LOGPROBS, { message: `logprobs must be between 0 and ${MAX_COMPLETION_LOGPROBS}` })
   logprobs?: number;
 
+  @ApiPropertyOptional({
+    description:
+      "Put the prompt before the answer's text; with logprobs, its tokens' log probabilities come first too",
+  })
+  @IsOptional()
+  @IsBoolean({ message: 'echo must be true or false' })
+  echo?: boolean;
+
   override sampling(): Sampling {
-    return { ...super.sampling(), logprobs: this.logprobs };
+    // The prompt is known here: the upstream is asked to echo it only for its tokens' logprobs.
+    const echoLogprobs = this.echo === true && this.logprobs !== undefined;
+    return { ...super.sampling(), logprobs: this.logprobs, ...(echoLogprobs && { echo: true }) };
+  }
+
+  /** The prompt to put before the answer, with `echo`. */
+  echoed(): string | undefined {
+    return this.echo ? this.prompt : undefined;
   }
 }
 
