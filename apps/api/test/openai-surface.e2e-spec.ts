@@ -111,6 +111,50 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       expect(refused).toEqual([400, 'logprobs']);
     });
 
+    it("streams carry each piece's logprobs when they are asked for, chat and completions", async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const chat = await openai.chat.completions.create({
+        model,
+        messages: [{ role: 'user', content: 'Hi #sim tokens=3' }],
+        logprobs: true,
+        stream: true,
+      });
+      const tokens: Array<{ token: string; logprob: number }> = [];
+      let text = '';
+      for await (const chunk of chat) {
+        text += chunk.choices[0]?.delta?.content ?? '';
+        for (const entry of chunk.choices[0]?.logprobs?.content ?? []) tokens.push(entry);
+      }
+      expect(tokens).toHaveLength(3);
+      expect(tokens.map((t) => t.token).join('')).toBe(text);
+      expect(tokens.every((t) => typeof t.logprob === 'number' && t.logprob <= 0)).toBe(true);
+
+      const prompt = 'Once upon #sim tokens=3';
+      const completion = await openai.completions.create({
+        model,
+        prompt,
+        logprobs: 0,
+        echo: true,
+        stream: true,
+      });
+      const pieces: Array<{ text: string; offsets: number[] | undefined }> = [];
+      for await (const chunk of completion) {
+        const choice = chunk.choices[0];
+        if (choice?.text) pieces.push({ text: choice.text, offsets: choice.logprobs?.text_offset });
+      }
+      expect(pieces[0]).toEqual({ text: prompt, offsets: undefined }); // the echoed prompt has none
+      // Each piece's offset is where it starts in the whole text, echoed prompt included.
+      const starts = pieces.map((_, i) => pieces.slice(0, i).reduce((n, p) => n + p.text.length, 0));
+      expect(pieces.slice(1).map((p) => p.offsets)).toEqual(starts.slice(1).map((start) => [start]));
+
+      const plain = await openai.chat.completions.create({
+        model,
+        messages: [{ role: 'user', content: 'Hi #sim tokens=2' }],
+        stream: true,
+      });
+      for await (const chunk of plain) expect(chunk.choices[0]?.logprobs ?? null).toBeNull();
+    });
+
     it('completions with echo: the prompt first, in the text, the logprobs and the stream', async () => {
       const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
       const prompt = 'Once upon #sim tokens=3';

@@ -14,6 +14,7 @@ import type {
   TextGeneration,
   TokenUsage,
   ToolCallDelta,
+  TokenLogprob,
   ToolOptions,
   Transcription,
 } from '@tiergate/provider';
@@ -131,7 +132,7 @@ export type GatewayTextResult = Served<TextGeneration>;
  * usage and where the whole answer came from (another model may have finished it), priced.
  */
 export type GatewayStreamEvent =
-  | { type: 'delta'; content: string }
+  | { type: 'delta'; content: string; logprobs?: TokenLogprob[] }
   | ReasoningDelta
   | ToolCallDelta
   | { type: 'end'; finishReason: FinishReason; usage: TokenUsage; source: AnswerSource };

@@ -153,7 +153,8 @@ export interface ToolCallDelta {
 }
 
 export type TextStreamEvent =
-  | { type: 'delta'; content: string }
+  /** A piece of the answer; with `logprobs` asked for, its tokens' log probabilities where the upstream sends them. */
+  | { type: 'delta'; content: string; logprobs?: TokenLogprob[] }
   | ReasoningDelta
   | ToolCallDelta
   | { type: 'end'; finishReason: FinishReason; usage: TokenUsage | null };

@@ -95,13 +95,22 @@ function legacyLogprobs(result: TextGeneration, alternatives: number, echo: stri
   if (!result.logprobs && !prompt.length) return null;
   const tokens = [...prompt, ...(result.logprobs ?? [])];
   // Without the prompt's tokens (an upstream that did not send them), the answer's still start after it.
-  let offset = prompt.length ? 0 : (echo?.length ?? 0);
+  return legacyLogprobsOf(tokens, alternatives, prompt.length ? 0 : (echo?.length ?? 0), prompt.length > 0);
+}
+
+/** Tokens in the legacy shape, the first at `offset` in the text (and without a logprob if `firstUnknown`). */
+function legacyLogprobsOf(
+  tokens: TokenLogprob[],
+  alternatives: number,
+  offset: number,
+  firstUnknown = false,
+) {
   const textOffset = tokens.map(({ token }) => {
     const start = offset;
     offset += token.length;
     return start;
   });
-  const unknown = (i: number) => prompt.length > 0 && i === 0;
+  const unknown = (i: number) => firstUnknown && i === 0;
   return {
     tokens: tokens.map((t) => t.token),
     token_logprobs: tokens.map((t, i) => (unknown(i) ? null : t.logprob)),
@@ -159,7 +168,17 @@ export async function* openAiStreamEvents(
   requestId: string,
   stream: GatewayTextStream,
   kind: 'chat' | 'completion',
-  { includeUsage, echo }: { includeUsage: boolean; echo?: string },
+  {
+    includeUsage,
+    echo,
+    alternatives,
+  }: {
+    includeUsage: boolean;
+    /** A completion's prompt, sent first. */
+    echo?: string;
+    /** With logprobs asked for: how many alternatives per token (undefined: not asked). */
+    alternatives?: number;
+  },
 ): AsyncGenerator<string> {
   const head = {
     id: kind === 'chat' ? `chatcmpl-${requestId}` : `cmpl-${requestId}`,
@@ -170,26 +189,38 @@ export async function* openAiStreamEvents(
   const chunk = (choice: object, extra: object = {}) => sseData({ ...head, choices: [choice], ...extra });
   let first = true;
   /** A chat chunk's choice; the first one also says who speaks. */
-  const chatChoice = (delta: object, finishReason: string | null = null) => {
+  const chatChoice = (delta: object, finishReason: string | null = null, logprobs: object | null = null) => {
     const choice = {
       index: 0,
       delta: first ? { role: 'assistant', ...delta } : delta,
       finish_reason: finishReason,
-      logprobs: null,
+      logprobs,
     };
     first = false;
     return choice;
   };
-  const textChoice = (text: string, finishReason: string | null = null) => ({
-    index: 0,
-    text,
-    finish_reason: finishReason,
-    logprobs: null,
-  });
+  let textOffset = 0; // where the next piece starts in a completion's text
+  const textChoice = (text: string, finishReason: string | null = null, logprobs: object | null = null) => {
+    textOffset += text.length;
+    return { index: 0, text, finish_reason: finishReason, logprobs };
+  };
   if (echo !== undefined) yield chunk(textChoice(echo)); // a completion's prompt, first
   for await (const event of stream.events) {
     if (event.type === 'delta') {
-      yield chunk(kind === 'chat' ? chatChoice({ content: event.content }) : textChoice(event.content));
+      const tokens = alternatives === undefined ? undefined : event.logprobs;
+      yield chunk(
+        kind === 'chat'
+          ? chatChoice(
+              { content: event.content },
+              null,
+              tokens ? openAiLogprobs(tokens, alternatives!) : null,
+            )
+          : textChoice(
+              event.content,
+              null,
+              tokens ? legacyLogprobsOf(tokens, alternatives!, textOffset) : null,
+            ),
+      );
     } else if (event.type === 'reasoning') {
       // A legacy completion has nowhere to put a model's thinking.
       if (kind === 'chat') yield chunk(chatChoice({ reasoning_content: event.content }));

@@ -39,7 +39,10 @@ export class OpenAiTextController {
       return sendEventStream(
         reply,
         call.requestId,
-        openAiStreamEvents(call.requestId, stream, 'chat', { includeUsage: body.includesUsage() }),
+        openAiStreamEvents(call.requestId, stream, 'chat', {
+          includeUsage: body.includesUsage(),
+          alternatives: body.logprobs ? (body.top_logprobs ?? 0) : undefined,
+        }),
       );
     }
     return chatCompletion(
@@ -72,6 +75,7 @@ export class OpenAiTextController {
         openAiStreamEvents(call.requestId, stream, 'completion', {
           includeUsage: body.includesUsage(),
           echo: body.echoed(),
+          alternatives: body.logprobs,
         }),
       );
     }

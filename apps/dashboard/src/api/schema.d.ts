@@ -2389,7 +2389,7 @@ export interface components {
             logit_bias?: {
                 [key: string]: number;
             };
-            /** @description Return each token's log probability (whole answers; streams carry none) */
+            /** @description Return each token's log probability (a stream's chunks carry their own, without alternatives) */
             logprobs?: boolean;
             /** @example 256 */
             max_completion_tokens?: number;
@@ -2448,7 +2448,7 @@ export interface components {
             logit_bias?: {
                 [key: string]: number;
             };
-            /** @description Each token's log probability, with this many alternatives (whole answers; streams carry none) */
+            /** @description Each token's log probability, with this many alternatives (a stream's chunks carry their own, without alternatives) */
             logprobs?: number;
             /** @example 256 */
             max_completion_tokens?: number;

@@ -81,9 +81,11 @@ function hasImageParts(messages: ChatLikeMessage[]): boolean {
   );
 }
 
+type Chunk = { choices: Array<{ logprobs: unknown }> };
+
 /** How one endpoint shapes its answer: stream chunks, the final chunk, the whole JSON answer. */
 interface TextShapes {
-  chunk(id: string, created: number, model: string, text: string, tokenId: number): object;
+  chunk(id: string, created: number, model: string, text: string, tokenId: number): Chunk;
   final(id: string, created: number, model: string, finish: string, counts: UsageCounts): object;
   whole(id: string, model: string, text: string, finish: string, counts: UsageCounts): object;
   /** Whether the endpoint is chat (which can call tools and show a reasoning model's thinking). */
@@ -153,7 +155,9 @@ function registerTextRoute(
           ...(thinking?.words.map((word, i) =>
             thinkingChunk(id, created, model.id, thinking.key, word, 900 + i),
           ) ?? []),
-          ...words.map((word, i) => shapes.chunk(id, created, model.id, word, 1000 + i)),
+          ...words.map((word, i) =>
+            withChunkLogprob(shapes.chunk(id, created, model.id, word, 1000 + i), i, body.logprobs),
+          ),
         ],
         shapes.final(id, created, model.id, finish, counts),
         fault,
@@ -235,9 +239,17 @@ function alternativesAsked(logprobs: unknown): number {
   return logprobs === true ? 1 : typeof logprobs === 'number' ? logprobs : 0;
 }
 
+/** The simulated log probability of the i-th token of an answer (or of a prompt). */
+const logprobOf = (i: number) => -((i * 37) % 100) / 1000;
+
+/** A stream chunk's `logprobs`, when asked for: the spec's one number, its token's. */
+function withChunkLogprob(chunk: Chunk, i: number, logprobs: unknown): Chunk {
+  if (alternativesAsked(logprobs) <= 0) return chunk;
+  return { ...chunk, choices: [{ ...chunk.choices[0], logprobs: logprobOf(i) }] };
+}
+
 /** Together's legacy logprobs of some tokens; a prompt's first token has no log probability. */
 function legacyLogprobs(tokens: string[], alternatives: number, firstUnknown = false) {
-  const logprobOf = (i: number) => -((i * 37) % 100) / 1000;
   return {
     tokens,
     token_logprobs: tokens.map((_, i) => (firstUnknown && i === 0 ? null : logprobOf(i))),

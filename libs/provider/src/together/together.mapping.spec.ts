@@ -1,4 +1,4 @@
-import { chatRequestBody, completionRequestBody, toTextGeneration } from './together.mapping';
+import { chatRequestBody, chunkLogprobs, completionRequestBody, toTextGeneration } from './together.mapping';
 
 describe("Together's request bodies", () => {
   const messages = [{ role: 'user' as const, content: 'hi' }];
@@ -127,6 +127,14 @@ describe("Together's answers", () => {
     expect(completionRequestBody({ model: 'm', prompt: 'p', logprobs: 1, echo: true })).toMatchObject({
       echo: true,
     });
+  });
+
+  it("read a stream chunk's logprobs as the spec's one number or as the legacy object", () => {
+    expect(chunkLogprobs(-0.25, ' York')).toEqual([{ token: ' York', logprob: -0.25, top: [] }]);
+    expect(chunkLogprobs({ tokens: [' York'], token_logprobs: [-0.5], top_logprobs: null }, ' York')).toEqual(
+      [{ token: ' York', logprob: -0.5, top: [] }],
+    );
+    expect(chunkLogprobs(null, 'x')).toBeUndefined();
   });
 
   it("read a reasoning model's thinking under either key", () => {

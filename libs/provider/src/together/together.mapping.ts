@@ -106,6 +106,18 @@ export function reasoningOf(message: TogetherMessage | undefined): string | unde
   return message?.reasoning || message?.reasoning_content || undefined;
 }
 
+/**
+ * A stream chunk's logprobs: Together's spec types them as one number (the chunk's token), and the
+ * legacy object is read as in a whole answer.
+ */
+export function chunkLogprobs(
+  logprobs: TogetherChoice['logprobs'],
+  content: string,
+): TokenLogprob[] | undefined {
+  if (typeof logprobs === 'number') return [{ token: content, logprob: logprobs, top: [] }];
+  return toLogprobs(logprobs);
+}
+
 /** Together's token-by-token logprobs as ours; undefined when the answer has none. */
 function toLogprobs(logprobs: TogetherChoice['logprobs']): TokenLogprob[] | undefined {
   if (typeof logprobs !== 'object' || !logprobs?.tokens?.length) return undefined;

@@ -3,7 +3,7 @@ import { sseDataEvents } from '../http/sse-events';
 import type { TextStreamEvent, TokenUsage, ToolCallDelta } from '../llm-provider';
 import { ProviderError } from '../provider.errors';
 import { errorFromResponse, errorFromTransport, protocolError, type ErrorContext } from './together-errors';
-import { reasoningOf, toUsage } from './together.mapping';
+import { chunkLogprobs, reasoningOf, toUsage } from './together.mapping';
 import type { TogetherGeneration, TogetherToolCall } from './together.types';
 
 /**
@@ -28,7 +28,10 @@ export async function* togetherStreamEvents(
       if (reasoning) yield { type: 'reasoning', content: reasoning };
       // `text` mirrors the delta's content; on a chunk of thinking it is not the answer's.
       const content = choice?.delta?.content ?? (reasoning ? null : choice?.text);
-      if (content) yield { type: 'delta', content };
+      if (content) {
+        const logprobs = choice?.logprobs == null ? undefined : chunkLogprobs(choice.logprobs, content);
+        yield logprobs ? { type: 'delta', content, logprobs } : { type: 'delta', content };
+      }
       for (const call of choice?.delta?.tool_calls ?? []) yield toolCallDelta(call);
       if (choice?.finish_reason) finishReason = choice.finish_reason;
     }

@@ -202,7 +202,8 @@ export class OpenAiChatDto extends OpenAiSamplingDto {
   parallel_tool_calls?: boolean;
 
   @ApiPropertyOptional({
-    description: "Return each token's log probability (whole answers; streams carry none)",
+    description:
+      "Return each token's log probability (a stream's chunks carry their own, without alternatives)",
   })
   @IsOptional()
   @IsBoolean({ message: 'logprobs must be true or false' })
@@ -257,7 +258,7 @@ export class OpenAiCompletionDto extends OpenAiSamplingDto {
     minimum: 0,
     maximum: MAX_COMPLETION_LOGPROBS,
     description:
-      "Each token's log probability, with this many alternatives (whole answers; streams carry none)",
+      "Each token's log probability, with this many alternatives (a stream's chunks carry their own, without alternatives)",
   })
   @IsOptional()
   @IsInt({ message: 'logprobs must be an integer' })
