@@ -182,4 +182,23 @@ describe('text the api refuses: NUL characters and broken Unicode (e2e)', () => 
     expect(fileName.status).toBe(400);
     expect(fileName.error).toMatchObject({ code: 'validation_failed', param: 'file' });
   });
+
+  it('names a form field with no name, and one cut short by the field size limit', async () => {
+    const send = async (part: string) => {
+      const response = await fetch(`${api.url}/v1/audio/transcriptions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${admin}`, 'content-type': 'multipart/form-data; boundary=b' },
+        body: `--b\r\n${part}\r\n--b--\r\n`,
+      });
+      return { status: response.status, error: ((await response.json()) as { error: unknown }).error };
+    };
+    expect(await send('Content-Disposition: form-data\r\n\r\nx')).toEqual({
+      status: 400,
+      error: expect.objectContaining({ message: 'A form field has no name' }),
+    });
+    expect(await send(`Content-Disposition: form-data; name="prompt"\r\n\r\n${'p'.repeat(70_000)}`)).toEqual({
+      status: 400,
+      error: expect.objectContaining({ param: 'prompt', message: 'prompt is longer than 65536 bytes' }),
+    });
+  });
 });

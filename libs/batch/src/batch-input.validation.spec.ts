@@ -32,6 +32,12 @@ describe('validateBatchInput', () => {
     expect(together[0]).not.toHaveProperty('method');
   });
 
+  it('reads a file that starts with a byte-order mark, and emoji sent as escapes', () => {
+    const escaped = line(1, (l) => (l.custom_id = 'smile')).replace('smile', '\\ud83d\\ude00');
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), file(escaped)]);
+    expect(validateBatchInput(bom, LIMITS, allow).requests[0].customId).toBe('😀');
+  });
+
   it.each([
     ['not JSON', file(line(1), '{oops'), 'Line 2: line is not valid JSON', 'line 2: line'],
     ['an array', file('[1]'), 'Line 1: line must be a JSON object', 'line 1: line'],
@@ -41,6 +47,21 @@ describe('validateBatchInput', () => {
       file(line(1, (l) => (l.extra = 1))),
       'Line 1: extra is not a recognised',
       'line 1: extra',
+    ],
+    [
+      'a NUL in a custom_id',
+      file(
+        line(1),
+        line(2, (l) => (l.custom_id = 'a\u0000b')),
+      ),
+      'Line 2: custom_id contains a NUL character',
+      'line 2: custom_id',
+    ],
+    [
+      'an unpaired surrogate in a message',
+      file(line(1, (l) => (l.body.messages[0].content = 'x\ud800'))),
+      'Line 1: body.messages[0].content contains an unpaired UTF-16 surrogate',
+      'line 1: body.messages[0].content',
     ],
     [
       'no custom_id',

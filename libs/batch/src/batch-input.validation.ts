@@ -1,6 +1,6 @@
 import { BatchLineError } from './batch.errors';
 import type { BatchSettings } from './batch.settings';
-import { DomainError, ErrorCode } from '@tiergate/common';
+import { DomainError, ErrorCode, findUnacceptableText, SUSPECT_JSON_ESCAPE } from '@tiergate/common';
 
 export const BATCH_ENDPOINT = '/v1/chat/completions';
 
@@ -68,7 +68,8 @@ export function validateBatchInput(
       `The file is larger than the limit of ${limits.maxFileBytes} bytes`,
       { param: 'file' },
     );
-  const text = content.toString('utf8');
+  // A byte-order mark (as Windows editors write one) is not part of the first line.
+  const text = content.toString('utf8').replace(/^\uFEFF/, '');
   if (text.includes('\uFFFD'))
     throw new DomainError(ErrorCode.ValidationFailed, 'The file must be UTF-8 JSONL', { param: 'file' });
   const rawLines = text.split('\n');
@@ -94,6 +95,9 @@ export function validateBatchInput(
       throw new BatchLineError(line, 'line', 'is not valid JSON');
     }
     if (!isObject(parsed)) throw new BatchLineError(line, 'line', 'must be a JSON object');
+    // A NUL cannot be stored (custom ids go into the ledger); an unpaired surrogate is not text.
+    const badText = SUSPECT_JSON_ESCAPE.test(raw) ? findUnacceptableText(parsed, 'line') : undefined;
+    if (badText) throw new BatchLineError(line, badText.field, badText.problem);
     const unknown = Object.keys(parsed).find((key) => !LINE_KEYS.has(key));
     if (unknown) throw new BatchLineError(line, unknown, 'is not a recognised field');
     const customId = parsed.custom_id;

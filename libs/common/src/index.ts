@@ -8,3 +8,4 @@ export * from './error-status';
 export * from './with-timeout';
 export { RequestTimings, type TimedStep } from './request-timings';
 export * from './clock';
+export * from './unacceptable-text';

@@ -33,6 +33,7 @@ export async function readMultipart(
       limits: { fileSize: options.maxFileBytes, files: 1, fields: 32, fieldSize: MAX_FIELD_BYTES, parts: 40 },
     });
     for await (const part of parts) {
+      if (!part.fieldname) throw new DomainError(ErrorCode.ValidationFailed, 'A form field has no name');
       if (part.type === 'file') {
         if (part.fieldname !== options.fileField)
           throw new DomainError(
@@ -57,6 +58,14 @@ export async function readMultipart(
           throw new DomainError(ErrorCode.ValidationFailed, `${name} is not a recognised field`, {
             param: name,
           });
+        if (part.valueTruncated)
+          throw new DomainError(
+            ErrorCode.ValidationFailed,
+            `${name} is longer than ${MAX_FIELD_BYTES} bytes`,
+            {
+              param: name,
+            },
+          );
         const value = String(part.value);
         const badText = textProblem(value, name);
         if (badText) throw badText;

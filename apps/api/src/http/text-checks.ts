@@ -1,48 +1,14 @@
 import type { FastifyRequest } from 'fastify';
-import { DomainError, ErrorCode } from '@tiergate/common';
+import { DomainError, ErrorCode, findUnacceptableText } from '@tiergate/common';
 
 /**
- * Text the api refuses wherever a client can put it (JSON bodies, path and query parameters): the
- * NUL character, which PostgreSQL cannot store in a text column, and unpaired UTF-16 surrogates,
- * which are not Unicode text at all (UTF-8 cannot encode them, and validators such as `isEmail`
- * throw on them). Both only arrive escaped (`\u0000`, `\ud800`, `%00`), so the checks below run only
- * when the raw request holds such an escape.
+ * Text the api refuses wherever a client can put it (JSON bodies, path and query parameters,
+ * form fields): a NUL or an unpaired surrogate (see libs/common's unacceptable-text.ts), as a 400
+ * naming where it was.
  */
-const UNPAIRED_SURROGATE = /\p{Surrogate}/u;
-
-function stringProblem(text: string): string | undefined {
-  if (text.includes('\0')) return 'contains a NUL character (\\u0000), which is not accepted';
-  if (UNPAIRED_SURROGATE.test(text)) {
-    return 'contains an unpaired UTF-16 surrogate (such as \\ud800), which is not valid Unicode text';
-  }
-  return undefined;
-}
-
-function childPath(parent: string, key: string | number): string {
-  if (typeof key === 'number') return `${parent}[${key}]`;
-  return parent ? `${parent}.${key}` : key;
-}
-
-/** The first string, or object key, in a parsed JSON value that is not acceptable text. */
 export function textProblem(value: unknown, path = ''): DomainError | undefined {
-  if (typeof value === 'string') {
-    const problem = stringProblem(value);
-    return problem ? invalidText(path || 'body', problem) : undefined;
-  }
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) {
-      const found = textProblem(value[i], childPath(path, i));
-      if (found) return found;
-    }
-  } else if (typeof value === 'object' && value !== null) {
-    for (const [key, item] of Object.entries(value)) {
-      const keyProblem = stringProblem(key);
-      if (keyProblem) return invalidText(path || 'body', `has a key that ${keyProblem}`);
-      const found = textProblem(item, childPath(path, key));
-      if (found) return found;
-    }
-  }
-  return undefined;
+  const found = findUnacceptableText(value, 'body', path);
+  return found && invalidText(found.field, found.problem);
 }
 
 function invalidText(field: string, problem: string): DomainError {
