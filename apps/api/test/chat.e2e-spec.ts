@@ -158,6 +158,12 @@ describe('POST /api/v1/together/chat/completions (e2e)', () => {
       ['min_p above 1', ask('x', { min_p: 1.5 }), 'min_p'],
       ['frequency_penalty below -2', ask('x', { frequency_penalty: -2.5 }), 'frequency_penalty'],
       ['a logit_bias over 100', ask('x', { logit_bias: { '13': 101 } }), 'logit_bias'],
+      ['a seed past 64 bits', ask('x', { seed: 1e300 }), 'seed'],
+      [
+        'a reasoning switch that is not a boolean',
+        ask('x', { reasoning: { enabled: 1 } }),
+        'reasoning.enabled',
+      ],
       [
         'a regex format without a pattern',
         ask('x', { response_format: { type: 'regex' } }),

@@ -80,8 +80,16 @@ export const BoundedNumberField = (name: string, min: number, max: number, examp
     Max(max, { message: `${name} must be between ${min} and ${max}` }),
   );
 
+/** A sampling seed: any 64-bit integer, signed or not (Together answers with unsigned ones). */
+const SEED_RANGE = 'seed must be an integer from -2^63 to 2^64 - 1';
 export const SeedField = () =>
-  applyDecorators(ApiPropertyOptional(), IsOptional(), IsInt({ message: 'seed must be an integer' }));
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer' }),
+    IsOptional(),
+    IsInt({ message: 'seed must be an integer' }),
+    Min(-(2 ** 63), { message: SEED_RANGE }),
+    Max(2 ** 64 - 1, { message: SEED_RANGE }),
+  );
 
 /** A short name people give something (`label`, `name`): 1-100 characters, no control characters. */
 export const LabelField = (field: string, options: { optional?: boolean; example?: string } = {}) =>
