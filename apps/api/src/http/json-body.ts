@@ -30,7 +30,10 @@ const LETTER_D_UPPER = 0x44;
 /** What one pass over a JSON text finds: a broken limit, and whether any string needs a closer look. */
 export interface JsonShape {
   problem?: string;
-  /** A `\u0000` or `\uD…` escape: a NUL or a surrogate, paired or not (see text-checks.ts). */
+  /**
+   * A `\u0000` or `\uD…` escape: a NUL or a surrogate, paired or not, so the parsed strings are
+   * checked (the rule: libs/common's unacceptable-text.ts; this is its byte-level first look).
+   */
   suspectText: boolean;
 }
 
@@ -63,14 +66,14 @@ export function jsonShape(body: Buffer): JsonShape {
     else if (byte === OPEN_OBJECT || byte === OPEN_ARRAY) {
       if (++depth > MAX_JSON_DEPTH) {
         const problem = `The request body is nested too deeply: at most ${MAX_JSON_DEPTH} levels of objects and arrays`;
-        return { problem, suspectText };
+        return { problem, suspectText: false };
       }
       inArray[depth] = byte === OPEN_ARRAY ? 1 : 0;
     } else if (byte === CLOSE_OBJECT || byte === CLOSE_ARRAY) depth = Math.max(0, depth - 1);
     else if (byte === COLON || (byte === COMMA && inArray[depth] === 1)) {
       if (++values > MAX_JSON_VALUES) {
         const problem = `The request body has too many values: at most ${MAX_JSON_VALUES} object keys and array items in all`;
-        return { problem, suspectText };
+        return { problem, suspectText: false };
       }
     }
   }
@@ -84,7 +87,7 @@ function invalidBody(message: string): DomainError {
 /**
  * Parses a JSON body: UTF-8 and shape limits first, then secure-json-parse (as Fastify does), which
  * refuses `__proto__` and `constructor.prototype` keys so nothing downstream can reach a prototype;
- * last, where the text holds a NUL or surrogate escape, the strings (text-checks.ts).
+ * last, where the text holds a NUL or surrogate escape, its strings and keys (text-checks.ts).
  */
 export function parseJsonBody(_request: FastifyRequest, body: Buffer): unknown {
   // An empty body is no body (the validation pipe reads it as `{}`), as clients send for actions.
