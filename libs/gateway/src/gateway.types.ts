@@ -12,9 +12,9 @@ import type {
   SpeechFormat,
   SpeechToTextTask,
   TextGeneration,
+  TokenLogprob,
   TokenUsage,
   ToolCallDelta,
-  TokenLogprob,
   ToolOptions,
   Transcription,
 } from '@tiergate/provider';

@@ -107,9 +107,8 @@ export const RESPONSE_FORMAT_TYPES = ['text', 'json_object', 'json_schema', 'reg
 const MAX_RESPONSE_FORMAT_CHARS = 100_000;
 
 /** What is wrong with a `response_format`, naming the sub-field; undefined when nothing is. */
-export function responseFormatProblem(field: string, value: unknown): string | undefined {
-  if (!isPlainObject(value)) return `${field} must be an object such as {"type": "json_object"}`;
-  const format = value;
+export function responseFormatProblem(field: string, format: unknown): string | undefined {
+  if (!isPlainObject(format)) return `${field} must be an object such as {"type": "json_object"}`;
   const allowed = (keys: string[]) => {
     const extra = unknownKey(format, keys);
     return extra && `${field}.${extra} is not a recognised field for type ${String(format.type)}`;

@@ -208,19 +208,13 @@ export async function* openAiStreamEvents(
   for await (const event of stream.events) {
     if (event.type === 'delta') {
       const tokens = alternatives === undefined ? undefined : event.logprobs;
-      yield chunk(
-        kind === 'chat'
-          ? chatChoice(
-              { content: event.content },
-              null,
-              tokens ? openAiLogprobs(tokens, alternatives!) : null,
-            )
-          : textChoice(
-              event.content,
-              null,
-              tokens ? legacyLogprobsOf(tokens, alternatives!, textOffset) : null,
-            ),
-      );
+      if (kind === 'chat') {
+        yield chunk(chatChoice({ content: event.content }, null, openAiLogprobs(tokens, alternatives ?? 0)));
+      } else {
+        // The piece's tokens start where the text sent so far ends.
+        const logprobs = tokens ? legacyLogprobsOf(tokens, alternatives ?? 0, textOffset) : null;
+        yield chunk(textChoice(event.content, null, logprobs));
+      }
     } else if (event.type === 'reasoning') {
       // A legacy completion has nowhere to put a model's thinking.
       if (kind === 'chat') yield chunk(chatChoice({ reasoning_content: event.content }));

@@ -29,7 +29,7 @@ export async function* togetherStreamEvents(
       // `text` mirrors the delta's content; on a chunk of thinking it is not the answer's.
       const content = choice?.delta?.content ?? (reasoning ? null : choice?.text);
       if (content) {
-        const logprobs = choice?.logprobs == null ? undefined : chunkLogprobs(choice.logprobs, content);
+        const logprobs = chunkLogprobs(choice?.logprobs, content);
         yield logprobs ? { type: 'delta', content, logprobs } : { type: 'delta', content };
       }
       for (const call of choice?.delta?.tool_calls ?? []) yield toolCallDelta(call);
