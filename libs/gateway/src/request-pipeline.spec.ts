@@ -47,12 +47,13 @@ const plan = {
 const CALL = { model: 'primary/model' } as ModelCall;
 
 /**
- * `refusable: false` is a request no limit can refuse (its reservation only counts); `reserved`
- * holds the reservation's answer back until the test lets it through.
+ * `callBeside: true` is a request only a store failure can refuse (no limit applies, the tier
+ * fails closed): the model is called beside its reservation. `reserved` holds the reservation's
+ * answer back until the test lets it through.
  */
 function setup(
   outcome: (caller: GatewayRequestBase) => Promise<Answered<Answer>>,
-  options: { refusable?: boolean; reserved?: Promise<void> } = {},
+  options: { callBeside?: boolean; reserved?: Promise<void> } = {},
 ) {
   // The tier caps max_tokens at 64.
   const admission = { headers: { 'x-ratelimit-remaining': '9' }, maxTokens: 64 } as unknown as Admission;
@@ -69,9 +70,10 @@ function setup(
         calls.push('admit');
         const ticket = (options.reserved ?? Promise.resolve()).then(() => {
           calls.push('reserved');
-          return new UsageTicket(strictMeter, request, modality, at, admission, true);
+          const grant = { maxTokens: admission.maxTokens, rateLimit: admission.headers };
+          return new UsageTicket(strictMeter, request, modality, at, Promise.resolve(admission), grant, true);
         });
-        return Promise.resolve({ refusable: options.refusable ?? true, ticket });
+        return Promise.resolve({ callBeside: options.callBeside ?? false, ticket });
       },
     ),
     refund: jest.fn(async () => void calls.push('refund')),
@@ -136,8 +138,8 @@ describe('RequestPipeline.run', () => {
       'answer',
       'answered',
       'recordFailedAttempts',
-      'settle',
       'record',
+      'settle', // once the reservation is in: here, a step later
     ]);
     expect(quota.admit).toHaveBeenCalledWith(request, 'chat', PRIMARY, demand, expect.any(Number));
     // The call goes out with the capped max_tokens, and a paced key counts prompt plus that.
@@ -205,7 +207,7 @@ describe('RequestPipeline.run', () => {
   it('a refused reservation stops the request before any model is called', async () => {
     const { pipeline, request, quota, chains, meter, invoke } = setup(async () => answered());
     const refused = new Error('quota exceeded');
-    quota.admit.mockResolvedValueOnce({ refusable: true, ticket: Promise.reject(refused) });
+    quota.admit.mockResolvedValueOnce({ callBeside: false, ticket: Promise.reject(refused) });
     await expect(pipeline.run(request, 'chat', invoke, plan)).rejects.toBe(refused);
     expect(chains.answer).not.toHaveBeenCalled();
     expect(quota.refund).not.toHaveBeenCalled();
@@ -225,12 +227,12 @@ describe('RequestPipeline.run', () => {
   });
 });
 
-describe('RequestPipeline.run, when no limit can refuse the request', () => {
+describe('RequestPipeline.run, when only a store failure can refuse the request', () => {
   it('calls the model without waiting for the reservation, and answers and settles once it is in', async () => {
     let letReservationIn!: () => void;
     const reserved = new Promise<void>((resolve) => (letReservationIn = resolve));
     const { pipeline, request, calls, meter, invoke } = setup(async () => answered(), {
-      refusable: false,
+      callBeside: true,
       reserved,
     });
     const running = pipeline.run(request, 'chat', invoke, plan);
@@ -249,8 +251,8 @@ describe('RequestPipeline.run, when no limit can refuse the request', () => {
       'answered',
       'reserved',
       'recordFailedAttempts',
-      'settle',
       'record',
+      'settle', // once the reservation is in: here, a step later
     ]);
     expect(rateLimit).toEqual({ 'x-ratelimit-remaining': '9' });
   });
@@ -264,7 +266,7 @@ describe('RequestPipeline.run, when no limit can refuse the request', () => {
         callSignal = caller.signal;
         return new Promise(() => undefined); // the model is still answering
       },
-      { refusable: false, reserved },
+      { callBeside: true, reserved },
     );
     const client = new AbortController();
     const running = pipeline.run({ ...request, signal: client.signal }, 'chat', invoke, plan);
@@ -288,7 +290,7 @@ describe('RequestPipeline.run, when no limit can refuse the request', () => {
         callSignal = caller.signal;
         return Promise.resolve(answered());
       },
-      { refusable: false },
+      { callBeside: true },
     );
     const client = new AbortController();
     await pipeline.run({ ...request, signal: client.signal }, 'chat', invoke, plan);

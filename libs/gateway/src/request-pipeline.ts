@@ -98,17 +98,16 @@ export class RequestPipeline {
           { cache, expectedTokens: (plan.demand.promptTokens ?? 0) + (granted.maxTokens ?? 0) },
         );
       let outcome: Answered<T>;
-      if (reservation.refusable) {
-        ticket = await reservation.ticket;
-        outcome = await answer(request, { maxTokens: ticket.maxTokens });
-      } else {
-        // Nothing can refuse it: the model is called at once, beside the reservation.
+      if (reservation.callBeside) {
         const granted: Granted = { maxTokens: plan.demand.maxTokens };
         const beside = await besideReservation(request, reservation.ticket, (caller) =>
           answer(caller, granted),
         );
         ticket = beside.ticket;
         outcome = await beside.answered;
+      } else {
+        ticket = await reservation.ticket;
+        outcome = await answer(request, { maxTokens: ticket.maxTokens });
       }
       if (cache && outcome.strategy !== 'CACHED_RESPONSE') cache.write(outcome.result);
       this.meter.recordFailedAttempts(

@@ -1,19 +1,26 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { FailedAttempt } from '@tiergate/fallback-manager';
 import { UpstreamKeyResolver } from '@tiergate/key-manager';
 import type { ModelCandidate } from '@tiergate/common';
 import { featureOf, QuotaService, type Admission, type QuotaDemand } from '@tiergate/quota';
 import { UsageLedger, type LedgerRequest, type RequestUsage } from '@tiergate/usage';
 import type { AnswerSource, GatewayRequestBase, Modality } from './gateway.types';
-import { UsageTicket } from './usage-ticket';
+import { UsageTicket, type Grant } from './usage-ticket';
 
 /** What a request will use, as far as it is known before the upstream call. */
 export type UsageDemand = Pick<QuotaDemand, 'promptTokens' | 'maxTokens' | 'audioSeconds' | 'stream'>;
 
-/** A reservation under way: its ticket once Redis has answered, and whether it can still refuse. */
+/**
+ * A reservation under way, and the request's ticket: once Redis has answered when the reservation
+ * may refuse the request, at once when it can only count it.
+ */
 export interface Reservation {
   ticket: Promise<UsageTicket>;
-  refusable: boolean;
+  /**
+   * The model may be called before the ticket comes, but the answer must wait for it: nothing can
+   * refuse the request except Redis failing, on a tier that fails closed.
+   */
+  callBeside: boolean;
 }
 
 /** A finished request (answered or failed), as the pipeline reports it. */
@@ -34,6 +41,8 @@ export interface MeteredRequest {
  */
 @Injectable()
 export class UsageMeter {
+  private readonly logger = new Logger(UsageMeter.name);
+
   constructor(
     private readonly quota: QuotaService,
     private readonly keys: UpstreamKeyResolver,
@@ -42,10 +51,12 @@ export class UsageMeter {
 
   /**
    * Reserves the request against the caller's quota and rate limits, once, before the first
-   * model is called (on the caller's own key for that model's provider: rate limits only).
-   * The reservation is under way when this returns; its ticket says what was granted, and ends
-   * the request's account exactly once. When no limit can refuse the request (`refusable`
-   * false), what it grants is known already: the caller's max_tokens, uncapped.
+   * model is called (on the caller's own key for that model's provider: rate limits only). The
+   * reservation is under way when this returns. When a limit can refuse the request, its ticket
+   * comes once Redis has answered. When none can, what it grants is known already (the caller's
+   * max_tokens, uncapped; no X-RateLimit figures): on a tier that fails open the ticket comes at
+   * once and the answer never waits for Redis; on one that fails closed the model is called
+   * beside the reservation, and the answer waits for it (`callBeside`).
    */
   async admit(
     request: GatewayRequestBase,
@@ -62,11 +73,24 @@ export class UsageMeter {
     };
     const textual = demand.promptTokens !== undefined;
     const plan = this.quota.plan(quotaDemand);
+    const admitting = this.quota.admit(plan);
+    const ticket = (admission: Promise<Admission | undefined>, grant: Grant) =>
+      new UsageTicket(this, request, modality, startedAt, admission, grant, textual);
+    if (plan.refusable || plan.failureMode === 'closed') {
+      return {
+        callBeside: !plan.refusable,
+        ticket: admitting.then((admission) =>
+          ticket(admitting, { maxTokens: admission.maxTokens, rateLimit: admission.headers }),
+        ),
+      };
+    }
+    const counted = admitting.catch((error: Error) => {
+      this.logger.error(`could not count request ${request.requestId} against its quota: ${error.message}`);
+      return undefined;
+    });
     return {
-      refusable: plan.refusable,
-      ticket: this.quota
-        .admit(plan)
-        .then((admission) => new UsageTicket(this, request, modality, startedAt, admission, textual)),
+      callBeside: false,
+      ticket: Promise.resolve(ticket(counted, { maxTokens: demand.maxTokens, rateLimit: {} })),
     };
   }
 

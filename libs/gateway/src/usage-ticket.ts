@@ -4,11 +4,22 @@ import { SPAN } from '@tiergate/tracing';
 import type { AnswerSource, GatewayRequestBase, Modality } from './gateway.types';
 import type { UsageMeter } from './usage-meter';
 
+/** What admission granted the request: the `max_tokens` to send and the X-RateLimit-* figures. */
+export interface Grant {
+  maxTokens: number | undefined;
+  rateLimit: Record<string, string>;
+}
+
 /**
- * One admitted request's account with the platform: what admission granted (the `max_tokens` to
- * send, the rate-limit figures), then exactly one ending: `settle` to what the answer used (the
- * quota settled to it, the request priced and recorded), or `fail` (the reservation given back,
- * the failure recorded). Whichever comes first wins; later calls get the same outcome.
+ * One admitted request's account with the platform: what admission granted, then exactly one
+ * ending: `settle` to what the answer used (the quota settled to it, the request priced and
+ * recorded), or `fail` (the reservation given back, the failure recorded). Whichever comes first
+ * wins; later calls get the same outcome.
+ *
+ * The reservation itself may still be on its way to Redis (a request no limit can refuse, on a
+ * tier that fails open, does not wait for it): the quota is settled or refunded once it is in,
+ * and a reservation that could not be made at all (`undefined`) has nothing to settle. The ledger
+ * records the request either way.
  */
 export class UsageTicket {
   private ending?: Promise<number>;
@@ -18,19 +29,20 @@ export class UsageTicket {
     private readonly request: GatewayRequestBase,
     private readonly modality: Modality,
     private readonly startedAt: number,
-    private readonly admission: Admission,
+    private readonly admission: Promise<Admission | undefined>,
+    private readonly grant: Grant,
     /** Text requests settle their tokens; the others their audio seconds. */
     private readonly textual: boolean,
   ) {}
 
   /** The max_tokens to send upstream: the caller's, capped so the answer fits the reservation. */
   get maxTokens(): number | undefined {
-    return this.admission.maxTokens;
+    return this.grant.maxTokens;
   }
 
   /** X-RateLimit-* for the answer. */
   get rateLimit(): Record<string, string> {
-    return this.admission.headers;
+    return this.grant.rateLimit;
   }
 
   /**
@@ -46,14 +58,15 @@ export class UsageTicket {
   async fail(error: unknown, source?: AnswerSource): Promise<void> {
     if (this.ending) return;
     this.ending = Promise.resolve(0);
-    await this.meter.refund(this.admission);
+    const admission = await this.admission;
+    if (admission) await this.meter.refund(admission);
     void this.meter.record({ ...this.entry(), source, error });
   }
 
   private async settled(usage: Partial<RequestUsage>, source: AnswerSource, ttftMs?: number) {
     const { trace } = this.request;
     trace?.begin(SPAN.settle);
-    void this.meter.settle(this.admission, usage, this.textual);
+    void this.admission.then((admission) => admission && this.meter.settle(admission, usage, this.textual));
     const costUsd = await this.meter.record({ ...this.entry(), source, usage, ttftMs });
     trace?.end(SPAN.settle, { 'tiergate.cost_usd': costUsd });
     return costUsd;
