@@ -569,6 +569,117 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       });
     });
 
+    describe('functions (the older form of tools)', () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const weather = {
+        name: 'get_weather',
+        description: 'The weather in a city',
+        parameters: {
+          type: 'object',
+          properties: { city: { type: 'string' }, days: { type: 'integer' } },
+          required: ['city'],
+        },
+      };
+      type LegacyParams = OpenAI.ChatCompletionCreateParamsNonStreaming & {
+        functions?: object[];
+        function_call?: unknown;
+      };
+
+      it('the call comes back as function_call, and the answer after the function result is text', async () => {
+        const ask = { role: 'user' as const, content: 'Weather in Oslo? #sim tool' };
+        const first = await openai.chat.completions.create({
+          model,
+          messages: [ask],
+          functions: [weather],
+        } as LegacyParams);
+        const choice = first.choices[0];
+        expect(choice.finish_reason).toBe('function_call');
+        expect(choice.message.content).toBeNull();
+        expect(choice.message.tool_calls).toBeUndefined();
+        const call = choice.message.function_call!;
+        expect(call.name).toBe('get_weather');
+        expect(JSON.parse(call.arguments)).toEqual({ city: expect.any(String), days: expect.any(Number) });
+
+        const second = await openai.chat.completions.create({
+          model,
+          functions: [weather],
+          messages: [
+            ask,
+            choice.message,
+            { role: 'function', name: 'get_weather', content: '{"temperature": 4}' },
+          ],
+        } as LegacyParams);
+        expect(second.choices[0].finish_reason).toBe('stop');
+        expect(second.choices[0].message.content).toEqual(expect.any(String));
+        expect(second.choices[0].message.function_call).toBeUndefined();
+      });
+
+      it('a streamed call arrives as function_call pieces that make the whole call', async () => {
+        const stream = await openai.chat.completions.create({
+          model,
+          messages: [{ role: 'user', content: 'Weather in Oslo?' }],
+          functions: [weather],
+          function_call: { name: 'get_weather' },
+          stream: true,
+        } as unknown as OpenAI.ChatCompletionCreateParamsStreaming);
+        let name = '';
+        let args = '';
+        let finish: string | null = null;
+        for await (const chunk of stream) {
+          const delta = chunk.choices[0]?.delta;
+          expect(delta?.tool_calls).toBeUndefined();
+          name += delta?.function_call?.name ?? '';
+          args += delta?.function_call?.arguments ?? '';
+          finish = chunk.choices[0]?.finish_reason ?? finish;
+        }
+        expect(name).toBe('get_weather');
+        expect(JSON.parse(args)).toEqual({ city: expect.any(String), days: expect.any(Number) });
+        expect(finish).toBe('function_call');
+      });
+
+      it('bad function input is a 400 naming the field', async () => {
+        const refused = (body: object) =>
+          openai.chat.completions
+            .create({ model, ...body } as LegacyParams)
+            .catch((e: InstanceType<typeof OpenAI.BadRequestError>) => [e.status, e.param, e.message]);
+        const hi = { role: 'user', content: 'hi' };
+        expect(await refused({ messages: [hi], function_call: 'auto' })).toEqual([
+          400,
+          'function_call',
+          expect.stringContaining('function_call needs functions'),
+        ]);
+        expect(
+          await refused({
+            messages: [hi],
+            functions: [weather],
+            tools: [{ type: 'function', function: weather }],
+          }),
+        ).toEqual([400, 'functions', expect.stringContaining('cannot be combined with tools')]);
+        expect(await refused({ messages: [hi], functions: [{ name: 'has space' }] })).toEqual([
+          400,
+          'functions',
+          expect.stringContaining('functions[0].name must be'),
+        ]);
+        expect(
+          await refused({ messages: [hi], functions: [weather], function_call: { name: 'nope' } }),
+        ).toEqual([400, 'function_call', expect.stringContaining('not one of the functions')]);
+        expect(await refused({ messages: [hi, { role: 'function', content: '4' }] })).toEqual([
+          400,
+          'messages[1].name',
+          expect.stringContaining('messages[1].name is required'),
+        ]);
+        expect(
+          await refused({
+            messages: [{ role: 'user', content: 'x', function_call: { name: 'f', arguments: '{}' } }],
+          }),
+        ).toEqual([
+          400,
+          'messages[0].function_call',
+          expect.stringContaining('only allowed on assistant messages'),
+        ]);
+      });
+    });
+
     it('errors arrive as the SDK error classes, with the field named', async () => {
       const error = await openai.chat.completions
         .create({ model: 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo', messages: [] })

@@ -58,8 +58,16 @@ function openAiLogprobs(logprobs: TokenLogprob[] | undefined, alternatives: numb
   };
 }
 
-/** `topLogprobs`: how many alternatives per token the caller asked for (`top_logprobs`). */
-export function chatCompletion(requestId: string, { result, source }: GatewayTextResult, topLogprobs = 0) {
+/**
+ * `topLogprobs`: how many alternatives per token the caller asked for (`top_logprobs`);
+ * `functions`: the caller used the older function calling, so the call comes back as it.
+ */
+export function chatCompletion(
+  requestId: string,
+  { result, source }: GatewayTextResult,
+  { topLogprobs = 0, functions = false }: { topLogprobs?: number; functions?: boolean } = {},
+) {
+  const calls = result.toolCalls;
   return {
     id: `chatcmpl-${requestId}`,
     object: 'chat.completion',
@@ -71,18 +79,22 @@ export function chatCompletion(requestId: string, { result, source }: GatewayTex
         message: {
           role: 'assistant',
           // OpenAI writes null for an answer that is only tool calls.
-          content: result.content === '' && result.toolCalls ? null : result.content,
-          ...(result.toolCalls && { tool_calls: result.toolCalls }),
+          content: result.content === '' && calls ? null : result.content,
+          ...(calls && (functions ? { function_call: calls[0].function } : { tool_calls: calls })),
           // A reasoning model's thinking, under the name DeepSeek, vLLM and their clients use.
           ...(result.reasoning && { reasoning_content: result.reasoning }),
         },
-        finish_reason: result.finishReason,
+        finish_reason: functions ? asFunctionCall(result.finishReason) : result.finishReason,
         logprobs: openAiLogprobs(result.logprobs, topLogprobs),
       },
     ],
     usage: usage(result.usage),
   };
 }
+
+/** The older function calling's name for an answer that ends in a call. */
+const asFunctionCall = (finishReason: string) =>
+  finishReason === 'tool_calls' ? 'function_call' : finishReason;
 
 /**
  * A legacy completion's `logprobs`: the tokens, their log probabilities, up to `alternatives`
@@ -154,8 +166,13 @@ function toolCallChunk({ index, id, name, arguments: args }: ToolCallDelta) {
   return {
     index,
     ...(id && { id, type: 'function' }),
-    function: { ...(name && { name }), arguments: args },
+    function: functionCallChunk({ name, arguments: args }),
   };
+}
+
+/** A piece of a function call: its name with the first piece, then more of its arguments. */
+function functionCallChunk({ name, arguments: args }: Pick<ToolCallDelta, 'name' | 'arguments'>) {
+  return { ...(name && { name }), arguments: args };
 }
 
 /**
@@ -172,8 +189,11 @@ export async function* openAiStreamEvents(
     includeUsage,
     echo,
     alternatives,
+    functions = false,
   }: {
     includeUsage: boolean;
+    /** The caller used the older function calling: calls stream as `function_call`. */
+    functions?: boolean;
     /** A completion's prompt, sent first. */
     echo?: string;
     /** With logprobs asked for: how many alternatives per token (undefined: not asked). */
@@ -219,9 +239,13 @@ export async function* openAiStreamEvents(
       // A legacy completion has nowhere to put a model's thinking.
       if (kind === 'chat') yield chunk(chatChoice({ reasoning_content: event.content }));
     } else if (event.type === 'tool_call') {
-      yield chunk(chatChoice({ ...(first && { content: null }), tool_calls: [toolCallChunk(event)] }));
+      const call = functions
+        ? event.index === 0 && { function_call: functionCallChunk(event) } // one call at a time
+        : { tool_calls: [toolCallChunk(event)] };
+      if (call) yield chunk(chatChoice({ ...(first && { content: null }), ...call }));
     } else {
-      const done = kind === 'chat' ? chatChoice({}, event.finishReason) : textChoice('', event.finishReason);
+      const finishReason = functions ? asFunctionCall(event.finishReason) : event.finishReason;
+      const done = kind === 'chat' ? chatChoice({}, finishReason) : textChoice('', finishReason);
       yield chunk(done, { usage: usage(event.usage) });
       if (includeUsage) yield sseData({ ...head, choices: [], usage: usage(event.usage) });
     }

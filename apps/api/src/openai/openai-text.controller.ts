@@ -42,14 +42,14 @@ export class OpenAiTextController {
         openAiStreamEvents(call.requestId, stream, 'chat', {
           includeUsage: body.includesUsage(),
           alternatives: body.logprobs ? (body.top_logprobs ?? 0) : undefined,
+          functions: body.usesFunctions(),
         }),
       );
     }
-    return chatCompletion(
-      call.requestId,
-      answered(reply, await this.gateway.chat(request)),
-      body.top_logprobs ?? 0,
-    );
+    return chatCompletion(call.requestId, answered(reply, await this.gateway.chat(request)), {
+      topLogprobs: body.top_logprobs,
+      functions: body.usesFunctions(),
+    });
   }
 
   @Post('completions')

@@ -2385,6 +2385,10 @@ export interface components {
         };
         OpenAiChatDto: {
             frequency_penalty?: number;
+            /** @description Deprecated by OpenAI for tool_choice: auto, none, or {"name"} */
+            function_call?: Record<string, never>;
+            /** @description Deprecated by OpenAI for tools: functions the model may call (at most 128); answered with function_call */
+            functions?: string[];
             /** @description Token id → bias (at most 300 entries) */
             logit_bias?: {
                 [key: string]: number;
@@ -2533,6 +2537,8 @@ export interface components {
         OpenAiMessageDto: {
             /** @description A string, or text and image_url parts; null on an assistant turn of tool calls */
             content: Record<string, never>;
+            /** @description Deprecated by OpenAI for tool_calls: an assistant turn's function call */
+            function_call?: Record<string, never>;
             /** @description Accepted on assistant turns; not sent to the model */
             reasoning?: Record<string, never>;
             /** @description Accepted on assistant turns; not sent to the model */
@@ -2540,7 +2546,7 @@ export interface components {
             /** @description Accepted on assistant turns; not sent to the model */
             refusal?: Record<string, never>;
             /** @enum {string} */
-            role: "system" | "developer" | "user" | "assistant" | "tool";
+            role: "system" | "developer" | "user" | "assistant" | "tool" | "function";
             /** @description A tool message: the id of the call it answers */
             tool_call_id?: string;
             /** @description An assistant turn's tool calls, sent back with the conversation */

@@ -22,7 +22,10 @@ import type { ChatMessage, ToolCall, ToolChoice, ToolDefinition, ToolOptions } f
 import type { Sampling } from '@tiergate/gateway';
 import { CheckedBy, IsArrayOfObjects, IsMessageContent, IsStringOrStringArray } from '../../http/validators';
 import {
+  functionCallProblem,
+  functionsProblem,
   MAX_TOOLS,
+  messageFunctionCallProblem,
   toolCallIdProblem,
   toolCallsProblem,
   toolChoiceProblem,
@@ -126,7 +129,17 @@ const MAX_TOP_LOGPROBS = 20;
 /** OpenAI's bound on a legacy completion's `logprobs`. */
 const MAX_COMPLETION_LOGPROBS = 5;
 
-const MESSAGE_ROLES = ['system', 'developer', 'user', 'assistant', 'tool'] as const;
+/** `function` is the older `tool` (a function's result, named by `name`). */
+const MESSAGE_ROLES = ['system', 'developer', 'user', 'assistant', 'tool', 'function'] as const;
+
+/** OpenAI's deprecated function calling, the older form of tools. */
+interface FunctionDefinition {
+  name: string;
+  description?: string;
+  parameters?: Record<string, unknown>;
+  strict?: boolean;
+}
+type FunctionCallChoice = 'auto' | 'none' | { name: string };
 
 class OpenAiMessageDto {
   @ApiProperty({ enum: MESSAGE_ROLES })
@@ -137,14 +150,25 @@ class OpenAiMessageDto {
   @ApiProperty({
     description: 'A string, or text and image_url parts; null on an assistant turn of tool calls',
   })
-  @ValidateIf((m: OpenAiMessageDto) => !(m.tool_calls !== undefined && m.content == null))
+  @ValidateIf(
+    (m: OpenAiMessageDto) =>
+      !((m.tool_calls !== undefined || m.function_call !== undefined) && m.content == null),
+  )
   @IsMessageContent(MAX_MESSAGE_CHARS, MAX_IMAGE_URL_CHARS)
   content!: ChatMessage['content'] | null;
 
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
+  /** Who speaks (optional); on a `function` message, the function whose result it is (required). */
+  @ValidateIf((m: OpenAiMessageDto) => m.role === 'function' || m.name !== undefined)
+  @IsString({ message: 'name must be a string' })
+  @Matches(/^[A-Za-z0-9_-]{1,64}$/, { message: 'name must be 1-64 letters, digits, underscores or dashes' })
   name?: string;
+
+  @ApiPropertyOptional({
+    description: "Deprecated by OpenAI for tool_calls: an assistant turn's function call",
+  })
+  @ValidateIf((m: OpenAiMessageDto) => m.function_call !== undefined)
+  @CheckedBy('isFunctionCall', (value, message) => messageFunctionCallProblem(value, message.role))
+  function_call?: { name: string; arguments: string };
 
   @ApiPropertyOptional({ description: "An assistant turn's tool calls, sent back with the conversation" })
   @ValidateIf((m: OpenAiMessageDto) => m.tool_calls !== undefined)
@@ -176,6 +200,9 @@ class OpenAiMessageDto {
   tool_call_id?: string;
 }
 
+/** The id given to the tool call an older `function_call` (in message `index`) becomes. */
+const legacyCallId = (index: number) => `call_function_${index}`;
+
 export class OpenAiChatDto extends OpenAiSamplingDto {
   @ApiProperty({ type: [OpenAiMessageDto] })
   @IsArray({ message: 'messages must be an array' })
@@ -202,6 +229,18 @@ export class OpenAiChatDto extends OpenAiSamplingDto {
   parallel_tool_calls?: boolean;
 
   @ApiPropertyOptional({
+    description: `Deprecated by OpenAI for tools: functions the model may call (at most ${MAX_TOOLS}); answered with function_call`,
+  })
+  @IsOptional()
+  @CheckedBy('isFunctions', (value, body) => functionsProblem(value, body.tools))
+  functions?: FunctionDefinition[];
+
+  @ApiPropertyOptional({ description: 'Deprecated by OpenAI for tool_choice: auto, none, or {"name"}' })
+  @IsOptional()
+  @CheckedBy('isFunctionChoice', (value, body) => functionCallProblem(value, body.functions))
+  function_call?: FunctionCallChoice;
+
+  @ApiPropertyOptional({
     description:
       "Return each token's log probability (a stream's chunks carry their own, without alternatives)",
   })
@@ -223,21 +262,46 @@ export class OpenAiChatDto extends OpenAiSamplingDto {
     return { ...super.sampling(), logprobs: this.logprobs ? (this.top_logprobs ?? 0) : undefined };
   }
 
-  /** OpenAI's `developer` role is a system message to every other model. */
+  /**
+   * OpenAI's `developer` role is a system message to every other model. The older function
+   * calling becomes tool calling: an assistant's `function_call` a tool call, and the `function`
+   * message after it that call's result.
+   */
   chatMessages(): ChatMessage[] {
-    return this.messages.map((m) => ({
-      role: m.role === 'developer' ? 'system' : m.role,
-      content: m.content ?? '',
-      ...(m.name ? { name: m.name } : {}),
-      ...(m.tool_calls && { toolCalls: m.tool_calls }),
-      ...(m.tool_call_id !== undefined && { toolCallId: m.tool_call_id }),
-    }));
+    let lastCallId: string | undefined;
+    return this.messages.map((m, i) => {
+      if (m.function_call) lastCallId = legacyCallId(i);
+      const toolCalls: ToolCall[] | undefined =
+        m.tool_calls ??
+        (m.function_call && [{ id: lastCallId!, type: 'function', function: m.function_call }]);
+      const toolCallId = m.role === 'function' ? (lastCallId ?? legacyCallId(i)) : m.tool_call_id;
+      return {
+        role: m.role === 'developer' ? 'system' : m.role === 'function' ? 'tool' : m.role,
+        content: m.content ?? '',
+        ...(m.name ? { name: m.name } : {}),
+        ...(toolCalls && { toolCalls }),
+        ...(toolCallId !== undefined && { toolCallId }),
+      };
+    });
   }
 
-  /** The caller's tools, if any. */
+  /** The caller's tools (or functions, one call at a time), if any. */
   toolOptions(): ToolOptions | undefined {
+    if (this.functions) {
+      const choice = this.function_call;
+      return {
+        definitions: this.functions.map((fn) => ({ type: 'function', function: fn })),
+        choice: typeof choice === 'object' ? { type: 'function', function: { name: choice.name } } : choice,
+        parallel: false,
+      };
+    }
     if (!this.tools) return undefined;
     return { definitions: this.tools, choice: this.tool_choice, parallel: this.parallel_tool_calls };
+  }
+
+  /** Whether the answer speaks the older function calling (`function_call`, not `tool_calls`). */
+  usesFunctions(): boolean {
+    return this.functions !== undefined;
   }
 
   hasImages(): boolean {
