@@ -433,6 +433,44 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       }
     });
 
+    it('n: that many answers, each its own, all of them counted in the usage', async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const one = await openai.chat.completions.create({
+        model,
+        messages: [{ role: 'user', content: 'Three ideas for a name' }],
+        max_tokens: 40,
+      });
+      const three = await openai.chat.completions.create({
+        model,
+        messages: [{ role: 'user', content: 'Three ideas for a name' }],
+        max_tokens: 40,
+        n: 3,
+      });
+      expect(three.choices.map((choice) => choice.index)).toEqual([0, 1, 2]);
+      expect(new Set(three.choices.map((choice) => choice.message.content)).size).toBe(3);
+      expect(three.choices.every((choice) => choice.finish_reason === 'stop')).toBe(true);
+      expect(three.usage!.prompt_tokens).toBe(one.usage!.prompt_tokens);
+      expect(three.usage!.completion_tokens).toBeGreaterThan(one.usage!.completion_tokens);
+
+      const completions = await openai.completions.create({ model, prompt: 'Once upon', n: 2, echo: true });
+      expect(completions.choices.map((choice) => choice.index)).toEqual([0, 1]);
+      expect(completions.choices.every((choice) => choice.text.startsWith('Once upon'))).toBe(true);
+
+      const refused = (body: object) =>
+        openai.chat.completions
+          .create({ model, messages: [{ role: 'user', content: 'hi' }], ...body })
+          .then(() => 'answered')
+          .catch((e: InstanceType<typeof OpenAI.BadRequestError>) => [e.status, e.param, e.message]);
+      expect(await refused({ n: 2, stream: true })).toEqual([
+        400,
+        'n',
+        expect.stringContaining('n must be 1 for a stream'),
+      ]);
+      expect(await refused({ n: 0 })).toEqual([400, 'n', expect.stringContaining('between 1 and 128')]);
+      expect(await refused({ n: 129 })).toEqual([400, 'n', expect.stringContaining('between 1 and 128')]);
+      expect(await refused({ n: 1.5 })).toEqual([400, 'n', expect.stringContaining('n must be an integer')]);
+    });
+
     describe('tools', () => {
       const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
       const weather: OpenAI.ChatCompletionFunctionTool = {

@@ -228,13 +228,14 @@ function chatPromptTokens({ messages, tools }: GatewayChatRequest): number {
   return countPromptTokens(messages) + (tools ? countTextTokens(JSON.stringify(tools.definitions)) : 0);
 }
 
-/** What a text request will use: its prompt and the max_tokens it asked for. */
+/** What a text request will use: its prompt, and the max_tokens it asked for of each of its answers. */
 function textDemand(
   request: GatewayChatRequest | GatewayCompletionRequest,
   promptTokens: number,
   stream: boolean,
 ): UsageDemand & { promptTokens: number } {
-  return { stream, promptTokens, maxTokens: request.sampling.maxTokens };
+  const { maxTokens, choices } = request.sampling;
+  return { stream, promptTokens, maxTokens, choices };
 }
 
 function imageFields({ prompt, negativePrompt, width, height, steps, n, seed }: GatewayImageRequest) {

@@ -95,7 +95,7 @@ export class RequestPipeline {
           caller,
           selection,
           timedAttempts(caller, (call: ModelCall) => invoke(call, granted)),
-          { cache, expectedTokens: (plan.demand.promptTokens ?? 0) + (granted.maxTokens ?? 0) },
+          { cache, expectedTokens: expectedTokens(plan.demand, granted) },
         );
       let outcome: Answered<T>;
       if (reservation.callBeside) {
@@ -229,6 +229,11 @@ export class RequestPipeline {
       throw error;
     }
   }
+}
+
+/** The tokens a call may use, for the key's pace: the prompt and each answer's max_tokens. */
+function expectedTokens(demand: UsageDemand, granted: Granted): number {
+  return (demand.promptTokens ?? 0) + (demand.choices ?? 1) * (granted.maxTokens ?? 0);
 }
 
 /**

@@ -8,7 +8,10 @@ import type { AnswerSource, GatewayRequestBase, Modality } from './gateway.types
 import { UsageTicket, type Grant } from './usage-ticket';
 
 /** What a request will use, as far as it is known before the upstream call. */
-export type UsageDemand = Pick<QuotaDemand, 'promptTokens' | 'maxTokens' | 'audioSeconds' | 'stream'>;
+export type UsageDemand = Pick<
+  QuotaDemand,
+  'promptTokens' | 'maxTokens' | 'choices' | 'audioSeconds' | 'stream'
+>;
 
 /**
  * A reservation under way, and the request's ticket: once Redis has answered when the reservation

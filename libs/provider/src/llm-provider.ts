@@ -85,6 +85,8 @@ export interface Sampling {
   stop?: string[];
   /** The sampling seed (reproducible answers where the model supports it). */
   seed?: number;
+  /** How many answers to generate (OpenAI's and Together's `n`); one when absent. */
+  choices?: number;
 }
 
 export interface GenerationOptions extends Sampling {
@@ -125,7 +127,15 @@ export interface TextGeneration {
   reasoning?: string;
   finishReason: FinishReason;
   usage: TokenUsage;
+  /** The other answers, when more than one was asked for (`choices`); `usage` counts them all. */
+  alternatives?: TextChoice[];
 }
+
+/** One of several answers to the same request. */
+export type TextChoice = Pick<
+  TextGeneration,
+  'content' | 'toolCalls' | 'logprobs' | 'reasoning' | 'finishReason'
+>;
 
 /** A piece of a reasoning model's thinking, streamed before (or between) the answer's text. */
 export interface ReasoningDelta {

@@ -10,16 +10,20 @@ const DEFAULT_COMPLETION_ESTIMATE = 512;
 export function cappedMaxTokens(demand: QuotaDemand, limits: FeatureLimits): number | undefined {
   const perRequest = limits.tokens_per_request;
   if (demand.promptTokens === undefined || perRequest == null) return demand.maxTokens;
-  const needed = demand.promptTokens + (demand.maxTokens ?? 1);
+  const choices = demand.choices ?? 1;
+  const needed = demand.promptTokens + choices * (demand.maxTokens ?? 1);
   if (needed > perRequest) throw new RequestTooLargeError(demand.feature, needed, perRequest);
-  return Math.min(demand.maxTokens ?? Infinity, perRequest - demand.promptTokens);
+  return Math.min(demand.maxTokens ?? Infinity, Math.floor((perRequest - demand.promptTokens) / choices));
 }
 
-/** The tokens a request reserves: its prompt and the most it may generate (0 for untokenized features). */
+/**
+ * The tokens a request reserves: its prompt and the most each of its answers may generate (0 for
+ * untokenized features).
+ */
 export function reservedTokens(demand: QuotaDemand, maxTokens: number | undefined): number {
   return demand.promptTokens === undefined
     ? 0
-    : demand.promptTokens + (maxTokens ?? DEFAULT_COMPLETION_ESTIMATE);
+    : demand.promptTokens + (demand.choices ?? 1) * (maxTokens ?? DEFAULT_COMPLETION_ESTIMATE);
 }
 
 /** The limits one reservation checks, by name (null: unlimited); streams only for a stream. */

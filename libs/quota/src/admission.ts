@@ -8,7 +8,10 @@ export interface QuotaDemand {
   feature: Feature;
   /** Prompt tokens (counted with a tokenizer) for text features; undefined for others. */
   promptTokens?: number;
+  /** The most each answer may generate. */
   maxTokens?: number;
+  /** How many answers are generated (`n`); one when absent. */
+  choices?: number;
   /** Audio seconds: measured (transcription) or estimated (speech). */
   audioSeconds?: number;
   stream: boolean;

@@ -1,5 +1,5 @@
 import type { GatewayTextResult, GatewayTextStream } from '@tiergate/gateway';
-import type { TextGeneration, TokenLogprob, TokenUsage, ToolCallDelta } from '@tiergate/provider';
+import type { TextChoice, TokenLogprob, TokenUsage, ToolCallDelta } from '@tiergate/provider';
 import { sseData } from '../http/sse';
 
 /**
@@ -65,30 +65,38 @@ function openAiLogprobs(logprobs: TokenLogprob[] | undefined, alternatives: numb
 export function chatCompletion(
   requestId: string,
   { result, source }: GatewayTextResult,
-  { topLogprobs = 0, functions = false }: { topLogprobs?: number; functions?: boolean } = {},
+  options: { topLogprobs?: number; functions?: boolean } = {},
 ) {
-  const calls = result.toolCalls;
   return {
     id: `chatcmpl-${requestId}`,
     object: 'chat.completion',
     created: now(),
     model: source.servedModel,
-    choices: [
-      {
-        index: 0,
-        message: {
-          role: 'assistant',
-          // OpenAI writes null for an answer that is only tool calls.
-          content: result.content === '' && calls ? null : result.content,
-          ...(calls && (functions ? { function_call: calls[0].function } : { tool_calls: calls })),
-          // A reasoning model's thinking, under the name DeepSeek, vLLM and their clients use.
-          ...(result.reasoning && { reasoning_content: result.reasoning }),
-        },
-        finish_reason: functions ? asFunctionCall(result.finishReason) : result.finishReason,
-        logprobs: openAiLogprobs(result.logprobs, topLogprobs),
-      },
-    ],
+    choices: [result, ...(result.alternatives ?? [])].map((choice, index) =>
+      chatChoice(choice, index, options),
+    ),
     usage: usage(result.usage),
+  };
+}
+
+function chatChoice(
+  choice: TextChoice,
+  index: number,
+  { topLogprobs = 0, functions = false }: { topLogprobs?: number; functions?: boolean },
+) {
+  const calls = choice.toolCalls;
+  return {
+    index,
+    message: {
+      role: 'assistant',
+      // OpenAI writes null for an answer that is only tool calls.
+      content: choice.content === '' && calls ? null : choice.content,
+      ...(calls && (functions ? { function_call: calls[0].function } : { tool_calls: calls })),
+      // A reasoning model's thinking, under the name DeepSeek, vLLM and their clients use.
+      ...(choice.reasoning && { reasoning_content: choice.reasoning }),
+    },
+    finish_reason: functions ? asFunctionCall(choice.finishReason) : choice.finishReason,
+    logprobs: openAiLogprobs(choice.logprobs, topLogprobs),
   };
 }
 
@@ -102,10 +110,15 @@ const asFunctionCall = (finishReason: string) =>
  * come first, the first of them without a log probability (nothing comes before it), and the
  * offsets count from the start of the prompt.
  */
-function legacyLogprobs(result: TextGeneration, alternatives: number, echo: string | undefined) {
-  const prompt = echo === undefined ? [] : (result.promptLogprobs ?? []);
-  if (!result.logprobs && !prompt.length) return null;
-  const tokens = [...prompt, ...(result.logprobs ?? [])];
+function legacyLogprobs(
+  choice: TextChoice,
+  promptLogprobs: TokenLogprob[] | undefined,
+  alternatives: number,
+  echo: string | undefined,
+) {
+  const prompt = echo === undefined ? [] : (promptLogprobs ?? []);
+  if (!choice.logprobs && !prompt.length) return null;
+  const tokens = [...prompt, ...(choice.logprobs ?? [])];
   // Without the prompt's tokens (an upstream that did not send them), the answer's still start after it.
   return legacyLogprobsOf(tokens, alternatives, prompt.length ? 0 : (echo?.length ?? 0), prompt.length > 0);
 }
@@ -149,14 +162,12 @@ export function textCompletion(
     object: 'text_completion',
     created: now(),
     model: source.servedModel,
-    choices: [
-      {
-        index: 0,
-        text: (echo ?? '') + result.content,
-        finish_reason: result.finishReason,
-        logprobs: logprobs === undefined ? null : legacyLogprobs(result, logprobs, echo),
-      },
-    ],
+    choices: [result, ...(result.alternatives ?? [])].map((choice, index) => ({
+      index,
+      text: (echo ?? '') + choice.content,
+      finish_reason: choice.finishReason,
+      logprobs: logprobs === undefined ? null : legacyLogprobs(choice, result.promptLogprobs, logprobs, echo),
+    })),
     usage: usage(result.usage),
   };
 }

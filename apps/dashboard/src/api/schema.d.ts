@@ -2403,7 +2403,7 @@ export interface components {
             min_p?: number;
             /** @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo */
             model?: string;
-            /** @description Only 1 is supported */
+            /** @description How many answers (choices) to generate; 1 for a stream */
             n?: number;
             parallel_tool_calls?: boolean;
             presence_penalty?: number;
@@ -2461,7 +2461,7 @@ export interface components {
             min_p?: number;
             /** @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo */
             model?: string;
-            /** @description Only 1 is supported */
+            /** @description How many answers (choices) to generate; 1 for a stream */
             n?: number;
             presence_penalty?: number;
             prompt: string;

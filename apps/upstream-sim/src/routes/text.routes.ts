@@ -42,6 +42,8 @@ interface GenerationBody {
   tools?: unknown;
   tool_choice?: unknown;
   echo?: unknown;
+  /** How many answers (1–128). */
+  n?: unknown;
   /** Together's switch for hybrid models: `{enabled: false}` answers without thinking. */
   reasoning?: { enabled?: unknown };
 }
@@ -131,6 +133,9 @@ function registerTextRoute(
     if (custom === 'not_running') return endpointNotRunning(reply, body.model);
     const model = custom ?? modelOfType(body.model, [...TEXT_TYPES]);
     if (!model) return modelNotAvailable(reply, body.model);
+    const choices = body.n ?? 1;
+    if (typeof choices !== 'number' || !Number.isInteger(choices) || choices < 1 || choices > 128)
+      return invalidParams(reply, 'n', 'n must be an integer between 1 and 128');
     const input = read(body, reply, model);
     if (!input) return reply;
     const maxTokens = typeof body.max_tokens === 'number' ? body.max_tokens : undefined;
@@ -143,7 +148,13 @@ function registerTextRoute(
     const words = shapedWords(completion.words, body);
     const thinking =
       shapes.chat && body.reasoning?.enabled !== false ? thinkingOf(model.id, input.messages) : undefined;
-    const counts = usage(input.promptTokens, words.length + (thinking?.words.length ?? 0));
+    // The other answers (n > 1, never streamed by the gateway): words of their own.
+    const others = Array.from({ length: choices - 1 }, (_, i) => {
+      const other = completionWords(input.messages, maxTokens, `${determinismSeed(body)}/${i + 1}`);
+      return { words: shapedWords(other.words, body), finish: other.truncated ? 'length' : 'stop' };
+    });
+    const otherWords = others.reduce((sum, other) => sum + other.words.length, 0);
+    const counts = usage(input.promptTokens, words.length + (thinking?.words.length ?? 0) + otherWords);
     const finish = truncated ? 'length' : 'stop';
     if (body.stream === true) {
       const id = togetherId();
@@ -165,11 +176,15 @@ function registerTextRoute(
       );
     }
     if (applyBodyFault(fault, reply)) return reply;
-    const answer = withThinking(
-      shapes.whole(togetherId(), model.id, words.join(''), finish, counts),
-      thinking,
-    );
-    return withEcho(withLogprobs(answer, words, body.logprobs), body);
+    const id = togetherId();
+    const answer = withThinking(shapes.whole(id, model.id, words.join(''), finish, counts), thinking);
+    const whole = withEcho(withLogprobs(answer, words, body.logprobs), body) as { choices: object[] };
+    const otherChoices = others.map((other, i) => {
+      const shaped = shapes.whole(id, model.id, other.words.join(''), other.finish, counts);
+      const [choice] = (withLogprobs(shaped, other.words, body.logprobs) as { choices: object[] }).choices;
+      return { ...choice, index: i + 1 };
+    });
+    return { ...whole, choices: [...whole.choices, ...otherChoices] };
   });
 }
 

@@ -21,6 +21,7 @@ describe("Together's request bodies", () => {
       reasoningEnabled: false,
       stop: ['\n'],
       seed: 7,
+      choices: 3,
     });
     expect(JSON.parse(JSON.stringify(body))).toEqual({
       model: 'm',
@@ -39,6 +40,7 @@ describe("Together's request bodies", () => {
       reasoning: { enabled: false },
       stop: ['\n'],
       seed: 7,
+      n: 3,
     });
   });
 
@@ -163,5 +165,28 @@ describe("Together's answers", () => {
     const plain = toTextGeneration(answer({ message: { content: 'hi', tool_calls: [] } }), 'm', ctx);
     expect(plain.toolCalls).toBeUndefined();
     expect(plain.logprobs).toBeUndefined();
+  });
+
+  it('read every answer when several were asked for (n), the first as the generation', () => {
+    const generation = toTextGeneration(
+      {
+        ...answer({ message: { content: 'one' } }),
+        choices: [
+          { finish_reason: 'stop', message: { content: 'one' } },
+          { finish_reason: 'length', message: { content: 'two' } },
+          { finish_reason: 'stop', message: { content: 'three', reasoning: 'hm' } },
+        ],
+      },
+      'm',
+      ctx,
+    );
+    expect(generation).toMatchObject({ content: 'one', finishReason: 'stop' });
+    expect(generation.alternatives).toEqual([
+      { content: 'two', finishReason: 'length' },
+      { content: 'three', finishReason: 'stop', reasoning: 'hm' },
+    ]);
+    expect(toTextGeneration(answer({ message: { content: 'one' } }), 'm', ctx)).not.toHaveProperty(
+      'alternatives',
+    );
   });
 });

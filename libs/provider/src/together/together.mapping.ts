@@ -10,6 +10,7 @@ import type {
   GenerationOptions,
   ImageRequest,
   SpeechRequest,
+  TextChoice,
   TextGeneration,
   TokenLogprob,
   TokenUsage,
@@ -70,6 +71,7 @@ function samplingFields(request: GenerationOptions) {
     echo: request.echo,
     stop: request.stop,
     seed: request.seed,
+    n: request.choices,
   };
 }
 
@@ -146,23 +148,30 @@ export function completionRequestBody(request: CompletionRequest) {
 }
 
 export function toTextGeneration(json: TogetherGeneration, model: string, ctx: ErrorContext): TextGeneration {
-  const choice = json.choices?.[0];
+  const [first, ...others] = json.choices ?? [];
   const usage = toUsage(json.usage);
-  if (!choice || !usage) throw protocolError('the answer had no choices or no usage', ctx);
-  const toolCalls = toToolCalls(choice.message?.tool_calls);
-  const logprobs = toLogprobs(choice.logprobs);
+  if (!first || !usage) throw protocolError('the answer had no choices or no usage', ctx);
   const promptLogprobs = toLogprobs(json.prompt?.[0]?.logprobs);
-  const reasoning = reasoningOf(choice.message);
   return {
     id: json.id ?? randomUUID(),
     model: json.model ?? model,
+    ...toTextChoice(first),
+    ...(promptLogprobs && { promptLogprobs }),
+    usage,
+    ...(others.length && { alternatives: others.map(toTextChoice) }),
+  };
+}
+
+function toTextChoice(choice: TogetherChoice): TextChoice {
+  const toolCalls = toToolCalls(choice.message?.tool_calls);
+  const logprobs = toLogprobs(choice.logprobs);
+  const reasoning = reasoningOf(choice.message);
+  return {
     content: choiceText(choice),
     ...(toolCalls && { toolCalls }),
     ...(logprobs && { logprobs }),
-    ...(promptLogprobs && { promptLogprobs }),
     ...(reasoning && { reasoning }),
     finishReason: choice.finish_reason ?? 'stop',
-    usage,
   };
 }
 

@@ -51,6 +51,9 @@ class StreamOptionsDto {
   include_usage?: boolean;
 }
 
+/** Together's bound on `n`, the answers generated for one request. */
+const MAX_CHOICES = 128;
+
 /** What OpenAI's chat and completions requests share. */
 class OpenAiSamplingDto extends DecodingOptionsDto {
   @ModelField('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo')
@@ -79,9 +82,18 @@ class OpenAiSamplingDto extends DecodingOptionsDto {
   @SeedField()
   seed?: number;
 
-  @ApiPropertyOptional({ description: 'Only 1 is supported' })
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: MAX_CHOICES,
+    description: 'How many answers (choices) to generate; 1 for a stream',
+  })
   @IsOptional()
-  @Equals(1, { message: 'n must be 1 (one choice per request)' })
+  @IsInt({ message: 'n must be an integer' })
+  @Min(1, { message: `n must be between 1 and ${MAX_CHOICES}` })
+  @Max(MAX_CHOICES, { message: `n must be between 1 and ${MAX_CHOICES}` })
+  @CheckedBy('oneChoiceStreamed', (value, body) =>
+    body.stream === true && value !== 1 ? 'n must be 1 for a stream (one choice per stream)' : undefined,
+  )
   n?: number;
 
   @ApiPropertyOptional()
@@ -120,6 +132,7 @@ class OpenAiSamplingDto extends DecodingOptionsDto {
       ...this.decoding(),
       stop: typeof this.stop === 'string' ? [this.stop] : this.stop,
       seed: this.seed,
+      choices: this.n !== undefined && this.n > 1 ? this.n : undefined,
     };
   }
 }
