@@ -471,6 +471,41 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       expect(await refused({ n: 1.5 })).toEqual([400, 'n', expect.stringContaining('n must be an integer')]);
     });
 
+    it("accepts OpenAI's service fields (store, metadata, service_tier, …) and checks them", async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const ask = { model, messages: [{ role: 'user' as const, content: 'hi' }], max_tokens: 8 };
+      const answer = await openai.chat.completions.create({
+        ...ask,
+        store: false,
+        metadata: { team: 'search', run: '7' },
+        service_tier: 'auto',
+        prompt_cache_key: 'session-1',
+        safety_identifier: 'user-hash',
+      });
+      expect(answer.choices[0].message.content).toEqual(expect.any(String));
+      const refused = (body: object) =>
+        openai.chat.completions
+          .create({ ...ask, ...body })
+          .then(() => 'answered')
+          .catch((e: InstanceType<typeof OpenAI.BadRequestError>) => [e.status, e.param, e.message]);
+      const tooMany = Object.fromEntries(Array.from({ length: 17 }, (_, i) => [`k${i}`, 'v']));
+      expect(await refused({ metadata: tooMany })).toEqual([
+        400,
+        'metadata',
+        expect.stringContaining('at most 16 keys'),
+      ]);
+      expect(await refused({ metadata: { n: 1 } })).toEqual([
+        400,
+        'metadata',
+        expect.stringContaining('metadata.n must be a string'),
+      ]);
+      expect(await refused({ store: 'yes' })).toEqual([
+        400,
+        'store',
+        expect.stringContaining('store must be true or false'),
+      ]);
+    });
+
     describe('tools', () => {
       const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
       const weather: OpenAI.ChatCompletionFunctionTool = {

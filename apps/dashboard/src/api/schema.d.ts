@@ -2400,6 +2400,8 @@ export interface components {
             /** @example 256 */
             max_tokens?: number;
             messages: components["schemas"]["OpenAiMessageDto"][];
+            /** @description Accepted for compatibility (at most 16 string values); not forwarded */
+            metadata?: Record<string, never>;
             min_p?: number;
             /** @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo */
             model?: string;
@@ -2407,6 +2409,8 @@ export interface components {
             n?: number;
             parallel_tool_calls?: boolean;
             presence_penalty?: number;
+            /** @description Accepted for compatibility; not forwarded */
+            prompt_cache_key?: string;
             /**
              * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
              * @example together_ai
@@ -2427,8 +2431,14 @@ export interface components {
                 /** @enum {string} */
                 type?: "text" | "json_object" | "json_schema" | "regex";
             };
+            /** @description Accepted for compatibility; not forwarded */
+            safety_identifier?: string;
             seed?: number;
+            /** @description Accepted for compatibility; not forwarded */
+            service_tier?: string;
             stop?: string | string[];
+            /** @description Accepted for compatibility; not forwarded */
+            store?: boolean;
             stream?: boolean;
             /** @description include_usage: end the stream with OpenAI's usage chunk (choices: []); the finish chunk carries the usage either way */
             stream_options?: components["schemas"]["StreamOptionsDto"];
@@ -2458,6 +2468,8 @@ export interface components {
             max_completion_tokens?: number;
             /** @example 256 */
             max_tokens?: number;
+            /** @description Accepted for compatibility (at most 16 string values); not forwarded */
+            metadata?: Record<string, never>;
             min_p?: number;
             /** @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo */
             model?: string;
@@ -2465,6 +2477,8 @@ export interface components {
             n?: number;
             presence_penalty?: number;
             prompt: string;
+            /** @description Accepted for compatibility; not forwarded */
+            prompt_cache_key?: string;
             /**
              * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
              * @example together_ai
@@ -2485,8 +2499,14 @@ export interface components {
                 /** @enum {string} */
                 type?: "text" | "json_object" | "json_schema" | "regex";
             };
+            /** @description Accepted for compatibility; not forwarded */
+            safety_identifier?: string;
             seed?: number;
+            /** @description Accepted for compatibility; not forwarded */
+            service_tier?: string;
             stop?: string | string[];
+            /** @description Accepted for compatibility; not forwarded */
+            store?: boolean;
             stream?: boolean;
             /** @description include_usage: end the stream with OpenAI's usage chunk (choices: []); the finish chunk carries the usage either way */
             stream_options?: components["schemas"]["StreamOptionsDto"];

@@ -51,6 +51,20 @@ class StreamOptionsDto {
   include_usage?: boolean;
 }
 
+/** OpenAI's `metadata`: at most 16 keys of 64 characters, each a string of at most 512. */
+function metadataProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'metadata must be an object of strings';
+  const entries = Object.entries(value);
+  if (entries.length > 16) return 'metadata must have at most 16 keys';
+  for (const [key, item] of entries) {
+    if (key.length > 64) return `metadata key ${key.slice(0, 64)}… is longer than 64 characters`;
+    if (typeof item !== 'string' || item.length > 512)
+      return `metadata.${key} must be a string of at most 512 characters`;
+  }
+  return undefined;
+}
+
 /** Together's bound on `n`, the answers generated for one request. */
 const MAX_CHOICES = 128;
 
@@ -115,6 +129,38 @@ class OpenAiSamplingDto extends DecodingOptionsDto {
   @IsString({ message: 'user must be a string' })
   @MaxLength(256)
   user?: string;
+
+  // What OpenAI's own service does with these (stored completions, billing tiers, its prompt
+  // cache, abuse tracking) has no counterpart here: accepted, checked, and not forwarded.
+  @ApiPropertyOptional({ description: 'Accepted for compatibility; not forwarded' })
+  @IsOptional()
+  @IsBoolean({ message: 'store must be true or false' })
+  store?: boolean;
+
+  @ApiPropertyOptional({
+    description: 'Accepted for compatibility (at most 16 string values); not forwarded',
+  })
+  @IsOptional()
+  @CheckedBy('isMetadata', (value) => metadataProblem(value))
+  metadata?: Record<string, string>;
+
+  @ApiPropertyOptional({ description: 'Accepted for compatibility; not forwarded' })
+  @IsOptional()
+  @IsString({ message: 'service_tier must be a string' })
+  @MaxLength(64, { message: 'service_tier must be at most 64 characters' })
+  service_tier?: string;
+
+  @ApiPropertyOptional({ description: 'Accepted for compatibility; not forwarded' })
+  @IsOptional()
+  @IsString({ message: 'prompt_cache_key must be a string' })
+  @MaxLength(256, { message: 'prompt_cache_key must be at most 256 characters' })
+  prompt_cache_key?: string;
+
+  @ApiPropertyOptional({ description: 'Accepted for compatibility; not forwarded' })
+  @IsOptional()
+  @IsString({ message: 'safety_identifier must be a string' })
+  @MaxLength(256, { message: 'safety_identifier must be at most 256 characters' })
+  safety_identifier?: string;
 
   @PurposeField('general, creative, coding')
   purpose?: string;
