@@ -1,5 +1,5 @@
 import { plainToInstance } from 'class-transformer';
-import { OpenAiChatDto } from '../openai/dto/openai.dto';
+import { OpenAiChatDto } from '../openai/dto/openai-text.dto';
 import { ChatCompletionDto } from '../together/dto/chat-completion.dto';
 import { validateBody } from './validation';
 import { responseFormatProblem } from './validators';

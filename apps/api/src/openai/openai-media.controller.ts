@@ -12,7 +12,7 @@ import { PROVIDER_ID, PROVIDER_ID_MESSAGE } from '../http/dto-fields';
 import { requestedProvider } from '../http/requested-provider';
 import { publicBaseUrl } from '../http/public-url';
 import { LANGUAGE } from '../together/dto/audio.dto';
-import { OpenAiEmbeddingDto, OpenAiImageDto, OpenAiSpeechDto } from './dto/openai.dto';
+import { OpenAiEmbeddingDto, OpenAiImageDto, OpenAiSpeechDto } from './dto/openai-media.dto';
 import { resolveModelAlias, resolveVoice } from './openai-shapes';
 
 const TRANSCRIPTION_FIELDS = [

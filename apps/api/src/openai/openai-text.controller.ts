@@ -6,7 +6,7 @@ import { GatewayService } from '@tiergate/gateway';
 import { TogetherAccessGuard } from '../http/together-access.guard';
 import { answered, Call, type CallContext } from '../http/call-context';
 import { sendEventStream } from '../http/sse';
-import { OpenAiChatDto, OpenAiCompletionDto } from './dto/openai.dto';
+import { OpenAiChatDto, OpenAiCompletionDto } from './dto/openai-text.dto';
 import { chatCompletion, openAiStreamEvents, textCompletion } from './openai-shapes';
 
 /** OpenAI-compatible chat and text completions, on the same pipeline as the Together surface. */
