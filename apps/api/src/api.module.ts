@@ -34,6 +34,7 @@ import { ReadinessIndicators } from './health/readiness.indicators';
 import { ErrorFilter } from './http/error.filter';
 import { MeController } from './me/me.controller';
 import { OpenAiMediaController } from './openai/openai-media.controller';
+import { OpenAiResponsesController } from './openai/openai-responses.controller';
 import { OpenAiModelsController } from './openai/openai-models.controller';
 import { OpenAiTextController } from './openai/openai-text.controller';
 import { AudioController } from './together/audio.controller';
@@ -96,6 +97,7 @@ export class ApiModule {
         ModelsController,
         FilesController,
         OpenAiTextController,
+        OpenAiResponsesController,
         OpenAiMediaController,
         OpenAiModelsController,
         HealthController,

@@ -506,6 +506,130 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
       ]);
     });
 
+    describe('the Responses API', () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+
+      it('answers a string input, with the usage and the text where the SDK reads it', async () => {
+        const response = await openai.responses.create({
+          model,
+          instructions: 'Be brief.',
+          input: 'Hello #sim tokens=5',
+          metadata: { run: '1' },
+        });
+        expect(response).toMatchObject({
+          object: 'response',
+          status: 'completed',
+          model,
+          metadata: { run: '1' },
+        });
+        expect(response.id).toMatch(/^resp_/);
+        expect(response.output_text.trim().split(' ')).toHaveLength(5);
+        expect(response.output).toHaveLength(1);
+        expect(response.output[0]).toMatchObject({ type: 'message', role: 'assistant', status: 'completed' });
+        expect(response.usage).toMatchObject({ output_tokens: 5, input_tokens: expect.any(Number) });
+        expect(response.usage!.total_tokens).toBe(response.usage!.input_tokens + 5);
+      });
+
+      it('takes a conversation, images going to a vision model, and says when max_output_tokens cut it short', async () => {
+        const response = await openai.responses.create({
+          model: 'Qwen/Qwen3.5-9B',
+          max_output_tokens: 16,
+          input: [
+            { role: 'user', content: 'Remember the word apple.' },
+            { role: 'assistant', content: [{ type: 'output_text', text: 'Noted.' }] } as never,
+            {
+              role: 'user',
+              content: [
+                { type: 'input_text', text: 'What is here? #sim tokens=40' },
+                { type: 'input_image', image_url: 'https://example.com/a.png', detail: 'auto' },
+              ],
+            },
+          ],
+        });
+        expect(response.status).toBe('incomplete');
+        expect(response.incomplete_details).toEqual({ reason: 'max_output_tokens' });
+        expect(response.usage!.output_tokens).toBe(16);
+      });
+
+      it('streams typed events that the SDK assembles into the final response', async () => {
+        const stream = openai.responses.stream({ model, input: 'Hi #sim tokens=4' });
+        const types: string[] = [];
+        let deltas = '';
+        for await (const event of stream) {
+          types.push(event.type);
+          if (event.type === 'response.output_text.delta') deltas += event.delta;
+        }
+        const final = await stream.finalResponse();
+        expect(types[0]).toBe('response.created');
+        expect(types.at(-1)).toBe('response.completed');
+        expect(types).toEqual(
+          expect.arrayContaining([
+            'response.output_item.added',
+            'response.content_part.added',
+            'response.output_text.delta',
+            'response.output_text.done',
+            'response.output_item.done',
+          ]),
+        );
+        expect(final.output_text).toBe(deltas);
+        expect(deltas.trim().split(' ')).toHaveLength(4);
+        expect(final.usage).toMatchObject({ output_tokens: 4 });
+      });
+
+      it('structured output through text.format', async () => {
+        const response = await openai.responses.create({
+          model,
+          input: 'A city #sim json',
+          text: {
+            format: {
+              type: 'json_schema',
+              name: 'city',
+              schema: { type: 'object', properties: { name: { type: 'string' } }, required: ['name'] },
+            },
+          },
+        });
+        expect(response.status).toBe('completed');
+        expect(() => JSON.parse(response.output_text) as unknown).not.toThrow();
+      });
+
+      it('bad input is a 400 naming the field; what is not offered says where to go', async () => {
+        const refused = (body: object) =>
+          openai.responses
+            .create({ model, input: 'hi', ...body } as OpenAI.Responses.ResponseCreateParamsNonStreaming)
+            .then(() => 'answered')
+            .catch((e: InstanceType<typeof OpenAI.BadRequestError>) => [e.status, e.param, e.message]);
+        expect(await refused({ input: [] })).toEqual([
+          400,
+          'input',
+          expect.stringContaining('array of 1 to'),
+        ]);
+        expect(await refused({ input: [{ role: 'robot', content: 'x' }] })).toEqual([
+          400,
+          'input',
+          expect.stringContaining('input[0].role must be one of'),
+        ]);
+        expect(
+          await refused({ input: [{ type: 'function_call_output', call_id: 'c', output: '4' }] }),
+        ).toEqual([400, 'input', expect.stringContaining('function_call_output is not offered here')]);
+        expect(
+          await refused({ tools: [{ type: 'function', name: 'f', parameters: {}, strict: false }] }),
+        ).toEqual([400, 'tools', expect.stringContaining('use /v1/chat/completions')]);
+        expect(await refused({ previous_response_id: 'resp_1' })).toEqual([
+          400,
+          'previous_response_id',
+          expect.stringContaining('not stored'),
+        ]);
+        expect(
+          await refused({ text: { format: { type: 'json_schema', name: 'has space', schema: {} } } }),
+        ).toEqual([400, 'text', expect.stringContaining('text.format.name must be')]);
+        expect(await refused({ reasoning: { effort: 'max' } })).toEqual([
+          400,
+          'reasoning.effort',
+          expect.stringContaining('reasoning.effort must be'),
+        ]);
+      });
+    });
+
     describe('tools', () => {
       const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
       const weather: OpenAI.ChatCompletionFunctionTool = {

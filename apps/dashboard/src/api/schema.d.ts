@@ -1322,6 +1322,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/responses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** OpenAI's Responses API: a conversation answered (not stored); streams typed events */
+        post: operations["OpenAiResponsesController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2572,6 +2589,34 @@ export interface components {
             /** @description An assistant turn's tool calls, sent back with the conversation */
             tool_calls?: string[];
         };
+        OpenAiResponseDto: {
+            /** @description A string, or the conversation as messages of input_text and input_image parts */
+            input: Record<string, never>;
+            /** @description A system message before the input */
+            instructions?: string;
+            /** @example 256 */
+            max_output_tokens?: number;
+            /** @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo */
+            model?: string;
+            /** @description Not offered: responses are not stored */
+            previous_response_id?: string;
+            /**
+             * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
+             * @example together_ai
+             */
+            provider?: string;
+            /** @description What the answer is for; selects the model with the tier */
+            purpose?: string;
+            /** @description effort: how hard a reasoning model thinks */
+            reasoning?: components["schemas"]["ReasoningOptionsDto"];
+            stream?: boolean;
+            temperature?: number;
+            /** @description format (text, json_object, json_schema) and verbosity */
+            text?: Record<string, never>;
+            /** @description Not offered here: tools are on /v1/chat/completions */
+            tools?: string[];
+            top_p?: number;
+        };
         OpenAiSpeechDto: {
             input: string;
             /** @example hexgrad/Kokoro-82M */
@@ -2777,6 +2822,7 @@ export interface components {
             /** @enum {string} */
             status: "ok" | "error" | "shutting_down";
         };
+        ReasoningOptionsDto: Record<string, never>;
         ReasoningSwitchDto: {
             enabled: boolean;
         };
@@ -7524,6 +7570,27 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ErrorBodyDto"];
                 };
+            };
+        };
+    };
+    OpenAiResponsesController_respond: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["OpenAiResponseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };
