@@ -2591,7 +2591,7 @@ export interface components {
         };
         OpenAiResponseDto: {
             /** @description A string, or the conversation as messages of input_text and input_image parts */
-            input: Record<string, never>;
+            input: string | Record<string, never>[];
             /** @description A system message before the input */
             instructions?: string;
             /** @example 256 */

@@ -127,6 +127,7 @@ export class OpenAiResponseDto {
   provider?: string;
 
   @ApiProperty({
+    oneOf: [{ type: 'string' }, { type: 'array', items: { type: 'object' } }],
     description: 'A string, or the conversation as messages of input_text and input_image parts',
   })
   @CheckedBy('isResponseInput', (value) => inputProblem(value))
