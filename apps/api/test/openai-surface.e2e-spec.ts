@@ -576,6 +576,56 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
         expect(final.usage).toMatchObject({ output_tokens: 4 });
       });
 
+      const weather = {
+        type: 'function' as const,
+        name: 'get_weather',
+        description: 'The weather in a city',
+        parameters: {
+          type: 'object',
+          properties: { city: { type: 'string' }, days: { type: 'integer' } },
+          required: ['city'],
+        },
+        strict: false,
+      };
+
+      it('a function call comes back as an output item, and its output as input gets the answer', async () => {
+        const ask = { role: 'user' as const, content: 'Weather in Oslo? #sim tool' };
+        const first = await openai.responses.create({ model, input: [ask], tools: [weather] });
+        const call = first.output.find((item) => item.type === 'function_call');
+        expect(call).toMatchObject({ type: 'function_call', name: 'get_weather', status: 'completed' });
+        expect(call!.call_id).toEqual(expect.any(String));
+        expect(JSON.parse(call!.arguments)).toEqual({ city: expect.any(String), days: expect.any(Number) });
+
+        const second = await openai.responses.create({
+          model,
+          tools: [weather],
+          input: [
+            ask,
+            ...first.output,
+            { type: 'function_call_output', call_id: call!.call_id, output: '{"temperature": 4}' },
+          ] as OpenAI.Responses.ResponseInput,
+        });
+        expect(second.status).toBe('completed');
+        expect(second.output.map((item) => item.type)).toEqual(['message']);
+        expect(second.output_text).toEqual(expect.any(String));
+      });
+
+      it('a streamed function call arrives as argument pieces that the SDK assembles', async () => {
+        const stream = openai.responses.stream({
+          model,
+          input: 'Weather in Oslo?',
+          tools: [weather],
+          tool_choice: { type: 'function', name: 'get_weather' },
+        });
+        let pieces = '';
+        for await (const event of stream)
+          if (event.type === 'response.function_call_arguments.delta') pieces += event.delta;
+        const final = await stream.finalResponse();
+        const call = final.output.find((item) => item.type === 'function_call');
+        expect(call).toMatchObject({ name: 'get_weather', arguments: pieces });
+        expect(JSON.parse(pieces)).toEqual({ city: expect.any(String), days: expect.any(Number) });
+      });
+
       it('structured output through text.format', async () => {
         const response = await openai.responses.create({
           model,
@@ -608,12 +658,21 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
           'input',
           expect.stringContaining('input[0].role must be one of'),
         ]);
-        expect(
-          await refused({ input: [{ type: 'function_call_output', call_id: 'c', output: '4' }] }),
-        ).toEqual([400, 'input', expect.stringContaining('function_call_output is not offered here')]);
-        expect(
-          await refused({ tools: [{ type: 'function', name: 'f', parameters: {}, strict: false }] }),
-        ).toEqual([400, 'tools', expect.stringContaining('use /v1/chat/completions')]);
+        expect(await refused({ input: [{ type: 'item_reference', id: 'msg_1' }] })).toEqual([
+          400,
+          'input',
+          expect.stringContaining('item_reference is not offered here'),
+        ]);
+        expect(await refused({ tools: [{ type: 'web_search' }] })).toEqual([
+          400,
+          'tools',
+          expect.stringContaining('tools[0].type must be function'),
+        ]);
+        expect(await refused({ tool_choice: 'required' })).toEqual([
+          400,
+          'tool_choice',
+          expect.stringContaining('tool_choice needs tools'),
+        ]);
         expect(await refused({ previous_response_id: 'resp_1' })).toEqual([
           400,
           'previous_response_id',

@@ -43,6 +43,35 @@ export function functionsProblem(value: unknown, tools: unknown): string | undef
   return undefined;
 }
 
+/** The Responses API's `tools`: functions, flat (`{"type": "function", "name", "parameters"}`). */
+export function flatToolsProblem(value: unknown): string | undefined {
+  if (!Array.isArray(value) || value.length > MAX_TOOLS)
+    return `tools must be an array of at most ${MAX_TOOLS} tools`;
+  const names = new Set<string>();
+  for (const [i, tool] of value.entries()) {
+    const at = `tools[${i}]`;
+    if (!isObject(tool)) return `${at} must be {"type": "function", "name", "parameters"}`;
+    if (tool.type !== 'function')
+      return `${at}.type must be function (OpenAI's hosted tools, such as web search, are not offered)`;
+    const { type: _type, ...fn } = tool;
+    const problem = functionProblem(fn, at, names, at);
+    if (problem) return problem;
+  }
+  return undefined;
+}
+
+/** The Responses API's `tool_choice`: auto, none, required, or `{"type": "function", "name"}` of a tool. */
+export function flatToolChoiceProblem(value: unknown, tools: unknown): string | undefined {
+  if (value === 'auto' || value === 'none') return undefined;
+  if (!Array.isArray(tools) || tools.length === 0) return 'tool_choice needs tools';
+  if (value === 'required') return undefined;
+  if (!isObject(value) || value.type !== 'function' || typeof value.name !== 'string')
+    return 'tool_choice must be auto, none, required or {"type": "function", "name"}';
+  const { name } = value;
+  const known = tools.some((tool) => isObject(tool) && tool.name === name);
+  return known ? undefined : `tool_choice names ${name.slice(0, 64)}, which is not one of the tools`;
+}
+
 /** A function's definition at `at` (an unknown key is reported at `owner`); `names` so far. */
 function functionProblem(
   fn: Record<string, unknown>,

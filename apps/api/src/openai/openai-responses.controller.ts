@@ -9,7 +9,7 @@ import { sendEventStream } from '../http/sse';
 import { OpenAiResponseDto } from './dto/openai-responses.dto';
 import { responseEvents, responseOf } from './openai-responses.shapes';
 
-/** OpenAI's Responses API for text and image conversations, on the chat pipeline. */
+/** OpenAI's Responses API for conversations of text, images and function calls, on the chat pipeline. */
 @ApiTags('openai')
 @ApiBearerAuth()
 @UseGuards(TogetherAccessGuard)
@@ -34,6 +34,7 @@ export class OpenAiResponsesController {
       model: body.model,
       purpose: body.purpose,
       messages: body.chatMessages(),
+      tools: body.toolOptions(),
     };
     if (body.stream) {
       const stream = answered(reply, await this.gateway.chatStream(request));

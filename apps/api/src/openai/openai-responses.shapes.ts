@@ -1,11 +1,12 @@
 import type { GatewayTextResult, GatewayTextStream } from '@tiergate/gateway';
-import type { TokenUsage } from '@tiergate/provider';
+import type { TokenUsage, ToolCall, ToolCallDelta } from '@tiergate/provider';
 import type { OpenAiResponseDto } from './dto/openai-responses.dto';
 
 /**
  * OpenAI's Responses API answers: the response object, and its stream of typed events (each with
- * a `sequence_number`), built from the chat pipeline's answer. One output item: the assistant's
- * message, with one `output_text` part.
+ * a `sequence_number`), built from the chat pipeline's answer. The output items: the assistant's
+ * message (one `output_text` part) when it wrote text or called nothing, then a `function_call`
+ * item for each call it made.
  */
 
 type Status = 'in_progress' | 'completed' | 'incomplete';
@@ -31,6 +32,17 @@ function messageItem(requestId: string, text: string, status: 'in_progress' | 'c
 }
 
 const outputText = (text: string) => ({ type: 'output_text', text, annotations: [], logprobs: [] });
+
+function functionCallItem(id: string, call: ToolCall, status: 'in_progress' | 'completed') {
+  return {
+    type: 'function_call',
+    id,
+    call_id: call.id,
+    name: call.function.name,
+    arguments: status === 'completed' ? call.function.arguments : '',
+    status,
+  };
+}
 
 /** The response object: what was asked (echoed as OpenAI does), what came back, and its status. */
 function responseObject(
@@ -75,18 +87,25 @@ export function responseOf(
   body: OpenAiResponseDto,
   { result, source }: GatewayTextResult,
 ) {
+  const calls = result.toolCalls ?? [];
   return responseObject(requestId, body, source.servedModel, {
     status: statusOf(result.finishReason),
-    output: [messageItem(requestId, result.content, 'completed')],
+    output: [
+      ...(result.content !== '' || !calls.length
+        ? [messageItem(requestId, result.content, 'completed')]
+        : []),
+      ...calls.map((call, i) => functionCallItem(`fc_${requestId}_${i}`, call, 'completed')),
+    ],
     usage: result.usage,
   });
 }
 
 /**
- * The stream: `response.created` and `response.in_progress`; the message item and its text part
- * opened with the first text; `response.output_text.delta` per piece; then the part, the item and
- * the response closed (`response.completed`, or `response.incomplete`), each event a named SSE
- * event. A model's thinking is not sent on this surface.
+ * The stream: `response.created` and `response.in_progress`; each output item opened when its
+ * first piece arrives (the message with its text part, or a function call), in that order; the
+ * pieces as `response.output_text.delta` and `response.function_call_arguments.delta`; then every
+ * item closed, and the response (`response.completed`, or `response.incomplete`). Each event is a
+ * named SSE event. A model's thinking is not sent on this surface.
  */
 export async function* responseEvents(
   requestId: string,
@@ -97,8 +116,6 @@ export async function* responseEvents(
   let sequence = 0;
   const event = (type: string, fields: object) =>
     `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}\n\n`;
-  const itemId = `msg_${requestId}`;
-  const at = { item_id: itemId, output_index: 0, content_index: 0 };
   const inProgress = responseObject(requestId, body, model, {
     status: 'in_progress',
     output: [],
@@ -106,31 +123,93 @@ export async function* responseEvents(
   });
   yield event('response.created', { response: inProgress });
   yield event('response.in_progress', { response: inProgress });
-  let text = '';
-  let opened = false;
-  const open = () => {
-    opened = true;
+
+  /** The output items in order, each with the events and the item it closes with. */
+  const items: Array<() => { events: string; item: object }> = [];
+  const message = { open: false, outputIndex: 0, text: '' };
+  const textAt = () => ({ item_id: `msg_${requestId}`, output_index: message.outputIndex, content_index: 0 });
+  const openMessage = () => {
+    Object.assign(message, { open: true, outputIndex: items.length });
+    items.push(() => {
+      const item = messageItem(requestId, message.text, 'completed');
+      return {
+        item,
+        events:
+          event('response.output_text.done', { ...textAt(), text: message.text, logprobs: [] }) +
+          event('response.content_part.done', { ...textAt(), part: outputText(message.text) }) +
+          event('response.output_item.done', { output_index: message.outputIndex, item }),
+      };
+    });
     return (
       event('response.output_item.added', {
-        output_index: 0,
+        output_index: message.outputIndex,
         item: messageItem(requestId, '', 'in_progress'),
-      }) + event('response.content_part.added', { ...at, part: outputText('') })
+      }) + event('response.content_part.added', { ...textAt(), part: outputText('') })
     );
+  };
+  /** The calls by the model's index for them. */
+  const calls = new Map<number, { id: string; outputIndex: number; call: ToolCall }>();
+  const openCall = (piece: ToolCallDelta) => {
+    const open = {
+      id: `fc_${requestId}_${calls.size}`,
+      outputIndex: items.length,
+      call: {
+        id: piece.id ?? `call_${requestId}_${calls.size}`,
+        type: 'function' as const,
+        function: { name: piece.name ?? '', arguments: '' },
+      },
+    };
+    calls.set(piece.index, open);
+    items.push(() => {
+      const item = functionCallItem(open.id, open.call, 'completed');
+      return {
+        item,
+        events:
+          event('response.function_call_arguments.done', {
+            item_id: open.id,
+            output_index: open.outputIndex,
+            arguments: open.call.function.arguments,
+          }) + event('response.output_item.done', { output_index: open.outputIndex, item }),
+      };
+    });
+    return [
+      open,
+      event('response.output_item.added', {
+        output_index: open.outputIndex,
+        item: functionCallItem(open.id, open.call, 'in_progress'),
+      }),
+    ] as const;
   };
   for await (const piece of stream.events) {
     if (piece.type === 'delta') {
       if (!piece.content) continue;
-      if (!opened) yield open();
-      text += piece.content;
-      yield event('response.output_text.delta', { ...at, delta: piece.content, logprobs: [] });
+      const opening = message.open ? '' : openMessage();
+      message.text += piece.content;
+      yield (
+        opening + event('response.output_text.delta', { ...textAt(), delta: piece.content, logprobs: [] })
+      );
+    } else if (piece.type === 'tool_call') {
+      const known = calls.get(piece.index);
+      const [open, opening] = known ? [known, ''] : openCall(piece);
+      open.call.function.arguments += piece.arguments;
+      const delta = piece.arguments
+        ? event('response.function_call_arguments.delta', {
+            item_id: open.id,
+            output_index: open.outputIndex,
+            delta: piece.arguments,
+          })
+        : '';
+      yield opening + delta;
     } else if (piece.type === 'end') {
-      if (!opened) yield open();
-      const item = messageItem(requestId, text, 'completed');
-      yield event('response.output_text.done', { ...at, text, logprobs: [] });
-      yield event('response.content_part.done', { ...at, part: outputText(text) });
-      yield event('response.output_item.done', { output_index: 0, item });
+      if (!items.length) yield openMessage(); // an empty answer is still a message
+      const closed = items.map((close) => close());
+      yield closed.map((c) => c.events).join('');
       const status = statusOf(piece.finishReason);
-      const response = responseObject(requestId, body, model, { status, output: [item], usage: piece.usage });
+      const response = responseObject(requestId, body, model, {
+        status,
+        output: closed.map((c) => c.item),
+        usage: piece.usage,
+      });
       yield event(status === 'completed' ? 'response.completed' : 'response.incomplete', { response });
     }
   }

@@ -2613,7 +2613,9 @@ export interface components {
             temperature?: number;
             /** @description format (text, json_object, json_schema) and verbosity */
             text?: Record<string, never>;
-            /** @description Not offered here: tools are on /v1/chat/completions */
+            /** @description auto, none, required, or {"type": "function", "name"} */
+            tool_choice?: Record<string, never>;
+            /** @description Functions the model may call (at most 128), flat: {type: "function", name, parameters} */
             tools?: string[];
             top_p?: number;
         };

@@ -1,14 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import type { ChatMessage, ContentPart, ResponseFormat, Sampling } from '@tiergate/provider';
+import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import type { ChatMessage, ContentPart, ResponseFormat, Sampling, ToolOptions } from '@tiergate/provider';
 import {
   CheckedBy,
   isImageUrl,
   isPlainObject,
+  OPENAI_NAME,
+  OPENAI_NAME_RULE,
   responseFormatProblem,
   unknownKey,
 } from '../../http/validators';
+import { flatToolChoiceProblem, flatToolsProblem, MAX_TOOLS } from '../../http/tool-validators';
 import { MAX_MESSAGE_CHARS, MAX_MESSAGES } from '../../together/dto/chat-completion.dto';
 import { MAX_IMAGE_URL_CHARS } from '../../together/dto/image.dto';
 import {
@@ -20,6 +23,15 @@ import {
 } from '../../http/dto-fields';
 
 const INPUT_ROLES = ['user', 'system', 'developer', 'assistant'];
+
+/** A function the model may call, as the Responses API writes it (without chat's `function` wrapper). */
+interface FlatTool {
+  type: 'function';
+  name: string;
+  description?: string;
+  parameters?: Record<string, unknown>;
+  strict?: boolean;
+}
 
 /** A text or image part of an input message, as the Responses API writes them. */
 type InputPart =
@@ -33,29 +45,78 @@ interface InputMessage {
   content: string | InputPart[];
 }
 
-/** The first thing wrong with `input`: a string, or the conversation's messages. */
+/** A call the model made earlier, sent back with the conversation. */
+interface FunctionCallItem {
+  type: 'function_call';
+  call_id: string;
+  name: string;
+  arguments: string;
+}
+
+/** The caller's result of a call. */
+interface FunctionCallOutputItem {
+  type: 'function_call_output';
+  call_id: string;
+  output: string | InputPart[];
+}
+
+/** A reasoning model's earlier thinking, sent back as OpenAI returns it: accepted and not sent on. */
+interface ReasoningItem {
+  type: 'reasoning';
+}
+
+type InputItem = InputMessage | FunctionCallItem | FunctionCallOutputItem | ReasoningItem;
+
+const MAX_CALL_ID_CHARS = 256;
+const MAX_ARGUMENTS_CHARS = 100_000;
+
+/** The first thing wrong with `input`: a string, or the conversation's items. */
 function inputProblem(value: unknown): string | undefined {
   if (typeof value === 'string')
     return value.length > MAX_MESSAGE_CHARS
       ? `input must be at most ${MAX_MESSAGE_CHARS} characters`
       : undefined;
   if (!Array.isArray(value) || value.length === 0 || value.length > MAX_MESSAGES)
-    return `input must be a string or an array of 1 to ${MAX_MESSAGES} messages`;
+    return `input must be a string or an array of 1 to ${MAX_MESSAGES} items`;
   for (const [i, item] of value.entries()) {
-    const at = `input[${i}]`;
-    if (!isPlainObject(item)) return `${at} must be a message {"role", "content"}`;
-    if (item.type !== undefined && item.type !== 'message')
-      return typeof item.type === 'string'
-        ? `${at}.type ${item.type.slice(0, 64)} is not offered here (messages only; tools are on /v1/chat/completions)`
-        : `${at}.type must be message`;
-    const extra = unknownKey(item, ['type', 'role', 'content', 'id', 'status']);
-    if (extra) return `${at}: ${extra} is not a recognised field`;
-    if (!INPUT_ROLES.includes(item.role as string))
-      return `${at}.role must be one of ${INPUT_ROLES.join(', ')}`;
-    const problem = contentProblem(item.content, `${at}.content`);
+    const problem = isPlainObject(item)
+      ? itemProblem(item, `input[${i}]`)
+      : `input[${i}] must be a message {"role", "content"}`;
     if (problem) return problem;
   }
   return undefined;
+}
+
+function itemProblem(item: Record<string, unknown>, at: string): string | undefined {
+  const fields = (keys: string[]) => {
+    const extra = unknownKey(item, [...keys, 'type', 'id', 'status']);
+    return extra && `${at}: ${extra} is not a recognised field`;
+  };
+  const callId = () =>
+    typeof item.call_id === 'string' && item.call_id !== '' && item.call_id.length <= MAX_CALL_ID_CHARS
+      ? undefined
+      : `${at}.call_id must be a string of 1 to ${MAX_CALL_ID_CHARS} characters`;
+  switch (item.type) {
+    case undefined:
+    case 'message':
+      if (!INPUT_ROLES.includes(item.role as string))
+        return `${at}.role must be one of ${INPUT_ROLES.join(', ')}`;
+      return fields(['role', 'content']) ?? contentProblem(item.content, `${at}.content`);
+    case 'function_call':
+      if (typeof item.name !== 'string' || !OPENAI_NAME.test(item.name))
+        return `${at}.name must be ${OPENAI_NAME_RULE}`;
+      if (typeof item.arguments !== 'string' || item.arguments.length > MAX_ARGUMENTS_CHARS)
+        return `${at}.arguments must be a string (JSON) of at most ${MAX_ARGUMENTS_CHARS} characters`;
+      return fields(['call_id', 'name', 'arguments']) ?? callId();
+    case 'function_call_output':
+      return fields(['call_id', 'output']) ?? callId() ?? contentProblem(item.output, `${at}.output`);
+    case 'reasoning':
+      return undefined; // its summary and encrypted content are OpenAI's; dropped
+    default:
+      return typeof item.type === 'string'
+        ? `${at}.type ${item.type.slice(0, 64)} is not offered here (message, function_call, function_call_output and reasoning are)`
+        : `${at}.type must be a string such as message`;
+  }
 }
 
 function contentProblem(content: unknown, at: string): string | undefined {
@@ -116,8 +177,8 @@ class ReasoningOptionsDto {
 }
 
 /**
- * OpenAI's Responses API (`POST /v1/responses`) for conversations of text and images, answered by
- * the same pipeline as chat. Responses are not stored: each request sends the whole conversation.
+ * OpenAI's Responses API (`POST /v1/responses`) for conversations of text, images and function
+ * calls, answered by the same pipeline as chat. Responses are not stored: each request sends the whole conversation.
  */
 export class OpenAiResponseDto {
   @ModelField('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo')
@@ -131,7 +192,7 @@ export class OpenAiResponseDto {
     description: 'A string, or the conversation as messages of input_text and input_image parts',
   })
   @CheckedBy('isResponseInput', (value) => inputProblem(value))
-  input!: string | InputMessage[];
+  input!: string | InputItem[];
 
   @ApiPropertyOptional({ description: 'A system message before the input' })
   @IsOptional()
@@ -167,15 +228,17 @@ export class OpenAiResponseDto {
   @Type(() => ReasoningOptionsDto)
   reasoning?: ReasoningOptionsDto;
 
-  @ApiPropertyOptional({ description: 'Not offered here: tools are on /v1/chat/completions' })
+  @ApiPropertyOptional({
+    description: `Functions the model may call (at most ${MAX_TOOLS}), flat: {type: "function", name, parameters}`,
+  })
   @IsOptional()
-  @IsArray({ message: 'tools must be an array' })
-  @CheckedBy('noTools', (value) =>
-    Array.isArray(value) && value.length > 0
-      ? 'tools are not offered on /v1/responses; use /v1/chat/completions for tools'
-      : undefined,
-  )
-  tools?: unknown[];
+  @CheckedBy('isFlatTools', (value) => flatToolsProblem(value))
+  tools?: FlatTool[];
+
+  @ApiPropertyOptional({ description: 'auto, none, required, or {"type": "function", "name"}' })
+  @IsOptional()
+  @CheckedBy('isFlatToolChoice', (value, body) => flatToolChoiceProblem(value, body.tools))
+  tool_choice?: 'auto' | 'none' | 'required' | { type: 'function'; name: string };
 
   @ApiPropertyOptional({ description: 'Not offered: responses are not stored' })
   @IsOptional()
@@ -228,23 +291,61 @@ export class OpenAiResponseDto {
     };
   }
 
-  /** The instructions as a system message, then the input as chat messages. */
+  /**
+   * The instructions as a system message, then the input as chat messages: the model's earlier
+   * calls on one assistant turn (with its text, if it had some), and each result a tool message.
+   */
   chatMessages(): ChatMessage[] {
-    const input: InputMessage[] =
+    const items: InputItem[] =
       typeof this.input === 'string' ? [{ role: 'user', content: this.input }] : this.input;
-    return [
-      ...(this.instructions ? [{ role: 'system' as const, content: this.instructions }] : []),
-      ...input.map(({ role, content }) => ({
-        role: role === 'developer' ? ('system' as const) : role,
-        content: typeof content === 'string' ? content : content.map(chatPart),
-      })),
-    ];
+    const messages: ChatMessage[] = this.instructions ? [{ role: 'system', content: this.instructions }] : [];
+    for (const item of items) {
+      if (item.type === 'reasoning') continue;
+      if (item.type === 'function_call') {
+        const call = {
+          id: item.call_id,
+          type: 'function' as const,
+          function: { name: item.name, arguments: item.arguments },
+        };
+        const last = messages.at(-1);
+        if (last?.role === 'assistant') last.toolCalls = [...(last.toolCalls ?? []), call];
+        else messages.push({ role: 'assistant', content: '', toolCalls: [call] });
+      } else if (item.type === 'function_call_output') {
+        messages.push({ role: 'tool', toolCallId: item.call_id, content: textOf(item.output) });
+      } else {
+        messages.push({
+          role: item.role === 'developer' ? 'system' : item.role,
+          // An earlier answer goes back as its text; a user's parts stay parts (images among them).
+          content:
+            typeof item.content === 'string' || item.role === 'assistant'
+              ? textOf(item.content)
+              : item.content.map(chatPart),
+        });
+      }
+    }
+    return messages;
+  }
+
+  /** The caller's tools, in chat's form. */
+  toolOptions(): ToolOptions | undefined {
+    if (!this.tools?.length) return undefined;
+    const choice = this.tool_choice;
+    return {
+      definitions: this.tools.map(({ type: _type, ...fn }) => ({ type: 'function', function: fn })),
+      choice: typeof choice === 'object' ? { type: 'function', function: { name: choice.name } } : choice,
+      parallel: this.parallel_tool_calls,
+    };
   }
 
   hasImages(): boolean {
     return (
       Array.isArray(this.input) &&
-      this.input.some((m) => Array.isArray(m.content) && m.content.some((p) => p.type === 'input_image'))
+      this.input.some(
+        (item) =>
+          (item.type === undefined || item.type === 'message') &&
+          Array.isArray(item.content) &&
+          item.content.some((part) => part.type === 'input_image'),
+      )
     );
   }
 }
@@ -253,4 +354,11 @@ function chatPart(part: InputPart): ContentPart {
   return part.type === 'input_image'
     ? { type: 'image_url', image_url: { url: part.image_url } }
     : { type: 'text', text: part.text };
+}
+
+/** A call's result as text (its text parts joined, when it came as parts). */
+function textOf(output: string | InputPart[]): string {
+  return typeof output === 'string'
+    ? output
+    : output.map((part) => (part.type === 'input_image' ? '' : part.text)).join('');
 }
