@@ -16,6 +16,9 @@
  *  5. the api's CPU time per request during the steady phase, and its maximum throughput pinned
  *     to one core (`taskset`; everything else on the other cores): that api, and a second one
  *     started with `--single-threaded-gc` (as a process given one core is best run).
+ *  6. with BENCH_SWEEP=100,250,500,1000 (rates), the CPU a request costs the simulator alone and
+ *     the api, and the overhead, at each of those rates: on a machine whose cores idle between
+ *     requests, a request costs more CPU the fewer there are (caches and the scheduler).
  * Environment: BENCH_RATE (500), BENCH_SECONDS (15), BENCH_STREAM_RATE (100),
  * BENCH_DATABASE_URL, BENCH_REDIS_URL; BENCH_API_PROFILE=<dir> writes a V8 CPU profile of the
  * api there (`node --cpu-prof`; open it in Chrome's DevTools); BENCH_API_NODE_ARGS passes flags
@@ -62,6 +65,10 @@ import {
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const STREAM_RATE = Number(process.env.BENCH_STREAM_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
+const SWEEP_RATES = (process.env.BENCH_SWEEP ?? '')
+  .split(',')
+  .map(Number)
+  .filter((rate) => rate > 0);
 const PINNED_RUNS = 3;
 const WARMUP_SECONDS = 3;
 /**
@@ -116,6 +123,17 @@ async function openLoop(
   await run(seconds, true);
   await pool.close();
   return histogram;
+}
+
+/** Runs a steady phase (warm-up included) and the CPU time `pid` spent per request on it. */
+async function cpuPerRequest<T>(
+  pid: number,
+  rate: number,
+  run: () => Promise<T>,
+): Promise<{ result: T; cpuMs: number }> {
+  const before = cpuSeconds(pid);
+  const result = await run();
+  return { result, cpuMs: ((cpuSeconds(pid) - before) * 1000) / ((WARMUP_SECONDS + SECONDS) * rate) };
 }
 
 /** Latency of whole answers. */
@@ -271,9 +289,9 @@ async function main(): Promise<void> {
     const d = await steadyLatency(direct, RATE, SECONDS);
     const steps = new StepBreakdown();
     const apiPid = processes[1].pid!;
-    const cpuBefore = cpuSeconds(apiPid);
-    const g = await steadyLatency(gateway, RATE, SECONDS, steps);
-    const cpuPerRequestMs = ((cpuSeconds(apiPid) - cpuBefore) * 1000) / ((WARMUP_SECONDS + SECONDS) * RATE);
+    const { result: g, cpuMs: cpuPerRequestMs } = await cpuPerRequest(apiPid, RATE, () =>
+      steadyLatency(gateway, RATE, SECONDS, steps),
+    );
     const ms = (us: number) => (us / 1000).toFixed(2);
     const row = (name: string, h: hdr.Histogram) =>
       `${name.padEnd(22)} p50 ${ms(h.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(h.getValueAtPercentile(99)).padStart(7)} ms   max ${ms(h.maxValue).padStart(8)} ms   n=${h.totalCount}`;
@@ -284,6 +302,20 @@ async function main(): Promise<void> {
     );
     console.log(`overhead by step (the api's Server-Timing)   ${steps.report()}`);
     console.log(`api CPU time per request (user + system)   ${cpuPerRequestMs.toFixed(2)} ms`);
+
+    if (SWEEP_RATES.length) {
+      console.log(`CPU per request by arrival rate (${SECONDS} s each, after ${WARMUP_SECONDS} s warm-up)`);
+      const simulatorPid = processes[0].pid!;
+      for (const rate of SWEEP_RATES) {
+        const alone = await cpuPerRequest(simulatorPid, rate, () => steadyLatency(direct, rate, SECONDS));
+        const through = await cpuPerRequest(apiPid, rate, () => steadyLatency(gateway, rate, SECONDS));
+        const p50 = (h: hdr.Histogram) => h.getValueAtPercentile(50);
+        console.log(
+          `${String(rate).padStart(5)} req/s   simulator ${alone.cpuMs.toFixed(2)} ms   api ${through.cpuMs.toFixed(2)} ms   ` +
+            `overhead p50 ${ms(p50(through.result) - p50(alone.result))} ms`,
+        );
+      }
+    }
 
     const streaming = (t: Target, content: string): Target => ({
       ...t,

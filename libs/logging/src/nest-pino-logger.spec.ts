@@ -1,3 +1,4 @@
+import type { EventEmitter } from 'node:events';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -78,5 +79,22 @@ describe('createLogger on a batched destination', () => {
     new NestPinoLogger(logger).warn('upstream slow', 'ModelCaller');
     await waitFor(() => (read().includes('upstream slow') ? true : undefined), 500, 'the Nest line');
     logger.flush();
+  });
+
+  it('writes out without leaving a listener behind each time (stdout held up by a slow reader)', async () => {
+    const destination = batchedDestination(`${file}.2`) as unknown as EventEmitter & {
+      flush(callback?: unknown): void;
+    };
+    const flush = jest.spyOn(destination, 'flush');
+    const nest = new NestPinoLogger(createLogger('info', destination as unknown as pino.DestinationStream));
+    for (let i = 0; i < 20; i++) {
+      nest.warn(`line ${i}`, 'Test');
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    expect(flush).toHaveBeenCalledTimes(20);
+    expect(flush.mock.calls.every((args) => args.length === 0)).toBe(true);
+    // pino's own (it filters broken pipes), and none per write.
+    expect(destination.listenerCount('error')).toBeLessThanOrEqual(1);
+    expect(destination.listenerCount('drain')).toBe(0);
   });
 });

@@ -32,8 +32,19 @@ export function createLogger(
   destination: pino.DestinationStream = batchedDestination(),
 ): Logger {
   const logger = pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination);
-  setInterval(() => logger.flush(), FLUSH_EVERY_MS).unref();
+  setInterval(() => writeOut(logger), FLUSH_EVERY_MS).unref();
   return logger;
+}
+
+/**
+ * Starts writing what the logger's destination holds, without waiting for it. (pino's `flush()`
+ * hands the destination a callback, which leaves a listener on it per call until the write
+ * drains: with stdout blocked by a slow reader, one more every second.)
+ */
+function writeOut(logger: Logger): void {
+  const stream = (logger as unknown as Record<symbol, unknown>)[pino.symbols.streamSym] as
+    { flush?: () => void; destroyed?: boolean } | undefined;
+  if (stream && !stream.destroyed) stream.flush?.();
 }
 
 /** A file descriptor or path (stdout by default) written asynchronously, in batches. */
@@ -82,7 +93,7 @@ export class NestPinoLogger implements LoggerService {
     this.flushPending = true;
     setImmediate(() => {
       this.flushPending = false;
-      this.logger.flush();
+      writeOut(this.logger);
     });
   }
 
