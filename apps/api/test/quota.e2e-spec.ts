@@ -89,6 +89,47 @@ describe('quotas and rate limits (e2e)', () => {
     }
   });
 
+  it('a request nothing can refuse does not wait for Redis, and is still counted exactly, on two instances', async () => {
+    const second = await TestApi.start({}, { shareWith: api });
+    const tier = (await api.get('/api/v1/admin/quotas/tiers/enterprise', admin)).body;
+    try {
+      const user = await api.user();
+      await api.patch(`/api/v1/admin/users/${user.id}`, { tier: 'enterprise' }, admin);
+      const unlimited = { requests_per_day: null, tokens_per_day: null, tokens_per_request: null };
+      await api.put(
+        `/api/v1/admin/quotas/users/${user.id}`,
+        { features: { text_generation: unlimited } },
+        admin,
+      );
+      const lifted = { requests_per_second: null, requests_per_minute: null, tokens_per_minute: null };
+      await api.put('/api/v1/admin/quotas/tiers/enterprise', { rate_limits: lifted }, admin);
+      const token = await api.signIn(user.email, user.password);
+
+      const responses = await Promise.all(
+        Array.from({ length: 100 }, (_, i) =>
+          (i % 2 ? second : api).post(CHAT, ask({ max_tokens: 8 }), token),
+        ),
+      );
+      expect(responses.map((r) => r.status)).toEqual(Array(100).fill(200));
+      // No limit applies, so there are no figures to show.
+      expect(responses[0].headers.get('x-ratelimit-limit')).toBeNull();
+      const real = responses.reduce((sum, r) => sum + (r.body.usage.total_tokens as number), 0);
+      // Settled once each reservation is in, after the answers: the counters reach the real usage.
+      const counted = await waitFor(
+        async () => {
+          const quota = (await quotaOf(token)).text_generation;
+          return quota.requests_used === 100 && quota.tokens_used === real ? quota : undefined;
+        },
+        5_000,
+        'the counters settled to the real usage',
+      );
+      expect(counted).toMatchObject({ requests_used: 100, tokens_used: real, requests_limit: null });
+    } finally {
+      await api.put('/api/v1/admin/quotas/tiers/enterprise', { rate_limits: tier.rate_limits }, admin);
+      await second.close();
+    }
+  });
+
   it('concurrent requests never push used tokens past tokens_per_day; the counter equals the real usage', async () => {
     const user = await api.user();
     await api.put(
