@@ -12,6 +12,18 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
   beforeAll(async () => {
     api = await TestApi.start();
     const user = await api.user();
+    // Every test here speaks as this one free user: its daily text and vision quotas are lifted, so
+    // that the suite's size does not decide which test meets the limit (quotas have their own suite).
+    await api.put(
+      `/api/v1/admin/quotas/users/${user.id}`,
+      {
+        features: {
+          text_generation: { requests_per_day: null, tokens_per_day: null },
+          vision_analysis: { requests_per_day: null },
+        },
+      },
+      await api.adminToken(),
+    );
     const key = await api.post('/api/v1/me/api-keys', { name: 'sdk' }, user.token);
     openai = new OpenAI({ apiKey: key.body.key, baseURL: `${api.url}/v1`, maxRetries: 0 });
     together = new Together({ apiKey: key.body.key, baseURL: `${api.url}/v1`, maxRetries: 0 });
