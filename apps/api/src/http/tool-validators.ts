@@ -4,8 +4,8 @@ import { isPlainObject as isObject, OPENAI_NAME, OPENAI_NAME_RULE, unknownKey } 
 export const MAX_TOOLS = 128;
 const MAX_DESCRIPTION_CHARS = 8_000;
 const MAX_SCHEMA_CHARS = 100_000;
-const MAX_ARGUMENTS_CHARS = 100_000;
-const MAX_CALL_ID_CHARS = 256;
+export const MAX_ARGUMENTS_CHARS = 100_000;
+export const MAX_CALL_ID_CHARS = 256;
 
 /** The first thing wrong with a `tools` array, naming the item and its field. */
 export function toolsProblem(value: unknown): string | undefined {

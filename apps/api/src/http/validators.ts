@@ -177,3 +177,17 @@ export function CheckedBy(
     },
   });
 }
+
+/** OpenAI's `metadata`: at most 16 keys of 64 characters, each a string of at most 512. */
+export function metadataProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    return 'metadata must be an object of strings';
+  const entries = Object.entries(value);
+  if (entries.length > 16) return 'metadata must have at most 16 keys';
+  for (const [key, item] of entries) {
+    if (key.length > 64) return `metadata key ${key.slice(0, 64)}… is longer than 64 characters`;
+    if (typeof item !== 'string' || item.length > 512)
+      return `metadata.${key} must be a string of at most 512 characters`;
+  }
+  return undefined;
+}

@@ -6,12 +6,19 @@ import {
   CheckedBy,
   isImageUrl,
   isPlainObject,
+  metadataProblem,
   OPENAI_NAME,
   OPENAI_NAME_RULE,
   responseFormatProblem,
   unknownKey,
 } from '../../http/validators';
-import { flatToolChoiceProblem, flatToolsProblem, MAX_TOOLS } from '../../http/tool-validators';
+import {
+  flatToolChoiceProblem,
+  flatToolsProblem,
+  MAX_ARGUMENTS_CHARS,
+  MAX_CALL_ID_CHARS,
+  MAX_TOOLS,
+} from '../../http/tool-validators';
 import { MAX_MESSAGE_CHARS, MAX_MESSAGES } from '../../together/dto/chat-completion.dto';
 import { MAX_IMAGE_URL_CHARS } from '../../together/dto/image.dto';
 import {
@@ -66,9 +73,6 @@ interface ReasoningItem {
 }
 
 type InputItem = InputMessage | FunctionCallItem | FunctionCallOutputItem | ReasoningItem;
-
-const MAX_CALL_ID_CHARS = 256;
-const MAX_ARGUMENTS_CHARS = 100_000;
 
 /** The first thing wrong with `input`: a string, or the conversation's items. */
 function inputProblem(value: unknown): string | undefined {
@@ -254,13 +258,7 @@ export class OpenAiResponseDto {
   store?: boolean;
 
   @IsOptional()
-  @CheckedBy('isMetadata', (value) =>
-    isPlainObject(value) &&
-    Object.keys(value).length <= 16 &&
-    Object.values(value).every((v) => typeof v === 'string')
-      ? undefined
-      : 'metadata must be an object of at most 16 strings',
-  )
+  @CheckedBy('isMetadata', (value) => metadataProblem(value))
   metadata?: Record<string, string>;
 
   @IsOptional()

@@ -19,7 +19,13 @@ import {
 } from 'class-validator';
 import type { ChatMessage, ToolCall, ToolChoice, ToolDefinition, ToolOptions } from '@tiergate/provider';
 import type { Sampling } from '@tiergate/gateway';
-import { CheckedBy, IsArrayOfObjects, IsMessageContent, IsStringOrStringArray } from '../../http/validators';
+import {
+  CheckedBy,
+  IsArrayOfObjects,
+  IsMessageContent,
+  IsStringOrStringArray,
+  metadataProblem,
+} from '../../http/validators';
 import {
   functionCallProblem,
   functionsProblem,
@@ -46,20 +52,6 @@ class StreamOptionsDto {
   @IsOptional()
   @IsBoolean({ message: 'stream_options.include_usage must be true or false' })
   include_usage?: boolean;
-}
-
-/** OpenAI's `metadata`: at most 16 keys of 64 characters, each a string of at most 512. */
-function metadataProblem(value: unknown): string | undefined {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
-    return 'metadata must be an object of strings';
-  const entries = Object.entries(value);
-  if (entries.length > 16) return 'metadata must have at most 16 keys';
-  for (const [key, item] of entries) {
-    if (key.length > 64) return `metadata key ${key.slice(0, 64)}… is longer than 64 characters`;
-    if (typeof item !== 'string' || item.length > 512)
-      return `metadata.${key} must be a string of at most 512 characters`;
-  }
-  return undefined;
 }
 
 /** Together's bound on `n`, the answers generated for one request. */
