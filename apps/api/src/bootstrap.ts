@@ -12,6 +12,7 @@ import { createLogger, NestPinoLogger } from '@tiergate/logging';
 import { Metrics } from '@tiergate/metrics';
 import { Tracing } from '@tiergate/tracing';
 import { ApiModule } from './api.module';
+import { registerCors } from './http/cors';
 import { addDrainHook } from './http/graceful-shutdown';
 import { serveDashboard } from './http/dashboard';
 import { registerJsonBodyParser } from './http/json-body';
@@ -94,6 +95,7 @@ export async function createApiApp(
   const fastify = app.getHttpAdapter().getInstance();
   fastify.removeContentTypeParser('text/plain'); // JSON, and multipart on the upload routes
   registerJsonBodyParser(fastify);
+  await registerCors(app, config.http.corsOrigins);
   // Multipart is streamed and capped per route (readMultipart); this only bounds the form itself.
   await app.register(cookie);
   await app.register(multipart, { limits: { files: 1, fields: 32, parts: 40 } });

@@ -132,6 +132,35 @@ describe('listen address and /metrics exposure', () => {
   ])('isLoopbackHost(%s) → %s', (host, loopback) => expect(isLoopbackHost(host)).toBe(loopback));
 });
 
+describe('CORS_ORIGINS', () => {
+  it.each([
+    ['', []],
+    ['*', ['*']],
+    [' https://app.example.com ', ['https://app.example.com']],
+    // As browsers send Origin: lower-case host, no default port, no trailing slash.
+    [
+      'https://App.Example.com:443/, http://localhost:5173',
+      ['https://app.example.com', 'http://localhost:5173'],
+    ],
+    ['http://[::1]:8080', ['http://[::1]:8080']],
+  ] as Array<[string, string[]]>)('%j → %j', (value, origins) => {
+    expect(loadApiConfig({ ...production, CORS_ORIGINS: value }).http.corsOrigins).toEqual(origins);
+  });
+
+  it.each([
+    'app.example.com',
+    'https://app.example.com/path',
+    'ftp://files.example.com',
+    '*, https://app.example.com',
+    'https://app.example.com;https://b.example.com',
+    'http://localhost:99999',
+  ])('rejects %j, naming the variable', (value) => {
+    expect(problems({ ...production, CORS_ORIGINS: value })).toEqual([
+      expect.stringMatching(/^CORS_ORIGINS: /),
+    ]);
+  });
+});
+
 describe('parsers', () => {
   it.each([
     ['900', 900],

@@ -85,6 +85,8 @@ export abstract class ApiConfig {
     host: string;
     bodyLimitBytes: number;
     shutdownGraceMs: number;
+    /** Origins whose web pages may call the API (`*`: any); empty: none (no CORS headers). */
+    corsOrigins: readonly string[];
   };
   /** The dashboard's built files, served at `/`. */
   abstract readonly dashboard: { dir: string };
@@ -160,6 +162,9 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
     problems.push(
       `FEATURE_FLAGS: unknown flag ${unknownFlags.join(', ')}; known: ${FEATURE_FLAG_NAMES.join(', ')}`,
     );
+  const badOrigin = splitList(values.CORS_ORIGINS ?? '').find((o) => o !== '*' && !URL.canParse(o));
+  if (badOrigin && !problems.some((p) => p.startsWith('CORS_ORIGINS:')))
+    problems.push(`CORS_ORIGINS: ${badOrigin} is not an origin (a port above 65535?)`);
   if (problems.length) throw new ConfigValidationError('api', problems);
 
   const dataDir = resolve(values.DATA_DIR);
@@ -180,6 +185,7 @@ export function loadApiConfig(env: Record<string, string | undefined>): ApiConfi
       host,
       bodyLimitBytes: values.BODY_LIMIT_BYTES,
       shutdownGraceMs: values.SHUTDOWN_GRACE_MS,
+      corsOrigins: corsOrigins(values.CORS_ORIGINS),
     },
     database: { url: values.DATABASE_URL, dataDir },
     dashboard: { dir: resolve(values.DASHBOARD_DIR) },
@@ -293,4 +299,9 @@ function parseFlagOverrides(text: string): Record<string, boolean> {
     overrides[name] = ['true', 'on', '1'].includes(value);
   }
   return overrides;
+}
+
+/** CORS_ORIGINS as browsers send Origin: `https://App.example.com:443/` → `https://app.example.com`. */
+function corsOrigins(text: string): string[] {
+  return splitList(text).map((origin) => (origin === '*' ? origin : new URL(origin).origin));
 }

@@ -7,6 +7,10 @@ export { ARTIFACT_STORES, type ArtifactStoreKind } from './api-env-media.schema'
 export { LOG_LEVELS, OTEL_TRACES_EXPORTERS, type LogLevel } from './api-env-observability.schema';
 export { REDIS_URL, REDIS_URL_MESSAGE } from './api-env-stores.schema';
 
+const ORIGIN = String.raw`https?://(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?/?`;
+/** `*`, or origins (scheme, host and port, no path) separated by commas. */
+const CORS_ORIGINS_PATTERN = new RegExp(String.raw`^\s*(\*|${ORIGIN}(\s*,\s*${ORIGIN})*)?\s*$`);
+
 /**
  * The api's environment. Every variable is documented in .env.example.
  *
@@ -44,6 +48,13 @@ export class ApiEnv extends ApiObservabilityEnv {
 
   @IsString()
   DASHBOARD_DIR: string = './dist/dashboard';
+
+  /** Origins whose web pages may call the API (CORS): `*`, or a comma-separated list; unset: none. */
+  @Matches(CORS_ORIGINS_PATTERN, {
+    message:
+      'must be * or a comma-separated list of origins, e.g. https://app.example.com,http://localhost:5173',
+  })
+  CORS_ORIGINS: string = '';
 
   @Matches(/^\s*([a-z0-9_]+\s*=\s*(true|false|on|off|1|0)\s*(,\s*|$))*$/i, {
     message: 'must be a comma-separated list of flag=true|false, e.g. together_ai_free_tier=false',
