@@ -28,13 +28,13 @@ import { UsersController } from './admin/users.controller';
 import { AuthController } from './auth/auth.controller';
 import { BatchesModule } from './batches/batches.module';
 import { EndpointsModule } from './endpoints/endpoints.module';
+import { ResponsesModule } from './responses/responses.module';
 import { SessionController } from './auth/session.controller';
 import { HealthController } from './health/health.controller';
 import { ReadinessIndicators } from './health/readiness.indicators';
 import { ErrorFilter } from './http/error.filter';
 import { MeController } from './me/me.controller';
 import { OpenAiMediaController } from './openai/openai-media.controller';
-import { OpenAiResponsesController } from './openai/openai-responses.controller';
 import { OpenAiModelsController } from './openai/openai-models.controller';
 import { OpenAiTextController } from './openai/openai-text.controller';
 import { AudioController } from './together/audio.controller';
@@ -85,6 +85,7 @@ export class ApiModule {
         AdminOverviewModule,
         BatchesModule,
         EndpointsModule,
+        ResponsesModule,
       ],
       controllers: [
         AuthController,
@@ -97,7 +98,6 @@ export class ApiModule {
         ModelsController,
         FilesController,
         OpenAiTextController,
-        OpenAiResponsesController,
         OpenAiMediaController,
         OpenAiModelsController,
         HealthController,

@@ -109,6 +109,16 @@ describe('embedded mode: npm start on a bare machine (e2e)', () => {
       token,
     );
     expect(sseEvents(stream.text).at(-1)).toBe('[DONE]');
+    // A stored Responses API answer (PGlite's jsonb), continued by the next request.
+    const first = await api.post('/v1/responses', { input: 'Remember apple' }, token);
+    expect(first.body).toMatchObject({ status: 'completed', store: true });
+    const next = await api.post(
+      '/v1/responses',
+      { input: 'Which?', previous_response_id: first.body.id },
+      token,
+    );
+    expect(next.body).toMatchObject({ status: 'completed', previous_response_id: first.body.id });
+    expect(next.body.usage.input_tokens).toBeGreaterThan(first.body.usage.input_tokens);
 
     const admin = await api.post('/api/v1/auth/login', { email: 'admin@tiergate.local', password });
     expect(admin.status).toBe(200);

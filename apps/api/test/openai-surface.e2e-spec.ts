@@ -520,6 +520,8 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
 
     describe('the Responses API', () => {
       const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      /** `store` is in OpenAI's response object, not in the SDK's type of it. */
+      const storedFlag = (response: object) => (response as { store?: boolean }).store;
 
       it('answers a string input, with the usage and the text where the SDK reads it', async () => {
         const response = await openai.responses.create({
@@ -654,6 +656,125 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
         expect(() => JSON.parse(response.output_text) as unknown).not.toThrow();
       });
 
+      it('keeps a response: read back as answered, continued with previous_response_id, its input items listed', async () => {
+        const first = await openai.responses.create({
+          model,
+          input: 'Remember the word apple. #sim tokens=6',
+        });
+        expect(storedFlag(first)).toBe(true);
+        const read = await openai.responses.retrieve(first.id);
+        expect(read).toMatchObject({ id: first.id, object: 'response', status: 'completed', store: true });
+        expect(read.output).toEqual(first.output);
+        expect(read.usage).toEqual(first.usage);
+
+        // The same question with and without the earlier turn: the model is sent the conversation.
+        const question = 'Which word? #sim tokens=3';
+        const alone = await openai.responses.create({ model, input: question, store: false });
+        const continued = await openai.responses.create({
+          model,
+          input: question,
+          previous_response_id: first.id,
+        });
+        expect(continued.previous_response_id).toBe(first.id);
+        expect(continued.usage!.input_tokens).toBeGreaterThan(
+          alone.usage!.input_tokens + first.usage!.output_tokens,
+        );
+        const third = await openai.responses.create({
+          model,
+          input: 'And again? #sim tokens=2',
+          previous_response_id: continued.id,
+        });
+        expect(third.usage!.input_tokens).toBeGreaterThan(continued.usage!.input_tokens + 3);
+
+        const items = [];
+        for await (const item of openai.responses.inputItems.list(continued.id)) items.push(item);
+        expect(items).toEqual([
+          {
+            id: expect.stringMatching(/^msg_/),
+            type: 'message',
+            role: 'user',
+            content: [{ type: 'input_text', text: question }],
+          },
+        ]);
+
+        // Not stored when asked not to be.
+        expect(storedFlag(alone)).toBe(false);
+        const missing = await openai.responses
+          .retrieve(alone.id)
+          .catch((e: InstanceType<typeof OpenAI.NotFoundError>) => e.status);
+        expect(missing).toBe(404);
+      });
+
+      it('a streamed response is kept before its last event, and can be continued by a stream', async () => {
+        const stream = openai.responses.stream({ model, input: 'Remember pear. #sim tokens=4' });
+        const first = await stream.finalResponse();
+        expect(storedFlag(first)).toBe(true);
+        // Read back at once: it was stored before response.completed went out. (The SDK's stream
+        // helper adds `parsed` to the text parts it assembled.)
+        expect(first.output).toMatchObject((await openai.responses.retrieve(first.id)).output);
+        const next = openai.responses.stream({
+          model,
+          input: 'Which? #sim tokens=2',
+          previous_response_id: first.id,
+        });
+        const continued = await next.finalResponse();
+        expect(continued).toMatchObject({ previous_response_id: first.id, status: 'completed', store: true });
+      });
+
+      it("a stored response is its owner's alone, and gone once deleted", async () => {
+        const kept = await openai.responses.create({ model, input: 'Secret plans #sim tokens=3' });
+        const other = await api.user();
+        for (const path of [`/v1/responses/${kept.id}`, `/v1/responses/${kept.id}/input_items`]) {
+          const refused = await api.get(path, other.token);
+          expect({ path, status: refused.status }).toEqual({ path, status: 404 });
+          expect(refused.body).toMatchObject({ error: { code: 'not_found' } });
+          expect(refused.text).not.toContain('Secret plans');
+        }
+        const continuedByOther = await api.post(
+          '/v1/responses',
+          { model, input: 'Go on', previous_response_id: kept.id },
+          other.token,
+        );
+        expect(continuedByOther.status).toBe(404);
+        expect(continuedByOther.body.error).toMatchObject({
+          code: 'not_found',
+          param: 'previous_response_id',
+        });
+        expect((await api.request('DELETE', `/v1/responses/${kept.id}`, { token: other.token })).status).toBe(
+          404,
+        );
+
+        const deleted = await api.request('DELETE', `/v1/responses/${kept.id}`, { token: openai.apiKey! });
+        expect(deleted.status).toBe(200);
+        expect(deleted.body).toEqual({ id: kept.id, object: 'response', deleted: true });
+        await expect(openai.responses.delete(kept.id)).rejects.toMatchObject({ status: 404 });
+        await expect(openai.responses.retrieve(kept.id)).rejects.toMatchObject({ status: 404 });
+        await expect(
+          openai.responses.create({ model, input: 'Go on', previous_response_id: kept.id }),
+        ).rejects.toMatchObject({ status: 404, param: 'previous_response_id' });
+      });
+
+      it('checks the id and the input_items page it is asked for', async () => {
+        const kept = await openai.responses.create({ model, input: 'Hi #sim tokens=2' });
+        const asked = (path: string) => api.get(path, openai.apiKey!);
+        for (const [path, param] of [
+          ['/v1/responses/not-an-id', 'id'],
+          [`/v1/responses/${kept.id}/input_items?limit=0`, 'limit'],
+          [`/v1/responses/${kept.id}/input_items?limit=101`, 'limit'],
+          [`/v1/responses/${kept.id}/input_items?order=sideways`, 'order'],
+        ]) {
+          const refused = await asked(path);
+          expect({ path, status: refused.status, param: refused.body.error?.param }).toEqual({
+            path,
+            status: 400,
+            param,
+          });
+        }
+        const page = await asked(`/v1/responses/${kept.id}/input_items?limit=1&order=asc`);
+        expect(page.body).toMatchObject({ object: 'list', has_more: false, data: [{ type: 'message' }] });
+        expect(page.body.first_id).toBe(page.body.last_id);
+      });
+
       it('bad input is a 400 naming the field; what is not offered says where to go', async () => {
         const refused = (body: object) =>
           openai.responses
@@ -685,10 +806,10 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
           'tool_choice',
           expect.stringContaining('tool_choice needs tools'),
         ]);
-        expect(await refused({ previous_response_id: 'resp_1' })).toEqual([
+        expect(await refused({ previous_response_id: 'not a response' })).toEqual([
           400,
           'previous_response_id',
-          expect.stringContaining('not stored'),
+          expect.stringContaining('previous_response_id must be a response id'),
         ]);
         expect(
           await refused({ text: { format: { type: 'json_schema', name: 'has space', schema: {} } } }),

@@ -1331,8 +1331,43 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** OpenAI's Responses API: a conversation answered (not stored); streams typed events */
-        post: operations["OpenAiResponsesController_respond"];
+        /** OpenAI's Responses API: a conversation answered, stored unless store is false; streams typed events */
+        post: operations["ResponsesController_respond"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/responses/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored response, as it was answered */
+        get: operations["ResponsesController_retrieve"];
+        put?: never;
+        post?: never;
+        /** Deletes a stored response */
+        delete: operations["ResponsesController_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/responses/{id}/input_items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A stored response's input items, a page at a time (newest first by default) */
+        get: operations["ResponsesController_inputItems"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -2400,6 +2435,7 @@ export interface components {
             requests: number;
             total_tokens: number;
         };
+        Object: Record<string, never>;
         OpenAiChatDto: {
             frequency_penalty?: number;
             /** @description Deprecated by OpenAI for tool_choice: auto, none, or {"name"} */
@@ -2598,7 +2634,7 @@ export interface components {
             max_output_tokens?: number;
             /** @example meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo */
             model?: string;
-            /** @description Not offered: responses are not stored */
+            /** @description Continue a stored response: its conversation comes before this input */
             previous_response_id?: string;
             /**
              * @description Route to this provider (`together` or an admin-added one); same as the x-provider header
@@ -2609,6 +2645,8 @@ export interface components {
             purpose?: string;
             /** @description effort: how hard a reasoning model thinks */
             reasoning?: components["schemas"]["ReasoningOptionsDto"];
+            /** @description Keep the response for 30 days (default true) */
+            store?: boolean;
             stream?: boolean;
             temperature?: number;
             /** @description format (text, json_object, json_schema) and verbosity */
@@ -7575,7 +7613,7 @@ export interface operations {
             };
         };
     };
-    OpenAiResponsesController_respond: {
+    ResponsesController_respond: {
         parameters: {
             query?: never;
             header?: never;
@@ -7587,6 +7625,69 @@ export interface operations {
                 "application/json": components["schemas"]["OpenAiResponseDto"];
             };
         };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResponsesController_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResponsesController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    ResponsesController_inputItems: {
+        parameters: {
+            query?: {
+                /** @description The id of the item the page starts after */
+                after?: string;
+                include?: components["schemas"]["Object"];
+                limit?: number;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
         responses: {
             200: {
                 headers: {

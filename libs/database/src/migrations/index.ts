@@ -11,6 +11,7 @@ import { AddUsageAttempts1764500000000 } from './1764500000000-add-usage-attempt
 import { CreateBatches1764900000000 } from './1764900000000-create-batches';
 import { CreateDedicatedEndpoints1765000000000 } from './1765000000000-create-dedicated-endpoints';
 import { AddProviderKeyLimits1765100000000 } from './1765100000000-add-provider-key-limits';
+import { CreateStoredResponses1765200000000 } from './1765200000000-create-stored-responses';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateBatches1764900000000,
   CreateDedicatedEndpoints1765000000000,
   AddProviderKeyLimits1765100000000,
+  CreateStoredResponses1765200000000,
 ];

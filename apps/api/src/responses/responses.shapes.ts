@@ -1,13 +1,17 @@
 import type { GatewayTextResult, GatewayTextStream } from '@tiergate/gateway';
 import type { TokenUsage, ToolCall, ToolCallDelta } from '@tiergate/provider';
-import type { OpenAiResponseDto } from './dto/openai-responses.dto';
+import type { OpenAiResponseDto } from './dto/responses.dto';
 
 /**
  * OpenAI's Responses API answers: the response object, and its stream of typed events (each with
  * a `sequence_number`), built from the chat pipeline's answer. The output items: the assistant's
  * message (one `output_text` part) when it wrote text or called nothing, then a `function_call`
- * item for each call it made.
+ * item for each call it made. Ids come from the response's key (48 hex digits): `resp_<key>`,
+ * `msg_<key>`, `fc_<key>_<n>`.
  */
+
+/** The response object as the caller gets it (and as it is stored). */
+export type ResponseObject = ReturnType<typeof responseObject>;
 
 type Status = 'in_progress' | 'completed' | 'incomplete';
 
@@ -21,10 +25,10 @@ function responseUsage(usage: TokenUsage) {
   };
 }
 
-function messageItem(requestId: string, text: string, status: 'in_progress' | 'completed') {
+function messageItem(key: string, text: string, status: 'in_progress' | 'completed') {
   return {
     type: 'message',
-    id: `msg_${requestId}`,
+    id: `msg_${key}`,
     status,
     role: 'assistant',
     content: status === 'completed' ? [outputText(text)] : [],
@@ -46,13 +50,13 @@ function functionCallItem(id: string, call: ToolCall, status: 'in_progress' | 'c
 
 /** The response object: what was asked (echoed as OpenAI does), what came back, and its status. */
 function responseObject(
-  requestId: string,
+  key: string,
   body: OpenAiResponseDto,
   model: string,
   answer: { status: Status; output: object[]; usage: TokenUsage | null },
 ) {
   return {
-    id: `resp_${requestId}`,
+    id: `resp_${key}`,
     object: 'response',
     created_at: Math.floor(Date.now() / 1000),
     status: answer.status,
@@ -64,8 +68,9 @@ function responseObject(
     model,
     output: answer.output,
     parallel_tool_calls: body.parallel_tool_calls ?? true,
-    previous_response_id: null,
+    previous_response_id: body.previous_response_id ?? null,
     reasoning: { effort: body.reasoning?.effort ?? null, summary: null },
+    /** Whether it is kept (and can be continued); set once it is. */
     store: false,
     temperature: body.temperature ?? 1,
     text: { format: body.text?.format ?? { type: 'text' }, verbosity: body.text?.verbosity ?? 'medium' },
@@ -82,19 +87,13 @@ function responseObject(
 /** An answer cut short by max_output_tokens is `incomplete`, as OpenAI reports it. */
 const statusOf = (finishReason: string): Status => (finishReason === 'length' ? 'incomplete' : 'completed');
 
-export function responseOf(
-  requestId: string,
-  body: OpenAiResponseDto,
-  { result, source }: GatewayTextResult,
-) {
+export function responseOf(key: string, body: OpenAiResponseDto, { result, source }: GatewayTextResult) {
   const calls = result.toolCalls ?? [];
-  return responseObject(requestId, body, source.servedModel, {
+  return responseObject(key, body, source.servedModel, {
     status: statusOf(result.finishReason),
     output: [
-      ...(result.content !== '' || !calls.length
-        ? [messageItem(requestId, result.content, 'completed')]
-        : []),
-      ...calls.map((call, i) => functionCallItem(`fc_${requestId}_${i}`, call, 'completed')),
+      ...(result.content !== '' || !calls.length ? [messageItem(key, result.content, 'completed')] : []),
+      ...calls.map((call, i) => functionCallItem(`fc_${key}_${i}`, call, 'completed')),
     ],
     usage: result.usage,
   });
@@ -105,18 +104,20 @@ export function responseOf(
  * first piece arrives (the message with its text part, or a function call), in that order; the
  * pieces as `response.output_text.delta` and `response.function_call_arguments.delta`; then every
  * item closed, and the response (`response.completed`, or `response.incomplete`). Each event is a
- * named SSE event. A model's thinking is not sent on this surface.
+ * named SSE event. A model's thinking is not sent on this surface. `finish` gets the finished
+ * response before its last event goes out (to store it) and gives back the one to send.
  */
 export async function* responseEvents(
-  requestId: string,
+  key: string,
   body: OpenAiResponseDto,
   stream: GatewayTextStream,
+  finish: (response: ResponseObject) => Promise<ResponseObject>,
 ): AsyncGenerator<string> {
   const model = stream.source.servedModel;
   let sequence = 0;
   const event = (type: string, fields: object) =>
     `event: ${type}\ndata: ${JSON.stringify({ type, sequence_number: sequence++, ...fields })}\n\n`;
-  const inProgress = responseObject(requestId, body, model, {
+  const inProgress = responseObject(key, body, model, {
     status: 'in_progress',
     output: [],
     usage: null,
@@ -127,11 +128,11 @@ export async function* responseEvents(
   /** The output items in order, each with the events and the item it closes with. */
   const items: Array<() => { events: string; item: object }> = [];
   const message = { open: false, outputIndex: 0, text: '' };
-  const textAt = () => ({ item_id: `msg_${requestId}`, output_index: message.outputIndex, content_index: 0 });
+  const textAt = () => ({ item_id: `msg_${key}`, output_index: message.outputIndex, content_index: 0 });
   const openMessage = () => {
     Object.assign(message, { open: true, outputIndex: items.length });
     items.push(() => {
-      const item = messageItem(requestId, message.text, 'completed');
+      const item = messageItem(key, message.text, 'completed');
       return {
         item,
         events:
@@ -143,7 +144,7 @@ export async function* responseEvents(
     return (
       event('response.output_item.added', {
         output_index: message.outputIndex,
-        item: messageItem(requestId, '', 'in_progress'),
+        item: messageItem(key, '', 'in_progress'),
       }) + event('response.content_part.added', { ...textAt(), part: outputText('') })
     );
   };
@@ -151,10 +152,10 @@ export async function* responseEvents(
   const calls = new Map<number, { id: string; outputIndex: number; call: ToolCall }>();
   const openCall = (piece: ToolCallDelta) => {
     const open = {
-      id: `fc_${requestId}_${calls.size}`,
+      id: `fc_${key}_${calls.size}`,
       outputIndex: items.length,
       call: {
-        id: piece.id ?? `call_${requestId}_${calls.size}`,
+        id: piece.id ?? `call_${key}_${calls.size}`,
         type: 'function' as const,
         function: { name: piece.name ?? '', arguments: '' },
       },
@@ -205,11 +206,9 @@ export async function* responseEvents(
       const closed = items.map((close) => close());
       yield closed.map((c) => c.events).join('');
       const status = statusOf(piece.finishReason);
-      const response = responseObject(requestId, body, model, {
-        status,
-        output: closed.map((c) => c.item),
-        usage: piece.usage,
-      });
+      const response = await finish(
+        responseObject(key, body, model, { status, output: closed.map((c) => c.item), usage: piece.usage }),
+      );
       yield event(status === 'completed' ? 'response.completed' : 'response.incomplete', { response });
     }
   }

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength, ValidateNested } from 'class-validator';
 import type { ChatMessage, ContentPart, ResponseFormat, Sampling, ToolOptions } from '@tiergate/provider';
 import {
   CheckedBy,
@@ -30,6 +30,9 @@ import {
 } from '../../http/dto-fields';
 
 const INPUT_ROLES = ['user', 'system', 'developer', 'assistant'];
+
+/** A response id as Tiergate makes them (`resp_` and 48 hex digits), or as a client may quote one. */
+export const RESPONSE_ID = /^resp_[A-Za-z0-9_-]{1,59}$/;
 
 /** A function the model may call, as the Responses API writes it (without chat's `function` wrapper). */
 interface FlatTool {
@@ -72,7 +75,7 @@ interface ReasoningItem {
   type: 'reasoning';
 }
 
-type InputItem = InputMessage | FunctionCallItem | FunctionCallOutputItem | ReasoningItem;
+export type InputItem = InputMessage | FunctionCallItem | FunctionCallOutputItem | ReasoningItem;
 
 /** The first thing wrong with `input`: a string, or the conversation's items. */
 function inputProblem(value: unknown): string | undefined {
@@ -182,7 +185,8 @@ class ReasoningOptionsDto {
 
 /**
  * OpenAI's Responses API (`POST /v1/responses`) for conversations of text, images and function
- * calls, answered by the same pipeline as chat. Responses are not stored: each request sends the whole conversation.
+ * calls, answered by the same pipeline as chat. A stored response (`store`, the default) can be
+ * continued with `previous_response_id`.
  */
 export class OpenAiResponseDto {
   @ModelField('meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo')
@@ -244,19 +248,20 @@ export class OpenAiResponseDto {
   @CheckedBy('isFlatToolChoice', (value, body) => flatToolChoiceProblem(value, body.tools))
   tool_choice?: 'auto' | 'none' | 'required' | { type: 'function'; name: string };
 
-  @ApiPropertyOptional({ description: 'Not offered: responses are not stored' })
+  @ApiPropertyOptional({
+    description: 'Continue a stored response: its conversation comes before this input',
+  })
   @IsOptional()
-  @CheckedBy(
-    'notStored',
-    () => 'previous_response_id: responses are not stored here; send the whole conversation as input',
-  )
+  @IsString({ message: 'previous_response_id must be a response id (resp_…)' })
+  @Matches(RESPONSE_ID, { message: 'previous_response_id must be a response id (resp_…)' })
   previous_response_id?: string;
 
-  // OpenAI's service fields, accepted and not forwarded (as on chat).
+  @ApiPropertyOptional({ description: 'Keep the response for 30 days (default true)' })
   @IsOptional()
   @IsBoolean({ message: 'store must be true or false' })
   store?: boolean;
 
+  // OpenAI's service fields, accepted and not forwarded (as on chat).
   @IsOptional()
   @CheckedBy('isMetadata', (value) => metadataProblem(value))
   metadata?: Record<string, string>;
@@ -290,12 +295,31 @@ export class OpenAiResponseDto {
   }
 
   /**
-   * The instructions as a system message, then the input as chat messages: the model's earlier
-   * calls on one assistant turn (with its text, if it had some), and each result a tool message.
+   * The input as items, each with an id (`<prefix>_<key>_<n>` where the caller gave none): a
+   * string is one user message.
    */
-  chatMessages(): ChatMessage[] {
+  inputItems(key: string): InputItem[] {
     const items: InputItem[] =
-      typeof this.input === 'string' ? [{ role: 'user', content: this.input }] : this.input;
+      typeof this.input === 'string'
+        ? [{ type: 'message', role: 'user', content: [{ type: 'input_text', text: this.input }] }]
+        : this.input;
+    return items.map((item, i) => ({
+      id: `${ITEM_ID_PREFIX[item.type ?? 'message']}_${key}_${i}`,
+      ...(item.type === undefined ? { type: 'message' as const } : {}),
+      ...item,
+    }));
+  }
+
+  /**
+   * The instructions as a system message, then the conversation (an earlier response's, then
+   * this input) as chat messages: the model's earlier calls on one assistant turn (with its text,
+   * if it had some), and each result a tool message.
+   */
+  chatMessages(earlier: readonly InputItem[] = []): ChatMessage[] {
+    const items: InputItem[] = [
+      ...earlier,
+      ...(typeof this.input === 'string' ? [{ role: 'user' as const, content: this.input }] : this.input),
+    ];
     const messages: ChatMessage[] = this.instructions ? [{ role: 'system', content: this.instructions }] : [];
     for (const item of items) {
       if (item.type === 'reasoning') continue;
@@ -335,18 +359,24 @@ export class OpenAiResponseDto {
     };
   }
 
-  hasImages(): boolean {
-    return (
-      Array.isArray(this.input) &&
-      this.input.some(
-        (item) =>
-          (item.type === undefined || item.type === 'message') &&
-          Array.isArray(item.content) &&
-          item.content.some((part) => part.type === 'input_image'),
-      )
+  /** Whether the conversation (an earlier response's, then this input) shows the model an image. */
+  hasImages(earlier: readonly InputItem[] = []): boolean {
+    const items = typeof this.input === 'string' ? earlier : [...earlier, ...this.input];
+    return items.some(
+      (item) =>
+        (item.type === undefined || item.type === 'message') &&
+        Array.isArray(item.content) &&
+        item.content.some((part) => part.type === 'input_image'),
     );
   }
 }
+
+const ITEM_ID_PREFIX = {
+  message: 'msg',
+  function_call: 'fc',
+  function_call_output: 'fco',
+  reasoning: 'rs',
+} as const;
 
 function chatPart(part: InputPart): ContentPart {
   return part.type === 'input_image'
