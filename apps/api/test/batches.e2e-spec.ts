@@ -149,6 +149,7 @@ describe('batch jobs (e2e, official openai SDK)', () => {
       }),
     ).rejects.toMatchObject({ status: 404 });
     expect((await stranger.batches.list()).data).toHaveLength(0);
+    expect((await stranger.files.list()).data).toHaveLength(0);
   });
 
   it.each([
@@ -163,6 +164,74 @@ describe('batch jobs (e2e, official openai SDK)', () => {
     const error = await upload(client, jsonl(5, model, edit)).catch((e: unknown) => e);
     expect(error).toMatchObject({ status: 400 });
     expect((error as { error: { message: string; param: string } }).error.message).toContain(message);
+  });
+
+  it('lists files newest first (by purpose, a page at a time) and deletes them once no running batch needs them', async () => {
+    const owner = await api.user();
+    await api.patch(`/api/v1/admin/users/${owner.id}`, { tier: 'premium' }, admin);
+    const who = sdk(owner.token);
+    const first = await upload(who, jsonl(2, model));
+    const second = await upload(who, jsonl(1, model));
+    const listed = [];
+    for await (const file of who.files.list({ limit: 1 })) listed.push(file.id); // one per page
+    expect(listed).toEqual([second.id, first.id]);
+    expect((await who.files.list({ order: 'asc' })).data.map((f) => f.id)).toEqual([first.id, second.id]);
+    expect((await who.files.list({ purpose: 'batch_output' })).data).toEqual([]);
+
+    await api.simControl.post('/_sim/batches/config', { validating_ms: 5_000, in_progress_ms: 5_000 });
+    try {
+      const running = await who.batches.create({
+        input_file_id: first.id,
+        endpoint: '/v1/chat/completions',
+        completion_window: '24h',
+      });
+      const refused = await api.request('DELETE', `/v1/files/${first.id}`, { token: owner.token });
+      expect(refused.status).toBe(409);
+      expect(refused.body.error).toMatchObject({ code: 'conflict', param: 'file_id' });
+      expect(refused.body.error.message).toContain(running.id);
+      await who.batches.cancel(running.id);
+      await settled(who, running.id, ['cancelled']);
+    } finally {
+      await api.simControl.post('/_sim/batches/config', { validating_ms: 100, in_progress_ms: 400 });
+    }
+
+    const stranger = await api.user();
+    expect((await api.request('DELETE', `/v1/files/${first.id}`, { token: stranger.token })).status).toBe(
+      404,
+    );
+    await expect(who.files.delete(first.id)).resolves.toEqual({
+      id: first.id,
+      object: 'file',
+      deleted: true,
+    });
+    await expect(who.files.retrieve(first.id)).rejects.toMatchObject({ status: 404 });
+    await expect(who.files.delete(first.id)).rejects.toMatchObject({ status: 404 });
+
+    // A finished batch's output can be deleted; the batch still names it, and reading it is a 404.
+    const batch = await who.batches.create({
+      input_file_id: second.id,
+      endpoint: '/v1/chat/completions',
+      completion_window: '24h',
+    });
+    const done = await settled(who, batch.id, ['completed']);
+    expect((await who.files.list({ purpose: 'batch_output' })).data.map((f) => f.id)).toEqual([
+      done.output_file_id,
+    ]);
+    await expect(who.files.delete(done.output_file_id!)).resolves.toMatchObject({ deleted: true });
+    expect((await who.batches.retrieve(batch.id)).output_file_id).toBe(done.output_file_id);
+    await expect(who.files.content(done.output_file_id!)).rejects.toMatchObject({ status: 404 });
+    for (const [query, param] of [
+      ['limit=0', 'limit'],
+      ['order=up', 'order'],
+      ['purpose=fine-tune', 'purpose'],
+    ]) {
+      const bad = await api.get(`/v1/files?${query}`, owner.token);
+      expect({ query, status: bad.status, param: bad.body.error?.param }).toEqual({
+        query,
+        status: 400,
+        param,
+      });
+    }
   });
 
   it('refuses batches to the free tier with a clear 403', async () => {

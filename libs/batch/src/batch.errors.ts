@@ -27,3 +27,12 @@ export class BatchNotCancellableError extends DomainError {
     super(ErrorCode.Conflict, `Batch ${id} is ${status} and can no longer be cancelled`);
   }
 }
+
+/** A file a running batch still needs (its input, or its results before they are counted). */
+export class FileInUseError extends DomainError {
+  constructor(fileId: string, batchId: string) {
+    super(ErrorCode.Conflict, `File ${fileId} is used by batch ${batchId}, which is still running`, {
+      param: 'file_id',
+    });
+  }
+}

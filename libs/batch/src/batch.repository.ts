@@ -62,6 +62,47 @@ export class BatchRepository {
     return row?.content ?? null;
   }
 
+  /** A page of a user's files (of one purpose, if given), after the file `after` (exclusive). */
+  async filePage(
+    userId: string,
+    page: { limit: number; order: 'asc' | 'desc'; after?: string; purpose?: BatchFilePurpose },
+  ): Promise<BatchFileEntity[]> {
+    const direction = page.order === 'asc' ? 'ASC' : 'DESC';
+    const query = this.files
+      .createQueryBuilder('f')
+      .where('f.user_id = :userId', { userId })
+      .orderBy('f.created_at', direction)
+      .addOrderBy('f.id', direction)
+      .limit(page.limit);
+    if (page.purpose) query.andWhere('f.purpose = :purpose', { purpose: page.purpose });
+    if (page.after)
+      query.andWhere(
+        `(f.created_at, f.id) ${page.order === 'asc' ? '>' : '<'} (SELECT created_at, id FROM batch_files WHERE id = :after AND user_id = :userId)`,
+        { after: page.after },
+      );
+    return query.getMany();
+  }
+
+  /**
+   * A running batch that has the file (its input, or results the follower has not counted yet:
+   * they are stored while the job is still active), if any.
+   */
+  async activeJobUsing(fileId: string): Promise<string | null> {
+    const [row] = await this.dataSource.query<Array<{ id: string }>>(
+      `SELECT id FROM batch_jobs
+       WHERE $1 IN (input_file_id, output_file_id, error_file_id) AND status = ANY($2)
+       LIMIT 1`,
+      [fileId, ACTIVE_BATCH_STATUSES],
+    );
+    return row?.id ?? null;
+  }
+
+  /** Deletes a user's file and its bytes; false when they have no such file. */
+  async deleteFile(userId: string, id: string): Promise<boolean> {
+    const result = await this.files.delete({ id, userId });
+    return (result.affected ?? 0) > 0;
+  }
+
   async insertJob(job: BatchJobEntity): Promise<void> {
     await this.jobs.insert(job);
   }

@@ -8,8 +8,8 @@ import { newBatchId, newFileId } from './batch-ids';
 import { BATCH_ENDPOINT, togetherInput, validateBatchInput, type BatchInput } from './batch-input.validation';
 import { BatchRepository } from './batch.repository';
 import { BATCH_SETTINGS, type BatchSettings } from './batch.settings';
-import { BatchesNotAllowedError, BatchNotCancellableError } from './batch.errors';
-import type { BatchFileEntity } from './entities/batch-file.entity';
+import { BatchesNotAllowedError, BatchNotCancellableError, FileInUseError } from './batch.errors';
+import type { BatchFileEntity, BatchFilePurpose } from './entities/batch-file.entity';
 import { BatchJobEntity } from './entities/batch-job.entity';
 
 export interface BatchCaller {
@@ -71,6 +71,24 @@ export class BatchService {
     const file = await this.repository.fileOf(caller.id, id);
     if (!file) throw new NotFoundError(`File ${id}`, 'file_id');
     return file;
+  }
+
+  /** A page of the caller's files (of one purpose, if given); one more than `limit` is read to tell `has_more`. */
+  async listFiles(
+    caller: BatchCaller,
+    page: { limit: number; order: 'asc' | 'desc'; after?: string; purpose?: BatchFilePurpose },
+  ): Promise<{ data: BatchFileEntity[]; hasMore: boolean }> {
+    const rows = await this.repository.filePage(caller.id, { ...page, limit: page.limit + 1 });
+    return { data: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
+  }
+
+  /** Deletes one of the caller's files, unless a running batch still needs it (409). */
+  async deleteFile(caller: BatchCaller, id: string): Promise<void> {
+    const file = await this.file(caller, id);
+    const batch = await this.repository.activeJobUsing(file.id);
+    if (batch) throw new FileInUseError(file.id, batch);
+    if (!(await this.repository.deleteFile(caller.id, file.id)))
+      throw new NotFoundError(`File ${id}`, 'file_id');
   }
 
   async fileContent(caller: BatchCaller, id: string): Promise<{ file: BatchFileEntity; content: Buffer }> {

@@ -3,7 +3,12 @@ export { BatchService, type BatchCaller, type NewBatch } from './batch.service';
 export { BatchFollower } from './batch-follower';
 export { BATCH_QUEUE, BATCH_SWEEP_SCHEDULER, type BatchSweepJob } from './batch-queue';
 export { BATCH_SETTINGS, DEFAULT_BATCH_SETTINGS, pollDelayMs, type BatchSettings } from './batch.settings';
-export { BatchLineError, BatchesNotAllowedError, BatchNotCancellableError } from './batch.errors';
+export {
+  BatchLineError,
+  BatchesNotAllowedError,
+  BatchNotCancellableError,
+  FileInUseError,
+} from './batch.errors';
 export {
   validateBatchInput,
   togetherInput,

@@ -1,4 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Query,
+  Req,
+  Res,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConsumes,
@@ -13,8 +25,14 @@ import { BatchService } from '@tiergate/batch';
 import { DomainError, ErrorCode } from '@tiergate/common';
 import { readMultipart } from '../http/multipart';
 import { TogetherAccessGuard } from '../http/together-access.guard';
-import { CreateBatchDto, ListBatchesQueryDto } from './dto/batch-requests.dto';
-import { BatchListDto, BatchObjectDto, FileObjectDto } from './dto/batch-responses.dto';
+import { CreateBatchDto, ListBatchesQueryDto, ListFilesQueryDto } from './dto/batch-requests.dto';
+import {
+  BatchListDto,
+  BatchObjectDto,
+  FileDeletedDto,
+  FileListDto,
+  FileObjectDto,
+} from './dto/batch-responses.dto';
 import { sendFileContent } from './file-content';
 
 /** OpenAI-compatible files (for batches) and batches: the official SDKs work unchanged. */
@@ -42,6 +60,21 @@ export class OpenAiBatchesController {
     return FileObjectDto.from(
       await this.batches.uploadFile(caller, { filename: file.filename, content: file.data }),
     );
+  }
+
+  @Get('files')
+  @ApiOperation({ summary: 'Your files, newest first (cursor paging with `after`; `purpose` filters)' })
+  @ApiOkResponse({ type: FileListDto })
+  async files(@CurrentUser() caller: Principal, @Query() query: ListFilesQueryDto): Promise<FileListDto> {
+    return FileListDto.from(await this.batches.listFiles(caller, query));
+  }
+
+  @Delete('files/:id')
+  @ApiOperation({ summary: 'Deletes one of your files (409 while a running batch needs it)' })
+  @ApiOkResponse({ type: FileDeletedDto })
+  async deleteFile(@CurrentUser() caller: Principal, @Param('id') id: string): Promise<FileDeletedDto> {
+    await this.batches.deleteFile(caller, id);
+    return { id, object: 'file', deleted: true };
   }
 
   @Get('files/:id')

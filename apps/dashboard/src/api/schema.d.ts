@@ -1227,7 +1227,8 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** Your files, newest first (cursor paging with `after`; `purpose` filters) */
+        get: operations["OpenAiBatchesController_files"];
         put?: never;
         /** Upload a JSONL batch input (`file`, `purpose: batch`); every line is checked */
         post: operations["OpenAiBatchesController_upload"];
@@ -1248,7 +1249,8 @@ export interface paths {
         get: operations["OpenAiBatchesController_file"];
         put?: never;
         post?: never;
-        delete?: never;
+        /** Deletes one of your files (409 while a running batch needs it) */
+        delete: operations["OpenAiBatchesController_deleteFile"];
         options?: never;
         head?: never;
         patch?: never;
@@ -2005,6 +2007,21 @@ export interface components {
             tokens_limit?: number | null;
             tokens_per_request_limit?: number | null;
             tokens_used?: number;
+        };
+        FileDeletedDto: {
+            /** @enum {boolean} */
+            deleted: true;
+            id: string;
+            /** @enum {string} */
+            object: "file";
+        };
+        FileListDto: {
+            data: components["schemas"]["FileObjectDto"][];
+            first_id: string | null;
+            has_more: boolean;
+            last_id: string | null;
+            /** @enum {string} */
+            object: "list";
         };
         FileObjectDto: {
             /** @description Size in bytes */
@@ -7491,6 +7508,31 @@ export interface operations {
             };
         };
     };
+    OpenAiBatchesController_files: {
+        parameters: {
+            query?: {
+                /** @description The last file id of the previous page */
+                after?: string;
+                limit?: number;
+                order?: "asc" | "desc";
+                purpose?: "batch" | "batch_output" | "batch_error";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileListDto"];
+                };
+            };
+        };
+    };
     OpenAiBatchesController_upload: {
         parameters: {
             query?: never;
@@ -7527,6 +7569,27 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["FileObjectDto"];
+                };
+            };
+        };
+    };
+    OpenAiBatchesController_deleteFile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FileDeletedDto"];
                 };
             };
         };

@@ -12,6 +12,7 @@ import { CreateBatches1764900000000 } from './1764900000000-create-batches';
 import { CreateDedicatedEndpoints1765000000000 } from './1765000000000-create-dedicated-endpoints';
 import { AddProviderKeyLimits1765100000000 } from './1765100000000-add-provider-key-limits';
 import { CreateStoredResponses1765200000000 } from './1765200000000-create-stored-responses';
+import { BatchFilesDeletable1765300000000 } from './1765300000000-batch-files-deletable';
 
 /** Every migration, in order. Listed explicitly so the same list works from ts (tests) and dist. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateDedicatedEndpoints1765000000000,
   AddProviderKeyLimits1765100000000,
   CreateStoredResponses1765200000000,
+  BatchFilesDeletable1765300000000,
 ];

@@ -17,6 +17,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+import { BATCH_FILE_PURPOSES, type BatchFilePurpose } from '@tiergate/batch';
+
 const ID = /^[\w-]{1,64}$/;
 
 /** `POST /v1/batches`, OpenAI's body. */
@@ -96,4 +98,31 @@ export class TogetherCreateBatchDto {
   @IsOptional()
   @IsIn(['24h'], { message: 'completion_window must be 24h' })
   completion_window: string = '24h';
+}
+
+/** `GET /v1/files`: a page of the caller's files, newest first unless `order` says otherwise. */
+export class ListFilesQueryDto {
+  @ApiPropertyOptional({ minimum: 1, maximum: 10000, default: 10000 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt({ message: 'limit must be a whole number' })
+  @Min(1, { message: 'limit must be at least 1' })
+  @Max(10_000, { message: 'limit must be at most 10000' })
+  limit: number = 10_000;
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @IsOptional()
+  @IsIn(['asc', 'desc'], { message: 'order must be asc or desc' })
+  order: 'asc' | 'desc' = 'desc';
+
+  @ApiPropertyOptional({ description: 'The last file id of the previous page' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID, { message: 'after must be a file id' })
+  after?: string;
+
+  @ApiPropertyOptional({ enum: BATCH_FILE_PURPOSES })
+  @IsOptional()
+  @IsIn(BATCH_FILE_PURPOSES, { message: `purpose must be one of ${BATCH_FILE_PURPOSES.join(', ')}` })
+  purpose?: BatchFilePurpose;
 }

@@ -112,6 +112,31 @@ export class BatchObjectDto {
 }
 
 /** OpenAI's cursor page. */
+export class FileListDto {
+  @ApiProperty({ enum: ['list'] }) object!: 'list';
+  @ApiProperty({ type: [FileObjectDto] }) data!: FileObjectDto[];
+  @ApiProperty({ type: String, nullable: true }) first_id!: string | null;
+  @ApiProperty({ type: String, nullable: true }) last_id!: string | null;
+  @ApiProperty() has_more!: boolean;
+
+  static from(page: { data: BatchFileEntity[]; hasMore: boolean }): FileListDto {
+    const data = page.data.map((file) => FileObjectDto.from(file));
+    return {
+      object: 'list',
+      data,
+      first_id: data[0]?.id ?? null,
+      last_id: data.at(-1)?.id ?? null,
+      has_more: page.hasMore,
+    };
+  }
+}
+
+export class FileDeletedDto {
+  @ApiProperty() id!: string;
+  @ApiProperty({ enum: ['file'] }) object!: 'file';
+  @ApiProperty({ enum: [true] }) deleted!: true;
+}
+
 export class BatchListDto {
   @ApiProperty({ enum: ['list'] }) object!: 'list';
   @ApiProperty({ type: [BatchObjectDto] }) data!: BatchObjectDto[];
