@@ -1,4 +1,6 @@
 import OpenAI, { toFile } from 'openai';
+import { zodResponseFormat, zodTextFormat } from 'openai/helpers/zod';
+import { z } from 'zod';
 import Together from 'together-ai';
 import { wavAudio } from '../../upstream-sim/src/media';
 import { TestApi } from './support/test-api';
@@ -296,11 +298,51 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
         stream: true,
       });
       let text = '';
-      for await (const chunk of stream) text += chunk.choices[0]?.delta?.content ?? '';
-      expect(JSON.parse(text).answer.trim().split(' ')).toHaveLength(3);
+      let pieces = 0;
+      for await (const chunk of stream) {
+        text += chunk.choices[0]?.delta?.content ?? '';
+        if (chunk.choices[0]?.delta?.content) pieces++;
+      }
+      expect(JSON.parse(text)).toEqual({ answer: expect.any(String) });
+      expect(pieces).toBe(3); // the document in as many tokens as were asked for
       // Without a response format the same request is plain text.
       const plain = await openai.chat.completions.create({ model, messages });
       expect(plain.choices[0].message.content).not.toContain('{');
+    });
+
+    it("the SDK's structured-output helpers get a document that follows their zod schema", async () => {
+      const model = 'meta-llama/Meta-Llama-3.1-8B-Instruct-Turbo';
+      const City = z.object({
+        name: z.string(),
+        population: z.number().int(),
+        coastal: z.boolean(),
+        districts: z.array(z.object({ name: z.string(), area_km2: z.number() })),
+        founded: z.string().nullable(),
+        kind: z.enum(['capital', 'town']),
+      });
+      const parsed = await openai.chat.completions.parse({
+        model,
+        messages: [{ role: 'user', content: 'Describe Oslo #sim tokens=20' }],
+        response_format: zodResponseFormat(City, 'city'),
+      });
+      const city = parsed.choices[0].message.parsed;
+      expect(City.parse(city)).toEqual(city);
+      expect(city).toMatchObject({ kind: 'capital', districts: [expect.any(Object)] });
+
+      const stream = openai.chat.completions.stream({
+        model,
+        messages: [{ role: 'user', content: 'Describe Bergen #sim tokens=12' }],
+        response_format: zodResponseFormat(City, 'city'),
+      });
+      const streamed = (await stream.finalChatCompletion()).choices[0].message.parsed;
+      expect(City.parse(streamed)).toEqual(streamed);
+
+      const response = await openai.responses.parse({
+        model,
+        input: 'Describe Tromsø #sim tokens=10',
+        text: { format: zodTextFormat(City, 'city') },
+      });
+      expect(City.parse(response.output_parsed)).toEqual(response.output_parsed);
     });
 
     it('penalties, top_k, min_p and logit_bias are passed on (the simulator answers them differently)', async () => {

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { SimModel } from '../catalog';
+import { jsonAnswer } from '../json-answer';
 import { completionWords, countPromptTokens, directives, type ChatLikeMessage } from '../content';
 import { simToolCall, type SimToolCall } from '../tool-calls';
 import {
@@ -37,7 +38,7 @@ interface GenerationBody {
   max_tokens?: unknown;
   stream?: unknown;
   seed?: unknown;
-  response_format?: { type?: unknown };
+  response_format?: { type?: unknown; [field: string]: unknown };
   logprobs?: unknown;
   tools?: unknown;
   tool_choice?: unknown;
@@ -66,12 +67,11 @@ function determinismSeed(body: GenerationBody): string {
   return options.length ? seed + JSON.stringify(options.map((name) => [name, record[name]])) : seed;
 }
 
-/** In JSON mode (`json_object`, `json_schema`) the words become one JSON object: `{"answer":"…"}`. */
+/** In JSON mode (`json_object`, `json_schema`) the words become one JSON document (json-answer.ts). */
 function shapedWords(words: string[], body: GenerationBody): string[] {
-  const type = body.response_format?.type;
-  if (type !== 'json_object' && type !== 'json_schema') return words;
-  if (words.length === 0) return ['{"answer":""}'];
-  return words.map((word, i) => (i === 0 ? '{"answer":"' : '') + word + (i === words.length - 1 ? '"}' : ''));
+  const format = body.response_format;
+  if (format?.type !== 'json_object' && format?.type !== 'json_schema') return words;
+  return jsonAnswer(words, format);
 }
 
 const TEXT_TYPES = ['chat', 'language', 'code'] as const;
