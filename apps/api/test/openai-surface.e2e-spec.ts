@@ -666,6 +666,23 @@ describe('OpenAI-compatible surface with the official SDKs (e2e)', () => {
         expect(second.output_text).toEqual(expect.any(String));
       });
 
+      it('a function call continued by previous_response_id takes only the call output as input', async () => {
+        const first = await openai.responses.create({
+          model,
+          input: 'Weather in Oslo? #sim tool',
+          tools: [weather],
+        });
+        const call = first.output.find((item) => item.type === 'function_call')!;
+        const second = await openai.responses.create({
+          model,
+          tools: [weather],
+          previous_response_id: first.id,
+          input: [{ type: 'function_call_output', call_id: call.call_id, output: '{"temperature": 4}' }],
+        });
+        expect(second).toMatchObject({ status: 'completed', previous_response_id: first.id });
+        expect(second.output.map((item) => item.type)).toEqual(['message']);
+      });
+
       it('a streamed function call arrives as argument pieces that the SDK assembles', async () => {
         const stream = openai.responses.stream({
           model,
