@@ -301,6 +301,11 @@ async function main(): Promise<void> {
       `gateway overhead       p50 ${ms(g.getValueAtPercentile(50) - d.getValueAtPercentile(50)).padStart(7)} ms   p99 ${ms(g.getValueAtPercentile(99) - d.getValueAtPercentile(99)).padStart(7)} ms`,
     );
     console.log(`overhead by step (the api's Server-Timing)   ${steps.report()}`);
+    // The same simulator answer, timed by the api (Server-Timing upstream) and by a direct client:
+    // what the api adds there is time the answer waited for its event loop (other requests).
+    console.log(
+      `the simulator's answer as the api waits for it   p50 ${steps.median('upstream').toFixed(2)} ms (asked directly: ${ms(d.getValueAtPercentile(50))} ms)`,
+    );
     console.log(`api CPU time per request (user + system)   ${cpuPerRequestMs.toFixed(2)} ms`);
 
     if (SWEEP_RATES.length) {
