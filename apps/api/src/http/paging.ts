@@ -52,3 +52,14 @@ export interface Page<T> {
 export function pageOf<T>(data: T[], query: PageQueryDto, total: number): Page<T> {
   return { data, page: query.page, page_size: query.page_size, total };
 }
+
+/** OpenAI's cursor page (`object: "list"`, `first_id`, `last_id`, `has_more`) around items with ids. */
+export function cursorPage<T extends { id?: unknown }>(data: T[], hasMore: boolean) {
+  return {
+    object: 'list' as const,
+    data,
+    first_id: (data[0]?.id as string | undefined) ?? null,
+    last_id: (data.at(-1)?.id as string | undefined) ?? null,
+    has_more: hasMore,
+  };
+}

@@ -21,6 +21,7 @@ import { GatewayService } from '@tiergate/gateway';
 import { ResponseStore, type ResponseItem } from '@tiergate/response-store';
 import { TogetherAccessGuard } from '../http/together-access.guard';
 import { answered, Call, type CallContext } from '../http/call-context';
+import { cursorPage } from '../http/paging';
 import { sendEventStream } from '../http/sse';
 import { OpenAiResponseDto, type InputItem } from './dto/responses.dto';
 import { InputItemsQueryDto, ResponseIdParamsDto } from './dto/response-queries.dto';
@@ -96,13 +97,7 @@ export class ResponsesController {
   ): Promise<object> {
     const page = await this.store.inputItems(caller.id, id, query);
     if (!page) throw notFound(id);
-    return {
-      object: 'list',
-      data: page.items,
-      first_id: page.items.at(0)?.id ?? null,
-      last_id: page.items.at(-1)?.id ?? null,
-      has_more: page.hasMore,
-    };
+    return cursorPage(page.items, page.hasMore);
   }
 
   /** The conversation a request continues: the named response's, which must be the caller's. */

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { BATCH_STATUSES, type BatchFileEntity, type BatchJobEntity, type BatchStatus } from '@tiergate/batch';
+import { cursorPage } from '../../http/paging';
 
 const unix = (date: Date | null): number | null => (date ? Math.floor(date.getTime() / 1000) : null);
 
@@ -120,14 +121,10 @@ export class FileListDto {
   @ApiProperty() has_more!: boolean;
 
   static from(page: { data: BatchFileEntity[]; hasMore: boolean }): FileListDto {
-    const data = page.data.map((file) => FileObjectDto.from(file));
-    return {
-      object: 'list',
-      data,
-      first_id: data[0]?.id ?? null,
-      last_id: data.at(-1)?.id ?? null,
-      has_more: page.hasMore,
-    };
+    return cursorPage(
+      page.data.map((file) => FileObjectDto.from(file)),
+      page.hasMore,
+    );
   }
 }
 
@@ -145,13 +142,9 @@ export class BatchListDto {
   @ApiProperty() has_more!: boolean;
 
   static from(page: { data: BatchJobEntity[]; hasMore: boolean }): BatchListDto {
-    const data = page.data.map((job) => BatchObjectDto.from(job));
-    return {
-      object: 'list',
-      data,
-      first_id: data[0]?.id ?? null,
-      last_id: data.at(-1)?.id ?? null,
-      has_more: page.hasMore,
-    };
+    return cursorPage(
+      page.data.map((job) => BatchObjectDto.from(job)),
+      page.hasMore,
+    );
   }
 }
